@@ -1,0 +1,28 @@
+package vn.ledger.core.directive;
+
+import vn.ledger.core.shared.Actor;
+import vn.ledger.core.shared.TaskSpec;
+import vn.ledger.core.shared.Text;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Records a document as issued, with its recipients, its orientations (guidance, not tracked) and its tasks
+ * (each becomes a Task aggregate with id directiveId + "/" + code, in the same commit).
+ */
+public record IssueDirective(String directiveId, String symbol, DirectiveKind kind, String issuingBodyCode,
+                             Signer signer, LocalDate issuedOn, String subject, List<String> recipientsForAction,
+                             List<String> recipientsForInformation, List<String> recipientsForReport,
+                             List<String> orientations, List<Citation> implementsDirectives, List<TaskSpec> tasks,
+                             Actor actor) implements DirectiveCommand {
+
+    public IssueDirective {
+        recipientsForAction = Text.listOf(recipientsForAction);
+        recipientsForInformation = Text.listOf(recipientsForInformation);
+        recipientsForReport = Text.listOf(recipientsForReport);
+        orientations = Text.listOf(orientations);
+        implementsDirectives = Text.listOf(implementsDirectives);
+        tasks = Text.listOf(tasks);
+    }
+}

@@ -1,0 +1,28 @@
+package vn.ledger.core.task;
+
+import vn.ledger.core.shared.Actor;
+import vn.ledger.core.shared.Deadline;
+import vn.ledger.core.shared.Person;
+import vn.ledger.core.shared.Ro;
+import vn.ledger.core.shared.Text;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A task exists. Authority: directiveId + assignerBodyCode (+ parentTaskId when delegated). {@code missing}
+ * lists the "6 rõ" the assignment lacks; they are recorded, never refused.
+ *
+ * @param assignedOn business date: the directive's issue date, or the day a task was added or delegated
+ */
+public record TaskAssigned(String taskId, String directiveId, String parentTaskId, String code, String work,
+                           Person responsible, List<String> leadBodies, List<String> cooperatingBodies,
+                           Deadline deadline, String product, String assignerBodyCode, List<Ro> missing,
+                           LocalDate assignedOn, Actor actor) implements TaskEvent {
+
+    public TaskAssigned {
+        leadBodies = Text.listOf(leadBodies);
+        cooperatingBodies = Text.listOf(cooperatingBodies);
+        missing = Text.listOf(missing);
+    }
+}
