@@ -1,12 +1,10 @@
 package vn.ledger.core.shared;
 
-import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,7 +59,7 @@ public final class DeadlineParser {
         if (Text.isBlank(wording)) {
             return Deadline.none(wording);
         }
-        StringBuilder text = new StringBuilder(fold(wording));
+        StringBuilder text = new StringBuilder(Text.fold(wording));
         Recurrence recurrence = MONTHLY.matcher(text).find() ? Recurrence.MONTHLY : null;
 
         // Most specific forms first; each match is blanked so that "trước ngày 05/4/2026" is not also read as
@@ -97,19 +95,6 @@ public final class DeadlineParser {
             }
         }
         return first;
-    }
-
-    /**
-     * Folds text for matching: NFD, combining marks removed, "đ" to "d", lower case, whitespace collapsed.
-     * Public because other parts of the ledger (symbol matching) need the same folding.
-     */
-    public static String fold(String s) {
-        String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);
-        String stripped = decomposed.replaceAll("\\p{M}+", "")
-                .replace('đ', 'd').replace('Đ', 'D');
-        return stripped.toLowerCase(Locale.ROOT)
-                .replaceAll("[\\s\\u00A0\\u2007\\u202F]+", " ")
-                .trim();
     }
 
     private static LocalDate date(Matcher m, int firstGroup, String wording, String field) {
