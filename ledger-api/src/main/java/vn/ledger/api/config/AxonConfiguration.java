@@ -1,0 +1,110 @@
+package vn.ledger.api.config;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.ledger.api.idempotency.CommandDispatcher;
+import vn.ledger.core.body.Body;
+import vn.ledger.core.directive.Directive;
+import vn.ledger.core.task.Task;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Axon wiring. The core's aggregates carry no Spring annotation, so they are registered here, each with a
+ * weak-reference cache and a snapshot every {@value #SNAPSHOT_THRESHOLD} events. Commands go through a gateway
+ * that retries concurrency conflicts (and only those). The idempotency key travels from command to events.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    public static final int SNAPSHOT_THRESHOLD = 50;
+    /** Subscribing processor groups: their handlers run in the command's unit of work, right after the append. */
+    public static final String BODY_DIRECTORY_GROUP = "body-directory";
+    public static final String DIRECTIVE_CATALOG_GROUP = "directive-catalog";
+
+    @Bean
+    public ConfigurerModule ledgerAggregates() {
+        return configurer -> configurer
+                .configureAggregate(aggregate(Body.class))
+                .configureAggregate(aggregate(Directive.class))
+                .configureAggregate(aggregate(Task.class));
+    }
+
+    private static <A> AggregateConfigurer<A> aggregate(Class<A> type) {
+        WeakReferenceCache cache = new WeakReferenceCache();
+        return AggregateConfigurer.defaultConfiguration(type)
+                .configureCache(c -> cache)
+                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
+                        SNAPSHOT_THRESHOLD))
+                // ids of different aggregate types must never mix their streams
+                .configureFilterEventsByType(c -> true);
+    }
+
+    @Autowired
+    public void subscribingProjections(EventProcessingConfigurer processing) {
+        processing.registerSubscribingEventProcessor(BODY_DIRECTORY_GROUP)
+                .registerSubscribingEventProcessor(DIRECTIVE_CATALOG_GROUP);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    public ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "command-retry");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Retries a command whose append lost a race on the aggregate's sequence; nothing else is retried. */
+    @Bean
+    public RetryScheduler retryScheduler(ScheduledExecutorService commandRetryExecutor) {
+        return IntervalRetryScheduler.builder()
+                .retryExecutor(commandRetryExecutor)
+                .retryInterval(50)
+                .maxRetryCount(5)
+                .nonTransientFailurePredicate(failure -> !causedByConcurrency(failure))
+                .build();
+    }
+
+    static boolean causedByConcurrency(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus, RetryScheduler retryScheduler) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retryScheduler).build();
+    }
+
+    /** Copies {@code idempotencyKey} from the command's metadata onto each of its events. */
+    @Bean
+    public CorrelationDataProvider idempotencyKeyCorrelation() {
+        return new SimpleCorrelationDataProvider(CommandDispatcher.METADATA_KEY);
+    }
+
+    /** Axon's default (correlation and trace ids); declared because any provider bean replaces the default. */
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+}

@@ -1,0 +1,36 @@
+package vn.ledger.api.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Storage and behaviour settings under {@code ledger.*} (users live in {@link vn.ledger.api.security.LedgerUsersProperties}).
+ *
+ * @param dataDir  where the embedded server keeps its file ({@code ledger.data-dir}, default {@code ./data});
+ *                 ignored when {@code spring.data.mongodb.uri} is set
+ * @param database the MongoDB database name ({@code ledger.database}, default {@code ledger})
+ * @param embedded embedded-server options
+ * @param idempotency Idempotency-Key handling
+ * @param demo     load the demo seed cascade at start-up (same as the {@code demo} profile)
+ */
+@ConfigurationProperties(prefix = "ledger")
+public record LedgerProperties(
+        @DefaultValue("./data") String dataDir,
+        @DefaultValue("ledger") String database,
+        @DefaultValue Embedded embedded,
+        @DefaultValue Idempotency idempotency,
+        @DefaultValue("false") boolean demo) {
+
+    /** @param inMemory run the embedded server in memory only (tests); nothing is written to {@code dataDir} */
+    public record Embedded(@DefaultValue("false") boolean inMemory) {
+    }
+
+    /**
+     * @param pendingTimeout after this long a pending (unfinished) request under a key is taken to be abandoned
+     *                       (the process died) and a retry may take it over
+     */
+    public record Idempotency(@DefaultValue("PT2M") Duration pendingTimeout) {
+    }
+}

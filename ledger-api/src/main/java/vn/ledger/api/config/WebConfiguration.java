@@ -1,0 +1,100 @@
+package vn.ledger.api.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** JSON input as officials write it, and the OpenAPI description. */
+@Configuration(proxyBeanMethods = false)
+public class WebConfiguration {
+
+    private static final Pattern DMY = Pattern.compile("(\\d{1,2})\\s*/\\s*(\\d{1,2})\\s*/\\s*(\\d{4})");
+    private static final Pattern MY = Pattern.compile("(\\d{1,2})\\s*/\\s*(\\d{4})");
+
+    /** Dates in requests: ISO ({@code 2026-03-25}) or day/month/year ({@code 25/3/2026}); months: {@code 2026-04} or {@code 4/2026}. */
+    @Bean
+    public Jackson2ObjectMapperBuilderCustomizer officialDates() {
+        SimpleModule module = new SimpleModule("official-dates");
+        module.addDeserializer(LocalDate.class, new JsonDeserializer<>() {
+            @Override
+            public LocalDate deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                String text = p.getValueAsString();
+                if (text == null || text.isBlank()) {
+                    return null;
+                }
+                text = text.strip();
+                try {
+                    Matcher m = DMY.matcher(text);
+                    if (m.matches()) {
+                        return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)),
+                                Integer.parseInt(m.group(1)));
+                    }
+                    return LocalDate.parse(text);
+                } catch (DateTimeException e) {
+                    return (LocalDate) ctx.handleWeirdStringValue(LocalDate.class, text,
+                            "not a date: write 2026-03-25 or 25/3/2026");
+                }
+            }
+        });
+        module.addDeserializer(YearMonth.class, new JsonDeserializer<>() {
+            @Override
+            public YearMonth deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                String text = p.getValueAsString();
+                if (text == null || text.isBlank()) {
+                    return null;
+                }
+                text = text.strip();
+                try {
+                    Matcher m = MY.matcher(text);
+                    if (m.matches()) {
+                        return YearMonth.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+                    }
+                    return YearMonth.parse(text);
+                } catch (DateTimeException e) {
+                    return (YearMonth) ctx.handleWeirdStringValue(YearMonth.class, text,
+                            "not a month: write 2026-04 or 4/2026");
+                }
+            }
+        });
+        return builder -> builder.modulesToInstall(module);
+    }
+
+    @Bean
+    public OpenAPI ledgerOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("Directive Ledger API").version("0.1.0")
+                        .description("""
+                                Every step of a directive's life (issue, forward, assign, report, complete...) \
+                                recorded once, as an immutable event. Callers authenticate with HTTP Basic; the \
+                                acting person of every command is the authenticated user, never the request body.
+
+                                Ids: a body is its code (TU-DIENBIEN); a directive a UUID; a task \
+                                directiveId/code (a delegated child parentId.n), addressed as \
+                                /api/tasks/{directiveId}/{code}/...; GET /api/history/{id} takes any of them.
+
+                                Every POST accepts an optional Idempotency-Key header: a retry with the same key \
+                                and body gets the first answer again and appends nothing.
+
+                                Errors are RFC 9457 problem+json with `rule` (a stable dotted code) and `field`.\
+                                """))
+                .components(new Components().addSecuritySchemes("basic",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .addSecurityItem(new SecurityRequirement().addList("basic"));
+    }
+}

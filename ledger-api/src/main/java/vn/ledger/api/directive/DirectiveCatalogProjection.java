@@ -1,0 +1,178 @@
+package vn.ledger.api.directive;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import vn.ledger.api.config.AxonConfiguration;
+import vn.ledger.core.directive.DirectiveAliasRegistered;
+import vn.ledger.core.directive.DirectiveCorrected;
+import vn.ledger.core.directive.DirectiveEvent;
+import vn.ledger.core.directive.DirectiveField;
+import vn.ledger.core.directive.DirectiveIssued;
+import vn.ledger.core.directive.DirectiveRecalled;
+import vn.ledger.core.directive.DirectiveReplaced;
+import vn.ledger.core.shared.DirectiveCatalog;
+import vn.ledger.core.shared.DirectiveStatus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link DirectiveCatalog} on two MongoDB collections kept by a SUBSCRIBING event handler (so they are up to
+ * date as soon as a command returns):
+ * <ul>
+ *   <li>{@code directive_symbols}: {@code _id} = normalised symbol (NFC, upper case, no spaces), {@code directiveIds}
+ *       = the directives printed or cited under it; a symbol naming more than one directive is ambiguous and
+ *       resolves to nothing;</li>
+ *   <li>{@code directive_status}: {@code _id} = directive id, {@code status}, {@code symbols}.</li>
+ * </ul>
+ * A directive unknown to the catalog is looked up in the event store once and written back, so a catalog that
+ * missed an event (a crash between the append and the projection) heals itself.
+ */
+@Component
+@ProcessingGroup(AxonConfiguration.DIRECTIVE_CATALOG_GROUP)
+public class DirectiveCatalogProjection implements DirectiveCatalog {
+
+    public static final String SYMBOLS = "directive_symbols";
+    public static final String STATUS = "directive_status";
+
+    private final MongoCollection<Document> symbols;
+    private final MongoCollection<Document> status;
+    private final EventStorageEngine storage;
+
+    public DirectiveCatalogProjection(MongoDatabase ledgerDatabase, EventStorageEngine storage) {
+        this.symbols = ledgerDatabase.getCollection(SYMBOLS);
+        this.status = ledgerDatabase.getCollection(STATUS);
+        this.storage = storage;
+    }
+
+    @Override
+    public Optional<String> resolveSymbol(String symbolAsWritten) {
+        String key = SymbolNormaliser.normalise(symbolAsWritten);
+        if (key == null || key.isEmpty()) {
+            return Optional.empty();
+        }
+        Document doc = symbols.find(Filters.eq("_id", key)).first();
+        if (doc == null) {
+            return Optional.empty();
+        }
+        List<String> ids = doc.getList("directiveIds", String.class, List.of());
+        return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
+    }
+
+    @Override
+    public DirectiveStatus statusOf(String directiveId) {
+        if (directiveId == null) {
+            return DirectiveStatus.UNKNOWN;
+        }
+        Document doc = status.find(Filters.eq("_id", directiveId)).first();
+        if (doc != null) {
+            return DirectiveStatus.valueOf(doc.getString("status"));
+        }
+        return heal(directiveId);
+    }
+
+    /** Ids the symbol names (several when ambiguous), for diagnostics and the API. */
+    public List<String> directivesNamed(String symbolAsWritten) {
+        Document doc = symbols.find(Filters.eq("_id", SymbolNormaliser.normalise(symbolAsWritten))).first();
+        return doc == null ? List.of() : doc.getList("directiveIds", String.class, List.of());
+    }
+
+    // ---- projection ----
+
+    @EventHandler
+    void on(DirectiveIssued e) {
+        addSymbol(e.symbol(), e.directiveId());
+        setStatus(e.directiveId(), DirectiveStatus.ACTIVE);
+    }
+
+    @EventHandler
+    void on(DirectiveAliasRegistered e) {
+        addSymbol(e.alias(), e.directiveId());
+    }
+
+    @EventHandler
+    void on(DirectiveCorrected e) {
+        if (e.field() == DirectiveField.SYMBOL) {
+            removeSymbol(e.oldValue(), e.directiveId());
+            addSymbol(e.newValue(), e.directiveId());
+        }
+    }
+
+    @EventHandler
+    void on(DirectiveRecalled e) {
+        setStatus(e.directiveId(), DirectiveStatus.RECALLED);
+    }
+
+    @EventHandler
+    void on(DirectiveReplaced e) {
+        setStatus(e.directiveId(), DirectiveStatus.REPLACED);
+    }
+
+    private void addSymbol(String symbol, String directiveId) {
+        String key = SymbolNormaliser.normalise(symbol);
+        if (key == null || key.isEmpty()) {
+            return;
+        }
+        symbols.updateOne(Filters.eq("_id", key), Updates.addToSet("directiveIds", directiveId),
+                new UpdateOptions().upsert(true));
+        status.updateOne(Filters.eq("_id", directiveId), Updates.addToSet("symbols", key),
+                new UpdateOptions().upsert(true));
+    }
+
+    private void removeSymbol(String symbol, String directiveId) {
+        String key = SymbolNormaliser.normalise(symbol);
+        if (key == null || key.isEmpty()) {
+            return;
+        }
+        symbols.updateOne(Filters.eq("_id", key), Updates.pull("directiveIds", directiveId));
+        status.updateOne(Filters.eq("_id", directiveId), Updates.pull("symbols", key));
+    }
+
+    private void setStatus(String directiveId, DirectiveStatus value) {
+        status.updateOne(Filters.eq("_id", directiveId), Updates.set("status", value.name()),
+                new UpdateOptions().upsert(true));
+    }
+
+    /** Rebuilds one directive's entries from its stream when the catalog does not know it. */
+    private DirectiveStatus heal(String directiveId) {
+        List<DirectiveEvent> events = new ArrayList<>();
+        DomainEventStream stream = storage.readEvents(directiveId, 0L);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> message = stream.next();
+            if (message.getPayload() instanceof DirectiveEvent event) {
+                events.add(event);
+            }
+        }
+        if (events.isEmpty() || !(events.get(0) instanceof DirectiveIssued)) {
+            return DirectiveStatus.UNKNOWN;
+        }
+        DirectiveStatus result = DirectiveStatus.ACTIVE;
+        for (DirectiveEvent event : events) {
+            if (event instanceof DirectiveIssued e) {
+                on(e);
+            } else if (event instanceof DirectiveAliasRegistered e) {
+                on(e);
+            } else if (event instanceof DirectiveCorrected e) {
+                on(e);
+            } else if (event instanceof DirectiveRecalled e) {
+                on(e);
+                result = DirectiveStatus.RECALLED;
+            } else if (event instanceof DirectiveReplaced e) {
+                on(e);
+                result = DirectiveStatus.REPLACED;
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,135 @@
+package vn.ledger.api.directive;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import vn.ledger.api.history.CommandResult;
+import vn.ledger.api.history.HistoryController;
+import vn.ledger.api.history.HistoryResponse;
+import vn.ledger.api.history.HistoryService;
+import vn.ledger.api.history.Paths;
+import vn.ledger.api.idempotency.CommandDispatcher;
+import vn.ledger.api.problem.Conflict;
+import vn.ledger.api.security.CurrentActor;
+import vn.ledger.api.task.TaskRequests;
+import vn.ledger.core.directive.AcknowledgeReceipt;
+import vn.ledger.core.directive.AssignTask;
+import vn.ledger.core.directive.Citation;
+import vn.ledger.core.directive.CorrectDirective;
+import vn.ledger.core.directive.IssueDirective;
+import vn.ledger.core.directive.RecallDirective;
+import vn.ledger.core.directive.RegisterSymbolAlias;
+import vn.ledger.core.directive.ReplaceDirective;
+import vn.ledger.core.directive.Signer;
+import vn.ledger.core.shared.Actor;
+import vn.ledger.core.shared.TaskSpec;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Directives (official documents). Issuing, recalling, replacing, correcting, aliases, tasks: LEADER. Receipts: OFFICER. */
+@RestController
+@RequestMapping("/api/directives")
+@Tag(name = "Directives", description = "Issue a directive with its tasks; receipts; recall, replace, correct; "
+        + "symbol aliases; add tasks")
+public class DirectiveController {
+
+    private final CommandDispatcher commands;
+    private final CurrentActor current;
+    private final HistoryController history;
+    private final HistoryService historyService;
+
+    public DirectiveController(CommandDispatcher commands, CurrentActor current, HistoryController history,
+                               HistoryService historyService) {
+        this.commands = commands;
+        this.current = current;
+        this.history = history;
+        this.historyService = historyService;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Issue a directive (IssueDirective → DirectiveIssued + one TaskAssigned per task, one commit)",
+            description = "Citations are resolved by symbol or registered alias; each task's deadline is accepted "
+                    + "as written ('trước ngày 05/4/2026', 'trong tháng 4/2026', 'định kỳ hằng tháng', ISO date).")
+    public CommandResult issue(@Valid @RequestBody DirectiveRequests.Issue req) {
+        Actor actor = current.actor();
+        String id = req.directiveId() != null ? req.directiveId() : UUID.randomUUID().toString();
+        if (req.directiveId() != null && historyService.count(id) > 0) {
+            throw new Conflict("directive.id.taken", "directiveId", "A directive with id " + id + " already exists.");
+        }
+        String issuingBody = req.issuingBodyCode() != null ? req.issuingBodyCode() : actor.bodyCode();
+        List<Citation> citations = req.implementsDirectives() == null ? List.of()
+                : req.implementsDirectives().stream().map(c -> new Citation(c.asWritten(), null)).toList();
+        List<TaskSpec> tasks = req.tasks() == null ? List.of()
+                : req.tasks().stream().map(TaskRequests.Spec::toSpec).toList();
+        Signer signer = new Signer(req.signer().name(), req.signer().position(), req.signer().capacity());
+        commands.send(new IssueDirective(id, req.symbol(), req.kind(), issuingBody, signer, req.issuedOn(),
+                req.subject(), req.recipientsForAction(), req.recipientsForInformation(), req.recipientsForReport(),
+                req.orientations(), citations, tasks, actor), id);
+        List<String> taskIds = tasks.stream().map(t -> id + "/" + t.code()).toList();
+        return new CommandResult(id, taskIds, null, null, Paths.directiveHistory(id));
+    }
+
+    @PostMapping("/{id}/receipts")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Acknowledge receipt by the caller's body (AcknowledgeReceipt → DirectiveReceived)",
+            description = "A second receipt by the same body records nothing.")
+    public CommandResult receipt(@PathVariable String id,
+                                 @Valid @RequestBody(required = false) DirectiveRequests.Receipt req) {
+        commands.send(new AcknowledgeReceipt(id, req == null ? null : req.receivedOn(), current.actor()), id);
+        return CommandResult.of(id, Paths.directiveHistory(id));
+    }
+
+    @PostMapping("/{id}/recall")
+    @Operation(summary = "Recall a directive (RecallDirective → DirectiveRecalled); its tasks stop")
+    public CommandResult recall(@PathVariable String id, @Valid @RequestBody DirectiveRequests.Recall req) {
+        commands.send(new RecallDirective(id, req.reason(), current.actor()), id);
+        return CommandResult.of(id, Paths.directiveHistory(id));
+    }
+
+    @PostMapping("/{id}/replace")
+    @Operation(summary = "Replace a directive by another (ReplaceDirective → DirectiveReplaced)")
+    public CommandResult replace(@PathVariable String id, @Valid @RequestBody DirectiveRequests.Replace req) {
+        commands.send(new ReplaceDirective(id, req.replacementDirectiveId(), req.reason(), current.actor()), id);
+        return CommandResult.of(id, Paths.directiveHistory(id));
+    }
+
+    @PostMapping("/{id}/corrections")
+    @Operation(summary = "Correct a header field (CorrectDirective → DirectiveCorrected with old and new value)")
+    public CommandResult correct(@PathVariable String id, @Valid @RequestBody DirectiveRequests.Correction req) {
+        commands.send(new CorrectDirective(id, req.field(), req.newValue(), req.reason(), current.actor()), id);
+        return CommandResult.of(id, Paths.directiveHistory(id));
+    }
+
+    @PostMapping("/{id}/aliases")
+    @Operation(summary = "Register another symbol the directive is cited under (RegisterSymbolAlias → "
+            + "DirectiveAliasRegistered)")
+    public CommandResult alias(@PathVariable String id, @Valid @RequestBody DirectiveRequests.Alias req) {
+        commands.send(new RegisterSymbolAlias(id, req.alias(), current.actor()), id);
+        return CommandResult.of(id, Paths.directiveHistory(id));
+    }
+
+    @PostMapping("/{id}/tasks")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a task to an issued directive (AssignTask → TaskAssigned)")
+    public CommandResult assign(@PathVariable String id, @Valid @RequestBody TaskRequests.Spec req) {
+        commands.send(new AssignTask(id, req.toSpec(), current.actor()), id);
+        String taskId = id + "/" + req.code();
+        return new CommandResult(taskId, List.of(taskId), null, null, Paths.taskHistory(taskId));
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "Stored events of a directive, in order")
+    public HistoryResponse history(@PathVariable String id) {
+        return history.load(id);
+    }
+}

@@ -1,0 +1,55 @@
+package vn.ledger.api.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.springframework.stereotype.Service;
+import vn.ledger.core.shared.Deadline;
+import vn.ledger.eventstore.MongoEventStorageEngine;
+import vn.ledger.eventstore.StoredEvent;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** Reads an aggregate's raw stored events, in order, for the history endpoints. */
+@Service
+public class HistoryService {
+
+    private final MongoEventStorageEngine engine;
+    private final ObjectMapper objectMapper;
+
+    public HistoryService(MongoEventStorageEngine engine, ObjectMapper objectMapper) {
+        this.engine = engine;
+        this.objectMapper = objectMapper;
+    }
+
+    public List<HistoryEntry> history(String aggregateId) {
+        return engine.history(aggregateId).stream().map(this::entry).toList();
+    }
+
+    /** Number of stored events of an aggregate (its next sequence number). */
+    public int count(String aggregateId) {
+        return engine.history(aggregateId).size();
+    }
+
+    private HistoryEntry entry(StoredEvent e) {
+        String simpleType = e.payloadType() == null ? null
+                : e.payloadType().substring(e.payloadType().lastIndexOf('.') + 1);
+        return new HistoryEntry(e.commitPosition(), e.indexInCommit(), e.sequenceNumber(), e.eventId(),
+                e.aggregateType(), e.aggregateId(), simpleType, e.payloadType(), e.payloadRevision(),
+                e.timestamp().atZone(Deadline.LEGAL_ZONE).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                e.timestamp().toString(), json(e.payloadJson()), json(e.metaDataJson()));
+    }
+
+    private JsonNode json(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return objectMapper.readTree(text);
+        } catch (JsonProcessingException ex) {
+            return TextNode.valueOf(text); // not JSON: show it as it is
+        }
+    }
+}

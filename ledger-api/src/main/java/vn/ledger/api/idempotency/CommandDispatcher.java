@@ -1,0 +1,64 @@
+package vn.ledger.api.idempotency;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Sends commands through the Axon {@link CommandGateway} (with its retry scheduler), putting the request's
+ * idempotency key ({@code username:key}) into the command's metadata under {@value #METADATA_KEY}; a
+ * correlation data provider copies it onto every event of the command, and the event store refuses a second
+ * commit under the same key.
+ */
+@Component
+public class CommandDispatcher {
+
+    public static final String METADATA_KEY = "idempotencyKey";
+    private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
+
+    private final CommandGateway gateway;
+
+    public CommandDispatcher(CommandGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /**
+     * Sends with the current request's idempotency key, if any.
+     *
+     * @param aggregateId the aggregate the command is about, named in the answer when its events turn out to be
+     *                    stored already
+     */
+    public <R> R send(Object command, String aggregateId) {
+        return send(command, aggregateId, IdempotencyFilter.currentKey());
+    }
+
+    /** Sends with an explicit idempotency key (null for none). */
+    public <R> R send(Object command, String aggregateId, String idempotencyKey) {
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
+        if (idempotencyKey != null) {
+            message = message.andMetaData(Map.of(METADATA_KEY, idempotencyKey));
+        }
+        try {
+            return gateway.sendAndWait(message);
+        } catch (RuntimeException e) {
+            DuplicateCommands.Found duplicate = DuplicateCommands.find(e);
+            if (duplicate == null) {
+                throw e;
+            }
+            log.info("command {} under key {} was already stored at commit {}; answering from the stored commit",
+                    message.getCommandName(), duplicate.idempotencyKey(), duplicate.commitPosition());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("id", aggregateId);
+            body.put("commitPosition", duplicate.commitPosition());
+            body.put("note", "Already recorded: the events of this request were stored by an earlier attempt "
+                    + "under the same Idempotency-Key; nothing was appended now.");
+            throw new CommandOutcome(200, body);
+        }
+    }
+}

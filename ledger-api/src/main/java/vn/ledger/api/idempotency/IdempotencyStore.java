@@ -1,0 +1,131 @@
+package vn.ledger.api.idempotency;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import vn.ledger.api.config.LedgerProperties;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * The {@code idempotency} collection: one record per {@code username:key}, first PENDING (inserted before the
+ * command is dispatched, so a concurrent retry sees it), then COMPLETED with the response to replay.
+ * Every access is by {@code _id}, which is index-backed on the embedded server and on MongoDB.
+ */
+@Component
+public class IdempotencyStore {
+
+    public static final String COLLECTION = "idempotency";
+    static final String PENDING = "PENDING";
+    static final String COMPLETED = "COMPLETED";
+
+    private final MongoCollection<Document> records;
+    private final Duration pendingTimeout;
+    private final Clock clock;
+
+    public IdempotencyStore(MongoDatabase ledgerDatabase, LedgerProperties properties) {
+        this(ledgerDatabase, properties.idempotency().pendingTimeout(), Clock.systemUTC());
+    }
+
+    IdempotencyStore(MongoDatabase ledgerDatabase, Duration pendingTimeout, Clock clock) {
+        this.records = ledgerDatabase.getCollection(COLLECTION);
+        this.pendingTimeout = pendingTimeout;
+        this.clock = clock;
+    }
+
+    /** What to do with a request carrying a key. */
+    public sealed interface Decision {
+    }
+
+    /** Go ahead: the pending record is ours. */
+    public record Proceed(String id) implements Decision {
+    }
+
+    /** Already answered: replay this response. */
+    public record Replay(String id, int status, String contentType, String body) implements Decision {
+    }
+
+    /** The same request is still being processed. */
+    public record InProgress(String id) implements Decision {
+    }
+
+    /** The key was used for a different request. */
+    public record KeyReused(String id, String method, String path) implements Decision {
+    }
+
+    public Decision begin(String username, String key, String requestHash, String method, String path) {
+        String id = username + ":" + key;
+        Instant now = clock.instant();
+        Document pending = new Document("_id", id)
+                .append("username", username)
+                .append("key", key)
+                .append("requestHash", requestHash)
+                .append("method", method)
+                .append("path", path)
+                .append("state", PENDING)
+                .append("createdAt", Date.from(now));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                records.insertOne(pending);
+                return new Proceed(id);
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            Document existing = records.find(Filters.eq("_id", id)).first();
+            if (existing == null) {
+                continue; // deleted meanwhile (an abandoned attempt): try to insert again
+            }
+            if (!requestHash.equals(existing.getString("requestHash"))) {
+                return new KeyReused(id, existing.getString("method"), existing.getString("path"));
+            }
+            if (COMPLETED.equals(existing.getString("state"))) {
+                return new Replay(id, existing.getInteger("status", 200), existing.getString("contentType"),
+                        existing.getString("body"));
+            }
+            Date createdAt = existing.getDate("createdAt");
+            if (createdAt != null && createdAt.toInstant().plus(pendingTimeout).isBefore(now)) {
+                // the process that inserted it died: take it over (only one retry can win the compare-and-set)
+                Document taken = records.findOneAndUpdate(
+                        Filters.and(Filters.eq("_id", id), Filters.eq("state", PENDING),
+                                Filters.eq("createdAt", createdAt)),
+                        Updates.set("createdAt", Date.from(now)));
+                if (taken != null) {
+                    return new Proceed(id);
+                }
+                continue;
+            }
+            return new InProgress(id);
+        }
+        return new InProgress(id);
+    }
+
+    /** Stores the answer to replay. */
+    public void complete(String id, int status, String contentType, String body) {
+        records.updateOne(Filters.eq("_id", id), Updates.combine(
+                Updates.set("state", COMPLETED),
+                Updates.set("status", status),
+                Updates.set("contentType", contentType),
+                Updates.set("body", body),
+                Updates.set("completedAt", Date.from(clock.instant()))));
+    }
+
+    /** Forgets a pending attempt that failed unexpectedly, so that a retry may run it again. */
+    public void abandon(String id) {
+        records.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", PENDING)));
+    }
+
+    /** For tests and diagnostics. */
+    public Document find(String id) {
+        return records.find(Filters.eq("_id", id)).first();
+    }
+}

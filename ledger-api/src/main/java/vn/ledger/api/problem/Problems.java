@@ -1,0 +1,32 @@
+package vn.ledger.api.problem;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+import java.net.URI;
+
+/** Builds RFC 9457 problems whose {@code type} names the rule ({@code urn:ledger:problem:<rule>}). */
+public final class Problems {
+
+    public static final String TYPE_PREFIX = "urn:ledger:problem:";
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatusCode status, String rule, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + rule));
+        problem.setTitle(title != null ? title : HttpStatus.valueOf(status.value()).getReasonPhrase());
+        problem.setProperty("rule", rule);
+        return problem;
+    }
+
+    public static ProblemDetail of(HttpStatusCode status, String rule, String title, String detail, String field) {
+        ProblemDetail problem = of(status, rule, title, detail);
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
+        return problem;
+    }
+}

@@ -1,0 +1,87 @@
+package vn.ledger.api.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import vn.ledger.api.problem.ProblemSecurityHandlers;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * HTTP Basic against {@code ledger.users}; roles per operation (see {@link Role}). LEADER includes OFFICER.
+ * 401 and 403 are answered as problem+json. The API is stateless: no session, no CSRF token.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final String ADMIN = Role.ADMIN.name();
+    private static final String LEADER = Role.LEADER.name();
+    private static final String OFFICER = Role.OFFICER.name();
+
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    public UserDetailsService userDetailsService(LedgerUsersProperties properties) {
+        Map<String, LedgerUsersProperties.User> users = properties.users().stream()
+                .collect(Collectors.toUnmodifiableMap(LedgerUsersProperties.User::username, Function.identity()));
+        return username -> {
+            LedgerUsersProperties.User u = users.get(username);
+            if (u == null) {
+                throw new UsernameNotFoundException("unknown user");
+            }
+            return LedgerUser.of(u);
+        };
+    }
+
+    @Bean
+    public static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix().role(LEADER).implies(OFFICER).build();
+    }
+
+    @Bean
+    public SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+        http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems).realmName("ledger"))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+                                "/swagger-ui.html", "/swagger-ui/**", "/actuator/health", "/actuator/health/**",
+                                "/error").permitAll()
+                        // bodies
+                        .requestMatchers(HttpMethod.POST, "/api/bodies", "/api/bodies/*/rename",
+                                "/api/bodies/*/close", "/api/bodies/*/merge").hasRole(ADMIN)
+                        // directives
+                        .requestMatchers(HttpMethod.POST, "/api/directives/*/receipts").hasRole(OFFICER)
+                        .requestMatchers(HttpMethod.POST, "/api/directives", "/api/directives/*/recall",
+                                "/api/directives/*/replace", "/api/directives/*/corrections",
+                                "/api/directives/*/aliases", "/api/directives/*/tasks").hasRole(LEADER)
+                        // tasks: /api/tasks/{directiveId}/{code}/...
+                        .requestMatchers(HttpMethod.POST, "/api/tasks/*/*/acknowledge", "/api/tasks/*/*/reports",
+                                "/api/tasks/*/*/extensions", "/api/tasks/*/*/complete").hasRole(OFFICER)
+                        .requestMatchers(HttpMethod.POST, "/api/tasks/*/*/urge",
+                                "/api/tasks/*/*/extensions/*/grant", "/api/tasks/*/*/extensions/*/refuse",
+                                "/api/tasks/*/*/reassign", "/api/tasks/*/*/cancel", "/api/tasks/*/*/accept",
+                                "/api/tasks/*/*/reject", "/api/tasks/*/*/delegations").hasRole(LEADER)
+                        // reads: any authenticated user, INSPECTOR included
+                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                        // any other write is refused
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+}
