@@ -33,12 +33,14 @@ public final class DeadlineParser {
     public static final String FIELD = "deadline";
     public static final String RULE = "deadline.unrecognised";
 
+    /** Not followed by more of a number: "4/2026." ends a sentence, "4/20261" or "5/4/2026/7" are not dates. */
+    private static final String END = "(?!\\d|[/.-]\\d)";
     private static final String DMY = "(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})";
     private static final String LONG = "(\\d{1,2}) thang (\\d{1,2}) nam (\\d{4})";
-    private static final Pattern ISO = Pattern.compile("(?<![\\d/.-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\d/.-])");
-    private static final Pattern BEFORE = Pattern.compile("\\btruoc (?:ngay )?(?:" + DMY + "|" + LONG + ")");
-    private static final Pattern EXACT = Pattern.compile("(?:\\bngay )?(?<![\\d/.-])(?:" + DMY + "|" + LONG + ")(?![\\d/.-])");
-    private static final Pattern MONTH = Pattern.compile("\\bthang (\\d{1,2})\\s*(?:[/.-]|nam)\\s*(\\d{4})(?![\\d/.-])");
+    private static final Pattern ISO = Pattern.compile("(?<![\\d/.-])(\\d{4})-(\\d{2})-(\\d{2})" + END);
+    private static final Pattern BEFORE = Pattern.compile("\\btruoc (?:ngay )?(?:" + DMY + "|" + LONG + ")" + END);
+    private static final Pattern EXACT = Pattern.compile("(?:\\bngay )?(?<![\\d/.-])(?:" + DMY + "|" + LONG + ")" + END);
+    private static final Pattern MONTH = Pattern.compile("\\bthang (\\d{1,2})\\s*(?:[/.-]|nam)\\s*(\\d{4})" + END);
     private static final Pattern MONTHLY = Pattern.compile("\\b(?:hang|moi) thang\\b|\\bdinh ky thang\\b");
 
     private DeadlineParser() {
