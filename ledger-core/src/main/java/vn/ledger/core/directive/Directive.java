@@ -19,6 +19,7 @@ import vn.ledger.core.task.Task;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 public class Directive {
 
-    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("d/M/uuuu");
+    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("d/M/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT); // 31/4 is an error, not 30/4
 
     @AggregateIdentifier
     private String directiveId;
