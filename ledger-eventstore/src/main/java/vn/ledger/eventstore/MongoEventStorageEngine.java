@@ -347,6 +347,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             private final Deque<Located> buffer = new ArrayDeque<>();
             private long next = firstSequence;
             private boolean done;
+            // most loads start from a snapshot or a short stream: ask for a few keys first, then more
+            private int size = Math.min(32, aggregateBatch);
 
             @Override
             public boolean tryAdvance(Consumer<? super Located> action) {
@@ -362,8 +364,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             }
 
             private void fill() {
-                List<String> keys = new ArrayList<>(aggregateBatch);
-                for (int i = 0; i < aggregateBatch; i++) {
+                List<String> keys = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
                     keys.add(streamKey(aggregateId, next + i));
                 }
                 Set<Long> positionsFound = new HashSet<>();
@@ -390,8 +392,9 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                 batch.sort(Comparator.comparingLong(l -> l.event.getLong("seq")));
                 buffer.addAll(batch);
                 long last = batch.isEmpty() ? next - 1 : batch.get(batch.size() - 1).event.getLong("seq");
-                done = entries < aggregateBatch || batch.isEmpty();
+                done = entries < size || batch.isEmpty();
                 next = last + 1;
+                size = Math.min(size * 2, aggregateBatch);
             }
         };
         return StreamSupport.stream(spliterator, false);
