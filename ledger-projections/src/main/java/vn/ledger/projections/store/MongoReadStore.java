@@ -1,0 +1,77 @@
+package vn.ledger.projections.store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Read models in MongoDB. The prefix names a generation ("rm_" for the live one, "rm_rebuild_3_" for a
+ * rebuild), so a rebuild writes beside the live model and the switch is one pointer.
+ */
+public final class MongoReadStore implements ReadStore {
+
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+    private final MongoDatabase database;
+    private final String prefix;
+
+    public MongoReadStore(MongoDatabase database, String prefix) {
+        this.database = database;
+        this.prefix = prefix;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    private MongoCollection<Document> collection(String name) {
+        return database.getCollection(prefix + name);
+    }
+
+    @Override
+    public Optional<Document> find(String collection, String id) {
+        return Optional.ofNullable(collection(collection).find(Filters.eq("_id", id)).first());
+    }
+
+    @Override
+    public Map<String, Document> findAll(String collection, Collection<String> ids) {
+        Map<String, Document> out = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        for (Document d : collection(collection).find(Filters.in("_id", new ArrayList<>(ids)))) {
+            out.put(d.getString("_id"), d);
+        }
+        return out;
+    }
+
+    @Override
+    public void put(String collection, Document document) {
+        collection(collection).replaceOne(Filters.eq("_id", document.get("_id")), document, UPSERT);
+    }
+
+    @Override
+    public void delete(String collection, String id) {
+        collection(collection).deleteOne(Filters.eq("_id", id));
+    }
+
+    @Override
+    public Stream<Document> scan(String collection) {
+        return StreamSupport.stream(collection(collection).find().spliterator(), false);
+    }
+
+    @Override
+    public void drop(String collection) {
+        collection(collection).drop();
+    }
+}

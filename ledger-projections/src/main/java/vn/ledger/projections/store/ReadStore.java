@@ -1,0 +1,31 @@
+package vn.ledger.projections.store;
+
+import org.bson.Document;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Where read models live: documents by {@code _id}, nothing else. Every read a query makes is by id or by a
+ * list of ids, which is what both the embedded server and a real MongoDB answer from an index. The same
+ * projection code writes to MongoDB (live models, rebuilds) and to memory (as-of views, tests).
+ */
+public interface ReadStore {
+
+    Optional<Document> find(String collection, String id);
+
+    /** The documents with these ids that exist, by id (one {@code $in} query). */
+    Map<String, Document> findAll(String collection, Collection<String> ids);
+
+    /** Inserts or replaces the document with this {@code _id}. */
+    void put(String collection, Document document);
+
+    void delete(String collection, String id);
+
+    /** Every document of a collection (rebuild checks, operators, tests); never on a query's hot path. */
+    Stream<Document> scan(String collection);
+
+    void drop(String collection);
+}
