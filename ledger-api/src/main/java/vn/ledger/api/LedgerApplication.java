@@ -11,8 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  *
  * <p>Spring Boot's own Mongo auto-configuration is excluded: {@link vn.ledger.api.config.StorageConfiguration}
  * decides between the embedded server and the configured URI and builds the one sync {@code MongoClient}.
+ * Axon's update checker is excluded too.
  */
-@SpringBootApplication(exclude = MongoAutoConfiguration.class)
+@SpringBootApplication(exclude = MongoAutoConfiguration.class,
+        // a ledger of official documents does not phone home: no AxonIQ update check / usage report
+        excludeName = "org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration")
 @ConfigurationPropertiesScan
 public class LedgerApplication {
 

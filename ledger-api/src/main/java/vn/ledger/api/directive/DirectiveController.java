@@ -17,6 +17,7 @@ import vn.ledger.api.history.HistoryResponse;
 import vn.ledger.api.history.HistoryService;
 import vn.ledger.api.history.Paths;
 import vn.ledger.api.idempotency.CommandDispatcher;
+import vn.ledger.api.idempotency.IdempotencyFilter;
 import vn.ledger.api.problem.Conflict;
 import vn.ledger.api.security.CurrentActor;
 import vn.ledger.api.task.TaskRequests;
@@ -63,7 +64,9 @@ public class DirectiveController {
     public CommandResult issue(@Valid @RequestBody DirectiveRequests.Issue req) {
         Actor actor = current.actor();
         String id = req.directiveId() != null ? req.directiveId() : UUID.randomUUID().toString();
-        if (req.directiveId() != null && historyService.count(id) > 0) {
+        // a caller-chosen id that exists: refuse, unless this is a retry under an Idempotency-Key (the event store
+        // then recognises the stored commit)
+        if (req.directiveId() != null && IdempotencyFilter.currentKey() == null && historyService.exists(id)) {
             throw new Conflict("directive.id.taken", "directiveId", "A directive with id " + id + " already exists.");
         }
         String issuingBody = req.issuingBodyCode() != null ? req.issuingBodyCode() : actor.bodyCode();

@@ -28,9 +28,9 @@ public class HistoryService {
         return engine.history(aggregateId).stream().map(this::entry).toList();
     }
 
-    /** Number of stored events of an aggregate (its next sequence number). */
-    public int count(String aggregateId) {
-        return engine.history(aggregateId).size();
+    /** True when anything is stored under this aggregate id (reads only the stream's first events). */
+    public boolean exists(String aggregateId) {
+        return engine.readEvents(aggregateId, 0L).hasNext();
     }
 
     private HistoryEntry entry(StoredEvent e) {

@@ -3,12 +3,22 @@ package vn.ledger.api.idempotency;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.ledger.eventstore.MongoEventStorageEngine;
 
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Sends commands through the Axon {@link CommandGateway} (with its retry scheduler), putting the request's
@@ -23,9 +33,11 @@ public class CommandDispatcher {
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
 
     private final CommandGateway gateway;
+    private final MongoEventStorageEngine storage;
 
-    public CommandDispatcher(CommandGateway gateway) {
+    public CommandDispatcher(CommandGateway gateway, MongoEventStorageEngine storage) {
         this.gateway = gateway;
+        this.storage = storage;
     }
 
     /**
@@ -53,12 +65,40 @@ public class CommandDispatcher {
             }
             log.info("command {} under key {} was already stored at commit {}; answering from the stored commit",
                     message.getCommandName(), duplicate.idempotencyKey(), duplicate.commitPosition());
+            List<String> stored = aggregatesOfCommit(duplicate.commitPosition());
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("id", aggregateId);
+            body.put("id", stored.isEmpty() ? aggregateId : stored.get(0));
+            if (stored.size() > 1) {
+                body.put("ids", stored);
+            }
             body.put("commitPosition", duplicate.commitPosition());
             body.put("note", "Already recorded: the events of this request were stored by an earlier attempt "
                     + "under the same Idempotency-Key; nothing was appended now.");
             throw new CommandOutcome(200, body);
         }
+    }
+
+    /** The aggregates whose events the commit at {@code position} holds, in order (first: the command's target). */
+    List<String> aggregatesOfCommit(long position) {
+        if (position < 1) {
+            return List.of();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(
+                GapAwareTrackingToken.newInstance(position - 1, Collections.emptySortedSet()), false)) {
+            Iterator<? extends TrackedEventMessage<?>> it = events.iterator();
+            while (it.hasNext()) {
+                TrackedEventMessage<?> event = it.next();
+                if (!(event.trackingToken() instanceof GapAwareTrackingToken token) || token.getIndex() > position) {
+                    break;
+                }
+                if (token.getIndex() == position && event instanceof DomainEventMessage<?> domain) {
+                    ids.add(domain.getAggregateIdentifier());
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not read commit {}: {}", position, e.getMessage());
+        }
+        return List.copyOf(ids);
     }
 }

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import vn.ledger.api.config.LedgerProperties;
 
@@ -31,6 +32,7 @@ public class IdempotencyStore {
     private final Duration pendingTimeout;
     private final Clock clock;
 
+    @Autowired
     public IdempotencyStore(MongoDatabase ledgerDatabase, LedgerProperties properties) {
         this(ledgerDatabase, properties.idempotency().pendingTimeout(), Clock.systemUTC());
     }
