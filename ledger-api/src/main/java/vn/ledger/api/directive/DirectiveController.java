@@ -31,6 +31,7 @@ import vn.ledger.core.directive.RegisterSymbolAlias;
 import vn.ledger.core.directive.ReplaceDirective;
 import vn.ledger.core.directive.Signer;
 import vn.ledger.core.shared.Actor;
+import vn.ledger.core.shared.DomainRuleViolation;
 import vn.ledger.core.shared.TaskSpec;
 
 import java.util.List;
@@ -125,8 +126,12 @@ public class DirectiveController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a task to an issued directive (AssignTask → TaskAssigned)")
     public CommandResult assign(@PathVariable String id, @Valid @RequestBody TaskRequests.Spec req) {
-        commands.send(new AssignTask(id, req.toSpec(), current.actor()), id);
         String taskId = id + "/" + req.code();
+        // the directive knows only the codes it was issued with; a task added later lives in its own stream
+        if (IdempotencyFilter.currentKey() == null && historyService.exists(taskId)) {
+            throw new DomainRuleViolation("code", "task.code.taken", "This directive already has a task " + req.code());
+        }
+        commands.send(new AssignTask(id, req.toSpec(), current.actor()), id);
         return new CommandResult(taskId, List.of(taskId), null, null, Paths.taskHistory(taskId));
     }
 
