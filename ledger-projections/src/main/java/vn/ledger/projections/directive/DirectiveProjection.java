@@ -1,0 +1,300 @@
+package vn.ledger.projections.directive;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.bson.Document;
+import vn.ledger.core.directive.Citation;
+import vn.ledger.core.directive.DirectiveAliasRegistered;
+import vn.ledger.core.directive.DirectiveCorrected;
+import vn.ledger.core.directive.DirectiveField;
+import vn.ledger.core.directive.DirectiveIssued;
+import vn.ledger.core.directive.DirectiveRecalled;
+import vn.ledger.core.directive.DirectiveReceived;
+import vn.ledger.core.directive.DirectiveReplaced;
+import vn.ledger.core.directive.Signer;
+import vn.ledger.core.shared.DirectiveStatus;
+import vn.ledger.core.shared.TaskSpec;
+import vn.ledger.core.task.TaskAssigned;
+import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.task.Docs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import static vn.ledger.projections.task.Docs.actor;
+import static vn.ledger.projections.task.Docs.date;
+import static vn.ledger.projections.task.Docs.day;
+import static vn.ledger.projections.task.Docs.docs;
+import static vn.ledger.projections.task.Docs.strings;
+
+/**
+ * Directive state, one document per directive in {@value #COLLECTION} with {@code _id} = directive id:
+ * metadata with the corrections applied (and their history), symbol aliases, recipients per role with their
+ * receipt, orientations, the ids of its tasks, the directives it implements (citation as written, resolved id,
+ * and the cited document's current symbol) and the directives that implement it (reverse links), status with
+ * recall or replacement, and counters (recipients, receipts).
+ *
+ * <p>Cross-document links are maintained here: when X cites Y, Y's document lists X; when a task is assigned
+ * under a directive, the directive lists it; when R replaces X, R lists X. Any of these may arrive before the
+ * document they point to (late or out-of-order delivery across aggregates): the target document is then created
+ * as a stub ({@code issued} absent), which {@link DirectiveQueries} does not show, and which DirectiveIssued
+ * completes. Links are sets, so a repeated event changes nothing; the directive's own events are applied once
+ * by their sequence number ({@code seq}). Plain class; run it in one processing segment.
+ */
+public final class DirectiveProjection {
+
+    public static final String COLLECTION = "directives";
+    public static final List<String> COLLECTIONS = List.of(COLLECTION);
+
+    public enum Role { ACTION, INFORMATION, REPORT }
+
+    private final ReadStore store;
+
+    public DirectiveProjection(ReadStore store) {
+        this.store = store;
+    }
+
+    public void reset() {
+        COLLECTIONS.forEach(store::drop);
+    }
+
+    @EventHandler
+    void on(DirectiveIssued e, DomainEventMessage<?> m) {
+        Document self = load(e.directiveId());
+        if (applied(self, m)) {
+            return;
+        }
+        // links first, the directive's own document last: it carries seq, so a crash in between is redone
+        List<String> citedIds = e.implementsDirectives().stream().map(Citation::directiveId)
+                .filter(Objects::nonNull).distinct().toList();
+        Map<String, Document> cited = store.findAll(COLLECTION, citedIds);
+        List<Document> implementsList = new ArrayList<>();
+        for (Citation c : e.implementsDirectives()) {
+            Document y = cited.get(c.directiveId());
+            implementsList.add(new Document("asWritten", c.asWritten()).append("id", c.directiveId())
+                    .append("symbol", y != null && y.getBoolean("issued", false) ? y.getString("symbol") : null));
+        }
+        for (String yId : citedIds) {
+            Document y = cited.getOrDefault(yId, new Document("_id", yId));
+            String asWritten = e.implementsDirectives().stream().filter(c -> yId.equals(c.directiveId()))
+                    .map(Citation::asWritten).findFirst().orElse(null);
+            upsertLink(y, "implementedBy", new Document("id", e.directiveId()).append("asWritten", asWritten)
+                    .append("symbol", e.symbol()).append("issuer", e.issuingBodyCode())
+                    .append("issuedOn", day(e.issuedOn())));
+            store.put(COLLECTION, y);
+        }
+        // the directives that cited this one before it arrived now learn its symbol
+        refreshCitingSymbols(self, e.directiveId(), e.symbol());
+
+        Set<String> taskIds = new LinkedHashSet<>();
+        for (TaskSpec t : e.tasks()) {
+            taskIds.add(e.directiveId() + "/" + t.code());
+        }
+        taskIds.addAll(strings(self, "taskIds")); // tasks added later that arrived first
+        List<Document> recipients = new ArrayList<>();
+        addRecipients(recipients, e.recipientsForAction(), Role.ACTION);
+        addRecipients(recipients, e.recipientsForInformation(), Role.INFORMATION);
+        addRecipients(recipients, e.recipientsForReport(), Role.REPORT);
+        Signer s = e.signer();
+        self.append("issued", true).append("symbol", e.symbol()).append("kind", Docs.name(e.kind()))
+                .append("issuer", e.issuingBodyCode())
+                .append("signer", s == null ? null : new Document("name", s.name()).append("position", s.position())
+                        .append("capacity", Docs.name(s.capacity())))
+                .append("issuedOn", day(e.issuedOn())).append("subject", e.subject())
+                .append("issuedBy", actor(e.actor())).append("issuedAt", date(m.getTimestamp()))
+                .append("recipients", recipients)
+                .append("recipientCount", recipients.stream().map(r -> r.getString("body")).distinct().count())
+                .append("receivedCount", 0L)
+                .append("orientations", strings(e.orientations()))
+                .append("taskIds", new ArrayList<>(taskIds))
+                .append("implements", implementsList)
+                .append("status", DirectiveStatus.ACTIVE.name());
+        save(self, m);
+    }
+
+    @EventHandler
+    void on(DirectiveReceived e, DomainEventMessage<?> m) {
+        own(e.directiveId(), m, d -> {
+            List<Document> recipients = docs(d, "recipients");
+            boolean listed = false;
+            for (Document r : recipients) {
+                if (e.bodyCode().equals(r.getString("body"))) {
+                    listed = true;
+                    if (r.get("receivedOn") == null) {
+                        r.append("receivedOn", day(e.receivedOn())).append("receivedBy", actor(e.actor()))
+                                .append("receivedAt", date(m.getTimestamp()));
+                    }
+                }
+            }
+            if (!listed) {
+                recipients.add(new Document("body", e.bodyCode()).append("role", null)
+                        .append("receivedOn", day(e.receivedOn())).append("receivedBy", actor(e.actor()))
+                        .append("receivedAt", date(m.getTimestamp())));
+                d.put("recipientCount", Docs.lng(d.get("recipientCount"), 0) + 1);
+            }
+            d.put("recipients", recipients);
+            d.put("receivedCount", recipients.stream().filter(r -> r.get("receivedOn") != null)
+                    .map(r -> r.getString("body")).distinct().count());
+        });
+    }
+
+    @EventHandler
+    void on(DirectiveRecalled e, DomainEventMessage<?> m) {
+        own(e.directiveId(), m, d -> d.append("status", DirectiveStatus.RECALLED.name())
+                .append("recall", new Document("reason", e.reason()).append("on", day(e.recalledOn()))
+                        .append("by", actor(e.actor())).append("at", date(m.getTimestamp()))));
+    }
+
+    @EventHandler
+    void on(DirectiveReplaced e, DomainEventMessage<?> m) {
+        Document self = load(e.directiveId());
+        if (applied(self, m)) {
+            return;
+        }
+        Document replacement = load(e.replacementDirectiveId());
+        if (Docs.addToSet(replacement, "replaces", e.directiveId())) {
+            store.put(COLLECTION, replacement);
+        }
+        self.append("status", DirectiveStatus.REPLACED.name())
+                .append("replacement", new Document("id", e.replacementDirectiveId()).append("reason", e.reason())
+                        .append("on", day(e.replacedOn())).append("by", actor(e.actor()))
+                        .append("at", date(m.getTimestamp())));
+        save(self, m);
+    }
+
+    @EventHandler
+    void on(DirectiveCorrected e, DomainEventMessage<?> m) {
+        Document self = load(e.directiveId());
+        if (applied(self, m)) {
+            return;
+        }
+        switch (e.field()) {
+            case SYMBOL -> self.put("symbol", e.newValue());
+            case SUBJECT -> self.put("subject", e.newValue());
+            case ISSUED_ON -> self.put("issuedOn", e.newValue());
+            case KIND -> self.put("kind", e.newValue());
+            case SIGNER_NAME -> signer(self).put("name", e.newValue());
+            case SIGNER_POSITION -> signer(self).put("position", e.newValue());
+        }
+        List<Document> corrections = docs(self, "corrections");
+        corrections.add(new Document("field", e.field().name()).append("old", e.oldValue()).append("new", e.newValue())
+                .append("reason", e.reason()).append("on", day(e.correctedOn())).append("by", actor(e.actor()))
+                .append("at", date(m.getTimestamp())));
+        self.put("corrections", corrections);
+        if (e.field() == DirectiveField.SYMBOL || e.field() == DirectiveField.ISSUED_ON) {
+            // the copies of this directive's symbol and date held in the documents linked to it
+            List<String> cited = docs(self, "implements").stream().map(x -> x.getString("id"))
+                    .filter(Objects::nonNull).distinct().toList();
+            for (Document y : store.findAll(COLLECTION, cited).values()) {
+                upsertLink(y, "implementedBy", new Document("id", e.directiveId())
+                        .append("symbol", self.getString("symbol")).append("issuedOn", self.getString("issuedOn")));
+                store.put(COLLECTION, y);
+            }
+            refreshCitingSymbols(self, e.directiveId(), self.getString("symbol"));
+        }
+        save(self, m);
+    }
+
+    @EventHandler
+    void on(DirectiveAliasRegistered e, DomainEventMessage<?> m) {
+        own(e.directiveId(), m, d -> {
+            List<Document> aliases = docs(d, "aliases");
+            aliases.add(new Document("alias", e.alias()).append("on", day(e.registeredOn()))
+                    .append("by", actor(e.actor())).append("at", date(m.getTimestamp())));
+            d.put("aliases", aliases);
+        });
+    }
+
+    /** A task of the directive (issued with it, or added later). Delegated tasks hang under their parent task. */
+    @EventHandler
+    void on(TaskAssigned e) {
+        if (e.parentTaskId() != null) {
+            return;
+        }
+        Document d = load(e.directiveId());
+        if (Docs.addToSet(d, "taskIds", e.taskId())) {
+            store.put(COLLECTION, d);
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Document load(String id) {
+        return store.find(COLLECTION, id).orElseGet(() -> new Document("_id", id));
+    }
+
+    private static boolean applied(Document d, DomainEventMessage<?> m) {
+        return m.getSequenceNumber() <= Docs.lng(d.get("seq"), -1);
+    }
+
+    private void save(Document d, DomainEventMessage<?> m) {
+        d.put("seq", m.getSequenceNumber());
+        d.put("updatedAt", date(m.getTimestamp()));
+        store.put(COLLECTION, d);
+    }
+
+    private void own(String id, DomainEventMessage<?> m, Consumer<Document> change) {
+        Document d = load(id);
+        if (applied(d, m)) {
+            return;
+        }
+        change.accept(d);
+        save(d, m);
+    }
+
+    private static Document signer(Document d) {
+        Document s = Docs.sub(d, "signer");
+        if (s == null) {
+            s = new Document();
+            d.put("signer", s);
+        }
+        return s;
+    }
+
+    private static void addRecipients(List<Document> into, List<String> bodies, Role role) {
+        for (String b : bodies) {
+            into.add(new Document("body", b).append("role", role.name()).append("receivedOn", null)
+                    .append("receivedBy", null).append("receivedAt", null));
+        }
+    }
+
+    /** Adds the link or merges the given fields into the existing one with the same id. */
+    private static void upsertLink(Document d, String key, Document link) {
+        List<Document> links = docs(d, key);
+        for (Document l : links) {
+            if (link.getString("id").equals(l.getString("id"))) {
+                link.forEach((k, v) -> {
+                    if (v != null) {
+                        l.put(k, v);
+                    }
+                });
+                d.put(key, links);
+                return;
+            }
+        }
+        links.add(link);
+        d.put(key, links);
+    }
+
+    /** Writes this directive's current symbol into the citations of the directives that implement it. */
+    private void refreshCitingSymbols(Document self, String id, String symbol) {
+        List<String> citing = docs(self, "implementedBy").stream().map(x -> x.getString("id")).distinct().toList();
+        for (Document x : store.findAll(COLLECTION, citing).values()) {
+            boolean changed = false;
+            for (Document c : docs(x, "implements")) {
+                if (id.equals(c.getString("id")) && !Objects.equals(symbol, c.getString("symbol"))) {
+                    c.put("symbol", symbol);
+                    changed = true;
+                }
+            }
+            if (changed) {
+                store.put(COLLECTION, x);
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package vn.ledger.projections.directive;
+
+import org.bson.Document;
+import vn.ledger.core.directive.DirectiveKind;
+import vn.ledger.core.directive.Signer;
+import vn.ledger.core.directive.SigningCapacity;
+import vn.ledger.core.shared.DirectiveStatus;
+import vn.ledger.core.shared.Ro;
+import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.task.Docs;
+import vn.ledger.projections.task.TaskProjection;
+import vn.ledger.projections.task.TaskQueries;
+import vn.ledger.projections.task.Timeliness;
+import vn.ledger.projections.task.TimelinessRule;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static vn.ledger.projections.task.Docs.docs;
+import static vn.ledger.projections.task.Docs.instant;
+import static vn.ledger.projections.task.Docs.localDate;
+import static vn.ledger.projections.task.Docs.strings;
+import static vn.ledger.projections.task.Docs.toActor;
+
+/**
+ * Reads directive state: one {@code find} on {@value DirectiveProjection#COLLECTION} by {@code _id}, then one
+ * {@code $in} on {@value TaskProjection#COLLECTION} for its tasks; two round trips whatever the number of tasks.
+ */
+public final class DirectiveQueries {
+
+    private final ReadStore store;
+
+    public DirectiveQueries(ReadStore store) {
+        this.store = store;
+    }
+
+    /** The directive with its tasks' timeliness judged at {@code now}; empty when no such directive was issued. */
+    public Optional<DirectiveView> state(String directiveId, Instant now) {
+        Optional<Document> found = store.find(DirectiveProjection.COLLECTION, directiveId);
+        if (found.isEmpty() || !found.get().getBoolean("issued", false)) {
+            return Optional.empty(); // unknown, or only a stub made by a link that arrived first
+        }
+        Document d = found.get();
+        List<String> taskIds = strings(d, "taskIds");
+        Map<String, Document> tasks = taskIds.isEmpty() ? Map.of() : store.findAll(TaskProjection.COLLECTION, taskIds);
+        return Optional.of(view(d, tasks, now));
+    }
+
+    /** The view of a stored directive document and its task documents (for callers that fetched them). */
+    public static DirectiveView view(Document d, Map<String, Document> taskDocs, Instant now) {
+        List<DirectiveView.TaskLine> lines = new ArrayList<>();
+        Map<Timeliness, Integer> counts = new EnumMap<>(Timeliness.class);
+        for (String id : strings(d, "taskIds")) {
+            Document t = taskDocs.get(id);
+            if (t == null || t.get("directiveId") == null) {
+                lines.add(new DirectiveView.TaskLine(id, null, null, List.of(), List.of(), null, null, null, null,
+                        List.of(), List.of()));
+                continue;
+            }
+            Timeliness timeliness = TaskQueries.timeliness(t, now);
+            counts.merge(timeliness, 1, Integer::sum);
+            lines.add(new DirectiveView.TaskLine(id, t.getString("code"), t.getString("work"),
+                    List.copyOf(strings(t, "lead")), List.copyOf(strings(t, "coop")), Docs.toDeadline(t.get("deadline")),
+                    Docs.enumOf(TaskProjection.Status.class, t.get("status")), timeliness,
+                    Docs.integer(t.get("lastPercent")), strings(t, "missing").stream().map(Ro::valueOf).toList(),
+                    List.copyOf(strings(t, "children"))));
+        }
+        List<DirectiveView.Recipient> recipients = new ArrayList<>();
+        for (Document r : docs(d, "recipients")) {
+            recipients.add(new DirectiveView.Recipient(r.getString("body"),
+                    Docs.enumOf(DirectiveProjection.Role.class, r.get("role")), localDate(r.get("receivedOn")),
+                    toActor(r.get("receivedBy")), instant(r.get("receivedAt"))));
+        }
+        List<DirectiveView.Alias> aliases = new ArrayList<>();
+        for (Document a : docs(d, "aliases")) {
+            aliases.add(new DirectiveView.Alias(a.getString("alias"), localDate(a.get("on")), toActor(a.get("by")),
+                    instant(a.get("at"))));
+        }
+        List<DirectiveView.Correction> corrections = new ArrayList<>();
+        for (Document c : docs(d, "corrections")) {
+            corrections.add(new DirectiveView.Correction(c.getString("field"), c.getString("old"), c.getString("new"),
+                    c.getString("reason"), localDate(c.get("on")), toActor(c.get("by")), instant(c.get("at"))));
+        }
+        List<DirectiveView.CitationLink> cites = new ArrayList<>();
+        for (Document c : docs(d, "implements")) {
+            cites.add(new DirectiveView.CitationLink(c.getString("asWritten"), c.getString("id"), c.getString("symbol")));
+        }
+        List<DirectiveView.ImplementerLink> implementers = new ArrayList<>();
+        for (Document c : docs(d, "implementedBy")) {
+            implementers.add(new DirectiveView.ImplementerLink(c.getString("id"), c.getString("symbol"),
+                    c.getString("issuer"), localDate(c.get("issuedOn")), c.getString("asWritten")));
+        }
+        Document s = Docs.sub(d, "signer");
+        Signer signer = s == null ? null : new Signer(s.getString("name"), s.getString("position"),
+                Docs.enumOf(SigningCapacity.class, s.get("capacity")));
+        Document r = Docs.sub(d, "recall");
+        DirectiveView.Recall recall = r == null ? null : new DirectiveView.Recall(r.getString("reason"),
+                localDate(r.get("on")), toActor(r.get("by")), instant(r.get("at")));
+        Document p = Docs.sub(d, "replacement");
+        DirectiveView.Replacement replacement = p == null ? null : new DirectiveView.Replacement(p.getString("id"),
+                p.getString("reason"), localDate(p.get("on")), toActor(p.get("by")), instant(p.get("at")));
+
+        return new DirectiveView(d.getString("_id"), d.getString("symbol"),
+                Docs.enumOf(DirectiveKind.class, d.get("kind")), d.getString("issuer"), signer,
+                localDate(d.get("issuedOn")), d.getString("subject"), List.copyOf(aliases), List.copyOf(corrections),
+                List.copyOf(recipients), Docs.lng(d.get("recipientCount"), 0), Docs.lng(d.get("receivedCount"), 0),
+                List.copyOf(strings(d, "orientations")), List.copyOf(lines), counts, List.copyOf(cites),
+                List.copyOf(implementers), Docs.enumOf(DirectiveStatus.class, d.get("status")), recall, replacement,
+                List.copyOf(strings(d, "replaces")), toActor(d.get("issuedBy")), instant(d.get("issuedAt")),
+                TimelinessRule.VERSION, Docs.lng(d.get("seq"), -1));
+    }
+}

@@ -1,0 +1,173 @@
+package vn.ledger.projections.task;
+
+import org.bson.Document;
+import vn.ledger.core.shared.Actor;
+import vn.ledger.core.shared.Attachment;
+import vn.ledger.core.shared.Deadline;
+import vn.ledger.core.shared.DeadlineKind;
+import vn.ledger.core.shared.Person;
+import vn.ledger.core.shared.Recurrence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * How the read models write values into BSON and read them back, shared by the directive, task, search and
+ * audit projections. One convention everywhere: instants are BSON dates (millisecond precision), business dates
+ * and months are ISO strings ("2026-03-20", "2026-04", which sort as text), sequence numbers and positions are
+ * 64-bit longs, enums are their names. Readers accept any {@link Number} so a value written as an int and read
+ * back as a long (or the reverse) is never a surprise.
+ */
+public final class Docs {
+
+    private Docs() {
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    public static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    public static String day(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    public static String month(YearMonth month) {
+        return month == null ? null : month.toString();
+    }
+
+    public static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    public static Document actor(Actor a) {
+        if (a == null) {
+            return null;
+        }
+        return new Document("username", a.username()).append("fullName", a.fullName())
+                .append("position", a.position()).append("body", a.bodyCode());
+    }
+
+    public static Document person(Person p) {
+        return p == null ? null : new Document("name", p.name()).append("position", p.position());
+    }
+
+    public static Document deadline(Deadline d) {
+        if (d == null) {
+            return null;
+        }
+        return new Document("wording", d.wording()).append("kind", name(d.kind())).append("dueAt", date(d.dueAt()))
+                .append("dueDate", day(d.dueDate())).append("recurrence", name(d.recurrence()));
+    }
+
+    public static List<Document> attachments(List<Attachment> list) {
+        List<Document> out = new ArrayList<>();
+        for (Attachment a : list == null ? List.<Attachment>of() : list) {
+            out.add(new Document("name", a.name()).append("sha256", a.sha256()));
+        }
+        return out;
+    }
+
+    /** A copy of the strings (never null). */
+    public static List<String> strings(Collection<String> values) {
+        return values == null ? new ArrayList<>() : new ArrayList<>(values);
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    public static Instant instant(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Date d) {
+            return d.toInstant();
+        }
+        if (v instanceof Number n) {
+            return Instant.ofEpochMilli(n.longValue());
+        }
+        return Instant.parse(v.toString());
+    }
+
+    public static LocalDate localDate(Object v) {
+        return v == null ? null : LocalDate.parse(v.toString());
+    }
+
+    public static YearMonth yearMonth(Object v) {
+        return v == null ? null : YearMonth.parse(v.toString());
+    }
+
+    public static long lng(Object v, long orElse) {
+        return v instanceof Number n ? n.longValue() : orElse;
+    }
+
+    public static Integer integer(Object v) {
+        return v instanceof Number n ? n.intValue() : null;
+    }
+
+    public static <E extends Enum<E>> E enumOf(Class<E> type, Object v) {
+        return v == null ? null : Enum.valueOf(type, v.toString());
+    }
+
+    /** The list of strings under key, as a mutable copy; empty when absent. */
+    @SuppressWarnings("unchecked")
+    public static List<String> strings(Document d, String key) {
+        Object v = d == null ? null : d.get(key);
+        return v instanceof List<?> l ? new ArrayList<>((List<String>) l) : new ArrayList<>();
+    }
+
+    /** The list of sub-documents under key, as a mutable list (the elements are the stored ones); empty when absent. */
+    @SuppressWarnings("unchecked")
+    public static List<Document> docs(Document d, String key) {
+        Object v = d == null ? null : d.get(key);
+        return v instanceof List<?> l ? new ArrayList<>((List<Document>) l) : new ArrayList<>();
+    }
+
+    public static Document sub(Document d, String key) {
+        Object v = d == null ? null : d.get(key);
+        return v instanceof Document s ? s : null;
+    }
+
+    public static Actor toActor(Object v) {
+        if (!(v instanceof Document d)) {
+            return null;
+        }
+        return new Actor(d.getString("username"), d.getString("fullName"), d.getString("position"), d.getString("body"));
+    }
+
+    public static Person toPerson(Object v) {
+        return v instanceof Document d ? new Person(d.getString("name"), d.getString("position")) : null;
+    }
+
+    public static Deadline toDeadline(Object v) {
+        if (!(v instanceof Document d)) {
+            return null;
+        }
+        return new Deadline(d.getString("wording"), enumOf(DeadlineKind.class, d.get("kind")), instant(d.get("dueAt")),
+                localDate(d.get("dueDate")), enumOf(Recurrence.class, d.get("recurrence")));
+    }
+
+    public static List<Attachment> toAttachments(Document d, String key) {
+        List<Attachment> out = new ArrayList<>();
+        for (Document a : docs(d, key)) {
+            out.add(new Attachment(a.getString("name"), a.getString("sha256")));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Adds value to the list under key unless present; true when the list changed. */
+    public static boolean addToSet(Document d, String key, String value) {
+        List<String> list = strings(d, key);
+        if (value == null || list.contains(value)) {
+            return false;
+        }
+        list.add(value);
+        d.put(key, list);
+        return true;
+    }
+}
