@@ -1,0 +1,88 @@
+package vn.ledger.projections.body;
+
+import org.bson.Document;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Null-tolerant readers for read-model documents. Numbers are read through {@link Number} because a document
+ * that went through BSON may hold an int where a long was written (and the reverse), and lists come back as
+ * whatever the driver decoded.
+ */
+public final class Docs {
+
+    private Docs() {
+    }
+
+    public static long num(Document d, String key) {
+        Object v = d == null ? null : d.get(key);
+        return v instanceof Number n ? n.longValue() : 0L;
+    }
+
+    public static long num(Document d, String key, long absent) {
+        Object v = d == null ? null : d.get(key);
+        return v instanceof Number n ? n.longValue() : absent;
+    }
+
+    public static boolean bool(Document d, String key) {
+        return d != null && Boolean.TRUE.equals(d.get(key));
+    }
+
+    public static String str(Document d, String key) {
+        Object v = d == null ? null : d.get(key);
+        return v == null ? null : v.toString();
+    }
+
+    public static LocalDate date(Document d, String key) {
+        String s = str(d, key);
+        return s == null ? null : LocalDate.parse(s);
+    }
+
+    public static String iso(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    /** A mutable copy of a list of strings (empty when absent). */
+    public static List<String> strings(Document d, String key) {
+        Object v = d == null ? null : d.get(key);
+        List<String> out = new ArrayList<>();
+        if (v instanceof List<?> list) {
+            for (Object o : list) {
+                if (o != null) {
+                    out.add(o.toString());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A mutable copy of a list of sub-documents (empty when absent). */
+    public static List<Document> docs(Document d, String key) {
+        Object v = d == null ? null : d.get(key);
+        List<Document> out = new ArrayList<>();
+        if (v instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Document doc) {
+                    out.add(doc);
+                }
+            }
+        }
+        return out;
+    }
+
+    public static Document doc(Document d, String key) {
+        Object v = d == null ? null : d.get(key);
+        return v instanceof Document doc ? doc : null;
+    }
+
+    /** Adds {@code value} unless present; true when the list changed. */
+    public static boolean addOnce(List<String> list, String value) {
+        if (value == null || list.contains(value)) {
+            return false;
+        }
+        list.add(value);
+        return true;
+    }
+}

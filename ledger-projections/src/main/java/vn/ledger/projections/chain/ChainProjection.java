@@ -1,0 +1,721 @@
+package vn.ledger.projections.chain;
+
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.bson.Document;
+import vn.ledger.core.directive.Citation;
+import vn.ledger.core.directive.DirectiveCorrected;
+import vn.ledger.core.directive.DirectiveIssued;
+import vn.ledger.core.directive.DirectiveReceived;
+import vn.ledger.core.directive.DirectiveRecalled;
+import vn.ledger.core.directive.DirectiveReplaced;
+import vn.ledger.core.shared.Deadline;
+import vn.ledger.core.shared.Ro;
+import vn.ledger.core.task.CompletionAccepted;
+import vn.ledger.core.task.CompletionRejected;
+import vn.ledger.core.task.ExtensionGranted;
+import vn.ledger.core.task.ProgressReported;
+import vn.ledger.core.task.TaskAcknowledged;
+import vn.ledger.core.task.TaskAssigned;
+import vn.ledger.core.task.TaskCancelled;
+import vn.ledger.core.task.TaskCompleted;
+import vn.ledger.core.task.TaskDelegated;
+import vn.ledger.core.task.TaskReassigned;
+import vn.ledger.projections.body.Docs;
+import vn.ledger.projections.dashboard.Tally;
+import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.task.Timeliness;
+import vn.ledger.projections.task.TimelinessRule;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The implementation chain (issue 3, read model 3): the tree of a directive's forwarding directives, its tasks
+ * and their delegated tasks, any depth, with a roll-up per node kept by the projection.
+ *
+ * <h2>Collections</h2>
+ * <ul>
+ *   <li>{@value #NODES}: one document per directive or task ({@code _id} = directive id or task id) with its own
+ *   facts, {@code parent}, {@code ancestors} (root first), {@code children} (ids, in order of arrival),
+ *   {@code own} (what the node itself contributes, a {@link Tally}), {@code rollup} (the node and everything
+ *   below it) and {@code height} (the longest distance to a node below it).</li>
+ *   <li>{@value #LEADS}: {@code directiveId|bodyCode} → the tasks of that directive the body leads, so that a
+ *   directive issued by a body can mark exactly those tasks as made concrete (coverage).</li>
+ * </ul>
+ *
+ * <h2>Roll-up</h2>
+ * A node's {@code own} tally: for a task, its state (open tasks in histograms by due day, split into not
+ * started / started, so that overdue is decided at query time), its due day, its missing "6 rõ", its coverage
+ * gaps, a histogram of open never-started undelegated tasks by assignment day, and its delegation latency; for a
+ * directive, its action recipients: received, acted, latency issued → received → acted at level 0, and
+ * histograms of waiting recipients by receipt day and of silent ones by issue day. On every change the
+ * difference {@code new own − old own} is added to the node's roll-up and to each ancestor's, the levels shifted
+ * by the distance: so the same event applied twice adds nothing, and a query reads the top of a 40,000-node
+ * tree from a few documents.
+ *
+ * <h2>Idempotency and order</h2>
+ * A node remembers the sequence number of the last event of its own aggregate that changed it; an older or
+ * equal one is ignored. Facts coming from other aggregates (a child directive citing it, a delegation, a
+ * receipt) are sets or minima. A node referenced before it exists (a receipt of the child directive's issuer
+ * recorded before the child, a child directive delivered before its parent) is a placeholder that collects
+ * what is known; when it is linked under its own parent later, its whole roll-up is added to its new
+ * ancestors and the ancestor lists below it are rewritten.
+ */
+public class ChainProjection {
+
+    public static final String NODES = "chain_nodes";
+    public static final String LEADS = "chain_leads";
+
+    static final String DIRECTIVE = "DIRECTIVE";
+    static final String TASK = "TASK";
+
+    private final ReadStore store;
+
+    public ChainProjection(ReadStore store) {
+        this.store = store;
+    }
+
+    // ------------------------------------------------------------------ directive events
+
+    @EventHandler
+    public void on(DirectiveIssued e, @SequenceNumber Long seq) {
+        Session s = new Session();
+        Document node = s.node(e.directiveId(), DIRECTIVE);
+        if (!s.advance(node, seq)) {
+            return;
+        }
+        node.put("exists", true);
+        node.put("symbol", e.symbol());
+        node.put("docKind", e.kind() == null ? null : e.kind().name());
+        node.put("issuer", e.issuingBodyCode());
+        node.put("issuedOn", Docs.iso(e.issuedOn()));
+        node.put("subject", e.subject());
+        node.put("status", "ACTIVE");
+        node.put("tasksDeclared", e.tasks().size());
+        List<Document> recipients = Docs.docs(node, "recipients");
+        addRecipients(recipients, e.recipientsForAction(), "ACTION");
+        addRecipients(recipients, e.recipientsForInformation(), "INFORMATION");
+        addRecipients(recipients, e.recipientsForReport(), "REPORT");
+        node.put("recipients", recipients);
+        List<String> cited = new ArrayList<>();
+        List<Document> citations = new ArrayList<>();
+        for (Citation c : e.implementsDirectives()) {
+            citations.add(new Document("asWritten", c.asWritten()).append("directiveId", c.directiveId()));
+            if (c.directiveId() != null && !c.directiveId().equals(e.directiveId())) {
+                Docs.addOnce(cited, c.directiveId());
+            }
+        }
+        node.put("citations", citations);
+        node.put("alsoImplements", cited.size() > 1 ? cited.subList(1, cited.size()) : List.of());
+        if (!cited.isEmpty()) {
+            s.link(node, cited.get(0), DIRECTIVE);
+        }
+        s.recompute(node);
+        for (String parentId : cited) {
+            Document parent = s.node(parentId, DIRECTIVE);
+            List<Document> forwards = Docs.docs(parent, "forwards");
+            if (forwards.stream().noneMatch(f -> e.directiveId().equals(f.getString("directiveId")))) {
+                forwards.add(new Document("body", e.issuingBodyCode()).append("directiveId", e.directiveId())
+                        .append("issuedOn", Docs.iso(e.issuedOn())).append("tasks", e.tasks().size()));
+                parent.put("forwards", forwards);
+                s.dirty(parent);
+                s.recompute(parent);
+            }
+            if (!e.tasks().isEmpty()) {
+                s.cover(parentId, e.issuingBodyCode());
+            }
+        }
+        s.flush();
+    }
+
+    @EventHandler
+    public void on(DirectiveReceived e, @SequenceNumber Long seq) {
+        Session s = new Session();
+        Document node = s.node(e.directiveId(), DIRECTIVE);
+        if (!s.advance(node, seq)) {
+            return;
+        }
+        List<Document> recipients = Docs.docs(node, "recipients");
+        boolean found = false;
+        for (Document r : recipients) {
+            if (e.bodyCode().equals(r.getString("body"))) {
+                found = true;
+                r.put("receivedOn", Docs.iso(min(Docs.date(r, "receivedOn"), e.receivedOn())));
+            }
+        }
+        if (!found) {
+            recipients.add(new Document("body", e.bodyCode()).append("role", "OTHER")
+                    .append("receivedOn", Docs.iso(e.receivedOn())));
+        }
+        node.put("recipients", recipients);
+        s.recompute(node);
+        s.flush();
+    }
+
+    @EventHandler
+    public void on(DirectiveRecalled e, @SequenceNumber Long seq) {
+        stop(e.directiveId(), "RECALLED", null, seq);
+    }
+
+    @EventHandler
+    public void on(DirectiveReplaced e, @SequenceNumber Long seq) {
+        stop(e.directiveId(), "REPLACED", e.replacementDirectiveId(), seq);
+    }
+
+    @EventHandler
+    public void on(DirectiveCorrected e, @SequenceNumber Long seq) {
+        Session s = new Session();
+        Document node = s.node(e.directiveId(), DIRECTIVE);
+        if (!s.advance(node, seq)) {
+            return;
+        }
+        switch (e.field()) {
+            case SYMBOL -> node.put("symbol", e.newValue());
+            case SUBJECT -> node.put("subject", e.newValue());
+            case ISSUED_ON -> node.put("issuedOn", e.newValue());
+            case KIND -> node.put("docKind", e.newValue());
+            default -> {
+                // signer fields are not shown in the chain
+            }
+        }
+        s.recompute(node);
+        s.flush();
+    }
+
+    private void stop(String directiveId, String status, String replacement, Long seq) {
+        Session s = new Session();
+        Document node = s.node(directiveId, DIRECTIVE);
+        if (!s.advance(node, seq)) {
+            return;
+        }
+        node.put("status", status);
+        node.put("replacement", replacement);
+        s.recompute(node);
+        // its tasks and the tasks delegated from them (same authority) stop
+        List<String> level = new ArrayList<>(Docs.strings(node, "children"));
+        Set<String> seen = new HashSet<>();
+        while (!level.isEmpty()) {
+            List<String> next = new ArrayList<>();
+            for (Document t : s.nodes(level).values()) {
+                if (!TASK.equals(t.getString("kind")) || !seen.add(t.getString("_id"))
+                        || !directiveId.equals(t.getString("directiveId"))) {
+                    continue;
+                }
+                next.addAll(Docs.strings(t, "children"));
+                t.put("stopped", true);
+                s.dirty(t);
+                s.recompute(t);
+            }
+            level = next;
+        }
+        s.flush();
+    }
+
+    // ------------------------------------------------------------------ task events
+
+    @EventHandler
+    public void on(TaskAssigned e, @SequenceNumber Long seq) {
+        Session s = new Session();
+        Document node = s.node(e.taskId(), TASK);
+        if (!s.advance(node, seq)) {
+            return;
+        }
+        node.put("exists", true);
+        node.put("directiveId", e.directiveId());
+        node.put("parentTask", e.parentTaskId());
+        node.put("code", e.code());
+        node.put("work", e.work());
+        node.put("responsible", e.responsible() == null ? null
+                : new Document("name", e.responsible().name()).append("position", e.responsible().position()));
+        node.put("leads", new ArrayList<>(e.leadBodies()));
+        node.put("cooperating", new ArrayList<>(e.cooperatingBodies()));
+        node.put("assigner", e.assignerBodyCode());
+        node.put("assignedOn", Docs.iso(e.assignedOn()));
+        node.put("product", e.product());
+        Deadline d = e.deadline();
+        node.put("deadline", d == null ? null : d.wording());
+        node.put("due", d == null ? null : Docs.iso(d.dueDate()));
+        node.put("recurring", d != null && d.recurring());
+        node.put("missing", e.missing().stream().map(Ro::name).toList());
+        Document directive = s.node(e.directiveId(), DIRECTIVE);
+        node.put("stopped", isStopped(directive));
+        node.put("coveredLeads", coveredLeads(node, directive));
+        s.indexLeads(e.directiveId(), e.taskId(), e.leadBodies());
+        if (e.parentTaskId() != null) {
+            s.link(node, e.parentTaskId(), TASK);
+        } else {
+            s.link(node, e.directiveId(), DIRECTIVE);
+        }
+        s.recompute(node);
+        s.flush();
+    }
+
+    @EventHandler
+    public void on(TaskAcknowledged e, @SequenceNumber Long seq) {
+        started(e.taskId(), e.directiveId(), e.bodyCode(), e.acknowledgedOn(), seq);
+    }
+
+    @EventHandler
+    public void on(ProgressReported e, @SequenceNumber Long seq) {
+        started(e.taskId(), e.directiveId(), e.bodyCode(), e.reportedOn(), seq);
+    }
+
+    private void started(String taskId, String directiveId, String body, LocalDate on, Long seq) {
+        Session s = new Session();
+        Document node = s.node(taskId, TASK);
+        List<String> by = Docs.strings(node, "startedBy");
+        if (by.contains(body) || !s.advance(node, seq)) {
+            return; // this body already started it: a further report changes nothing here
+        }
+        by.add(body);
+        node.put("startedBy", by);
+        node.put("started", true);
+        node.put("startedOn", Docs.iso(min(Docs.date(node, "startedOn"), on)));
+        s.recompute(node);
+        s.acted(directiveId, "starts", body, on);
+        s.flush();
+    }
+
+    @EventHandler
+    public void on(ExtensionGranted e, @SequenceNumber Long seq) {
+        update(e.taskId(), seq, n -> n.put("due", e.newDeadline() == null ? null : Docs.iso(e.newDeadline().dueDate())));
+    }
+
+    @EventHandler
+    public void on(TaskCancelled e, @SequenceNumber Long seq) {
+        update(e.taskId(), seq, n -> n.put("cancelled", true));
+    }
+
+    @EventHandler
+    public void on(TaskCompleted e, @SequenceNumber Long seq) {
+        update(e.taskId(), seq, n -> n.put("completedOn", Docs.iso(e.completedOn())));
+    }
+
+    @EventHandler
+    public void on(CompletionRejected e, @SequenceNumber Long seq) {
+        update(e.taskId(), seq, n -> n.put("completedOn", null));
+    }
+
+    @EventHandler
+    public void on(CompletionAccepted e, @SequenceNumber Long seq) {
+        update(e.taskId(), seq, n -> n.put("accepted", true));
+    }
+
+    @EventHandler
+    public void on(TaskReassigned e, @SequenceNumber Long seq) {
+        Session s = new Session();
+        Document node = s.node(e.taskId(), TASK);
+        if (!s.advance(node, seq)) {
+            return;
+        }
+        node.put("leads", new ArrayList<>(e.newLeadBodies()));
+        node.put("cooperating", new ArrayList<>(e.newCooperatingBodies()));
+        node.put("coveredLeads", coveredLeads(node, s.node(e.directiveId(), DIRECTIVE)));
+        s.indexLeads(e.directiveId(), e.taskId(), e.newLeadBodies());
+        s.recompute(node);
+        s.flush();
+    }
+
+    @EventHandler
+    public void on(TaskDelegated e, @SequenceNumber Long seq) {
+        Session s = new Session();
+        Document node = s.node(e.taskId(), TASK);
+        if (!s.advance(node, seq)) {
+            return;
+        }
+        List<String> by = Docs.strings(node, "delegatedBy");
+        Docs.addOnce(by, e.delegatingBodyCode());
+        node.put("delegatedBy", by);
+        node.put("delegatedOn", Docs.iso(min(Docs.date(node, "delegatedOn"), e.delegatedOn())));
+        List<String> covered = Docs.strings(node, "coveredLeads");
+        Docs.addOnce(covered, e.delegatingBodyCode());
+        node.put("coveredLeads", covered);
+        s.recompute(node);
+        s.acted(e.directiveId(), "delegations", e.delegatingBodyCode(), e.delegatedOn());
+        s.flush();
+    }
+
+    private void update(String taskId, Long seq, java.util.function.Consumer<Document> change) {
+        Session s = new Session();
+        Document node = s.node(taskId, TASK);
+        if (!s.advance(node, seq)) {
+            return;
+        }
+        change.accept(node);
+        s.recompute(node);
+        s.flush();
+    }
+
+    // ------------------------------------------------------------------ own contributions
+
+    /** What the node itself adds to its roll-up and its ancestors'. */
+    static Tally own(Document n) {
+        Tally t = new Tally();
+        if (!Docs.bool(n, "exists")) {
+            return t;
+        }
+        return DIRECTIVE.equals(n.getString("kind")) ? ownDirective(n) : ownTask(n);
+    }
+
+    private static Tally ownTask(Document n) {
+        Tally t = new Tally().count("tasks", 1).level(0, "tasks", 1);
+        TaskState st = TaskState.of(n);
+        LocalDate assignedOn = Docs.date(n, "assignedOn");
+        switch (st.stateWithoutClock()) {
+            case CANCELLED -> {
+                t.count("cancelled", 1);
+                if (!Docs.bool(n, "cancelled")) {
+                    t.count("stopped", 1);
+                }
+            }
+            case DONE_ON_TIME -> t.count("doneOnTime", 1);
+            case DONE_LATE -> t.count("doneLate", 1);
+            default -> {
+                String h = st.started() ? "openIP" : "openNS";
+                if (st.due() != null) {
+                    t.bucket(h, st.due().toString(), 1);
+                } else {
+                    t.count(h + "NoDue", 1);
+                }
+                List<String> covered = Docs.strings(n, "coveredLeads");
+                long gaps = Docs.strings(n, "leads").stream().filter(l -> !covered.contains(l)).count();
+                t.count("coverageGaps", gaps);
+                if (!st.started() && Docs.strings(n, "delegatedBy").isEmpty() && assignedOn != null) {
+                    t.bucket("notStartedSince", assignedOn.toString(), 1);
+                }
+            }
+        }
+        if (st.stateWithoutClock() != Timeliness.CANCELLED && st.due() != null) {
+            t.bucket("due", st.due().toString(), 1);
+        }
+        List<String> missing = missing(n);
+        for (String ro : missing) {
+            t.bucket("missing", ro, 1);
+        }
+        if (!missing.isEmpty()) {
+            t.count("tasksWithGaps", 1);
+        }
+        LocalDate delegatedOn = Docs.date(n, "delegatedOn");
+        if (delegatedOn != null) {
+            t.level(0, "delegated", 1);
+            if (assignedOn != null) {
+                t.level(0, "delegateDays", Math.max(0, ChronoUnit.DAYS.between(assignedOn, delegatedOn)));
+            }
+        }
+        return t;
+    }
+
+    private static Tally ownDirective(Document n) {
+        Tally t = new Tally().count("directives", 1).level(0, "directives", 1);
+        boolean stopped = !"ACTIVE".equals(n.getString("status"));
+        if (stopped) {
+            t.count("directivesStopped", 1);
+        }
+        LocalDate issuedOn = Docs.date(n, "issuedOn");
+        for (Document r : Docs.docs(n, "recipients")) {
+            if (!"ACTION".equals(r.getString("role"))) {
+                continue;
+            }
+            String body = r.getString("body");
+            LocalDate received = Docs.date(r, "receivedOn");
+            LocalDate acted = actedOn(n, body);
+            t.count("recipients", 1).level(0, "recipients", 1);
+            if (received != null) {
+                t.count("received", 1).level(0, "received", 1);
+                if (issuedOn != null) {
+                    t.level(0, "receiveDays", Math.max(0, ChronoUnit.DAYS.between(issuedOn, received)));
+                }
+            }
+            if (acted != null) {
+                t.count("acted", 1);
+                if (received != null) {
+                    t.level(0, "acted", 1).level(0, "actDays", Math.max(0, ChronoUnit.DAYS.between(received, acted)));
+                }
+            }
+            if (!stopped && acted == null) {
+                if (received != null) {
+                    t.bucket("awaitingSince", received.toString(), 1);
+                } else if (issuedOn != null) {
+                    t.bucket("unreceivedSince", issuedOn.toString(), 1);
+                }
+            }
+        }
+        return t;
+    }
+
+    /** The first day the body acted on the directive: forwarded it, delegated one of its tasks, or started one. */
+    static LocalDate actedOn(Document directive, String body) {
+        LocalDate acted = null;
+        for (Document f : Docs.docs(directive, "forwards")) {
+            if (body.equals(f.getString("body"))) {
+                acted = min(acted, Docs.date(f, "issuedOn"));
+            }
+        }
+        for (String list : List.of("delegations", "starts")) {
+            for (Document a : Docs.docs(directive, list)) {
+                if (body.equals(a.getString("body"))) {
+                    acted = min(acted, Docs.date(a, "on"));
+                }
+            }
+        }
+        return acted;
+    }
+
+    /** The "6 rõ" the task still lacks: as recorded, less "trách nhiệm" once it has a lead, "thời gian" once due. */
+    static List<String> missing(Document n) {
+        List<String> missing = Docs.strings(n, "missing");
+        if (!Docs.strings(n, "leads").isEmpty()) {
+            missing.remove(Ro.TRACH_NHIEM.name());
+        }
+        if (Docs.str(n, "due") != null || Docs.bool(n, "recurring")) {
+            missing.remove(Ro.THOI_GIAN.name());
+        }
+        return missing;
+    }
+
+    static boolean isStopped(Document directive) {
+        String status = Docs.str(directive, "status");
+        return status != null && !"ACTIVE".equals(status);
+    }
+
+    /** Leads that made the task concrete: delegated it, or issued a directive with tasks citing its directive. */
+    private static List<String> coveredLeads(Document task, Document directive) {
+        List<String> leads = Docs.strings(task, "leads");
+        List<String> covered = new ArrayList<>();
+        for (String l : Docs.strings(task, "delegatedBy")) {
+            Docs.addOnce(covered, l);
+        }
+        for (Document f : Docs.docs(directive, "forwards")) {
+            if (Docs.num(f, "tasks") > 0 && leads.contains(f.getString("body"))) {
+                Docs.addOnce(covered, f.getString("body"));
+            }
+        }
+        return covered;
+    }
+
+    private static void addRecipients(List<Document> recipients, List<String> codes, String role) {
+        for (String c : codes) {
+            if (recipients.stream().noneMatch(r -> c.equals(r.getString("body")) && role.equals(r.getString("role")))) {
+                recipients.add(new Document("body", c).append("role", role));
+            }
+        }
+    }
+
+    static LocalDate min(LocalDate a, LocalDate b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isBefore(b) ? a : b;
+    }
+
+    // ------------------------------------------------------------------ unit of work
+
+    /**
+     * The documents one event touches: each read once, changed in memory, written once at the end. Keeps
+     * document identity, so a node reached both as "the task's directive" and as "an ancestor" is one object.
+     */
+    private final class Session {
+
+        private final Map<String, Document> nodes = new HashMap<>();
+        private final Set<String> dirty = new LinkedHashSet<>();
+
+        Document node(String id, String kind) {
+            Document d = nodes.get(id);
+            if (d == null) {
+                d = store.find(NODES, id).orElseGet(() -> placeholder(id, kind));
+                nodes.put(id, d);
+            }
+            return d;
+        }
+
+        Map<String, Document> nodes(Collection<String> ids) {
+            List<String> missing = ids.stream().filter(i -> !nodes.containsKey(i)).distinct().toList();
+            if (!missing.isEmpty()) {
+                nodes.putAll(store.findAll(NODES, missing));
+            }
+            Map<String, Document> out = new java.util.LinkedHashMap<>();
+            for (String id : ids) {
+                Document d = nodes.get(id);
+                if (d != null) {
+                    out.put(id, d);
+                }
+            }
+            return out;
+        }
+
+        private Document placeholder(String id, String kind) {
+            return new Document("_id", id).append("kind", kind).append("exists", false).append("seq", -1L)
+                    .append("parent", null).append("ancestors", new ArrayList<String>())
+                    .append("children", new ArrayList<String>()).append("height", 0);
+        }
+
+        boolean advance(Document node, Long seq) {
+            long s = seq == null ? 0 : seq;
+            if (Docs.num(node, "seq", -1) >= s) {
+                return false;
+            }
+            node.put("seq", s);
+            dirty(node);
+            return true;
+        }
+
+        void dirty(Document node) {
+            dirty.add(node.getString("_id"));
+        }
+
+        /** Applies the change of the node's own contribution to its roll-up and every ancestor's. */
+        void recompute(Document node) {
+            Tally after = own(node);
+            Tally before = Tally.of(node.get("own"));
+            if (after.equals(before)) {
+                return;
+            }
+            Tally delta = Tally.delta(after, before);
+            node.put("own", after.toDocument());
+            dirty(node);
+            spread(node, delta, 1);
+        }
+
+        /** Adds {@code sign × t} to the node's roll-up and, levels shifted by the distance, to its ancestors'. */
+        private void spread(Document node, Tally t, int sign) {
+            node.put("rollup", Tally.of(node.get("rollup")).add(t, sign, 0).toDocument());
+            dirty(node);
+            addToAncestors(Docs.strings(node, "ancestors"), t, sign, -1);
+        }
+
+        private void addToAncestors(List<String> ancestors, Tally t, int sign, int height) {
+            Map<String, Document> found = nodes(ancestors);
+            for (int i = 0; i < ancestors.size(); i++) {
+                int distance = ancestors.size() - i;
+                Document a = found.get(ancestors.get(i));
+                if (a == null) {
+                    a = node(ancestors.get(i), DIRECTIVE);
+                }
+                if (!t.isZero()) {
+                    a.put("rollup", Tally.of(a.get("rollup")).add(t, sign, distance).toDocument());
+                }
+                if (height >= 0 && Docs.num(a, "height") < height + distance) {
+                    a.put("height", height + distance);
+                }
+                dirty(a);
+            }
+        }
+
+        /** Hangs the node under {@code parentId}; moves its roll-up to its new ancestors when it had one. */
+        void link(Document node, String parentId, String parentKind) {
+            String id = node.getString("_id");
+            Document parent = node(parentId, parentKind);
+            List<String> parentAncestors = Docs.strings(parent, "ancestors");
+            if (parentId.equals(id) || parentAncestors.contains(id)) {
+                return; // a cycle: leave the node a root rather than loop
+            }
+            List<String> children = Docs.strings(parent, "children");
+            if (Docs.addOnce(children, id)) {
+                parent.put("children", children);
+                dirty(parent);
+            }
+            if (parentId.equals(Docs.str(node, "parent"))) {
+                return;
+            }
+            List<String> oldAncestors = Docs.strings(node, "ancestors");
+            List<String> newAncestors = new ArrayList<>(parentAncestors);
+            newAncestors.add(parentId);
+            Tally rollup = Tally.of(node.get("rollup"));
+            if (!oldAncestors.isEmpty()) {
+                addToAncestors(oldAncestors, rollup, -1, -1);
+            }
+            node.put("parent", parentId);
+            node.put("ancestors", newAncestors);
+            dirty(node);
+            addToAncestors(newAncestors, rollup, 1, (int) Docs.num(node, "height"));
+            rewriteDescendants(node);
+        }
+
+        private void rewriteDescendants(Document top) {
+            List<Document> level = List.of(top);
+            while (!level.isEmpty()) {
+                List<Document> next = new ArrayList<>();
+                for (Document p : level) {
+                    List<String> below = Docs.strings(p, "ancestors");
+                    below.add(p.getString("_id"));
+                    for (Document c : nodes(Docs.strings(p, "children")).values()) {
+                        if (!below.contains(c.getString("_id"))) {
+                            c.put("ancestors", new ArrayList<>(below));
+                            dirty(c);
+                            next.add(c);
+                        }
+                    }
+                }
+                level = next;
+            }
+        }
+
+        /** Records that the body acted on the directive (first day kept) and updates its recipients' figures. */
+        void acted(String directiveId, String list, String body, LocalDate on) {
+            if (directiveId == null || body == null || on == null) {
+                return;
+            }
+            Document d = node(directiveId, DIRECTIVE);
+            List<Document> acts = Docs.docs(d, list);
+            Document mine = acts.stream().filter(a -> body.equals(a.getString("body"))).findFirst().orElse(null);
+            if (mine == null) {
+                acts.add(new Document("body", body).append("on", Docs.iso(on)));
+            } else if (on.isBefore(Docs.date(mine, "on"))) {
+                mine.put("on", Docs.iso(on));
+            } else {
+                return;
+            }
+            d.put(list, acts);
+            dirty(d);
+            recompute(d);
+        }
+
+        /** The body issued a directive with tasks citing {@code directiveId}: the tasks it leads there are covered. */
+        void cover(String directiveId, String body) {
+            Document idx = store.find(LEADS, directiveId + "|" + body).orElse(null);
+            List<String> tasks = Docs.strings(idx, "tasks");
+            for (Document t : nodes(tasks).values()) {
+                if (directiveId.equals(t.getString("directiveId")) && Docs.strings(t, "leads").contains(body)) {
+                    List<String> covered = Docs.strings(t, "coveredLeads");
+                    if (Docs.addOnce(covered, body)) {
+                        t.put("coveredLeads", covered);
+                        dirty(t);
+                        recompute(t);
+                    }
+                }
+            }
+        }
+
+        void indexLeads(String directiveId, String taskId, List<String> leads) {
+            if (leads.isEmpty()) {
+                return;
+            }
+            List<String> keys = leads.stream().map(l -> directiveId + "|" + l).toList();
+            Map<String, Document> found = store.findAll(LEADS, keys);
+            for (String key : keys) {
+                Document d = found.getOrDefault(key, new Document("_id", key));
+                List<String> tasks = Docs.strings(d, "tasks");
+                if (Docs.addOnce(tasks, taskId)) {
+                    d.put("tasks", tasks);
+                    store.put(LEADS, d);
+                }
+            }
+        }
+
+        void flush() {
+            for (String id : dirty) {
+                store.put(NODES, nodes.get(id));
+            }
+            dirty.clear();
+        }
+    }
+}

@@ -1,0 +1,371 @@
+package vn.ledger.projections.chain;
+
+import org.bson.Document;
+import vn.ledger.core.shared.Deadline;
+import vn.ledger.core.shared.Ro;
+import vn.ledger.projections.body.Docs;
+import vn.ledger.projections.dashboard.Tally;
+import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.task.Timeliness;
+import vn.ledger.projections.task.TimelinessRule;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Queries on {@link ChainProjection}. Every read is by {@code _id} ({@code find}) or by a list of ids
+ * ({@code $in}); totals come from the roll-ups, so the top of a national tree costs a few documents:
+ * <ul>
+ *   <li>{@link #chain}: 1 read for the node, then 1 {@code $in} per level shown, of at most
+ *   {@code childPage} children per node shown;</li>
+ *   <li>{@link #stalls} and {@link #coverage}: counts from the node's roll-up; the listing descends only into
+ *   children whose roll-up holds a stall / gap, 1 {@code $in} per level, and stops at the limit.</li>
+ * </ul>
+ */
+public class ChainQueries {
+
+    public static final int DEFAULT_CHILD_PAGE = 50;
+
+    private final ReadStore store;
+
+    public ChainQueries(ReadStore store) {
+        this.store = store;
+    }
+
+    /** The chain of a directive or task, {@value #DEFAULT_CHILD_PAGE} children per node at most. */
+    public Optional<ChainView> chain(String directiveOrTaskId, int maxDepth, Instant now) {
+        return chain(directiveOrTaskId, maxDepth, DEFAULT_CHILD_PAGE, now);
+    }
+
+    /** @param maxDepth 0: the node alone (with its roll-up); 1: and its children; ... */
+    public Optional<ChainView> chain(String directiveOrTaskId, int maxDepth, int childPage, Instant now) {
+        return page(directiveOrTaskId, 0, childPage, maxDepth, childPage, now);
+    }
+
+    /**
+     * The node with a page of its children ({@code offset}, {@code limit}), each shown {@code maxDepth − 1}
+     * levels deep with at most {@code childPage} children per node.
+     */
+    public Optional<ChainView> page(String id, int offset, int limit, int maxDepth, int childPage, Instant now) {
+        Reads reads = new Reads();
+        Optional<Document> root = reads.one(id);
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Document> docs = new LinkedHashMap<>();
+        docs.put(id, root.get());
+        // breadth first: the ids to show at each level, then one $in per level
+        Map<String, List<String>> shownChildren = new LinkedHashMap<>();
+        List<String> level = List.of(id);
+        for (int depth = 0; depth < maxDepth && !level.isEmpty(); depth++) {
+            List<String> next = new ArrayList<>();
+            for (String parentId : level) {
+                List<String> children = Docs.strings(docs.get(parentId), "children");
+                int from = depth == 0 ? Math.max(0, offset) : 0;
+                int size = depth == 0 ? limit : childPage;
+                List<String> slice = children.subList(Math.min(from, children.size()),
+                        Math.min(children.size(), from + Math.max(0, size)));
+                shownChildren.put(parentId, slice);
+                next.addAll(slice);
+            }
+            docs.putAll(reads.many(next));
+            level = next.stream().filter(docs::containsKey).toList();
+        }
+        ChainView.ChainNode node = build(id, docs, shownChildren, 0, Math.max(0, offset), now);
+        return Optional.of(new ChainView(node, now, maxDepth, childPage, ChainRules.TREE, TimelinessRule.VERSION,
+                reads.documents, reads.trips));
+    }
+
+    private ChainView.ChainNode build(String id, Map<String, Document> docs, Map<String, List<String>> shown,
+                                      int depth, int rootOffset, Instant now) {
+        Document d = docs.get(id);
+        List<ChainView.ChainNode> children = new ArrayList<>();
+        List<String> slice = shown.get(id);
+        Integer nextOffset = null;
+        int childCount = Docs.strings(d, "children").size();
+        if (slice != null) {
+            for (String c : slice) {
+                if (docs.containsKey(c)) {
+                    children.add(build(c, docs, shown, depth + 1, 0, now));
+                }
+            }
+            int start = depth == 0 ? rootOffset : 0;
+            if (start + slice.size() < childCount) {
+                nextOffset = start + slice.size();
+            }
+        } else if (childCount > 0) {
+            nextOffset = 0;
+        }
+        return node(d, depth, now, children, childCount, nextOffset);
+    }
+
+    static ChainView.ChainNode node(Document d, int depth, Instant now, List<ChainView.ChainNode> children,
+                                    int childCount, Integer nextOffset) {
+        boolean directive = ChainProjection.DIRECTIVE.equals(d.getString("kind"));
+        Rollup r = new Rollup(Tally.of(d.get("rollup")), (int) Docs.num(d, "height"), now);
+        if (directive) {
+            LocalDate issuedOn = Docs.date(d, "issuedOn");
+            List<ChainView.Recipient> recipients = new ArrayList<>();
+            for (Document rc : Docs.docs(d, "recipients")) {
+                String body = rc.getString("body");
+                LocalDate received = Docs.date(rc, "receivedOn");
+                LocalDate acted = ChainProjection.actedOn(d, body);
+                List<String> forwardedAs = Docs.docs(d, "forwards").stream()
+                        .filter(f -> body.equals(f.getString("body"))).map(f -> f.getString("directiveId")).toList();
+                recipients.add(new ChainView.Recipient(body, rc.getString("role"), received, acted,
+                        received == null || issuedOn == null ? null : ChronoUnit.DAYS.between(issuedOn, received),
+                        received == null || acted == null ? null : ChronoUnit.DAYS.between(received, acted),
+                        forwardedAs));
+            }
+            return new ChainView.ChainNode(d.getString("_id"), ChainProjection.DIRECTIVE, Docs.bool(d, "exists"),
+                    depth, Docs.str(d, "symbol"), Docs.str(d, "subject"), Docs.str(d, "issuer"), null, null,
+                    List.of(), List.of(), issuedOn, null, null, Docs.str(d, "status"), false, null, false, List.of(),
+                    List.of(), Docs.strings(d, "alsoImplements"), recipients, r.view(), childCount, children,
+                    nextOffset);
+        }
+        TaskState st = TaskState.of(d);
+        Timeliness status = st.at(now);
+        List<String> uncovered = new ArrayList<>();
+        if (status.open()) {
+            List<String> covered = Docs.strings(d, "coveredLeads");
+            Docs.strings(d, "leads").stream().filter(l -> !covered.contains(l)).forEach(uncovered::add);
+        }
+        List<String> missing = ChainProjection.missing(d).stream().map(m -> Ro.valueOf(m).label()).toList();
+        return new ChainView.ChainNode(d.getString("_id"), ChainProjection.TASK, Docs.bool(d, "exists"), depth,
+                Docs.str(d, "code"), Docs.str(d, "work"), Docs.str(d, "assigner"), Docs.str(d, "directiveId"),
+                Docs.str(d, "parentTask"), Docs.strings(d, "leads"), Docs.strings(d, "cooperating"),
+                Docs.date(d, "assignedOn"), Docs.str(d, "deadline"), st.due(), status.name(),
+                st.stopped() && status == Timeliness.CANCELLED && !st.cancelled(), st.completedOn(),
+                Docs.bool(d, "accepted"), missing, uncovered, List.of(), List.of(), r.view(), childCount, children,
+                nextOffset);
+    }
+
+    // ------------------------------------------------------------------ stalls
+
+    /**
+     * Stalls below a directive or task (see {@link ChainRules#STALL}).
+     *
+     * @param afterDays N: waiting for more than this many days counts
+     * @param limit     at most this many stalls listed (the counts are always complete)
+     */
+    public Optional<StallReport> stalls(String id, int afterDays, int limit, Instant now) {
+        Reads reads = new Reads();
+        Optional<Document> root = reads.one(id);
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate today = LocalDate.ofInstant(now, TimelinessRule.VIETNAM);
+        LocalDate cutoff = today.minusDays(afterDays);
+        String last = cutoff.toString();
+        Tally total = Tally.of(root.get().get("rollup"));
+        List<StallReport.Stall> items = new ArrayList<>();
+        boolean truncated = false;
+        List<Document> level = List.of(root.get());
+        for (int depth = 0; !level.isEmpty() && !truncated; depth++) {
+            List<String> next = new ArrayList<>();
+            for (Document n : level) {
+                for (StallReport.Stall s : ownStalls(n, today, cutoff, depth)) {
+                    if (items.size() >= limit) {
+                        truncated = true;
+                        break;
+                    }
+                    items.add(s);
+                }
+                next.addAll(Docs.strings(n, "children"));
+            }
+            if (truncated) {
+                break;
+            }
+            List<Document> children = new ArrayList<>();
+            for (Document c : reads.many(next).values()) {
+                if (stallCount(Tally.of(c.get("rollup")), last) > 0) {
+                    children.add(c);
+                }
+            }
+            level = children;
+        }
+        List<StallReport.Branch> branches = new ArrayList<>();
+        for (Document c : reads.many(Docs.strings(root.get(), "children")).values()) {
+            boolean directive = ChainProjection.DIRECTIVE.equals(c.getString("kind"));
+            branches.add(new StallReport.Branch(c.getString("_id"), c.getString("kind"),
+                    Docs.str(c, directive ? "symbol" : "code"), 1 + (int) Docs.num(c, "height")));
+        }
+        return Optional.of(new StallReport(id, ChainRules.STALL, now, afterDays, cutoff,
+                total.sumUpTo("awaitingSince", last), total.sumUpTo("unreceivedSince", last),
+                total.sumUpTo("notStartedSince", last), items, truncated, (int) Docs.num(root.get(), "height"),
+                branches));
+    }
+
+    private static long stallCount(Tally t, String last) {
+        return t.sumUpTo("awaitingSince", last) + t.sumUpTo("unreceivedSince", last)
+                + t.sumUpTo("notStartedSince", last);
+    }
+
+    private static List<StallReport.Stall> ownStalls(Document n, LocalDate today, LocalDate cutoff, int depth) {
+        List<StallReport.Stall> out = new ArrayList<>();
+        if (!Docs.bool(n, "exists")) {
+            return out;
+        }
+        Tally own = Tally.of(n.get("own"));
+        if (stallCount(own, cutoff.toString()) == 0) {
+            return out;
+        }
+        String id = n.getString("_id");
+        if (ChainProjection.DIRECTIVE.equals(n.getString("kind"))) {
+            LocalDate issuedOn = Docs.date(n, "issuedOn");
+            for (Document r : Docs.docs(n, "recipients")) {
+                if (!"ACTION".equals(r.getString("role"))) {
+                    continue;
+                }
+                String body = r.getString("body");
+                if (ChainProjection.actedOn(n, body) != null) {
+                    continue;
+                }
+                LocalDate received = Docs.date(r, "receivedOn");
+                LocalDate since = received != null ? received : issuedOn;
+                if (since != null && !since.isAfter(cutoff)) {
+                    out.add(new StallReport.Stall(id, ChainProjection.DIRECTIVE, Docs.str(n, "symbol"),
+                            received != null ? StallReport.Reason.RECEIVED_NOT_ACTED
+                                    : StallReport.Reason.NEVER_ACKNOWLEDGED,
+                            body, since, ChronoUnit.DAYS.between(since, today), depth));
+                }
+            }
+        } else {
+            LocalDate assignedOn = Docs.date(n, "assignedOn");
+            out.add(new StallReport.Stall(id, ChainProjection.TASK, Docs.str(n, "code"),
+                    StallReport.Reason.TASK_NOT_STARTED, String.join(", ", Docs.strings(n, "leads")), assignedOn,
+                    ChronoUnit.DAYS.between(assignedOn, today), depth));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ coverage
+
+    /** Coverage gaps below a directive or task (see {@link ChainRules#COVERAGE}); at most {@code limit} listed. */
+    public Optional<CoverageReport> coverage(String id, int limit, Instant now) {
+        Reads reads = new Reads();
+        Optional<Document> root = reads.one(id);
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        long total = Tally.of(root.get().get("rollup")).get("coverageGaps");
+        List<CoverageReport.Gap> items = new ArrayList<>();
+        boolean truncated = false;
+        List<Document> level = List.of(root.get());
+        for (int depth = 0; !level.isEmpty() && !truncated; depth++) {
+            List<String> next = new ArrayList<>();
+            for (Document n : level) {
+                if (ChainProjection.TASK.equals(n.getString("kind"))
+                        && Tally.of(n.get("own")).get("coverageGaps") > 0) {
+                    List<String> covered = Docs.strings(n, "coveredLeads");
+                    TaskState st = TaskState.of(n);
+                    for (String lead : Docs.strings(n, "leads")) {
+                        if (covered.contains(lead)) {
+                            continue;
+                        }
+                        if (items.size() >= limit) {
+                            truncated = true;
+                            break;
+                        }
+                        items.add(new CoverageReport.Gap(n.getString("_id"), Docs.str(n, "directiveId"),
+                                Docs.str(n, "code"), Docs.str(n, "work"), lead, st.at(now).name(),
+                                Docs.date(n, "assignedOn"), st.due(), depth));
+                    }
+                }
+                next.addAll(Docs.strings(n, "children"));
+            }
+            if (truncated) {
+                break;
+            }
+            List<Document> children = new ArrayList<>();
+            for (Document c : reads.many(next).values()) {
+                if (Tally.of(c.get("rollup")).get("coverageGaps") > 0) {
+                    children.add(c);
+                }
+            }
+            level = children;
+        }
+        return Optional.of(new CoverageReport(id, ChainRules.COVERAGE, total, items, truncated));
+    }
+
+    // ------------------------------------------------------------------ roll-up view
+
+    private record Rollup(Tally t, int height, Instant now) {
+
+        ChainView.Rollup view() {
+            long overdue = 0;
+            long notStarted = t.get("openNSNoDue");
+            long inProgress = t.get("openIPNoDue");
+            for (String h : List.of("openNS", "openIP")) {
+                for (Map.Entry<String, Long> b : t.histogram(h).entrySet()) {
+                    if (now.isAfter(Deadline.endOfDay(LocalDate.parse(b.getKey())))) {
+                        overdue += b.getValue();
+                    } else if (h.equals("openNS")) {
+                        notStarted += b.getValue();
+                    } else {
+                        inProgress += b.getValue();
+                    }
+                }
+            }
+            long tasks = t.get("tasks");
+            long done = t.get("doneOnTime") + t.get("doneLate");
+            long live = tasks - t.get("cancelled");
+            Double percent = live <= 0 ? null : Math.round(1000.0 * done / live) / 10.0;
+            String lastDue = t.lastBucket("due");
+            LocalDate latest = lastDue == null ? null : LocalDate.parse(lastDue);
+            Map<String, Long> missing = new LinkedHashMap<>();
+            for (Ro ro : Ro.values()) {
+                long n = t.histogram("missing").getOrDefault(ro.name(), 0L);
+                if (n > 0) {
+                    missing.put(ro.label(), n);
+                }
+            }
+            long neverAck = t.histogram("unreceivedSince").values().stream().mapToLong(Long::longValue).sum();
+            long awaiting = t.histogram("awaitingSince").values().stream().mapToLong(Long::longValue).sum();
+            List<ChainView.Level> levels = new ArrayList<>();
+            for (int i = 0; i < t.levelCount(); i++) {
+                levels.add(new ChainView.Level(i, t.level(i, "directives"), t.level(i, "recipients"),
+                        t.level(i, "received"), avg(t.level(i, "receiveDays"), t.level(i, "received")),
+                        t.level(i, "acted"), avg(t.level(i, "actDays"), t.level(i, "acted")), t.level(i, "tasks"),
+                        t.level(i, "delegated"), avg(t.level(i, "delegateDays"), t.level(i, "delegated"))));
+            }
+            return new ChainView.Rollup(t.get("directives"), tasks, notStarted, inProgress, overdue,
+                    t.get("doneOnTime"), t.get("doneLate"), t.get("cancelled"), percent, latest,
+                    t.get("tasksWithGaps"), missing, t.get("coverageGaps"), t.get("recipients"), t.get("received"),
+                    t.get("acted"), neverAck, awaiting, height, levels);
+        }
+
+        private static Double avg(long sum, long n) {
+            return n == 0 ? null : Math.round(10.0 * sum / n) / 10.0;
+        }
+    }
+
+    /** Reads by id, counted. */
+    private final class Reads {
+        int trips;
+        int documents;
+
+        Optional<Document> one(String id) {
+            trips++;
+            Optional<Document> d = store.find(ChainProjection.NODES, id);
+            documents += d.isPresent() ? 1 : 0;
+            return d;
+        }
+
+        Map<String, Document> many(List<String> ids) {
+            if (ids.isEmpty()) {
+                return Map.of();
+            }
+            trips++;
+            Map<String, Document> found = store.findAll(ChainProjection.NODES, ids);
+            documents += found.size();
+            return found;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package vn.ledger.projections.chain;
+
+import org.bson.Document;
+import vn.ledger.core.shared.Deadline;
+import vn.ledger.projections.body.Docs;
+import vn.ledger.projections.task.Timeliness;
+import vn.ledger.projections.task.TimelinessRule;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The facts of a task node that decide its {@link Timeliness}, read from its chain document. */
+record TaskState(boolean cancelled, boolean stopped, boolean started, LocalDate due, LocalDate completedOn) {
+
+    static TaskState of(Document n) {
+        return new TaskState(Docs.bool(n, "cancelled"), Docs.bool(n, "stopped"), Docs.bool(n, "started"),
+                Docs.date(n, "due"), Docs.date(n, "completedOn"));
+    }
+
+    /** Cancelled when cancelled, or stopped by its directive before it was done; done stays done. */
+    boolean cancelledOrStopped() {
+        return cancelled || (stopped && completedOn == null);
+    }
+
+    /** The timeliness at {@code now} by {@link TimelinessRule}. */
+    Timeliness at(Instant now) {
+        return TimelinessRule.evaluate(cancelledOrStopped(), started, completedOn,
+                due == null ? null : Deadline.endOfDay(due), now);
+    }
+
+    /** The timeliness without the clock: overdue is left to the query (open tasks as not started / in progress). */
+    Timeliness stateWithoutClock() {
+        return TimelinessRule.evaluate(cancelledOrStopped(), started, completedOn,
+                due == null ? null : Deadline.endOfDay(due), Instant.MIN);
+    }
+}
