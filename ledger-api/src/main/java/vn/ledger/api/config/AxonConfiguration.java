@@ -9,11 +9,19 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,26 +42,78 @@ import java.util.concurrent.ScheduledExecutorService;
 public class AxonConfiguration {
 
     public static final int SNAPSHOT_THRESHOLD = 50;
+    private static final Logger log = LoggerFactory.getLogger(AxonConfiguration.class);
     /** Subscribing processor groups: their handlers run in the command's unit of work, right after the append. */
     public static final String BODY_DIRECTORY_GROUP = "body-directory";
     public static final String DIRECTIVE_CATALOG_GROUP = "directive-catalog";
 
     @Bean
     public ConfigurerModule ledgerAggregates() {
+        LedgerSnapshotter snapshotter = new LedgerSnapshotter();
         return configurer -> configurer
-                .configureAggregate(aggregate(Body.class))
-                .configureAggregate(aggregate(Directive.class))
-                .configureAggregate(aggregate(Task.class));
+                .configureAggregate(aggregate(Body.class, snapshotter))
+                .configureAggregate(aggregate(Directive.class, snapshotter))
+                .configureAggregate(aggregate(Task.class, snapshotter));
     }
 
-    private static <A> AggregateConfigurer<A> aggregate(Class<A> type) {
+    private static <A> AggregateConfigurer<A> aggregate(Class<A> type, LedgerSnapshotter snapshotter) {
         WeakReferenceCache cache = new WeakReferenceCache();
         return AggregateConfigurer.defaultConfiguration(type)
                 .configureCache(c -> cache)
-                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
+                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                        // built on first use, once the configuration (with Spring's parameter resolvers) is complete
+                        (aggregateType, aggregateId) -> snapshotter.schedule(c, aggregateType, aggregateId),
                         SNAPSHOT_THRESHOLD))
                 // ids of different aggregate types must never mix their streams
                 .configureFilterEventsByType(c -> true);
+    }
+
+    /**
+     * One {@link AggregateSnapshotter} for the three aggregates. Axon's {@code SpringAggregateSnapshotter} only
+     * knows aggregates that are Spring beans ({@code @Aggregate}); the core's aggregates are plain classes, so
+     * their factories are given here explicitly.
+     */
+    static final class LedgerSnapshotter {
+        private volatile Snapshotter snapshotter;
+
+        /**
+         * Runs after the command's commit: a snapshot that cannot be made is logged, never turned into a failure of
+         * a command whose events are already stored.
+         */
+        void schedule(org.axonframework.config.Configuration c, Class<?> aggregateType, String aggregateId) {
+            try {
+                get(c).scheduleSnapshot(aggregateType, aggregateId);
+            } catch (RuntimeException e) {
+                log.warn("no snapshot of {} {}: {}", aggregateType.getSimpleName(), aggregateId, e.toString());
+            }
+        }
+
+        Snapshotter get(org.axonframework.config.Configuration c) {
+            Snapshotter s = snapshotter;
+            if (s == null) {
+                synchronized (this) {
+                    if (snapshotter == null) {
+                        snapshotter = AggregateSnapshotter.builder()
+                                .eventStore(c.eventStore())
+                                .aggregateFactories(factory(c, Body.class), factory(c, Directive.class),
+                                        factory(c, Task.class))
+                                .parameterResolverFactory(c.parameterResolverFactory())
+                                .handlerDefinition(c.handlerDefinition(Task.class))
+                                .transactionManager(c.getComponent(TransactionManager.class,
+                                        NoTransactionManager::instance))
+                                .build();
+                    }
+                    s = snapshotter;
+                }
+            }
+            return s;
+        }
+
+        /** Inspected with the configuration's resolvers, so that handler parameters such as ports resolve. */
+        private static <A> GenericAggregateFactory<A> factory(org.axonframework.config.Configuration c, Class<A> type) {
+            return new GenericAggregateFactory<>(AnnotatedAggregateMetaModelFactory.inspectAggregate(type,
+                    c.parameterResolverFactory(), c.handlerDefinition(type)));
+        }
     }
 
     @Autowired
