@@ -5,7 +5,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -29,13 +28,14 @@ import vn.ledger.api.idempotency.CommandDispatcher;
 import vn.ledger.core.body.Body;
 import vn.ledger.core.directive.Directive;
 import vn.ledger.core.task.Task;
+import vn.ledger.eventstore.AggregateCache;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Axon wiring. The core's aggregates carry no Spring annotation, so they are registered here, each with a
- * weak-reference cache and a snapshot every {@value #SNAPSHOT_THRESHOLD} events. Commands go through a gateway
+ * bounded aggregate cache and a snapshot every {@value #SNAPSHOT_THRESHOLD} events. Commands go through a gateway
  * that retries concurrency conflicts (and only those). The idempotency key travels from command to events.
  */
 @Configuration(proxyBeanMethods = false)
@@ -48,16 +48,19 @@ public class AxonConfiguration {
     public static final String DIRECTIVE_CATALOG_GROUP = "directive-catalog";
 
     @Bean
-    public ConfigurerModule ledgerAggregates() {
+    public ConfigurerModule ledgerAggregates(LedgerProperties properties) {
         LedgerSnapshotter snapshotter = new LedgerSnapshotter();
+        int cacheSize = properties.aggregateCacheSize();
         return configurer -> configurer
-                .configureAggregate(aggregate(Body.class, snapshotter))
-                .configureAggregate(aggregate(Directive.class, snapshotter))
-                .configureAggregate(aggregate(Task.class, snapshotter));
+                .configureAggregate(aggregate(Body.class, snapshotter, cacheSize))
+                .configureAggregate(aggregate(Directive.class, snapshotter, cacheSize))
+                .configureAggregate(aggregate(Task.class, snapshotter, cacheSize));
     }
 
-    private static <A> AggregateConfigurer<A> aggregate(Class<A> type, LedgerSnapshotter snapshotter) {
-        WeakReferenceCache cache = new WeakReferenceCache();
+    private static <A> AggregateConfigurer<A> aggregate(Class<A> type, LedgerSnapshotter snapshotter, int cacheSize) {
+        // bounded LRU with strong references (a WeakReferenceCache loses its entries at every collection);
+        // one per aggregate type, so ids of different types never meet in one cache
+        AggregateCache cache = new AggregateCache(cacheSize);
         return AggregateConfigurer.defaultConfiguration(type)
                 .configureCache(c -> cache)
                 .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(

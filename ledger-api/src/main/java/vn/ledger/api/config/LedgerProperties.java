@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param embedded embedded-server options
  * @param idempotency Idempotency-Key handling
  * @param demo     load the demo seed cascade at start-up (same as the {@code demo} profile)
+ * @param aggregateCacheSize aggregates kept in memory per aggregate type (bodies, directives, tasks)
  */
 @ConfigurationProperties(prefix = "ledger")
 public record LedgerProperties(
@@ -21,7 +22,8 @@ public record LedgerProperties(
         @DefaultValue("ledger") String database,
         @DefaultValue Embedded embedded,
         @DefaultValue Idempotency idempotency,
-        @DefaultValue("false") boolean demo) {
+        @DefaultValue("false") boolean demo,
+        @DefaultValue("10000") int aggregateCacheSize) {
 
     /** @param inMemory run the embedded server in memory only (tests); nothing is written to {@code dataDir} */
     public record Embedded(@DefaultValue("false") boolean inMemory) {
