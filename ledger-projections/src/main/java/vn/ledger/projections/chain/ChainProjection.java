@@ -297,7 +297,16 @@ public class ChainProjection {
 
     @EventHandler
     public void on(TaskCompleted e, @SequenceNumber Long seq) {
-        update(e.taskId(), seq, n -> n.put("completedOn", Docs.iso(e.completedOn())));
+        Session s = new Session();
+        Document node = s.node(e.taskId(), TASK);
+        if (!s.advance(node, seq)) {
+            return;
+        }
+        node.put("completedOn", Docs.iso(e.completedOn()));
+        s.recompute(node);
+        // declaring the work done is acting on the directive too
+        s.acted(e.directiveId(), "starts", e.actor() == null ? null : e.actor().bodyCode(), e.completedOn());
+        s.flush();
     }
 
     @EventHandler

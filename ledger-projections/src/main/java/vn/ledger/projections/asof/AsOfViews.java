@@ -1,0 +1,206 @@
+package vn.ledger.projections.asof;
+
+import org.bson.Document;
+import vn.ledger.eventstore.StoredEvent;
+import vn.ledger.projections.body.BodyTree;
+import vn.ledger.projections.body.Docs;
+import vn.ledger.projections.chain.ChainProjection;
+import vn.ledger.projections.chain.ChainQueries;
+import vn.ledger.projections.chain.ChainView;
+import vn.ledger.projections.chain.CoverageReport;
+import vn.ledger.projections.chain.StallReport;
+import vn.ledger.projections.dashboard.DashboardProjection;
+import vn.ledger.projections.dashboard.DashboardQueries;
+import vn.ledger.projections.dashboard.DashboardView;
+import vn.ledger.projections.replay.EventReplayer;
+import vn.ledger.projections.store.InMemoryReadStore;
+import vn.ledger.projections.store.ReadStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Read models as they stood at a past instant (issue 3, read model 6), computed from the events recorded up to
+ * that instant, never from today's model.
+ *
+ * <p>How: the live read model says which aggregates are involved (a chain's members today are a superset of
+ * its members at any earlier instant, since nodes are never removed; a body's tasks today likewise). Their
+ * histories are loaded, the events recorded at or before the instant kept, and replayed in global order
+ * (commit position, then place in the commit) into fresh projections on an {@link InMemoryReadStore}, where the
+ * same query as the live one is asked, with "now" = the instant.
+ *
+ * <p>Cost: one history load per involved aggregate (reported as {@link AsOf#aggregatesLoaded()}), plus finding
+ * them: for a chain, one {@code $in} per level of the live tree; for a dashboard, one {@code $in} per level of
+ * the body subtree, one for the bodies' tasks, one per level of delegation above them. A commune's chain or
+ * dashboard is tens of aggregates; the whole national chain of a central directive is every one of its
+ * ~40,000 nodes: ask that one at a shallow depth of the live view instead, or expect seconds.
+ *
+ * <p>Generic: {@link #view} takes any projection factories {@code Function<ReadStore, Object>} (plain classes
+ * with {@code @EventHandler} methods) and any query over the in-memory store, so other read models (directive
+ * and task state) are answered as of an instant the same way.
+ */
+public final class AsOfViews {
+
+    /**
+     * @param aggregatesLoaded histories loaded (the cost)
+     * @param eventsRead       events in those histories
+     * @param eventsApplied    of which recorded at or before the instant
+     */
+    public record AsOf<R>(R value, Instant asOf, int aggregatesLoaded, int eventsRead, int eventsApplied) {
+    }
+
+    private final ReadStore live;
+    private final Function<String, List<StoredEvent>> history;
+    private final EventReplayer replayer;
+
+    /**
+     * @param live    the live read models (only to find the aggregates involved)
+     * @param history an aggregate's stored history, e.g. {@code engine::history}
+     */
+    public AsOfViews(ReadStore live, Function<String, List<StoredEvent>> history, EventReplayer replayer) {
+        this.live = live;
+        this.history = history;
+        this.replayer = replayer;
+    }
+
+    /**
+     * The generic as-of view: replays the histories of {@code aggregateIds} up to {@code asOf} into fresh
+     * projections made by {@code projections} on one in-memory store, then asks {@code query} there.
+     */
+    public <R> AsOf<R> view(Instant asOf, Collection<String> aggregateIds, List<Function<ReadStore, Object>> projections,
+                            Function<ReadStore, R> query) {
+        List<StoredEvent> kept = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int read = 0;
+        int loaded = 0;
+        for (String id : new LinkedHashSet<>(aggregateIds)) {
+            List<StoredEvent> events = history.apply(id);
+            loaded++;
+            read += events.size();
+            for (StoredEvent e : events) {
+                if (!e.timestamp().isAfter(asOf) && seen.add(e.eventId())) {
+                    kept.add(e);
+                }
+            }
+        }
+        InMemoryReadStore memory = new InMemoryReadStore();
+        Object[] targets = projections.stream().map(f -> f.apply(memory)).toArray();
+        replayer.apply(kept, targets);
+        return new AsOf<>(query.apply(memory), asOf, loaded, read, kept.size());
+    }
+
+    // ------------------------------------------------------------------ the chain
+
+    public AsOf<Optional<ChainView>> chain(String directiveOrTaskId, int maxDepth, Instant asOf) {
+        return view(asOf, chainAggregates(directiveOrTaskId), List.of(ChainProjection::new),
+                store -> new ChainQueries(store).chain(directiveOrTaskId, maxDepth, asOf));
+    }
+
+    public AsOf<Optional<StallReport>> stalls(String directiveOrTaskId, int afterDays, int limit, Instant asOf) {
+        return view(asOf, chainAggregates(directiveOrTaskId), List.of(ChainProjection::new),
+                store -> new ChainQueries(store).stalls(directiveOrTaskId, afterDays, limit, asOf));
+    }
+
+    public AsOf<Optional<CoverageReport>> coverage(String directiveOrTaskId, int limit, Instant asOf) {
+        return view(asOf, chainAggregates(directiveOrTaskId), List.of(ChainProjection::new),
+                store -> new ChainQueries(store).coverage(directiveOrTaskId, limit, asOf));
+    }
+
+    /**
+     * The aggregates a chain depends on, from the live chain model: every node below (directives and tasks),
+     * the directives of its tasks, and every directive that cites one of its directives (their issue marks a
+     * recipient as having forwarded, and covers tasks).
+     */
+    public Set<String> chainAggregates(String directiveOrTaskId) {
+        Set<String> ids = new LinkedHashSet<>();
+        Set<String> taskDirectives = new LinkedHashSet<>();
+        List<String> level = List.of(directiveOrTaskId);
+        while (!level.isEmpty()) {
+            List<String> next = new ArrayList<>();
+            for (Document n : live.findAll(ChainProjection.NODES, level).values()) {
+                String id = n.getString("_id");
+                if (!ids.add(id)) {
+                    continue;
+                }
+                addForwards(n, ids);
+                String directive = Docs.str(n, "directiveId");
+                if (directive != null) {
+                    taskDirectives.add(directive);
+                }
+                next.addAll(Docs.strings(n, "children"));
+            }
+            level = next.stream().filter(i -> !ids.contains(i)).toList();
+        }
+        ids.add(directiveOrTaskId);
+        taskDirectives.removeAll(ids);
+        if (!taskDirectives.isEmpty()) {
+            for (Document d : live.findAll(ChainProjection.NODES, taskDirectives).values()) {
+                addForwards(d, ids);
+            }
+            ids.addAll(taskDirectives);
+        }
+        return ids;
+    }
+
+    private static void addForwards(Document node, Set<String> ids) {
+        for (Document f : Docs.docs(node, "forwards")) {
+            String d = f.getString("directiveId");
+            if (d != null) {
+                ids.add(d);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ the dashboard
+
+    public AsOf<Optional<DashboardView>> dashboard(String bodyCode, boolean subtree, int dueWithinDays, Instant asOf) {
+        return view(asOf, dashboardAggregates(bodyCode, subtree), List.of(DashboardProjection::new),
+                store -> new DashboardQueries(store).dashboard(bodyCode, subtree, dueWithinDays, asOf));
+    }
+
+    /**
+     * The aggregates a dashboard depends on, from the live dashboard model: the body (and its subtree), every
+     * task any of them ever led, the tasks those were delegated from, and the tasks' directives.
+     */
+    public Set<String> dashboardAggregates(String bodyCode, boolean subtree) {
+        Set<String> ids = new LinkedHashSet<>();
+        List<String> bodies = new ArrayList<>();
+        bodies.add(bodyCode);
+        if (subtree) {
+            bodies.addAll(new BodyTree(live, DashboardProjection.BODIES).descendants(bodyCode));
+        }
+        ids.addAll(bodies);
+        Set<String> tasks = new LinkedHashSet<>();
+        for (Document d : live.findAll(DashboardProjection.BODY_TASKS, bodies).values()) {
+            tasks.addAll(Docs.strings(d, "tasks"));
+        }
+        Set<String> directives = new LinkedHashSet<>();
+        Collection<String> level = tasks;
+        Set<String> allTasks = new LinkedHashSet<>(tasks);
+        while (!level.isEmpty()) {
+            List<String> parents = new ArrayList<>();
+            for (Map.Entry<String, Document> e : live.findAll(DashboardProjection.TASKS, level).entrySet()) {
+                String directive = Docs.str(e.getValue(), "directiveId");
+                if (directive != null) {
+                    directives.add(directive);
+                }
+                String parent = Docs.str(e.getValue(), "parentTask");
+                if (parent != null && allTasks.add(parent)) {
+                    parents.add(parent);
+                }
+            }
+            level = parents;
+        }
+        ids.addAll(allTasks);
+        ids.addAll(directives);
+        return ids;
+    }
+}
