@@ -13,6 +13,7 @@ import vn.ledger.projections.task.TaskQueries;
 import vn.ledger.projections.task.Timeliness;
 import vn.ledger.projections.task.TimelinessRule;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,9 +34,21 @@ import static vn.ledger.projections.task.Docs.toActor;
 public final class DirectiveQueries {
 
     private final ReadStore store;
+    private final Clock clock;
 
     public DirectiveQueries(ReadStore store) {
+        this(store, Clock.systemUTC());
+    }
+
+    /** @param clock gives "now" to {@link #state(String)} */
+    public DirectiveQueries(ReadStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
+    }
+
+    /** The directive now, by the clock given at construction. */
+    public Optional<DirectiveView> state(String directiveId) {
+        return state(directiveId, clock.instant());
     }
 
     /** The directive with its tasks' timeliness judged at {@code now}; empty when no such directive was issued. */

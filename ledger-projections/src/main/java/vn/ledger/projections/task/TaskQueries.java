@@ -5,6 +5,7 @@ import vn.ledger.core.shared.Recurrence;
 import vn.ledger.core.shared.Ro;
 import vn.ledger.projections.store.ReadStore;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -34,9 +35,21 @@ import static vn.ledger.projections.task.Docs.yearMonth;
 public final class TaskQueries {
 
     private final ReadStore store;
+    private final Clock clock;
 
     public TaskQueries(ReadStore store) {
+        this(store, Clock.systemUTC());
+    }
+
+    /** @param clock gives "now" to {@link #state(String)} */
+    public TaskQueries(ReadStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
+    }
+
+    /** The task as it stands now, by the clock given at construction. */
+    public Optional<TaskView> state(String taskId) {
+        return state(taskId, clock.instant());
     }
 
     /** The task as it stands at {@code now} (timeliness and schedule are judged at that instant). */
@@ -167,7 +180,8 @@ public final class TaskQueries {
     /**
      * The monthly schedule of a recurring duty at {@code now}, or null when the deadline in force asks for no
      * periodic report. Periods run from the month of assignment through the current month in Vietnam, or through
-     * the month the duty ended (cancelled, or completed and not rejected). A period is MISSED once its month has
+     * the month the duty ended (cancelled, or completed and not rejected; that month is listed only when a report
+     * covers it, since the duty ended before its report fell due). A period is MISSED once its month has
      * ended (first instant of the next month in Asia/Ho_Chi_Minh) without a report for it; a report dated after
      * its month counts as RECEIVED_LATE.
      */
@@ -183,8 +197,9 @@ public final class TaskQueries {
         YearMonth first = YearMonth.from(assignedOn);
         YearMonth last = YearMonth.from(now.atZone(TimelinessRule.VIETNAM));
         LocalDate endedOn = endedOn(d);
-        if (endedOn != null && YearMonth.from(endedOn).isBefore(last)) {
-            last = YearMonth.from(endedOn);
+        YearMonth closedIn = endedOn == null ? null : YearMonth.from(endedOn);
+        if (closedIn != null && !closedIn.isAfter(last)) {
+            last = closedIn;
         }
         Map<YearMonth, Document> byPeriod = new LinkedHashMap<>();
         for (Document p : docs(d, "periods")) {
@@ -196,6 +211,9 @@ public final class TaskQueries {
         for (YearMonth p = first; !p.isAfter(last); p = p.plusMonths(1)) {
             Document slot = byPeriod.get(p);
             int n = slot == null ? 0 : slot.getInteger("n", 0);
+            if (n == 0 && p.equals(closedIn)) {
+                continue; // closed during this month: its report is no longer expected
+            }
             LocalDate firstOn = slot == null ? null : localDate(slot.get("first"));
             TaskView.PeriodState state;
             if (n > 0) {
