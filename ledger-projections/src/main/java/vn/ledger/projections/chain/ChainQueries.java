@@ -32,6 +32,9 @@ public class ChainQueries {
 
     public static final int DEFAULT_CHILD_PAGE = 50;
 
+    /** Branches listed by {@link #stalls} at most (the children of the node asked about). */
+    public static final int MAX_BRANCHES = 1000;
+
     private final ReadStore store;
 
     public ChainQueries(ReadStore store) {
@@ -165,33 +168,12 @@ public class ChainQueries {
         String last = cutoff.toString();
         Tally total = Tally.of(root.get().get("rollup"));
         List<StallReport.Stall> items = new ArrayList<>();
-        boolean truncated = false;
-        List<Document> level = List.of(root.get());
-        for (int depth = 0; !level.isEmpty() && !truncated; depth++) {
-            List<String> next = new ArrayList<>();
-            for (Document n : level) {
-                for (StallReport.Stall s : ownStalls(n, today, cutoff, depth)) {
-                    if (items.size() >= limit) {
-                        truncated = true;
-                        break;
-                    }
-                    items.add(s);
-                }
-                next.addAll(Docs.strings(n, "children"));
-            }
-            if (truncated) {
-                break;
-            }
-            List<Document> children = new ArrayList<>();
-            for (Document c : reads.many(next).values()) {
-                if (stallCount(Tally.of(c.get("rollup")), last) > 0) {
-                    children.add(c);
-                }
-            }
-            level = children;
-        }
+        boolean truncated = walk(root.get(), reads, limit,
+                n -> stallCount(Tally.of(n.get("rollup")), last) > 0,
+                (n, depth) -> ownStalls(n, today, cutoff, depth), items);
         List<StallReport.Branch> branches = new ArrayList<>();
-        for (Document c : reads.many(Docs.strings(root.get(), "children")).values()) {
+        List<String> children = Docs.strings(root.get(), "children");
+        for (Document c : reads.many(children.subList(0, Math.min(children.size(), MAX_BRANCHES))).values()) {
             boolean directive = ChainProjection.DIRECTIVE.equals(c.getString("kind"));
             branches.add(new StallReport.Branch(c.getString("_id"), c.getString("kind"),
                     Docs.str(c, directive ? "symbol" : "code"), 1 + (int) Docs.num(c, "height")));
@@ -209,22 +191,15 @@ public class ChainQueries {
 
     private static List<StallReport.Stall> ownStalls(Document n, LocalDate today, LocalDate cutoff, int depth) {
         List<StallReport.Stall> out = new ArrayList<>();
-        if (!Docs.bool(n, "exists")) {
-            return out;
-        }
-        Tally own = Tally.of(n.get("own"));
-        if (stallCount(own, cutoff.toString()) == 0) {
+        if (!Docs.bool(n, "exists") || stallCount(Tally.of(n.get("own")), cutoff.toString()) == 0) {
             return out;
         }
         String id = n.getString("_id");
         if (ChainProjection.DIRECTIVE.equals(n.getString("kind"))) {
             LocalDate issuedOn = Docs.date(n, "issuedOn");
             for (Document r : Docs.docs(n, "recipients")) {
-                if (!"ACTION".equals(r.getString("role"))) {
-                    continue;
-                }
                 String body = r.getString("body");
-                if (ChainProjection.actedOn(n, body) != null) {
+                if (!"ACTION".equals(r.getString("role")) || ChainProjection.actedOn(n, body) != null) {
                     continue;
                 }
                 LocalDate received = Docs.date(r, "receivedOn");
@@ -256,42 +231,67 @@ public class ChainQueries {
         }
         long total = Tally.of(root.get().get("rollup")).get("coverageGaps");
         List<CoverageReport.Gap> items = new ArrayList<>();
-        boolean truncated = false;
-        List<Document> level = List.of(root.get());
-        for (int depth = 0; !level.isEmpty() && !truncated; depth++) {
-            List<String> next = new ArrayList<>();
-            for (Document n : level) {
-                if (ChainProjection.TASK.equals(n.getString("kind"))
-                        && Tally.of(n.get("own")).get("coverageGaps") > 0) {
-                    List<String> covered = Docs.strings(n, "coveredLeads");
-                    TaskState st = TaskState.of(n);
-                    for (String lead : Docs.strings(n, "leads")) {
-                        if (covered.contains(lead)) {
-                            continue;
-                        }
-                        if (items.size() >= limit) {
-                            truncated = true;
-                            break;
-                        }
-                        items.add(new CoverageReport.Gap(n.getString("_id"), Docs.str(n, "directiveId"),
-                                Docs.str(n, "code"), Docs.str(n, "work"), lead, st.at(now).name(),
-                                Docs.date(n, "assignedOn"), st.due(), depth));
+        boolean truncated = walk(root.get(), reads, limit,
+                n -> Tally.of(n.get("rollup")).get("coverageGaps") > 0,
+                (n, depth) -> ownGaps(n, depth, now), items);
+        return Optional.of(new CoverageReport(id, ChainRules.COVERAGE, total, items, truncated));
+    }
+
+    private static List<CoverageReport.Gap> ownGaps(Document n, int depth, Instant now) {
+        List<CoverageReport.Gap> out = new ArrayList<>();
+        if (!ChainProjection.TASK.equals(n.getString("kind")) || Tally.of(n.get("own")).get("coverageGaps") == 0) {
+            return out;
+        }
+        List<String> covered = Docs.strings(n, "coveredLeads");
+        TaskState st = TaskState.of(n);
+        for (String lead : Docs.strings(n, "leads")) {
+            if (!covered.contains(lead)) {
+                out.add(new CoverageReport.Gap(n.getString("_id"), Docs.str(n, "directiveId"), Docs.str(n, "code"),
+                        Docs.str(n, "work"), lead, st.at(now).name(), Docs.date(n, "assignedOn"), st.due(), depth));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Breadth first below {@code root}, nearest levels first, descending only into nodes whose roll-up
+     * {@code holds} something; children are read by {@code $in} in chunks of about the limit, and the walk
+     * stops as soon as {@code limit} items are listed.
+     *
+     * @return true when items were left out
+     */
+    private static <T> boolean walk(Document root, Reads reads, int limit, java.util.function.Predicate<Document> holds,
+                                    java.util.function.BiFunction<Document, Integer, List<T>> own, List<T> items) {
+        int rootDepth = Docs.strings(root, "ancestors").size();
+        int chunk = Math.max(16, Math.min(256, limit));
+        java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Document> ready = new java.util.ArrayDeque<>();
+        ready.add(root);
+        while (!ready.isEmpty() || !pending.isEmpty()) {
+            if (ready.isEmpty()) {
+                List<String> ids = new ArrayList<>();
+                while (ids.size() < chunk && !pending.isEmpty()) {
+                    ids.add(pending.poll());
+                }
+                Map<String, Document> found = reads.many(ids);
+                for (String i : ids) {
+                    Document d = found.get(i);
+                    if (d != null && holds.test(d)) {
+                        ready.add(d);
                     }
                 }
-                next.addAll(Docs.strings(n, "children"));
+                continue;
             }
-            if (truncated) {
-                break;
-            }
-            List<Document> children = new ArrayList<>();
-            for (Document c : reads.many(next).values()) {
-                if (Tally.of(c.get("rollup")).get("coverageGaps") > 0) {
-                    children.add(c);
+            Document n = ready.poll();
+            for (T item : own.apply(n, Docs.strings(n, "ancestors").size() - rootDepth)) {
+                if (items.size() >= limit) {
+                    return true;
                 }
+                items.add(item);
             }
-            level = children;
+            pending.addAll(Docs.strings(n, "children"));
         }
-        return Optional.of(new CoverageReport(id, ChainRules.COVERAGE, total, items, truncated));
+        return false;
     }
 
     // ------------------------------------------------------------------ roll-up view
@@ -346,26 +346,36 @@ public class ChainQueries {
         }
     }
 
-    /** Reads by id, counted. */
+    /** Reads by id, counted; a document read once is not read again. */
     private final class Reads {
         int trips;
         int documents;
+        final Map<String, Document> cache = new java.util.HashMap<>();
 
         Optional<Document> one(String id) {
             trips++;
             Optional<Document> d = store.find(ChainProjection.NODES, id);
             documents += d.isPresent() ? 1 : 0;
+            d.ifPresent(x -> cache.put(id, x));
             return d;
         }
 
         Map<String, Document> many(List<String> ids) {
-            if (ids.isEmpty()) {
-                return Map.of();
+            List<String> missing = ids.stream().filter(i -> !cache.containsKey(i)).toList();
+            if (!missing.isEmpty()) {
+                trips++;
+                Map<String, Document> found = store.findAll(ChainProjection.NODES, missing);
+                documents += found.size();
+                cache.putAll(found);
             }
-            trips++;
-            Map<String, Document> found = store.findAll(ChainProjection.NODES, ids);
-            documents += found.size();
-            return found;
+            Map<String, Document> out = new LinkedHashMap<>();
+            for (String i : ids) {
+                Document d = cache.get(i);
+                if (d != null) {
+                    out.put(i, d);
+                }
+            }
+            return out;
         }
     }
 }
