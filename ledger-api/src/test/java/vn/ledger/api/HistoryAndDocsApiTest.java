@@ -53,6 +53,7 @@ class HistoryAndDocsApiTest extends ApiTestSupport {
         assertThat(paths.has("/api/history/{aggregateId}")).isTrue();
         assertThat(docs.body().at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
         assertThat(docs.body().at("/info/description").asText()).contains("directiveId/code");
+        assertThat(paths.at("/~1api~1directives/post/parameters").findValuesAsText("name")).contains("Idempotency-Key");
 
         var ui = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                 .get("/swagger-ui/index.html")).andReturn();

@@ -134,15 +134,22 @@ public class AxonConfiguration {
         });
     }
 
-    /** Retries a command whose append lost a race on the aggregate's sequence; nothing else is retried. */
+    /**
+     * Retries a command whose append lost a race on the aggregate's sequence (a {@link ConcurrencyException}
+     * anywhere in the failure's cause chain); nothing else is retried. The gate is ours because Axon's
+     * non-transient predicate is applied to every cause separately, so a driver exception under the conflict
+     * would stop the retry.
+     */
     @Bean
     public RetryScheduler retryScheduler(ScheduledExecutorService commandRetryExecutor) {
-        return IntervalRetryScheduler.builder()
+        RetryScheduler interval = IntervalRetryScheduler.builder()
                 .retryExecutor(commandRetryExecutor)
                 .retryInterval(50)
                 .maxRetryCount(5)
-                .nonTransientFailurePredicate(failure -> !causedByConcurrency(failure))
+                .nonTransientFailurePredicate(failure -> false)
                 .build();
+        return (command, failure, failures, dispatchTask) ->
+                causedByConcurrency(failure) && interval.scheduleRetry(command, failure, failures, dispatchTask);
     }
 
     static boolean causedByConcurrency(Throwable failure) {

@@ -9,9 +9,14 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.PostMapping;
+import vn.ledger.api.idempotency.IdempotencyFilter;
 
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -73,6 +78,22 @@ public class WebConfiguration {
             }
         });
         return builder -> builder.modulesToInstall(module);
+    }
+
+    /** Documents the optional Idempotency-Key header on every POST. */
+    @Bean
+    public OperationCustomizer idempotencyKeyHeader() {
+        return (operation, handlerMethod) -> {
+            if (handlerMethod.hasMethodAnnotation(PostMapping.class)) {
+                operation.addParametersItem(new HeaderParameter()
+                        .name(IdempotencyFilter.HEADER)
+                        .required(false)
+                        .description("Optional, per user: a retry with the same key and body gets the first answer "
+                                + "again and appends nothing; the same key with another body is 422.")
+                        .schema(new StringSchema().maxLength(200)));
+            }
+            return operation;
+        };
     }
 
     @Bean
