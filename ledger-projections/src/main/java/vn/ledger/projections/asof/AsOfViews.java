@@ -97,6 +97,34 @@ public final class AsOfViews {
         return new AsOf<>(query.apply(memory), asOf, loaded, read, kept.size());
     }
 
+    /**
+     * The generic as-of view of a target: a directive or task id (its chain's aggregates and the directives it
+     * cites), or a body code (the body, its subtree and their tasks), else the target alone.
+     */
+    public <R> AsOf<R> view(Instant asOf, String target, List<Function<ReadStore, Object>> projections,
+                            Function<ReadStore, R> query) {
+        return view(asOf, aggregatesOf(target), projections, query);
+    }
+
+    /** The aggregates whose events can change what is known about {@code target} (from the live models). */
+    public Set<String> aggregatesOf(String target) {
+        Optional<Document> node = live.find(ChainProjection.NODES, target);
+        if (node.isPresent()) {
+            Set<String> ids = new LinkedHashSet<>(chainAggregates(target));
+            for (Document c : Docs.docs(node.get(), "citations")) {
+                String cited = c.getString("directiveId");
+                if (cited != null) {
+                    ids.add(cited);
+                }
+            }
+            return ids;
+        }
+        if (live.find(DashboardProjection.BODIES, target).isPresent()) {
+            return dashboardAggregates(target, true);
+        }
+        return Set.of(target);
+    }
+
     // ------------------------------------------------------------------ the chain
 
     public AsOf<Optional<ChainView>> chain(String directiveOrTaskId, int maxDepth, Instant asOf) {
@@ -121,15 +149,17 @@ public final class AsOfViews {
      */
     public Set<String> chainAggregates(String directiveOrTaskId) {
         Set<String> ids = new LinkedHashSet<>();
+        Set<String> visited = new HashSet<>();
         Set<String> taskDirectives = new LinkedHashSet<>();
         List<String> level = List.of(directiveOrTaskId);
         while (!level.isEmpty()) {
             List<String> next = new ArrayList<>();
             for (Document n : live.findAll(ChainProjection.NODES, level).values()) {
                 String id = n.getString("_id");
-                if (!ids.add(id)) {
+                if (!visited.add(id)) {
                     continue;
                 }
+                ids.add(id);
                 addForwards(n, ids);
                 String directive = Docs.str(n, "directiveId");
                 if (directive != null) {
@@ -137,7 +167,7 @@ public final class AsOfViews {
                 }
                 next.addAll(Docs.strings(n, "children"));
             }
-            level = next.stream().filter(i -> !ids.contains(i)).toList();
+            level = next.stream().filter(i -> !visited.contains(i)).toList();
         }
         ids.add(directiveOrTaskId);
         taskDirectives.removeAll(ids);
