@@ -149,6 +149,17 @@ public final class AuditProjection {
     }
 
     private void record(EventMessage<?> m, Actor actor, Described x) {
+        try {
+            write(m, actor, x);
+        } catch (RuntimeException e) {
+            // a write failed half way: what the caches hold may not be stored; read it again on redelivery
+            postings.clearCache();
+            authorities.clear();
+            throw e;
+        }
+    }
+
+    private void write(EventMessage<?> m, Actor actor, Described x) {
         String id = auditId(m);
         DomainEventMessage<?> dm = m instanceof DomainEventMessage<?> d ? d : null;
         String entityKey = "entity:" + (dm != null ? dm.getAggregateIdentifier() : "-");

@@ -1,0 +1,191 @@
+package vn.ledger.projections.task;
+
+import org.bson.Document;
+import vn.ledger.projections.store.ReadStore;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A write-back cache in front of a {@link ReadStore}, for rebuilding read models: documents read or written stay
+ * in memory, and {@link #flush()} writes each changed document once, however many events changed it in between
+ * (a posting bucket appended to 500 times, a token list shared by thousands of directives). It flushes by itself
+ * when more than {@code maxDirty} documents are waiting.
+ *
+ * <p>Meant for a rebuild into a fresh generation, which restarts from scratch if the process dies: a flush is
+ * not atomic, so a crash in the middle of one can leave a document that marks an event as applied without some
+ * of that event's other writes. Live projections write through to their store, each event's marker written last.
+ *
+ * <p>Documents handed out are the cached instances, not copies: the projections change a document and put it
+ * back. Single-threaded, like the projections that use it.
+ */
+public final class WriteBehindStore implements ReadStore {
+
+    private record Key(String collection, String id) {
+    }
+
+    private static final class Entry {
+        Document doc; // null: known to be absent
+        boolean dirty;
+
+        Entry(Document doc, boolean dirty) {
+            this.doc = doc;
+            this.dirty = dirty;
+        }
+    }
+
+    private final ReadStore delegate;
+    private final int maxDirty;
+    private final int maxCached;
+    private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(1024, 0.75f, true);
+    private int dirty;
+    private long flushedDocuments;
+
+    /**
+     * @param maxDirty  documents waiting before a flush is forced
+     * @param maxCached documents (clean and dirty) kept in memory; the least recently used clean ones are dropped
+     */
+    public WriteBehindStore(ReadStore delegate, int maxDirty, int maxCached) {
+        this.delegate = delegate;
+        this.maxDirty = maxDirty;
+        this.maxCached = Math.max(maxCached, maxDirty);
+    }
+
+    public WriteBehindStore(ReadStore delegate) {
+        this(delegate, 20_000, 200_000);
+    }
+
+    /** Documents written to the store by flushes so far. */
+    public long flushedDocuments() {
+        return flushedDocuments;
+    }
+
+    @Override
+    public Optional<Document> find(String collection, String id) {
+        Key key = new Key(collection, id);
+        Entry e = entries.get(key);
+        if (e == null) {
+            e = new Entry(delegate.find(collection, id).orElse(null), false);
+            entries.put(key, e);
+            trim();
+        }
+        return Optional.ofNullable(e.doc);
+    }
+
+    @Override
+    public Map<String, Document> findAll(String collection, Collection<String> ids) {
+        Map<String, Document> out = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        Map<String, Document> cached = new HashMap<>();
+        for (String id : ids) {
+            Entry e = entries.get(new Key(collection, id));
+            if (e == null) {
+                missing.add(id);
+            } else if (e.doc != null) {
+                cached.put(id, e.doc);
+            }
+        }
+        Map<String, Document> fetched = missing.isEmpty() ? Map.of() : delegate.findAll(collection, missing);
+        for (String id : missing) {
+            entries.put(new Key(collection, id), new Entry(fetched.get(id), false));
+        }
+        for (String id : ids) {
+            Document d = cached.containsKey(id) ? cached.get(id) : fetched.get(id);
+            if (d != null) {
+                out.put(id, d);
+            }
+        }
+        trim();
+        return out;
+    }
+
+    @Override
+    public void put(String collection, Document document) {
+        mark(new Key(collection, String.valueOf(document.get("_id"))), document);
+    }
+
+    @Override
+    public void delete(String collection, String id) {
+        mark(new Key(collection, id), null);
+    }
+
+    private void mark(Key key, Document doc) {
+        Entry e = entries.get(key);
+        if (e == null) {
+            entries.put(key, new Entry(doc, true));
+            dirty++;
+        } else {
+            e.doc = doc;
+            if (!e.dirty) {
+                e.dirty = true;
+                dirty++;
+            }
+        }
+        if (dirty > maxDirty) {
+            flush();
+        }
+    }
+
+    /** Writes every changed document (deleting those removed), once each. */
+    public void flush() {
+        for (Map.Entry<Key, Entry> x : entries.entrySet()) {
+            Entry e = x.getValue();
+            if (!e.dirty) {
+                continue;
+            }
+            if (e.doc == null) {
+                delegate.delete(x.getKey().collection(), x.getKey().id());
+            } else {
+                delegate.put(x.getKey().collection(), e.doc);
+            }
+            e.dirty = false;
+            flushedDocuments++;
+        }
+        dirty = 0;
+        trim();
+    }
+
+    /** Forgets everything not flushed (after a failed batch). */
+    public void discard() {
+        entries.clear();
+        dirty = 0;
+    }
+
+    private void trim() {
+        if (entries.size() <= maxCached) {
+            return;
+        }
+        Iterator<Map.Entry<Key, Entry>> it = entries.entrySet().iterator();
+        while (entries.size() > maxCached && it.hasNext()) {
+            if (!it.next().getValue().dirty) {
+                it.remove();
+            }
+        }
+    }
+
+    /** Flushes, then reads the collection from the store. */
+    @Override
+    public Stream<Document> scan(String collection) {
+        flush();
+        return delegate.scan(collection);
+    }
+
+    @Override
+    public void drop(String collection) {
+        entries.entrySet().removeIf(x -> {
+            boolean in = x.getKey().collection().equals(collection);
+            if (in && x.getValue().dirty) {
+                dirty--;
+            }
+            return in;
+        });
+        delegate.drop(collection);
+    }
+}

@@ -1,0 +1,283 @@
+package vn.ledger.projections.audit;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.bson.Document;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import vn.ledger.core.body.BodyRenamed;
+import vn.ledger.core.directive.DirectiveCorrected;
+import vn.ledger.core.directive.DirectiveField;
+import vn.ledger.core.directive.DirectiveReceived;
+import vn.ledger.core.shared.DeadlineParser;
+import vn.ledger.core.task.CompletionAccepted;
+import vn.ledger.core.task.ExtensionGranted;
+import vn.ledger.core.task.ExtensionRequested;
+import vn.ledger.core.task.ProgressReported;
+import vn.ledger.core.task.TaskCompleted;
+import vn.ledger.core.task.TaskReassigned;
+import vn.ledger.core.task.TaskUrged;
+import vn.ledger.projections.store.InMemoryReadStore;
+import vn.ledger.projections.task.CountingStore;
+import vn.ledger.projections.task.Feed;
+import vn.ledger.projections.task.Seed;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static vn.ledger.projections.task.Seed.A;
+import static vn.ledger.projections.task.Seed.BKHCN;
+import static vn.ledger.projections.task.Seed.BTC;
+import static vn.ledger.projections.task.Seed.CQTT;
+import static vn.ledger.projections.task.Seed.MOST_OFFICER;
+import static vn.ledger.projections.task.Seed.PHAM_GIA_TUC;
+
+@DisplayName("Audit trail: who did what to which entity, when, under which authority; filters and cursor paging")
+class AuditTrailTest {
+
+    private static final String II1 = A + "/II.1";
+
+    private final InMemoryReadStore store = new InMemoryReadStore();
+    private final Feed feed = new Feed(new AuditProjection(store)).tracked();
+    private final AuditQueries audit = new AuditQueries(store);
+
+    private List<AuditEntry> all(AuditFilter filter) {
+        List<AuditEntry> out = new ArrayList<>();
+        String cursor = null;
+        do {
+            AuditQueries.AuditPage page = audit.page(filter, cursor, 7);
+            out.addAll(page.entries());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return out;
+    }
+
+    private static ProgressReported report(int percent) {
+        return new ProgressReported(II1, A, BKHCN, "Tiến độ " + percent, percent, null, LocalDate.of(2026, 4, 10),
+                List.of(), MOST_OFFICER);
+    }
+
+    @Test
+    void everyEventIsOneEntrySayingWhoWhatWhichEntityWhenWithWhichBusinessDateUnderWhichAuthority() {
+        feed.send(Seed.commit(Seed.issuedA()).toArray());
+        feed.send(new DirectiveReceived(A, BKHCN, LocalDate.of(2026, 3, 21), MOST_OFFICER));
+        Instant reportRecorded = feed.now();
+        feed.send(report(30));
+
+        List<AuditEntry> entries = all(AuditFilter.any());
+        assertThat(entries).extracting(AuditEntry::eventType).containsExactly("DirectiveIssued", "TaskAssigned",
+                "TaskAssigned", "TaskAssigned", "DirectiveReceived", "ProgressReported");
+        assertThat(entries).extracting(AuditEntry::id).isSorted();
+
+        AuditEntry issued = entries.get(0);
+        assertThat(issued.actor()).isEqualTo(PHAM_GIA_TUC);
+        assertThat(issued.entityType()).isEqualTo("Directive");
+        assertThat(issued.entityId()).isEqualTo(A);
+        assertThat(issued.businessDate()).isEqualTo(LocalDate.of(2026, 3, 20));
+        assertThat(issued.directiveId()).isEqualTo(A);
+        assertThat(issued.authorityBodyCode()).isEqualTo(CQTT);
+        assertThat(issued.summaryVi()).startsWith("Ban hành văn bản 22-TB/CQTTBCĐ");
+        assertThat(issued.summaryEn()).startsWith("Issued 22-TB/CQTTBCĐ");
+        assertThat(issued.position()).isEqualTo(1L);
+
+        AuditEntry received = entries.get(4);
+        assertThat(received.actor()).isEqualTo(MOST_OFFICER);
+        assertThat(received.businessDate()).isEqualTo(LocalDate.of(2026, 3, 21));
+        assertThat(received.authorityBodyCode()).isEqualTo(CQTT); // the issuing body
+        assertThat(received.summaryEn()).isEqualTo("BKHCN received 22-TB/CQTTBCĐ");
+
+        AuditEntry reported = entries.get(5);
+        assertThat(reported.actor().fullName()).isEqualTo("Nguyễn Văn An");
+        assertThat(reported.actor().position()).isEqualTo("Vụ trưởng");
+        assertThat(reported.actor().bodyCode()).isEqualTo(BKHCN);
+        assertThat(reported.entityType()).isEqualTo("Task");
+        assertThat(reported.entityId()).isEqualTo(II1);
+        assertThat(reported.sequenceNumber()).isEqualTo(1L);
+        assertThat(reported.recordedAt()).isEqualTo(reportRecorded);
+        assertThat(reported.businessDate()).isEqualTo(LocalDate.of(2026, 4, 10));
+        assertThat(reported.directiveId()).isEqualTo(A);
+        assertThat(reported.authorityBodyCode()).isEqualTo(CQTT); // the assigning body, remembered from TaskAssigned
+        assertThat(reported.bodies()).containsExactly(BKHCN, CQTT);
+        assertThat(reported.summaryVi()).isEqualTo("BKHCN báo cáo tiến độ nhiệm vụ " + II1 + " 30%");
+        assertThat(reported.changes()).isEmpty();
+        assertThat(audit.entry(reported.id())).contains(reported);
+    }
+
+    @Test
+    void changesShowOldAndNewValues() {
+        feed.send(Seed.bodies().toArray());
+        feed.send(Seed.commit(Seed.issuedA()).toArray());
+        var april = DeadlineParser.parse("trong tháng 4/2026");
+        var may = DeadlineParser.parse("trong tháng 5/2026");
+        feed.send(new DirectiveCorrected(A, DirectiveField.SYMBOL, "22-TB/CQTTBCĐ", "22-TB/CQTTCĐ", "Theo phụ lục",
+                        LocalDate.of(2026, 3, 21), PHAM_GIA_TUC),
+                new BodyRenamed(BKHCN, "Bộ Khoa học và Công nghệ", "Bộ KH&CN", LocalDate.of(2026, 4, 1), MOST_OFFICER),
+                new TaskReassigned(II1, A, List.of(BKHCN), List.of(BTC), List.of(BKHCN, BTC), List.of(), "Cùng chủ trì",
+                        LocalDate.of(2026, 4, 2), PHAM_GIA_TUC),
+                new ExtensionRequested(II1, A, II1 + "#ext1", april, may, "Cần thêm thời gian", LocalDate.of(2026, 4, 20),
+                        MOST_OFFICER),
+                new ExtensionGranted(II1, A, II1 + "#ext1", april, may, LocalDate.of(2026, 4, 21), PHAM_GIA_TUC),
+                new TaskCompleted(II1, A, "Xong", List.of(), LocalDate.of(2026, 5, 2), MOST_OFFICER),
+                new CompletionAccepted(II1, A, LocalDate.of(2026, 5, 3), PHAM_GIA_TUC));
+
+        assertThat(all(AuditFilter.any().type("DirectiveCorrected")).get(0).changes())
+                .containsExactly(new AuditEntry.Change("SYMBOL", "22-TB/CQTTBCĐ", "22-TB/CQTTCĐ"));
+        assertThat(all(AuditFilter.any().type("BodyRenamed")).get(0).changes())
+                .containsExactly(new AuditEntry.Change("name", "Bộ Khoa học và Công nghệ", "Bộ KH&CN"));
+        assertThat(all(AuditFilter.any().type("TaskReassigned")).get(0).changes()).containsExactly(
+                new AuditEntry.Change("leadBodies", "BKHCN", "BKHCN, BTC"),
+                new AuditEntry.Change("cooperatingBodies", "BTC", ""));
+        assertThat(all(AuditFilter.any().type("ExtensionGranted")).get(0).changes()).containsExactly(
+                new AuditEntry.Change("deadline", "2026-04-30 (trong tháng 4/2026)", "2026-05-31 (trong tháng 5/2026)"));
+        assertThat(all(AuditFilter.any().type("CompletionAccepted")).get(0).changes())
+                .containsExactly(new AuditEntry.Change("status", "COMPLETION_PENDING", "ACCEPTED"));
+        // a later directive event names the directive by its corrected symbol
+        feed.send(new DirectiveReceived(A, BKHCN, LocalDate.of(2026, 3, 22), MOST_OFFICER));
+        assertThat(all(AuditFilter.any().type("DirectiveReceived")).get(0).summaryEn())
+                .isEqualTo("BKHCN received 22-TB/CQTTCĐ");
+    }
+
+    @Test
+    void filtersByActorBodyEntityTypeAndTimeRangeCombine() {
+        feed.send(Seed.commit(Seed.issuedA()).toArray());
+        feed.at(Instant.parse("2026-04-10T01:00:00Z"));
+        feed.send(report(10), new TaskUrged(II1, A, "Nhắc lần 1", LocalDate.of(2026, 4, 10), PHAM_GIA_TUC), report(20));
+        feed.at(Instant.parse("2026-04-20T01:00:00Z"));
+        feed.send(report(50), new TaskUrged(A + "/II.2", A, "Nhắc II.2", LocalDate.of(2026, 4, 20), PHAM_GIA_TUC));
+
+        assertThat(all(AuditFilter.any().actor("nvan"))).extracting(AuditEntry::summaryEn).containsExactly(
+                "BKHCN reported progress on " + II1 + " 10%", "BKHCN reported progress on " + II1 + " 20%",
+                "BKHCN reported progress on " + II1 + " 50%");
+        assertThat(all(AuditFilter.any().actor("pgtuc"))).hasSize(6); // the issue, 3 tasks, 2 urgings
+        assertThat(all(AuditFilter.any().entity(II1))).extracting(AuditEntry::eventType).containsExactly(
+                "TaskAssigned", "ProgressReported", "TaskUrged", "ProgressReported", "ProgressReported");
+        assertThat(all(AuditFilter.any().type("TaskUrged"))).hasSize(2);
+        // BTC cooperates on II.1 and leads App.1: concerned by those assignments only
+        assertThat(all(AuditFilter.any().body(BTC))).extracting(AuditEntry::entityId).containsExactly(II1, A + "/App.1");
+        assertThat(all(AuditFilter.any().body(BKHCN).type("TaskUrged"))).isEmpty(); // urgings concern the assigner
+        assertThat(all(AuditFilter.any().body(CQTT).type("TaskUrged"))).hasSize(2);
+        assertThat(all(AuditFilter.any().actor("pgtuc").entity(A + "/II.2").type("TaskUrged")))
+                .extracting(AuditEntry::summaryVi).containsExactly("Đôn đốc nhiệm vụ " + A + "/II.2: Nhắc II.2");
+        // recorded in [10 April, 20 April): the first three only
+        AuditFilter april10to20 = AuditFilter.any().between(Instant.parse("2026-04-10T00:00:00Z"),
+                Instant.parse("2026-04-20T00:00:00Z"));
+        assertThat(all(april10to20)).hasSize(3);
+        assertThat(all(april10to20.actor("nvan"))).hasSize(2);
+        assertThat(all(AuditFilter.any().between(Instant.parse("2026-04-20T01:00:00Z"), null))).hasSize(2);
+        assertThat(all(AuditFilter.any().actor("nobody"))).isEmpty();
+        assertThat(all(AuditFilter.any().actor("nvan").body(BTC))).isEmpty();
+    }
+
+    @Test
+    void cursorPagingIsStableAcrossBucketsAndWhileNewEventsArrive() {
+        feed.send(Seed.commit(Seed.issuedA()).toArray());
+        // 1,300 reports by one actor, every tenth followed by an urging by another: three buckets of that actor
+        for (int i = 0; i < 1_300; i++) {
+            feed.send(report(i % 100));
+            if (i % 10 == 0) {
+                feed.send(new TaskUrged(II1, A, "Nhắc " + i, LocalDate.of(2026, 4, 10), PHAM_GIA_TUC));
+            }
+        }
+        AuditFilter mine = AuditFilter.any().actor("nvan");
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            AuditQueries.AuditPage page = audit.page(mine, cursor, 100);
+            assertThat(page.drivenBy()).isEqualTo("actor:nvan");
+            page.entries().forEach(e -> seen.add(e.id()));
+            cursor = page.nextCursor();
+            pages++;
+            if (pages == 5) {
+                // events recorded while someone pages: they come after, on later pages, and nothing repeats
+                feed.send(report(99), report(100));
+            }
+        } while (cursor != null);
+        assertThat(seen).hasSize(1_302).doesNotHaveDuplicates().isSorted();
+        assertThat(pages).isEqualTo(14);
+
+        // a selective filter answers a page in three round trips: heads, one bucket, the documents
+        CountingStore counting = new CountingStore(store);
+        AuditQueries.AuditPage page = new AuditQueries(counting).page(mine, seen.get(600), 50);
+        assertThat(page.entries()).extracting(AuditEntry::id).containsExactlyElementsOf(seen.subList(601, 651));
+        assertThat(counting.reads()).isEqualTo(3);
+
+        // combined with another filter the most selective list drives: the urgings of II.1 by their author
+        AuditQueries.AuditPage urgings = audit.page(AuditFilter.any().entity(II1).type("TaskUrged"), null, 1_000);
+        assertThat(urgings.drivenBy()).isEqualTo("type:TaskUrged");
+        assertThat(urgings.entries()).hasSize(130);
+    }
+
+    @Test
+    void aLateCommitFillingAGapInTheGlobalOrderLandsInPlace() {
+        Feed source = new Feed().tracked();
+        List<EventMessage<?>> messages = new ArrayList<>();
+        for (Object e : Seed.commit(Seed.issuedA())) {
+            messages.add(source.message(e));
+        }
+        for (int i = 0; i < 700; i++) {
+            messages.add(source.message(report(i % 100)));
+        }
+        // position 10 (a slow commit) arrives after everything else: its bucket is already sealed
+        EventMessage<?> late = messages.remove(9);
+        Feed target = new Feed(new AuditProjection(store));
+        target.deliver(messages);
+        target.deliver(late);
+
+        List<AuditEntry> entries = all(AuditFilter.any().actor("nvan"));
+        assertThat(entries).hasSize(700).extracting(AuditEntry::position).isSorted();
+        assertThat(entries.get(5).position()).isEqualTo(10L);
+        assertThat(all(AuditFilter.any())).extracting(AuditEntry::position).isSorted().hasSize(704);
+    }
+
+    @Test
+    void theIdSortsByCommitPositionNotByTimestamp() {
+        feed.at(Instant.parse("2026-04-10T05:00:00Z"));
+        feed.send(Seed.commit(Seed.issuedA()).toArray());
+        feed.at(Instant.parse("2026-04-10T04:00:00Z")); // a writer with a slower clock commits later
+        feed.send(report(1));
+        List<AuditEntry> entries = all(AuditFilter.any());
+        assertThat(entries).last().extracting(AuditEntry::eventType).isEqualTo("ProgressReported");
+        assertThat(entries.get(0).id()).startsWith("P0000000000000001-");
+
+        InMemoryReadStore untracked = new InMemoryReadStore();
+        new Feed(new AuditProjection(untracked)).send(Seed.issuedA());
+        assertThat(untracked.scan(AuditProjection.COLLECTION).findFirst().orElseThrow().getString("_id")).startsWith("T");
+    }
+
+    @Test
+    void anEventDeliveredTwiceChangesNothing() {
+        feed.send(Seed.commit(Seed.issuedA()).toArray());
+        for (int i = 0; i < 520; i++) {
+            feed.send(report(i % 100));
+        }
+        feed.send(new DirectiveCorrected(A, DirectiveField.SUBJECT, "x", "y", "z", LocalDate.of(2026, 3, 21), PHAM_GIA_TUC));
+        Map<Object, Document> before = snapshot(store);
+
+        feed.deliver(feed.delivered());
+        List<EventMessage<?>> reversed = new ArrayList<>(feed.delivered());
+        Collections.reverse(reversed);
+        feed.deliver(reversed);
+        assertThat(snapshot(store)).isEqualTo(before);
+
+        // a fresh projection instance (restart: empty caches) over the same store also ignores them
+        new Feed(new AuditProjection(store)).deliver(feed.delivered());
+        assertThat(snapshot(store)).isEqualTo(before);
+        assertThat(all(AuditFilter.any().entity(II1))).hasSize(521);
+    }
+
+    static Map<Object, Document> snapshot(InMemoryReadStore store) {
+        Map<Object, Document> all = new LinkedHashMap<>();
+        for (String c : AuditProjection.COLLECTIONS) {
+            all.putAll(store.scan(c).collect(Collectors.toMap(d -> c + ":" + d.get("_id"), d -> d)));
+        }
+        return all;
+    }
+}
