@@ -189,20 +189,20 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                     throw new EventStoreException("could not append " + events.size() + " events", e);
                 }
                 String message = String.valueOf(e.getError().getMessage());
-                if (message.contains(STARTS_INDEX)) {
+                if (message.contains(STARTS_INDEX) || message.contains(KEY_INDEX)) {
                     tombstone(position);
-                    repairStreamsOf(starts);
-                    throw new ConcurrencyException("another command appended to the same aggregate first "
-                            + "(" + String.join(", ", starts) + ")", e);
-                }
-                if (message.contains(KEY_INDEX)) {
-                    tombstone(position);
-                    Document existing = commits.find(Filters.eq("k", key)).first();
-                    long existingPosition = existing == null ? -1 : existing.getLong("_id");
-                    if (existing != null) {
-                        writeStreamEntries(existing);
+                    // a retry of a stored command may collide on both indexes, and the server names only one:
+                    // the idempotency key decides, so that a retry is answered as already done, not as a conflict
+                    Document earlier = key == null ? null : commits.find(Filters.eq("k", key)).first();
+                    if (earlier != null) {
+                        writeStreamEntries(earlier);
+                        throw new DuplicateCommandException(key, earlier.getLong("_id"));
                     }
-                    throw new DuplicateCommandException(key, existingPosition);
+                    repairStreamsOf(starts);
+                    // no cause attached: the driver's exception is not transient, and Axon's retry scheduler
+                    // would then refuse to retry what is an ordinary, retryable conflict
+                    throw new ConcurrencyException("another command appended to the same aggregate first ("
+                            + String.join(", ", starts) + "): " + message);
                 }
                 // the position was taken: by another instance, or closed by a reader that gave up waiting
                 if (attempt >= MAX_POSITION_RETRIES) {
