@@ -192,7 +192,7 @@ public final class BodyTree {
             }
             List<Document> next = new ArrayList<>();
             for (Document c : store.findAll(collection, ids).values()) {
-                c.put("path", pathOfParent.get(c.getString("_id")));
+                c.put("path", new ArrayList<>(pathOfParent.get(c.getString("_id"))));
                 store.put(collection, c);
                 next.add(c);
             }

@@ -430,13 +430,14 @@ public class ChainProjection {
             t.count("directivesStopped", 1);
         }
         LocalDate issuedOn = Docs.date(n, "issuedOn");
+        Map<String, LocalDate> actedOn = actedOn(n);
         for (Document r : Docs.docs(n, "recipients")) {
             if (!"ACTION".equals(r.getString("role"))) {
                 continue;
             }
             String body = r.getString("body");
             LocalDate received = Docs.date(r, "receivedOn");
-            LocalDate acted = actedOn(n, body);
+            LocalDate acted = actedOn.get(body);
             t.count("recipients", 1).level(0, "recipients", 1);
             if (received != null) {
                 t.count("received", 1).level(0, "received", 1);
@@ -463,17 +464,18 @@ public class ChainProjection {
 
     /** The first day the body acted on the directive: forwarded it, delegated one of its tasks, or started one. */
     static LocalDate actedOn(Document directive, String body) {
-        LocalDate acted = null;
+        return actedOn(directive).get(body);
+    }
+
+    /** Body → the first day it acted on the directive (forwarded, delegated, started or completed a task). */
+    static Map<String, LocalDate> actedOn(Document directive) {
+        Map<String, LocalDate> acted = new HashMap<>();
         for (Document f : Docs.docs(directive, "forwards")) {
-            if (body.equals(f.getString("body"))) {
-                acted = min(acted, Docs.date(f, "issuedOn"));
-            }
+            acted.merge(f.getString("body"), Docs.date(f, "issuedOn"), ChainProjection::min);
         }
         for (String list : List.of("delegations", "starts")) {
             for (Document a : Docs.docs(directive, list)) {
-                if (body.equals(a.getString("body"))) {
-                    acted = min(acted, Docs.date(a, "on"));
-                }
+                acted.merge(a.getString("body"), Docs.date(a, "on"), ChainProjection::min);
             }
         }
         return acted;

@@ -115,12 +115,16 @@ public class ChainQueries {
         if (directive) {
             LocalDate issuedOn = Docs.date(d, "issuedOn");
             List<ChainView.Recipient> recipients = new ArrayList<>();
+            Map<String, LocalDate> actedOn = ChainProjection.actedOn(d);
+            Map<String, List<String>> forwards = new java.util.HashMap<>();
+            for (Document f : Docs.docs(d, "forwards")) {
+                forwards.computeIfAbsent(f.getString("body"), k -> new ArrayList<>()).add(f.getString("directiveId"));
+            }
             for (Document rc : Docs.docs(d, "recipients")) {
                 String body = rc.getString("body");
                 LocalDate received = Docs.date(rc, "receivedOn");
-                LocalDate acted = ChainProjection.actedOn(d, body);
-                List<String> forwardedAs = Docs.docs(d, "forwards").stream()
-                        .filter(f -> body.equals(f.getString("body"))).map(f -> f.getString("directiveId")).toList();
+                LocalDate acted = actedOn.get(body);
+                List<String> forwardedAs = List.copyOf(forwards.getOrDefault(body, List.of()));
                 recipients.add(new ChainView.Recipient(body, rc.getString("role"), received, acted,
                         received == null || issuedOn == null ? null : ChronoUnit.DAYS.between(issuedOn, received),
                         received == null || acted == null ? null : ChronoUnit.DAYS.between(received, acted),
@@ -197,9 +201,10 @@ public class ChainQueries {
         String id = n.getString("_id");
         if (ChainProjection.DIRECTIVE.equals(n.getString("kind"))) {
             LocalDate issuedOn = Docs.date(n, "issuedOn");
+            Map<String, LocalDate> actedOn = ChainProjection.actedOn(n);
             for (Document r : Docs.docs(n, "recipients")) {
                 String body = r.getString("body");
-                if (!"ACTION".equals(r.getString("role")) || ChainProjection.actedOn(n, body) != null) {
+                if (!"ACTION".equals(r.getString("role")) || actedOn.get(body) != null) {
                     continue;
                 }
                 LocalDate received = Docs.date(r, "receivedOn");

@@ -7,8 +7,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
-import org.slf4j.LoggerFactory;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.ledger.eventstore.CanonicalJson;
@@ -49,13 +47,6 @@ class MongoRoundTripTest {
     private static final String[] COLLECTIONS = {BodiesProjection.COLLECTION, DashboardProjection.DASHBOARD,
             DashboardProjection.TASKS, DashboardProjection.BODIES, DashboardProjection.DIRECTIVES,
             DashboardProjection.BODY_TASKS, ChainProjection.NODES, ChainProjection.LEADS};
-
-    @BeforeAll
-    static void quietDriver() {
-        // the module has no logging configuration of its own: keep the driver's and the server's DEBUG lines out
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
-    }
 
     @Test
     void theDocumentsRoundTripThroughBsonAndAnswerAsInMemory() {
