@@ -36,8 +36,9 @@ import static vn.ledger.projections.task.Docs.strings;
  * Directive state, one document per directive in {@value #COLLECTION} with {@code _id} = directive id:
  * metadata with the corrections applied (and their history), symbol aliases, recipients per role with their
  * receipt, orientations, the ids of its tasks, the directives it implements (citation as written, resolved id,
- * and the cited document's current symbol) and the directives that implement it (reverse links), status with
- * recall or replacement, and counters (recipients, receipts).
+ * and the cited document's current symbol) and the directives that implement it (reverse links: the first
+ * {@value #INLINE_LINKS} in the document, the others in buckets of {@value #BUCKET_LINKS} in {@value #LINKS}),
+ * status with recall or replacement, and counters (recipients, receipts, implementers).
  *
  * <p>Cross-document links are maintained here: when X cites Y, Y's document lists X; when a task is assigned
  * under a directive, the directive lists it; when R replaces X, R lists X. Any of these may arrive before the
@@ -49,7 +50,11 @@ import static vn.ledger.projections.task.Docs.strings;
 public final class DirectiveProjection {
 
     public static final String COLLECTION = "directives";
-    public static final List<String> COLLECTIONS = List.of(COLLECTION);
+    /** Overflow of the reverse links ("implemented by") beyond those kept in the directive's document. */
+    public static final String LINKS = "directive_links";
+    public static final List<String> COLLECTIONS = List.of(COLLECTION, LINKS);
+    static final int INLINE_LINKS = 50;
+    static final int BUCKET_LINKS = 500;
 
     public enum Role { ACTION, INFORMATION, REPORT }
 
@@ -83,10 +88,9 @@ public final class DirectiveProjection {
             Document y = cited.getOrDefault(yId, new Document("_id", yId));
             String asWritten = e.implementsDirectives().stream().filter(c -> yId.equals(c.directiveId()))
                     .map(Citation::asWritten).findFirst().orElse(null);
-            upsertLink(y, "implementedBy", new Document("id", e.directiveId()).append("asWritten", asWritten)
+            addImplementer(y, new Document("id", e.directiveId()).append("asWritten", asWritten)
                     .append("symbol", e.symbol()).append("issuer", e.issuingBodyCode())
                     .append("issuedOn", day(e.issuedOn())));
-            store.put(COLLECTION, y);
         }
         // the directives that cited this one before it arrived now learn its symbol
         refreshCitingSymbols(self, e.directiveId(), e.symbol());
@@ -191,9 +195,8 @@ public final class DirectiveProjection {
             List<String> cited = docs(self, "implements").stream().map(x -> x.getString("id"))
                     .filter(Objects::nonNull).distinct().toList();
             for (Document y : store.findAll(COLLECTION, cited).values()) {
-                upsertLink(y, "implementedBy", new Document("id", e.directiveId())
+                updateImplementer(y, new Document("id", e.directiveId())
                         .append("symbol", self.getString("symbol")).append("issuedOn", self.getString("issuedOn")));
-                store.put(COLLECTION, y);
             }
             refreshCitingSymbols(self, e.directiveId(), self.getString("symbol"));
         }
@@ -263,9 +266,49 @@ public final class DirectiveProjection {
         }
     }
 
-    /** Adds the link or merges the given fields into the existing one with the same id. */
-    private static void upsertLink(Document d, String key, Document link) {
-        List<Document> links = docs(d, key);
+    // ------------------------------------------------------------------ reverse links
+
+    /**
+     * Lists X among the directives implementing Y. The first {@value #INLINE_LINKS} links live in Y's document;
+     * the others in overflow buckets of {@value #BUCKET_LINKS} in {@value #LINKS} ("Y|0", "Y|1", ...), so that a
+     * central directive implemented by thousands of communes keeps a small document. A link already present (a
+     * redelivery after a crash, always of the last one added) is updated in place.
+     */
+    private void addImplementer(Document y, Document link) {
+        String yId = y.getString("_id");
+        List<Document> inline = docs(y, "implementedBy");
+        int buckets = (int) Docs.lng(y.get("linkBuckets"), 0);
+        Document tail = buckets == 0 ? null : store.find(LINKS, yId + "|" + (buckets - 1)).orElse(null);
+        if (merge(inline, link)) {
+            y.put("implementedBy", inline);
+            store.put(COLLECTION, y);
+            return;
+        }
+        if (tail != null) {
+            List<Document> links = docs(tail, "links");
+            if (merge(links, link)) {
+                store.put(LINKS, tail.append("links", links));
+                return;
+            }
+        }
+        if (inline.size() < INLINE_LINKS) {
+            inline.add(link);
+            y.put("implementedBy", inline);
+        } else {
+            if (tail == null || docs(tail, "links").size() >= BUCKET_LINKS) {
+                tail = new Document("_id", yId + "|" + buckets).append("links", new ArrayList<Document>());
+                y.put("linkBuckets", buckets + 1);
+            }
+            List<Document> links = docs(tail, "links");
+            links.add(link);
+            store.put(LINKS, tail.append("links", links));
+        }
+        y.put("implementedByCount", Docs.lng(y.get("implementedByCount"), 0) + 1);
+        store.put(COLLECTION, y);
+    }
+
+    /** Merges the link's fields into the one with the same id in the list; false when it is not there. */
+    private static boolean merge(List<Document> links, Document link) {
         for (Document l : links) {
             if (link.getString("id").equals(l.getString("id"))) {
                 link.forEach((k, v) -> {
@@ -273,17 +316,51 @@ public final class DirectiveProjection {
                         l.put(k, v);
                     }
                 });
-                d.put(key, links);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Updates X's link in Y (inline or in any overflow bucket). */
+    private void updateImplementer(Document y, Document link) {
+        List<Document> inline = docs(y, "implementedBy");
+        if (merge(inline, link)) {
+            store.put(COLLECTION, y.append("implementedBy", inline));
+            return;
+        }
+        for (Document bucket : linkBuckets(store, y).values()) {
+            List<Document> links = docs(bucket, "links");
+            if (merge(links, link)) {
+                store.put(LINKS, bucket.append("links", links));
                 return;
             }
         }
-        links.add(link);
-        d.put(key, links);
+    }
+
+    /** The overflow buckets of a directive's reverse links, by bucket id, in order (one $in). */
+    static Map<String, Document> linkBuckets(ReadStore store, Document y) {
+        int buckets = (int) Docs.lng(y.get("linkBuckets"), 0);
+        List<String> ids = new ArrayList<>();
+        for (int n = 0; n < buckets; n++) {
+            ids.add(y.getString("_id") + "|" + n);
+        }
+        return ids.isEmpty() ? Map.of() : store.findAll(LINKS, ids);
+    }
+
+    /** Every directive implementing this one: inline links, then the overflow buckets. */
+    static List<Document> allImplementers(ReadStore store, Document y) {
+        List<Document> all = new ArrayList<>(docs(y, "implementedBy"));
+        linkBuckets(store, y).values().forEach(b -> all.addAll(docs(b, "links")));
+        return all;
     }
 
     /** Writes this directive's current symbol into the citations of the directives that implement it. */
     private void refreshCitingSymbols(Document self, String id, String symbol) {
-        List<String> citing = docs(self, "implementedBy").stream().map(x -> x.getString("id")).distinct().toList();
+        List<String> citing = allImplementers(store, self).stream().map(x -> x.getString("id")).distinct().toList();
+        if (citing.isEmpty()) {
+            return;
+        }
         for (Document x : store.findAll(COLLECTION, citing).values()) {
             boolean changed = false;
             for (Document c : docs(x, "implements")) {

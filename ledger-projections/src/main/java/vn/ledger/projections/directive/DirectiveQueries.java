@@ -63,6 +63,26 @@ public final class DirectiveQueries {
         return Optional.of(view(d, tasks, now));
     }
 
+    /**
+     * Every directive that implements this one (cites it), in the order they were recorded: one {@code find} and,
+     * beyond the first 50, one {@code $in} on {@value DirectiveProjection#LINKS}. Empty when unknown.
+     */
+    public List<DirectiveView.ImplementerLink> implementedBy(String directiveId) {
+        return store.find(DirectiveProjection.COLLECTION, directiveId)
+                .filter(d -> d.getBoolean("issued", false))
+                .map(d -> links(DirectiveProjection.allImplementers(store, d)))
+                .orElse(List.of());
+    }
+
+    private static List<DirectiveView.ImplementerLink> links(List<Document> docs) {
+        List<DirectiveView.ImplementerLink> out = new ArrayList<>();
+        for (Document c : docs) {
+            out.add(new DirectiveView.ImplementerLink(c.getString("id"), c.getString("symbol"), c.getString("issuer"),
+                    localDate(c.get("issuedOn")), c.getString("asWritten")));
+        }
+        return List.copyOf(out);
+    }
+
     /** The view of a stored directive document and its task documents (for callers that fetched them). */
     public static DirectiveView view(Document d, Map<String, Document> taskDocs, Instant now) {
         List<DirectiveView.TaskLine> lines = new ArrayList<>();
@@ -102,11 +122,7 @@ public final class DirectiveQueries {
         for (Document c : docs(d, "implements")) {
             cites.add(new DirectiveView.CitationLink(c.getString("asWritten"), c.getString("id"), c.getString("symbol")));
         }
-        List<DirectiveView.ImplementerLink> implementers = new ArrayList<>();
-        for (Document c : docs(d, "implementedBy")) {
-            implementers.add(new DirectiveView.ImplementerLink(c.getString("id"), c.getString("symbol"),
-                    c.getString("issuer"), localDate(c.get("issuedOn")), c.getString("asWritten")));
-        }
+        List<DirectiveView.ImplementerLink> implementers = links(docs(d, "implementedBy"));
         Document s = Docs.sub(d, "signer");
         Signer signer = s == null ? null : new Signer(s.getString("name"), s.getString("position"),
                 Docs.enumOf(SigningCapacity.class, s.get("capacity")));
@@ -122,7 +138,8 @@ public final class DirectiveQueries {
                 localDate(d.get("issuedOn")), d.getString("subject"), List.copyOf(aliases), List.copyOf(corrections),
                 List.copyOf(recipients), Docs.lng(d.get("recipientCount"), 0), Docs.lng(d.get("receivedCount"), 0),
                 List.copyOf(strings(d, "orientations")), List.copyOf(lines), counts, List.copyOf(cites),
-                List.copyOf(implementers), Docs.enumOf(DirectiveStatus.class, d.get("status")), recall, replacement,
+                List.copyOf(implementers), Docs.lng(d.get("implementedByCount"), implementers.size()),
+                Docs.enumOf(DirectiveStatus.class, d.get("status")), recall, replacement,
                 List.copyOf(strings(d, "replaces")), toActor(d.get("issuedBy")), instant(d.get("issuedAt")),
                 TimelinessRule.VERSION, Docs.lng(d.get("seq"), -1));
     }

@@ -20,6 +20,9 @@ import java.util.Map;
  * status.
  *
  * @param taskCounts   number of tasks per timeliness (tasks whose state is not known yet are not counted)
+ * @param implementedBy      the first directives implementing this one (all of them up to 50; the complete list
+ *                           from {@link DirectiveQueries#implementedBy})
+ * @param implementedByCount how many directives implement this one
  * @param ruleVersion  version of the timeliness rule behind {@code tasks[].timeliness}
  * @param version      last applied sequence number of the directive's own stream
  */
@@ -28,7 +31,7 @@ public record DirectiveView(String directiveId, String symbol, DirectiveKind kin
                             List<Correction> corrections, List<Recipient> recipients, long recipientCount,
                             long receivedCount, List<String> orientations, List<TaskLine> tasks,
                             Map<Timeliness, Integer> taskCounts, List<CitationLink> implementsDirectives,
-                            List<ImplementerLink> implementedBy, DirectiveStatus status, Recall recall,
+                            List<ImplementerLink> implementedBy, long implementedByCount, DirectiveStatus status, Recall recall,
                             Replacement replacement, List<String> replaces, Actor issuedBy, Instant recordedAt,
                             String ruleVersion, long version) {
 

@@ -268,12 +268,45 @@ class DirectiveStateTest {
         assertThat(queries.state("unknown")).isEmpty();
     }
 
+    @Test
+    void aDirectiveImplementedByThousandsKeepsASmallDocumentAndListsThemAll() {
+        // 620 commune letters cite A before A's own events arrive; then A comes, then one commune corrects its symbol
+        List<DirectiveIssued> communes = new ArrayList<>();
+        for (int i = 0; i < 620; i++) {
+            communes.add(new DirectiveIssued("dir-xa-" + i, i + "-CV/ĐU", DirectiveKind.CONG_VAN, "XA-" + i, null,
+                    LocalDate.of(2026, 3, 26), "V/v triển khai", List.of(), List.of(), List.of(), List.of(),
+                    List.of(new vn.ledger.core.directive.Citation("22-TB/VPTW", A)), List.of(), Seed.staffOf("XA-" + i)));
+        }
+        feed.send(communes.toArray());
+        assertThat(queries.state(A)).isEmpty();
+        feed.send(Seed.issuedA());
+        feed.send(new DirectiveCorrected("dir-xa-600", DirectiveField.SYMBOL, "600-CV/ĐU", "600-CV/ĐU-SB", "Thiếu",
+                LocalDate.of(2026, 3, 27), Seed.staffOf("XA-600")));
+        feed.deliver(feed.delivered()); // and everything again
+
+        DirectiveView a = queries.state(A).orElseThrow();
+        assertThat(a.implementedByCount()).isEqualTo(620);
+        assertThat(a.implementedBy()).hasSize(DirectiveProjection.INLINE_LINKS);
+        List<DirectiveView.ImplementerLink> all = queries.implementedBy(A);
+        assertThat(all).extracting(DirectiveView.ImplementerLink::directiveId)
+                .containsExactlyElementsOf(communes.stream().map(DirectiveIssued::directiveId).toList());
+        assertThat(all.get(600).symbol()).isEqualTo("600-CV/ĐU-SB");
+        assertThat(store.scan(DirectiveProjection.LINKS)).hasSize(2); // 50 inline, 500 + 70 in two buckets
+        // every commune's citation learnt A's symbol when A arrived
+        assertThat(queries.state("dir-xa-599").orElseThrow().implementsDirectives())
+                .containsExactly(new DirectiveView.CitationLink("22-TB/VPTW", A, "22-TB/CQTTBCĐ"));
+        CountingStore counting = new CountingStore(store);
+        new DirectiveQueries(counting).implementedBy(A);
+        assertThat(counting.reads()).isEqualTo(2);
+    }
+
     private static DirectiveView normalised(DirectiveView v) {
         List<DirectiveView.ImplementerLink> links = new ArrayList<>(v.implementedBy());
         links.sort(Comparator.comparing(DirectiveView.ImplementerLink::directiveId));
         return new DirectiveView(v.directiveId(), v.symbol(), v.kind(), v.issuingBodyCode(), v.signer(), v.issuedOn(),
                 v.subject(), v.aliases(), v.corrections(), v.recipients(), v.recipientCount(), v.receivedCount(),
-                v.orientations(), v.tasks(), v.taskCounts(), v.implementsDirectives(), links, v.status(), v.recall(),
+                v.orientations(), v.tasks(), v.taskCounts(), v.implementsDirectives(), links, v.implementedByCount(),
+                v.status(), v.recall(),
                 v.replacement(), v.replaces(), v.issuedBy(), v.recordedAt(), v.ruleVersion(), v.version());
     }
 
