@@ -9,7 +9,9 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -39,11 +41,13 @@ public class StorageConfiguration {
     /** After a crash, the stream index of at most this many of the last commits may need re-writing. */
     private static final int RECOVER_LAST_COMMITS = 64;
 
-    /** Matches when no MongoDB URI is configured. */
+    /** Matches when no MongoDB is configured: no URI, and no connection details (Testcontainers' service connection). */
     static final class NoMongoUri implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !StringUtils.hasText(context.getEnvironment().getProperty("spring.data.mongodb.uri"));
+            boolean details = context.getBeanFactory() != null
+                    && context.getBeanFactory().getBeanNamesForType(MongoConnectionDetails.class, true, false).length > 0;
+            return !details && !StringUtils.hasText(context.getEnvironment().getProperty("spring.data.mongodb.uri"));
         }
     }
 
@@ -61,7 +65,12 @@ public class StorageConfiguration {
     /** Depends on the embedded server (when there is one), so it is closed before the server stops. */
     @Bean(destroyMethod = "close")
     public MongoClient mongoClient(Optional<EmbeddedMongo> embedded,
+                                   ObjectProvider<MongoConnectionDetails> connectionDetails,
                                    @Value("${spring.data.mongodb.uri:}") String uri) {
+        MongoConnectionDetails details = connectionDetails.getIfAvailable();
+        if (details != null) {
+            return MongoClients.create(details.getConnectionString());
+        }
         String connection = StringUtils.hasText(uri) ? uri : embedded
                 .orElseThrow(() -> new IllegalStateException("no MongoDB URI and no embedded server"))
                 .connectionString();
