@@ -6,6 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -22,12 +23,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /**
  * One Spring context for all API tests: the embedded server in memory, the demo seed cascade loaded, MockMvc
- * with the real filter chain (security, idempotency). Tests create their own bodies and directives with unique
+ * with the real filter chain (security, idempotency), the queries' clock fixed ({@link FixedClockConfiguration}).
+ * Tests create their own bodies and directives with unique
  * codes so that they do not depend on each other's order.
  */
-@SpringBootTest(properties = "ledger.embedded.in-memory=true")
+@SpringBootTest(properties = {"ledger.embedded.in-memory=true",
+        // read models: check rebuilds often, retire replaced generations soon
+        "ledger.read-models.monitor-interval=PT0.2S", "ledger.read-models.retire-grace=PT0.5S"})
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
+@Import(FixedClockConfiguration.class)
 public abstract class ApiTestSupport {
 
     /** Demo users (ledger.users in application.yml); every non-admin demo password is "ledger". */

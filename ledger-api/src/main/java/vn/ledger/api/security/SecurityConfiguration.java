@@ -78,8 +78,12 @@ public class SecurityConfiguration {
                                 "/api/tasks/*/*/extensions/*/grant", "/api/tasks/*/*/extensions/*/refuse",
                                 "/api/tasks/*/*/reassign", "/api/tasks/*/*/cancel", "/api/tasks/*/*/accept",
                                 "/api/tasks/*/*/reject", "/api/tasks/*/*/delegations").hasRole(LEADER)
+                        // read models: generations, rebuilds, comparisons (operators)
+                        .requestMatchers("/api/admin/**").hasRole(ADMIN)
                         // reads: any authenticated user, INSPECTOR included
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                        // the read-side pictures (static page; its data comes from the GETs above)
+                        .requestMatchers(HttpMethod.GET, "/ui", "/ui/", "/ui/**").authenticated()
                         // any other write is refused
                         .anyRequest().denyAll());
         return http.build();

@@ -1,0 +1,241 @@
+package vn.ledger.api.readside;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import vn.ledger.projections.store.MongoReadStore;
+
+import java.time.Instant;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One generation of one read model: its collections ({@link #prefix}), the projection instance writing them, and
+ * the tracking processor feeding it (named {@link #processorName}, its token in the token store).
+ *
+ * <p>The projection is wrapped in a handler whose instance can be replaced: when a batch fails, the batch's
+ * in-memory changes are discarded and a fresh projection (with empty caches) is made over the same collections
+ * before the processor retries the batch from its last stored token. The projections are idempotent, so a batch
+ * applied again, in part or in whole, changes nothing.
+ */
+final class Generation {
+
+    enum State {
+        /** catching up from the tail of the event stream */
+        BUILDING,
+        /** caught up, kept up to date, waiting to be activated */
+        READY,
+        /** answers the queries */
+        ACTIVE,
+        /** replaced or discarded: processor stopped, collections dropped */
+        RETIRED
+    }
+
+    final ReadModel model;
+    final long number;
+    final String prefix;
+    final String processorName;
+    final boolean activateWhenCaughtUp;
+    final Instant startedAt;
+    final long headAtStart;
+    final MongoReadStore reader;
+
+    volatile State state;
+    volatile Instant caughtUpAt;
+    volatile Instant activatedAt;
+
+    private final GenerationStore store;
+    private volatile EventMessageHandler projection;
+    private volatile boolean directRequested;
+    private final AtomicLong events = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private volatile String lastFailure;
+    private TrackingEventProcessor processor;
+
+    // rate sampling, by the monitor thread
+    private long sampleEvents;
+    private long samplePosition = -1;
+    private long sampleNanos;
+    private double eventRate = Double.NaN;
+    private double positionRate = Double.NaN;
+    Instant lastProgressLog;
+
+    Generation(ReadModel model, long number, State state, boolean activateWhenCaughtUp, Instant startedAt,
+               long headAtStart, MongoDatabase database, int writeBuffer) {
+        this.model = model;
+        this.number = number;
+        this.prefix = model.prefix(number);
+        this.processorName = model.processorName(number);
+        this.state = state;
+        this.activateWhenCaughtUp = activateWhenCaughtUp;
+        this.startedAt = startedAt;
+        this.headAtStart = headAtStart;
+        this.reader = new MongoReadStore(database, prefix);
+        this.store = new GenerationStore(new MongoReadStore(database, prefix), writeBuffer);
+        this.projection = new AnnotationEventHandlerAdapter(model.newProjection(store));
+    }
+
+    /** The projection behind a stable handler, so that it can be replaced after a failed batch. */
+    private final class Handler implements EventMessageHandler {
+        @Override
+        public Object handle(EventMessage<?> event) throws Exception {
+            return projection.handle(event);
+        }
+
+        @Override
+        public boolean canHandle(EventMessage<?> event) {
+            return projection.canHandle(event);
+        }
+
+        @Override
+        public boolean canHandleType(Class<?> payloadType) {
+            return projection.canHandleType(payloadType);
+        }
+
+        @Override
+        public Class<?> getTargetType() {
+            return projection.getTargetType();
+        }
+    }
+
+    void start(StreamableMessageSource<TrackedEventMessage<?>> source, TokenStore tokens, int batchSize) {
+        TrackingEventProcessor p = TrackingEventProcessor.builder()
+                .name(processorName)
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
+                        .eventHandlers(new Handler())
+                        // a failing handler fails the batch, which is retried; never skip an event
+                        .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
+                        .build())
+                .messageSource(source)
+                .tokenStore(tokens)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .errorHandler(PropagatingErrorHandler.instance())
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(batchSize)
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken)
+                        .andTokenClaimInterval(1, TimeUnit.SECONDS))
+                .build();
+        p.registerHandlerInterceptor((unitOfWork, chain) -> {
+            BatchingUnitOfWork<?> batch = unitOfWork instanceof BatchingUnitOfWork<?> b ? b : null;
+            if (batch == null || batch.isFirstMessage()) {
+                if (directRequested && store.buffered()) {
+                    store.goDirect();
+                }
+                unitOfWork.onRollback(u -> afterFailedBatch(u.getExecutionResult() == null ? null
+                        : u.getExecutionResult().getExceptionResult()));
+            }
+            Object result = chain.proceed();
+            events.incrementAndGet();
+            if (batch == null || batch.isLastMessage()) {
+                store.flush(); // before the processor stores the batch's token
+            }
+            return result;
+        });
+        this.processor = p;
+        p.start();
+    }
+
+    private void afterFailedBatch(Throwable cause) {
+        failures.incrementAndGet();
+        lastFailure = cause == null ? "batch rolled back" : cause.toString();
+        store.discard();
+        projection = new AnnotationEventHandlerAdapter(model.newProjection(store));
+    }
+
+    /** Asks the processor to write straight through from its next batch on (everything is flushed already). */
+    void requestDirect() {
+        directRequested = true;
+    }
+
+    CompletableFuture<Void> stop() {
+        TrackingEventProcessor p = processor;
+        return p == null ? CompletableFuture.completedFuture(null) : p.shutdownAsync();
+    }
+
+    private EventTrackerStatus status() {
+        TrackingEventProcessor p = processor;
+        return p == null ? null : p.processingStatus().get(0);
+    }
+
+    /** The last position (commit) processed, -1 before the first. */
+    long position() {
+        EventTrackerStatus s = status();
+        if (s == null) {
+            return -1;
+        }
+        OptionalLong p = s.getCurrentPosition();
+        return p.isPresent() ? p.getAsLong() : -1;
+    }
+
+    boolean caughtUp() {
+        EventTrackerStatus s = status();
+        return s != null && s.isCaughtUp();
+    }
+
+    boolean running() {
+        TrackingEventProcessor p = processor;
+        return p != null && p.isRunning();
+    }
+
+    String error() {
+        EventTrackerStatus s = status();
+        if (s != null && s.isErrorState()) {
+            return s.getError() == null ? "error" : s.getError().toString();
+        }
+        return null;
+    }
+
+    long events() {
+        return events.get();
+    }
+
+    long failures() {
+        return failures.get();
+    }
+
+    String lastFailure() {
+        return lastFailure;
+    }
+
+    boolean buffered() {
+        return store.buffered() && !directRequested;
+    }
+
+    /** Updates the rates from the counters (monitor thread). */
+    synchronized void sample(long nanos) {
+        long e = events.get();
+        long p = position();
+        if (samplePosition >= 0 && nanos > sampleNanos) {
+            double seconds = (nanos - sampleNanos) / 1e9;
+            double er = (e - sampleEvents) / seconds;
+            double pr = (p - samplePosition) / seconds;
+            // smoothed, so that one quiet second does not swing the ETA
+            eventRate = Double.isNaN(eventRate) ? er : 0.5 * eventRate + 0.5 * er;
+            positionRate = Double.isNaN(positionRate) ? pr : 0.5 * positionRate + 0.5 * pr;
+        }
+        sampleEvents = e;
+        samplePosition = p;
+        sampleNanos = nanos;
+    }
+
+    synchronized double eventRate() {
+        return eventRate;
+    }
+
+    synchronized double positionRate() {
+        return positionRate;
+    }
+}

@@ -1,0 +1,90 @@
+package vn.ledger.api.readside;
+
+import org.bson.Document;
+import vn.ledger.projections.store.MongoReadStore;
+import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.task.WriteBehindStore;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The store a generation's projection writes to. While the generation catches up it writes through a
+ * {@link WriteBehindStore} (a document changed by many events of a batch is written once), flushed at the end of
+ * every batch, before the processor stores its token; once caught up it writes straight through to MongoDB, so that
+ * every event's marker is written last, as live projections need. Used by the processor's thread only.
+ */
+final class GenerationStore implements ReadStore {
+
+    private final MongoReadStore direct;
+    private final int bufferSize;
+    private WriteBehindStore buffer;
+
+    GenerationStore(MongoReadStore direct, int bufferSize) {
+        this.direct = direct;
+        this.bufferSize = bufferSize;
+        this.buffer = new WriteBehindStore(direct, bufferSize / 5, bufferSize);
+    }
+
+    private ReadStore target() {
+        return buffer != null ? buffer : direct;
+    }
+
+    boolean buffered() {
+        return buffer != null;
+    }
+
+    /** End of a batch: writes what the batch changed. */
+    void flush() {
+        if (buffer != null) {
+            buffer.flush();
+        }
+    }
+
+    /** A batch failed: forget what it changed in memory (it is read again from MongoDB). */
+    void discard() {
+        if (buffer != null) {
+            buffer = new WriteBehindStore(direct, bufferSize / 5, bufferSize);
+        }
+    }
+
+    /** Write straight through from now on. */
+    void goDirect() {
+        if (buffer != null) {
+            buffer.flush();
+            buffer = null;
+        }
+    }
+
+    @Override
+    public Optional<Document> find(String collection, String id) {
+        return target().find(collection, id);
+    }
+
+    @Override
+    public Map<String, Document> findAll(String collection, Collection<String> ids) {
+        return target().findAll(collection, ids);
+    }
+
+    @Override
+    public void put(String collection, Document document) {
+        target().put(collection, document);
+    }
+
+    @Override
+    public void delete(String collection, String id) {
+        target().delete(collection, id);
+    }
+
+    @Override
+    public Stream<Document> scan(String collection) {
+        return target().scan(collection);
+    }
+
+    @Override
+    public void drop(String collection) {
+        target().drop(collection);
+    }
+}

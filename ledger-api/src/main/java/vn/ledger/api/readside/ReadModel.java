@@ -1,0 +1,96 @@
+package vn.ledger.api.readside;
+
+import vn.ledger.projections.audit.AuditProjection;
+import vn.ledger.projections.body.BodiesProjection;
+import vn.ledger.projections.chain.ChainProjection;
+import vn.ledger.projections.dashboard.DashboardProjection;
+import vn.ledger.projections.directive.DirectiveProjection;
+import vn.ledger.projections.search.SearchProjection;
+import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.task.TaskProjection;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The read models of {@code ledger-projections}, each kept by its own tracking processor in its own generation of
+ * collections ({@code rm_<name>_g<N>_<collection>}). {@link #collections} are the collections the projection
+ * writes; a query reads each of them from the generation that is active for the model that owns it.
+ */
+public enum ReadModel {
+
+    DIRECTIVE("directive", DirectiveProjection.COLLECTIONS, DirectiveProjection::new),
+    TASK("task", TaskProjection.COLLECTIONS, TaskProjection::new),
+    CHAIN("chain", List.of(ChainProjection.NODES, ChainProjection.LEADS), ChainProjection::new),
+    DASHBOARD("dashboard", List.of(DashboardProjection.DASHBOARD, DashboardProjection.TASKS,
+            DashboardProjection.BODIES, DashboardProjection.DIRECTIVES, DashboardProjection.BODY_TASKS),
+            DashboardProjection::new),
+    AUDIT("audit", AuditProjection.COLLECTIONS, AuditProjection::new),
+    SEARCH("search", SearchProjection.COLLECTIONS, SearchProjection::new),
+    BODIES("bodies", List.of(BodiesProjection.COLLECTION), BodiesProjection::new);
+
+    private final String key;
+    private final List<String> collections;
+    private final Function<ReadStore, Object> projection;
+
+    ReadModel(String key, List<String> collections, Function<ReadStore, Object> projection) {
+        this.key = key;
+        this.collections = List.copyOf(collections);
+        this.projection = projection;
+    }
+
+    /** The name in paths, processor names and collection prefixes. */
+    public String key() {
+        return key;
+    }
+
+    public List<String> collections() {
+        return collections;
+    }
+
+    /** A new projection instance (a plain class with {@code @EventHandler} methods) writing to {@code store}. */
+    public Object newProjection(ReadStore store) {
+        return projection.apply(store);
+    }
+
+    /** Collection prefix of generation {@code n}: {@code rm_chain_g3_}. */
+    public String prefix(long generation) {
+        return "rm_" + key + "_g" + generation + "_";
+    }
+
+    /** Prefix shared by every generation of this model. */
+    public String generationsPrefix() {
+        return "rm_" + key + "_g";
+    }
+
+    /** Tracking processor (and token) name of generation {@code n}: {@code rm-chain-g3}. */
+    public String processorName(long generation) {
+        return "rm-" + key + "-g" + generation;
+    }
+
+    public static Optional<ReadModel> byKey(String key) {
+        String k = key == null ? "" : key.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(m -> m.key.equals(k) || m.name().equalsIgnoreCase(k)).findFirst();
+    }
+
+    /**
+     * The model that owns a collection: by the lists above, else by the name's stem (a collection added to a
+     * projection later, e.g. {@code chain_*}).
+     */
+    public static Optional<ReadModel> owning(String collection) {
+        for (ReadModel m : values()) {
+            if (m.collections.contains(collection)) {
+                return Optional.of(m);
+            }
+        }
+        for (ReadModel m : values()) {
+            if (m != BODIES && collection.startsWith(m.key)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,74 @@
+package vn.ledger.api.readside;
+
+import org.springframework.stereotype.Service;
+import vn.ledger.eventstore.MongoEventStorageEngine;
+import vn.ledger.projections.asof.AsOfViews;
+import vn.ledger.projections.replay.EventReplayer;
+import vn.ledger.projections.store.ReadStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What the query endpoints share: "now" from the ledger's {@link Clock}, the active read models, and as-of views
+ * computed from the events (the event store's histories replayed into fresh projections in memory).
+ */
+@Service
+public class ReadSide {
+
+    private final ReadModels models;
+    private final Clock clock;
+    private final MongoEventStorageEngine engine;
+    private final EventReplayer replayer;
+
+    public ReadSide(ReadModels models, Clock clock, MongoEventStorageEngine engine, EventReplayer replayer) {
+        this.models = models;
+        this.clock = clock;
+        this.engine = engine;
+        this.replayer = replayer;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The active read models, fixed for one answer. */
+    public ReadModels.Snapshot snapshot() {
+        return models.snapshot();
+    }
+
+    public <T> ReadAnswer<T> live(ReadModels.Snapshot snapshot, Instant at, T data) {
+        return ReadAnswer.live(at, snapshot.generations(), data);
+    }
+
+    /** As-of views over the live models (which only say which aggregates are involved). */
+    public AsOfViews asOfViews(ReadStore live) {
+        return new AsOfViews(live, engine::history, replayer);
+    }
+
+    public <T> ReadAnswer<T> replayed(AsOfViews.AsOf<T> result) {
+        return ReadAnswer.replayed(result.asOf(), new ReadAnswer.Replay(result.aggregatesLoaded(),
+                result.eventsRead(), result.eventsApplied()), result.value());
+    }
+
+    /** An as-of answer that must exist: {@code missing} otherwise (e.g. not yet issued at that instant). */
+    public <T> ReadAnswer<T> replayed(AsOfViews.AsOf<java.util.Optional<T>> result,
+                                      java.util.function.Supplier<? extends RuntimeException> missing) {
+        T value = result.value().orElseThrow(missing);
+        return replayed(new AsOfViews.AsOf<>(value, result.asOf(), result.aggregatesLoaded(), result.eventsRead(),
+                result.eventsApplied()));
+    }
+
+    /** The events of {@code aggregateIds} up to {@code asOf}, replayed into fresh projections, then {@code query}. */
+    public <R> AsOfViews.AsOf<R> replay(ReadStore live, Instant asOf, Collection<String> aggregateIds,
+                                        List<Function<ReadStore, Object>> projections, Function<ReadStore, R> query) {
+        return asOfViews(live).view(asOf, aggregateIds, projections, query);
+    }
+}

@@ -1,0 +1,62 @@
+package vn.ledger.api.readside;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+/** The read models, their generations and the progress of rebuilds. */
+@Schema(description = "Read models: active generation and rebuild progress per model")
+public record Status(@Schema(description = "head of the event stream: the last commit position") long head,
+                     List<Model> models) {
+
+    /**
+     * @param active  the generation answering the queries
+     * @param rebuild a rebuild in progress (BUILDING) or caught up and waiting for activation (READY); null when none
+     */
+    public record Model(String name, List<String> collections, Generation active, Generation rebuild,
+                        LastRebuild lastRebuild) {
+    }
+
+    /**
+     * @param state    BUILDING, READY, ACTIVE (or RETIRED)
+     * @param position last commit position processed (-1 before the first)
+     * @param lag      commits between the position and the head
+     * @param mode     WRITE_BEHIND while catching up (one flush per batch), DIRECT once caught up
+     * @param events   events handled by this generation's processor since it started (in this process)
+     * @param error    the processor's error while it retries a failed batch, else null
+     */
+    public record Generation(long generation, String state, String prefix, String processor, long position,
+                             long head, long lag, boolean caughtUp, String mode, long events, Instant startedAt,
+                             Instant caughtUpAt, Instant activatedAt, String error, long failedBatches,
+                             String lastFailure, Progress progress) {
+    }
+
+    /**
+     * @param percent         processed position / head position × 100
+     * @param eventsPerSecond recent rate, smoothed; null until measured
+     * @param etaSeconds      remaining positions / recent position rate; null until measured
+     */
+    public record Progress(double percent, Double eventsPerSecond, Long etaSeconds, long elapsedSeconds) {
+    }
+
+    public record LastRebuild(long generation, long replaced, Instant startedAt, Instant caughtUpAt,
+                              Instant activatedAt, long events, long position) {
+
+        static LastRebuild of(Document d) {
+            return new LastRebuild(num(d.get("generation")), num(d.get("replaced")), instant(d.get("startedAt")),
+                    instant(d.get("caughtUpAt")), instant(d.get("activatedAt")), num(d.get("events")),
+                    num(d.get("position")));
+        }
+
+        private static long num(Object o) {
+            return o instanceof Number n ? n.longValue() : 0;
+        }
+
+        private static Instant instant(Object o) {
+            return o instanceof Date d ? d.toInstant() : null;
+        }
+    }
+}
