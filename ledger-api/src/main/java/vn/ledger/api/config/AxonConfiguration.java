@@ -77,6 +77,11 @@ public class AxonConfiguration {
      * their factories are given here explicitly.
      */
     static final class LedgerSnapshotter {
+        private static final java.util.concurrent.Executor SNAPSHOT_EXECUTOR = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "snapshotter");
+            t.setDaemon(true);
+            return t;
+        });
         private volatile Snapshotter snapshotter;
 
         /**
@@ -104,6 +109,9 @@ public class AxonConfiguration {
                                 .handlerDefinition(c.handlerDefinition(Task.class))
                                 .transactionManager(c.getComponent(TransactionManager.class,
                                         NoTransactionManager::instance))
+                                // beside the command thread: a snapshot costs a read of the aggregate's
+                                // events, which a command waiting for its answer should not pay
+                                .executor(SNAPSHOT_EXECUTOR)
                                 .build();
                     }
                     s = snapshotter;
