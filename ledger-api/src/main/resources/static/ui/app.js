@@ -25,7 +25,9 @@ function asOfParam() {
 }
 
 async function api(path, options) {
-  const r = await fetch(path, Object.assign({credentials: 'same-origin', headers: {Accept: 'application/json'}}, options || {}));
+  // absolute from the origin: a page opened as http://user:password@host/ui/ has credentials in its base URL,
+  // which fetch refuses; the browser sends the login it already holds for the origin
+  const r = await fetch(new URL(path, location.origin), Object.assign({credentials: 'same-origin', headers: {Accept: 'application/json'}}, options || {}));
   let body = null;
   try { body = await r.json(); } catch (e) { /* empty */ }
   if (!r.ok) {
@@ -39,7 +41,9 @@ async function api(path, options) {
 
 function showAnsweredAt(answer) {
   if (!answer) return;
-  $('answeredAt').textContent = (answer.source === 'events' ? 'tính lại từ sự kiện tại ' : 'hiện tại: ') + answer.at;
+  const at = String(answer.at).replace('T', ' ').replace(/:\d\d(\.\d+)?(?=[+-]\d\d:\d\d$)/, '').replace(/([+-]\d\d:\d\d)$/, ' ($1)');
+  $('answeredAt').textContent = (answer.source === 'events' ? 'tính lại từ sự kiện, tại ' : 'hiện tại ') + at;
+  $('answeredAt').title = answer.at + ' = ' + answer.atUtc;
 }
 
 function nodePath(id) {
@@ -83,7 +87,7 @@ function nodeElement(n) {
   const s = document.createElement('summary');
   s.innerHTML = `<span class="tw"></span>`
     + `<span class="lbl"><span class="kind ${n.kind}">${n.kind === 'TASK' ? 'NV' : 'VB'}</span>${esc(n.label)}</span>`
-    + `<span class="ttl" title="${esc(n.title)}">${esc(n.title)}${chip}</span>`
+    + `<span class="ttl" title="${esc(n.title)}">${chip}${esc(n.title)}</span>`
     + statusBar(r)
     + `<span class="pct" title="tỷ lệ hoàn thành">${pct}</span>`;
   d.appendChild(s);
@@ -98,10 +102,10 @@ function nodeElement(n) {
     if (n.deadline) meta.push(`“${esc(n.deadline)}”`);
     if (n.completedOn) meta.push(`hoàn thành ${esc(n.completedOn)}`);
   }
-  if (r.tasks) meta.push(`${fmt(r.tasks)} nhiệm vụ · hạn cuối ${esc(r.latestDeadline || '—')}`);
+  if (n.childCount && r.tasks) meta.push(`${fmt(r.tasks)} nhiệm vụ · hạn cuối ${esc(r.latestDeadline || '—')}`);
   if (n.missing && n.missing.length) meta.push(`thiếu: ${esc(n.missing.join(', '))}`);
   if (n.uncoveredLeads && n.uncoveredLeads.length) meta.push(`<span class="gapNote">⚑ chưa cụ thể hóa: ${esc(n.uncoveredLeads.join(', '))}</span>`);
-  if (stall) meta.push(`<span class="stallNote">⚠ ${esc(stall)}</span>`);
+  if (stall) meta.push(`<span class="stallNote" title="${esc(stall.detail)}">⚠ ${esc(stall.text)}</span>`);
   const m = document.createElement('div');
   m.className = 'meta';
   m.innerHTML = meta.join(' · ');
@@ -150,11 +154,22 @@ async function showChain(id) {
       api(nodePath(id) + `/stalls?afterDays=${afterDays}&limit=500` + asOfParam()),
     ]);
     stalls = new Map();
+    const byNode = new Map();
     for (const it of st.data.items) {
-      const why = it.reason === 'RECEIVED_NOT_ACTED' ? `${it.body} nhận ${it.days} ngày, chưa xử lý`
-        : it.reason === 'NEVER_ACKNOWLEDGED' ? `${it.body} chưa phản hồi sau ${it.days} ngày`
-        : `chưa triển khai sau ${it.days} ngày (${it.body})`;
-      stalls.set(it.nodeId, stalls.has(it.nodeId) ? stalls.get(it.nodeId) + '; ' + why : why);
+      if (!byNode.has(it.nodeId)) byNode.set(it.nodeId, []);
+      byNode.get(it.nodeId).push(it);
+    }
+    for (const [nodeId, items] of byNode) {
+      const count = r => items.filter(i => i.reason === r);
+      const parts = [];
+      const received = count('RECEIVED_NOT_ACTED'), silent = count('NEVER_ACKNOWLEDGED'), idle = count('TASK_NOT_STARTED');
+      const days = xs => Math.max(...xs.map(i => i.days));
+      if (received.length) parts.push(`${received.length} nơi nhận chưa xử lý (đến ${days(received)} ngày)`);
+      if (silent.length) parts.push(`${silent.length} nơi chưa phản hồi (${days(silent)} ngày)`);
+      if (idle.length) parts.push(`chưa triển khai sau ${days(idle)} ngày`);
+      const detail = items.map(i => `${i.body}: ${i.reason === 'RECEIVED_NOT_ACTED' ? 'nhận, chưa xử lý'
+        : i.reason === 'NEVER_ACKNOWLEDGED' ? 'chưa phản hồi' : 'chưa triển khai'} ${i.days} ngày (từ ${i.since})`).join('\n');
+      stalls.set(nodeId, {text: parts.join(' · '), detail});
     }
     const d = st.data;
     $('stallSummary').innerHTML = `Chậm quá ${d.afterDays} ngày (tính đến ${esc(d.cutoff)}): `
@@ -224,19 +239,20 @@ function statusChart(d) {
 }
 
 function trendChart(trends) {
-  const W = 480, H = 190, left = 34, bottom = 30, top = 12;
+  const W = 480, H = 200, left = 34, bottom = 40, top = 14;
   const svg = svgEl('svg', {width: '100%', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'xu hướng theo tháng'});
   if (!trends.length) {
     svg.appendChild(svgEl('text', {x: W / 2, y: H / 2, 'text-anchor': 'middle'}, 'Chưa có dữ liệu'));
     return svg;
   }
-  const max = Math.max(1, ...trends.map(t => Math.max(t.assigned, t.doneOnTime + t.doneLate)));
+  const tick = Math.max(1, Math.ceil(Math.max(1, ...trends.map(t => Math.max(t.assigned, t.doneOnTime, t.doneLate))) / 4));
+  const max = tick * 4;
   const plotH = H - bottom - top;
   const step = (W - left - 10) / trends.length;
   const bw = Math.min(22, step / 3.5);
   const y = v => top + plotH - plotH * v / max;
   for (let k = 0; k <= 4; k++) {
-    const v = Math.round(max * k / 4);
+    const v = tick * k;
     svg.appendChild(svgEl('line', {x1: left, x2: W - 6, y1: y(v), y2: y(v), stroke: '#e4e7eb'}));
     svg.appendChild(svgEl('text', {x: left - 4, y: y(v) + 4, 'text-anchor': 'end'}, v));
   }
@@ -249,7 +265,7 @@ function trendChart(trends) {
       svg.appendChild(rect);
       if (b[0]) svg.appendChild(svgEl('text', {x: x0 + j * bw + (bw - 2) / 2, y: y(b[0]) - 2, 'text-anchor': 'middle', class: 'val'}, b[0]));
     });
-    svg.appendChild(svgEl('text', {x: left + i * step + step / 2, y: H - 12, 'text-anchor': 'middle'}, t.month));
+    svg.appendChild(svgEl('text', {x: left + i * step + step / 2, y: H - 22, 'text-anchor': 'middle'}, t.month));
   });
   const lg = [['được giao', '#bcccdc'], ['đúng hạn', '#16a34a'], ['trễ hạn', '#f59e0b']];
   lg.forEach((l, i) => {
@@ -282,17 +298,24 @@ async function showDashboard() {
 
 let modelsTimer = null;
 
+function duration(seconds) {
+  if (seconds < 60) return seconds + ' s';
+  if (seconds < 3600) return Math.floor(seconds / 60) + ' ph ' + String(seconds % 60).padStart(2, '0') + ' s';
+  return Math.floor(seconds / 3600) + ' giờ ' + String(Math.floor(seconds % 3600 / 60)).padStart(2, '0') + ' ph';
+}
+
 function generationCell(g) {
   if (!g) return '<span class="muted">—</span>';
   if (g.state === 'ACTIVE') {
-    return `g${g.generation} <span class="muted">vị trí ${fmt(g.position)}/${fmt(g.head)} · ${esc(g.mode)}</span>`
+    return `<b>g${g.generation}</b> <span class="muted" title="vị trí đã xử lý / đầu dòng sự kiện · ${esc(g.mode)}">${fmt(g.position)}/${fmt(g.head)}</span>`
       + (g.error ? ` <span class="error" title="${esc(g.error)}">lỗi, đang thử lại</span>` : '');
   }
   const p = g.progress || {};
-  const rate = p.eventsPerSecond == null ? '…' : fmt(Math.round(p.eventsPerSecond)) + ' sự kiện/s';
-  const eta = p.etaSeconds == null ? '…' : p.etaSeconds + ' s';
-  return `<div class="progress ${g.state === 'READY' ? 'ready' : ''}" title="${esc(g.state)}"><span style="width:${p.percent || 0}%"></span>`
-    + `<em>g${g.generation} ${esc(g.state)} ${p.percent ?? 0}% · ${rate} · còn ${eta}</em></div>`
+  const rate = p.eventsPerSecond == null ? '… sự kiện/s' : fmt(Math.round(p.eventsPerSecond)) + ' sự kiện/s';
+  const eta = g.state === 'READY' ? 'đã bắt kịp' : p.etaSeconds == null ? 'còn …' : 'còn ' + duration(p.etaSeconds);
+  return `<div class="progress ${g.state === 'READY' ? 'ready' : ''}" title="${esc(g.state)} · ${fmt(g.events)} sự kiện · ${p.elapsedSeconds ?? 0} s">`
+    + `<span style="width:${p.percent || 0}%"></span><em>g${g.generation} · ${p.percent ?? 0}%</em></div>`
+    + `<div class="rate">${rate} · ${eta}</div>`
     + (g.error ? `<div class="error" title="${esc(g.error)}">lỗi, đang thử lại</div>` : '');
 }
 

@@ -62,15 +62,11 @@ final class Generation {
     private volatile boolean directRequested;
     private final AtomicLong events = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    /** position of the last event handled, ahead of the processor's stored position while a batch runs */
+    private final AtomicLong handled = new AtomicLong(-1);
     private volatile String lastFailure;
     private TrackingEventProcessor processor;
 
-    // rate sampling, by the monitor thread
-    private long sampleEvents;
-    private long samplePosition = -1;
-    private long sampleNanos;
-    private double eventRate = Double.NaN;
-    private double positionRate = Double.NaN;
     Instant lastProgressLog;
 
     Generation(ReadModel model, long number, State state, boolean activateWhenCaughtUp, Instant startedAt,
@@ -126,7 +122,9 @@ final class Generation {
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(batchSize)
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken)
-                        .andTokenClaimInterval(1, TimeUnit.SECONDS))
+                        .andTokenClaimInterval(1, TimeUnit.SECONDS)
+                        // a stop waits for the batch in hand (a catching-up batch ends with a flush)
+                        .andWorkerTerminationTimeout(15, TimeUnit.SECONDS))
                 .build();
         p.registerHandlerInterceptor((unitOfWork, chain) -> {
             BatchingUnitOfWork<?> batch = unitOfWork instanceof BatchingUnitOfWork<?> b ? b : null;
@@ -139,6 +137,9 @@ final class Generation {
             }
             Object result = chain.proceed();
             events.incrementAndGet();
+            if (unitOfWork.getMessage() instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+                tracked.trackingToken().position().ifPresent(at -> handled.accumulateAndGet(at, Math::max));
+            }
             if (batch == null || batch.isLastMessage()) {
                 store.flush(); // before the processor stores the batch's token
             }
@@ -180,6 +181,11 @@ final class Generation {
         return p.isPresent() ? p.getAsLong() : -1;
     }
 
+    /** How far the processor has got, for progress: the last event handled, even inside an unfinished batch. */
+    long progressPosition() {
+        return Math.max(position(), handled.get());
+    }
+
     boolean caughtUp() {
         EventTrackerStatus s = status();
         return s != null && s.isCaughtUp();
@@ -212,30 +218,5 @@ final class Generation {
 
     boolean buffered() {
         return store.buffered() && !directRequested;
-    }
-
-    /** Updates the rates from the counters (monitor thread). */
-    synchronized void sample(long nanos) {
-        long e = events.get();
-        long p = position();
-        if (samplePosition >= 0 && nanos > sampleNanos) {
-            double seconds = (nanos - sampleNanos) / 1e9;
-            double er = (e - sampleEvents) / seconds;
-            double pr = (p - samplePosition) / seconds;
-            // smoothed, so that one quiet second does not swing the ETA
-            eventRate = Double.isNaN(eventRate) ? er : 0.5 * eventRate + 0.5 * er;
-            positionRate = Double.isNaN(positionRate) ? pr : 0.5 * positionRate + 0.5 * pr;
-        }
-        sampleEvents = e;
-        samplePosition = p;
-        sampleNanos = nanos;
-    }
-
-    synchronized double eventRate() {
-        return eventRate;
-    }
-
-    synchronized double positionRate() {
-        return positionRate;
     }
 }

@@ -22,5 +22,5 @@ public record ReadModelProperties(
         @DefaultValue("PT1S") Duration monitorInterval,
         @DefaultValue("PT5S") Duration progressLogInterval,
         @DefaultValue("PT2S") Duration retireGrace,
-        @DefaultValue("100000") int writeBuffer) {
+        @DefaultValue("20000") int writeBuffer) {
 }

@@ -321,7 +321,6 @@ public class ReadModels implements SmartLifecycle {
         if (!running) {
             return;
         }
-        long nanos = System.nanoTime();
         long head = -1;
         for (Map.Entry<ReadModel, Slot> e : slots.entrySet()) {
             Slot slot = e.getValue();
@@ -335,7 +334,6 @@ public class ReadModels implements SmartLifecycle {
             if (head < 0) {
                 head = head();
             }
-            g.sample(nanos);
             if (g.state == Generation.State.BUILDING && caughtUp(g, slot.active)) {
                 g.state = Generation.State.READY;
                 g.caughtUpAt = now();
@@ -364,7 +362,7 @@ public class ReadModels implements SmartLifecycle {
         Status.Progress p = progress(g, head);
         String error = g.error();
         log.info("read model {}: rebuild g{} at position {}/{} ({}%), {} events, {} events/s, ETA {}{}", model.key(),
-                g.number, Math.max(0, g.position()), head, p.percent(), g.events(),
+                g.number, Math.max(0, g.progressPosition()), head, p.percent(), g.events(),
                 p.eventsPerSecond() == null ? "?" : String.format("%.0f", p.eventsPerSecond()),
                 p.etaSeconds() == null ? "?" : human(Duration.ofSeconds(p.etaSeconds())),
                 error == null ? "" : " — retrying after: " + error);
@@ -438,18 +436,20 @@ public class ReadModels implements SmartLifecycle {
     }
 
     private Status.Progress progress(Generation g, long head) {
-        long position = Math.max(0, g.position());
+        long position = Math.max(0, g.progressPosition());
         double percent = head <= 0 ? 100.0 : Math.min(100.0, 100.0 * position / head);
         if (g.state == Generation.State.READY) {
             percent = 100.0;
         }
-        double er = g.eventRate();
-        double pr = g.positionRate();
+        // rates averaged since the start: steadier than the last seconds, which stall while a batch is flushed
+        long elapsedMillis = Math.max(1, Duration.between(g.startedAt, now()).toMillis());
+        double er = g.events() * 1000.0 / elapsedMillis;
+        double pace = position * 1000.0 / elapsedMillis;
         Long eta = null;
         if (g.state == Generation.State.READY) {
             eta = 0L;
-        } else if (!Double.isNaN(pr) && pr > 0) {
-            eta = (long) Math.ceil(Math.max(0, head - position) / pr);
+        } else if (pace > 0) {
+            eta = (long) Math.ceil(Math.max(0, head - position) / pace);
         }
         return new Status.Progress(Math.round(percent * 10) / 10.0, Double.isNaN(er) ? null : Math.round(er * 10) / 10.0,
                 eta, Duration.between(g.startedAt, now()).toSeconds());

@@ -36,8 +36,8 @@ public record Status(@Schema(description = "head of the event stream: the last c
 
     /**
      * @param percent         processed position / head position × 100
-     * @param eventsPerSecond recent rate, smoothed; null until measured
-     * @param etaSeconds      remaining positions / recent position rate; null until measured
+     * @param eventsPerSecond events handled per second since the rebuild started
+     * @param etaSeconds      remaining positions / average positions per second since the start; null before any
      */
     public record Progress(double percent, Double eventsPerSecond, Long etaSeconds, long elapsedSeconds) {
     }
