@@ -1,0 +1,339 @@
+package vn.ledger.bench.cascade;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import vn.ledger.eventstore.CanonicalJson;
+import vn.ledger.eventstore.EmbeddedMongo;
+import vn.ledger.eventstore.MongoEventStorageEngine;
+import vn.ledger.projections.audit.AuditFilter;
+import vn.ledger.projections.audit.AuditQueries;
+import vn.ledger.projections.chain.ChainQueries;
+import vn.ledger.projections.chain.ChainView;
+import vn.ledger.projections.dashboard.DashboardQueries;
+import vn.ledger.projections.directive.DirectiveQueries;
+import vn.ledger.projections.store.MongoReadStore;
+import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.task.TaskQueries;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The read side at national scale, on the embedded server, in one run:
+ * <ol>
+ *   <li>generates the national cascade ({@link NationalCascade}: 1 central notice → 34 provinces → 3,321 communes
+ *   × {@code bench.scale} → about 10 units each; about a million events at scale 1) and appends it through
+ *   {@link MongoEventStorageEngine#appendEvents} ({@link CascadeLoader} says why not through the gateway);</li>
+ *   <li>rebuilds every projection of ledger-projections in one pass over {@code engine.readEvents(null, false)},
+ *   each event dispatched through Axon's {@code AnnotationEventHandlerAdapter} to every projection, writing
+ *   through a {@code WriteBehindStore} to MongoDB ({@link Rebuilder}), and compares its rate with a raw read of the
+ *   same event documents ({@code $in} on {@code _id}, 256 positions a batch, as WriteReplayBenchmark does), once
+ *   before and once after the rebuild;</li>
+ *   <li>times the queries (p50 / p95 / p99 / max over {@code bench.reps} runs after a warm-up) and says what
+ *   each touched: documents, round trips and bytes, counted by a decorator of the {@link ReadStore}.</li>
+ * </ol>
+ *
+ * <pre>
+ * mvn -q -B install -DskipTests &amp;&amp; mvn -q -B -pl ledger-bench exec:exec \
+ *     -Dbench.main=vn.ledger.bench.cascade.ReadSideBenchmark -Dbench.scale=1.0
+ * </pre>
+ *
+ * Properties: {@code bench.scale} (1.0 national, 0.05 quick), {@code bench.backend} ({@code file}: the embedded
+ * server's H2 MVStore file, committed after every write command, which is the application's default; or
+ * {@code memory}: the same server and storage engine without the file), {@code bench.seed}, {@code bench.writers}
+ * (threads appending the cascade; 4 on the file backend, 2 in memory), {@code bench.reps} (timed runs per query),
+ * {@code bench.rebuildThreads} (projections given a rebuild thread of their own, default
+ * {@code AuditProjection,ChainProjection}; empty: the whole rebuild on the reading thread), {@code bench.keep}
+ * (keep the data directory). At scale 1 on the file backend loading alone takes about an hour on two cores (the
+ * embedded server appends a few hundred commits a second) and the file grows by gigabytes; {@code memory} runs
+ * the national scale in a fraction of that.
+ *
+ * <p>Verify the generator against the real aggregates with
+ * {@code -Dbench.main=vn.ledger.bench.cascade.CascadeConformance -Dbench.scale=0.01}.
+ */
+public final class ReadSideBenchmark {
+
+    private static final String PREFIX = "rm_";
+
+    private ReadSideBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        double scale = Double.parseDouble(System.getProperty("bench.scale", "1.0"));
+        long seed = Long.getLong("bench.seed", 22);
+        String backend = System.getProperty("bench.backend", "file");
+        // more writers overlap the client's work with the server's; the file backend profits from more
+        int writers = Integer.getInteger("bench.writers", backend.equals("memory") ? 2 : 4);
+        int reps = Integer.getInteger("bench.reps", 300);
+        int unitTasks = Integer.getInteger("bench.unitTasks", 4);
+        boolean keep = Boolean.getBoolean("bench.keep");
+        // projections that get a thread of their own in the rebuild (the others share one); "" for one thread
+        List<String> groups = Arrays.stream(System.getProperty("bench.rebuildThreads", "AuditProjection,ChainProjection")
+                .split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+
+        long g0 = System.nanoTime();
+        NationalCascade cascade = NationalCascade.generate(scale, seed, unitTasks);
+        double genSeconds = (System.nanoTime() - g0) / 1e9;
+        printCascade(cascade, scale, seed, genSeconds);
+
+        Path dir = backend.equals("memory") ? null : Files.createTempDirectory("ledger-readbench");
+        try (EmbeddedMongo server = dir == null ? EmbeddedMongo.inMemory() : EmbeddedMongo.persistent(dir);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            String backendText = "embedded MongoDB-wire server (mongo-java-server), " + (dir == null
+                    ? "H2 MVStore in memory"
+                    : "H2 MVStore file " + dir + "/ledger.mv, committed after every write command (the application's default)");
+            System.out.println("backend: " + backendText);
+            MongoDatabase db = client.getDatabase("readbench");
+            MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+                    .database(db)
+                    .eventSerializer(CanonicalJson.serializer())
+                    .snapshotSerializer(CanonicalJson.snapshotSerializer())
+                    .build();
+            engine.ensureIndexes();
+
+            System.out.printf("%nload: %,d commits through MongoEventStorageEngine.appendEvents, %d writer thread(s)%n",
+                    cascade.commits().size(), writers);
+            CascadeLoader.Result load = CascadeLoader.load(engine, cascade, writers, seed);
+            long commitCount = cascade.commits().size();
+            cascade.dropCommits();
+
+            MongoCollection<Document> events = db.getCollection("events");
+            long commits = commitCount;
+            System.out.println("\nraw read of the event documents (before the rebuild)");
+            Rate rawBefore = rawRead(events, commits, cascade.eventCount());
+            System.out.println("\nrebuild of every projection of ledger-projections");
+            Rebuild rebuild = rebuild(db, engine, cascade.eventCount(), groups);
+            System.out.println("\nraw read of the event documents (after the rebuild)");
+            Rate rawAfter = rawRead(events, commits, cascade.eventCount());
+
+            System.out.println("\nqueries (warm-up, then " + reps + " timed runs each)");
+            List<QueryResult> queries = queries(db, cascade, reps);
+
+            printResults(cascade, scale, backendText, load, rawBefore, rebuild, rawAfter, queries, reps);
+            System.out.println("(the 1-minute load average of the machine at the end: " + Progress.loadAverage()
+                    + "; it has " + Runtime.getRuntime().availableProcessors() + " cores, shared with other processes)");
+        } finally {
+            if (dir != null && !keep) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ raw read and rebuild
+
+    record Rate(long events, double seconds) {
+        double perSecond() {
+            return events / seconds;
+        }
+    }
+
+    /** Reads every commit document by {@code $in} on {@code _id}, 256 positions at a time, and walks its events. */
+    static Rate rawRead(MongoCollection<Document> commits, long positions, long total) {
+        long seen = 0;
+        try (Progress progress = new Progress("raw", total, 10_000)) {
+            for (long p = 1; p <= positions; p += 256) {
+                List<Long> ids = new ArrayList<>(256);
+                for (long q = p; q < Math.min(positions + 1, p + 256); q++) {
+                    ids.add(q);
+                }
+                long batch = 0;
+                for (Document commit : commits.find(Filters.in("_id", ids))) {
+                    for (Document e : commit.getList("ev", Document.class)) {
+                        if (e.getString("p") != null) {
+                            batch++;
+                        }
+                    }
+                }
+                seen += batch;
+                progress.add(batch);
+            }
+            return new Rate(seen, progress.seconds());
+        }
+    }
+
+    record Rebuild(Rebuilder.Outcome outcome, Map<String, Long> collections) {
+    }
+
+    static Rebuild rebuild(MongoDatabase db, MongoEventStorageEngine engine, long total, List<String> groups)
+            throws Exception {
+        Rebuilder.Outcome o = Rebuilder.run(db, PREFIX, engine, total, groups);
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        db.listCollectionNames().into(names);
+        names.stream().filter(n -> n.startsWith(PREFIX)).sorted()
+                .forEach(n -> sizes.put(n.substring(PREFIX.length()), db.getCollection(n).countDocuments()));
+        return new Rebuild(o, sizes);
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    record QueryResult(String name, double targetMs, long[] nanos, long documents, long roundTrips, long bytes,
+                       String note) {
+        double pct(double p) {
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+        }
+    }
+
+    private record Query(String name, double targetMs, int reps, Supplier<Object> run,
+                         java.util.function.Function<Object, String> note) {
+    }
+
+    static List<QueryResult> queries(MongoDatabase db, NationalCascade cascade, int reps) {
+        CountingReadStore store = new CountingReadStore(new MongoReadStore(db, PREFIX));
+        ChainQueries chain = new ChainQueries(store);
+        DashboardQueries dashboards = new DashboardQueries(store);
+        TaskQueries tasks = new TaskQueries(store);
+        DirectiveQueries directives = new DirectiveQueries(store);
+        AuditQueries audit = new AuditQueries(store);
+        Instant now = NationalCascade.NOW;
+
+        String central = cascade.centralDirectiveId();
+        String province = "TU-DIENBIEN";
+        String provinceDirective = cascade.directiveOf(province);
+        String commune = cascade.communesOf(province).stream().filter(c -> cascade.directiveOf(c) != null)
+                .findFirst().orElseThrow();
+        String communeDirective = cascade.directiveOf(commune);
+        String communeTask = communeDirective + "/5";
+        String centralMonthly = central + "/II.2";
+        String communeLeader = cascade.body(commune).leader.username();
+
+        List<Query> list = List.of(
+                new Query("chain: central directive, depth 1 (its 6 tasks, 34 provinces' letters)", 150, reps,
+                        () -> chain.chain(central, 1, now).orElseThrow(), v -> chainNote((ChainView) v)),
+                new Query("chain: central directive, depth 2 (50 children a node)", 150, Math.max(20, reps / 10),
+                        () -> chain.chain(central, 2, now).orElseThrow(), v -> chainNote((ChainView) v)),
+                new Query("chain: province letter " + province + ", depth 2", 150, Math.max(20, reps / 5),
+                        () -> chain.chain(provinceDirective, 2, now).orElseThrow(), v -> chainNote((ChainView) v)),
+                new Query("dashboard: province " + province + " with its subtree", 50, reps,
+                        () -> dashboards.dashboard(province, true, 7, now).orElseThrow(),
+                        v -> "assigned " + ((vn.ledger.projections.dashboard.DashboardView) v).assigned()),
+                new Query("dashboard: commune " + commune + " with its subtree", 50, reps,
+                        () -> dashboards.dashboard(commune, true, 7, now).orElseThrow(),
+                        v -> "assigned " + ((vn.ledger.projections.dashboard.DashboardView) v).assigned()),
+                new Query("task state: a commune's task to one unit", 10, reps,
+                        () -> tasks.state(communeTask, now).orElseThrow(), v -> ""),
+                new Query("task state: central II.2 (monthly reports)", 10, reps,
+                        () -> tasks.state(centralMonthly, now).orElseThrow(), v -> ""),
+                new Query("directive state: a commune's letter (" + communeDirective.substring(0, 8) + "…)", 10, reps,
+                        () -> directives.state(communeDirective, now).orElseThrow(), v -> ""),
+                new Query("directive state: the central notice 22-TB", 10, reps,
+                        () -> directives.state(central, now).orElseThrow(), v -> ""),
+                new Query("audit: actor " + communeLeader + ", first page of 50", Double.NaN, reps,
+                        () -> audit.page(AuditFilter.any().actor(communeLeader), null, 50),
+                        v -> ((AuditQueries.AuditPage) v).entries().size() + " entries"),
+                new Query("audit: actor admin (" + String.format(Locale.ROOT, "%,d", cascade.bodies().size())
+                        + " registrations), first page of 50", Double.NaN, reps,
+                        () -> audit.page(AuditFilter.any().actor("admin"), null, 50),
+                        v -> ((AuditQueries.AuditPage) v).entries().size() + " entries"));
+        List<QueryResult> out = new ArrayList<>();
+        for (Query q : list) {
+            // what one run touches
+            store.reset(true);
+            Object value = q.run.get();
+            long docs = store.documents;
+            long trips = store.roundTrips;
+            long bytes = store.bytes;
+            if (store.scans > 0 || store.writes > 0) {
+                throw new IllegalStateException(q.name + ": " + store.scans + " scans, " + store.writes + " writes");
+            }
+            store.reset(false);
+            int warmUp = Math.max(10, q.reps / 5);
+            for (int i = 0; i < warmUp; i++) {
+                q.run.get();
+            }
+            long[] nanos = new long[q.reps];
+            for (int i = 0; i < q.reps; i++) {
+                long t0 = System.nanoTime();
+                q.run.get();
+                nanos[i] = System.nanoTime() - t0;
+            }
+            QueryResult r = new QueryResult(q.name, q.targetMs, nanos, docs, trips, bytes, q.note.apply(value));
+            System.out.printf("  %-70s p50 %8.2f ms  p95 %8.2f ms  (%,d docs, %,d round trips, %,d KB)%n",
+                    q.name, r.pct(50), r.pct(95), docs, trips, bytes / 1024);
+            out.add(r);
+        }
+        return out;
+    }
+
+    private static String chainNote(ChainView v) {
+        ChainView.Rollup r = v.root().rollup();
+        return String.format(Locale.ROOT, "%,d directives, %,d tasks below", r.directives(), r.tasks());
+    }
+
+    // ------------------------------------------------------------------ printing
+
+    private static void printCascade(NationalCascade c, double scale, long seed, double seconds) {
+        Map<String, Long> levels = new LinkedHashMap<>();
+        c.bodies().values().forEach(b -> levels.merge(b.level.name(), 1L, Long::sum));
+        System.out.printf(Locale.ROOT, "national cascade: scale %.3f, seed %d: %,d events in %,d commits, generated in %.1f s%n",
+                scale, seed, c.eventCount(), c.commits().size(), seconds);
+        System.out.println("  bodies: " + levels);
+        StringBuilder sb = new StringBuilder("  events:");
+        c.eventTypes().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> sb.append(String.format(Locale.ROOT, " %s %,d;", e.getKey(), e.getValue())));
+        System.out.println(sb);
+        System.out.printf("  recorded from %s to %s (Asia/Ho_Chi_Minh business dates); queries asked at %s%n",
+                c.commits().get(0).at, c.commits().get(c.commits().size() - 1).at, NationalCascade.NOW);
+    }
+
+    private static void printResults(NationalCascade cascade, double scale, String backend, CascadeLoader.Result load,
+                                     Rate rawBefore, Rebuild rebuild, Rate rawAfter, List<QueryResult> queries,
+                                     int reps) {
+        double raw = Math.max(rawBefore.perSecond(), rawAfter.perSecond());
+        System.out.println();
+        System.out.printf(Locale.ROOT, "=== read side, national cascade at scale %.2f: %,d events, %,d commits ===%n", scale,
+                cascade.eventCount(), load.commits());
+        System.out.println("backend: " + backend);
+        System.out.printf(Locale.ROOT, "load   appendEvents                    %,10.0f ev/s  (%,.0f s)%n", load.rate(), load.seconds());
+        System.out.printf(Locale.ROOT, "raw    read of the event documents     %,10.0f ev/s  (%,.0f s before, %,.0f ev/s after the rebuild)%n",
+                rawBefore.perSecond(), rawBefore.seconds(), rawAfter.perSecond());
+        Rebuilder.Outcome o = rebuild.outcome();
+        System.out.printf(Locale.ROOT, "rebuild all %d projections             %,10.0f ev/s  (%,.0f s)%n",
+                o.projections().size(), o.rate(), o.seconds());
+        System.out.printf(Locale.ROOT, "  ratio rebuild / raw read: %.2f (target >= 0.5; against the faster raw read)%n",
+                o.rate() / raw);
+        System.out.println("  projections: " + String.join(", ", o.projections()) + "; threads: " + o.groups());
+        System.out.printf(Locale.ROOT, "  written: %,d documents in %,d bulk writes; %,d reads went to the server%n",
+                o.documentsWritten(), o.bulkWrites(), o.serverReads());
+        System.out.println("  time: " + o.breakdown());
+        StringBuilder sizes = new StringBuilder("  read model documents:");
+        rebuild.collections().forEach((k, v) -> sizes.append(String.format(Locale.ROOT, " %s %,d;", k, v)));
+        System.out.println(sizes);
+        System.out.println();
+        System.out.printf("%-72s %8s %8s %8s %8s %7s %6s %6s %8s  %s%n", "query (" + reps + " runs after warm-up)",
+                "p50 ms", "p95 ms", "p99 ms", "max ms", "target", "met", "docs", "trips", "KB read");
+        for (QueryResult q : queries) {
+            boolean hasTarget = !Double.isNaN(q.targetMs);
+            System.out.printf(Locale.ROOT, "%-72s %8.2f %8.2f %8.2f %8.2f %7s %6s %6d %8d %8d  %s%n", q.name, q.pct(50),
+                    q.pct(95), q.pct(99), q.pct(100), hasTarget ? "<" + (int) q.targetMs : "-",
+                    hasTarget ? (q.pct(95) < q.targetMs ? "yes" : "NO") : "",
+                    q.documents, q.roundTrips, q.bytes / 1024, q.note);
+        }
+        System.out.println("(p95 against the target; docs, round trips and KB: what one run read through the ReadStore, "
+                + "every read by _id or $in on _id)");
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package vn.ledger.bench.cascade;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import vn.ledger.eventstore.MongoEventStorageEngine;
+import vn.ledger.projections.task.WriteBehindStore;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * Rebuilds every projection of ledger-projections from the event store in one pass over
+ * {@code engine.readEvents(null, false)}: the reading thread takes each tracked event (deserialising its payload
+ * and metadata once) and hands it, in batches and in global order, to the projection groups; each group runs on
+ * its own thread and feeds every event to its projections through Axon's {@link AnnotationEventHandlerAdapter},
+ * as a tracking processor would, writing through its own {@link WriteBehindStore} into a
+ * {@link FreshGenerationStore} (the projections' collections are disjoint, so groups share no document). With one
+ * group everything runs on the reading thread.
+ */
+final class Rebuilder {
+
+    record Outcome(long events, double seconds, List<String> projections, List<String> groups, long documentsWritten,
+                   long bulkWrites, long serverReads, String breakdown) {
+        double rate() {
+            return events / seconds;
+        }
+    }
+
+    private static final int BATCH = 512;
+    private static final List<EventMessage<?>> END = List.of();
+
+    private Rebuilder() {
+    }
+
+    /**
+     * @param groups names of projection classes that get a thread of their own, in order; the others share one
+     *               more thread. Empty: everything on the reading thread.
+     */
+    static Outcome run(MongoDatabase db, String prefix, MongoEventStorageEngine engine, long total,
+                       List<String> groups) throws InterruptedException {
+        List<Class<?>> types = Projections.classes();
+        List<List<Class<?>>> split = new ArrayList<>();
+        List<Class<?>> rest = new ArrayList<>(types);
+        for (String name : groups) {
+            for (Class<?> t : types) {
+                if (t.getSimpleName().equals(name) && rest.remove(t)) {
+                    split.add(List.of(t));
+                }
+            }
+        }
+        if (!rest.isEmpty()) {
+            split.add(rest);
+        }
+        List<Worker> workers = new ArrayList<>();
+        for (List<Class<?>> g : split) {
+            workers.add(new Worker(g, new FreshGenerationStore(db, prefix)));
+        }
+        List<String> groupNames = split.stream()
+                .map(g -> String.join("+", g.stream().map(Class::getSimpleName).toList())).toList();
+        boolean inline = groups.isEmpty();
+        System.out.println("projections: " + types.stream().map(Class::getSimpleName).toList()
+                + (inline ? ", all on the reading thread" : ", threads: " + groupNames));
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        long seen = 0;
+        long readNanos = 0;
+        long deserializeNanos = 0;
+        long handOffNanos = 0;
+        double seconds;
+        try (Progress progress = new Progress("rebuild", total, 10_000,
+                () -> workers.stream().mapToLong(w -> w.done.get()).min().orElse(0))) {
+            List<Thread> threads = new ArrayList<>();
+            if (!inline) {
+                for (Worker w : workers) {
+                    Thread t = new Thread(() -> {
+                        try {
+                            w.loop();
+                        } catch (Throwable e) {
+                            failure.compareAndSet(null, e);
+                        }
+                    }, "rebuild-" + w.name());
+                    t.start();
+                    threads.add(t);
+                }
+            }
+            List<EventMessage<?>> batch = new ArrayList<>(BATCH);
+            try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(null, false)) {
+                Iterator<? extends TrackedEventMessage<?>> it = stream.iterator();
+                while (failure.get() == null) {
+                    long t0 = System.nanoTime();
+                    if (!it.hasNext()) {
+                        readNanos += System.nanoTime() - t0;
+                        break;
+                    }
+                    TrackedEventMessage<?> m = it.next();
+                    long t1 = System.nanoTime();
+                    m.getPayload(); // deserialised once, here, before other threads see it
+                    m.getMetaData();
+                    long t2 = System.nanoTime();
+                    readNanos += t1 - t0;
+                    deserializeNanos += t2 - t1;
+                    batch.add(m);
+                    seen++;
+                    if (batch.size() == BATCH) {
+                        long t3 = System.nanoTime();
+                        dispatch(batch, workers, inline, failure);
+                        handOffNanos += System.nanoTime() - t3;
+                        batch = new ArrayList<>(BATCH);
+                    }
+                }
+            }
+            if (!batch.isEmpty()) {
+                dispatch(batch, workers, inline, failure);
+            }
+            if (inline) {
+                for (Worker w : workers) {
+                    w.finish();
+                }
+            } else {
+                for (Worker w : workers) {
+                    put(w.queue, END, failure);
+                }
+                for (Thread t : threads) {
+                    t.join();
+                }
+            }
+            seconds = progress.seconds();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("rebuild failed", failure.get());
+        }
+        if (seen != total) {
+            throw new IllegalStateException("the rebuild read " + seen + " events of " + total);
+        }
+        long written = 0;
+        long bulks = 0;
+        long reads = 0;
+        for (Worker w : workers) {
+            written += w.store.documentsWritten;
+            bulks += w.store.bulkWrites;
+            reads += w.store.serverReads;
+        }
+        StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "reading thread: read %.0f s, deserialise %.0f s, %s %.0f s", readNanos / 1e9, deserializeNanos / 1e9,
+                inline ? "projections" : "waiting for the projection threads", handOffNanos / 1e9));
+        for (Worker w : workers) {
+            double store = (w.store.writeNanos + w.store.readNanos) / 1e9;
+            b.append(String.format(java.util.Locale.ROOT, "; %s: handlers %.0f s (of which MongoDB writes %.0f s, reads %.0f s)",
+                    w.name(), w.handleNanos / 1e9 + w.finishNanos / 1e9, w.store.writeNanos / 1e9,
+                    w.store.readNanos / 1e9));
+            for (int i = 0; i < w.adapters.size(); i++) {
+                if (w.adapters.size() > 1) {
+                    b.append(String.format(java.util.Locale.ROOT, " %s %.0f s", w.types.get(i).getSimpleName(),
+                            w.nanos[i] / 1e9));
+                }
+            }
+        }
+        return new Outcome(seen, seconds, types.stream().map(Class::getSimpleName).toList(), groupNames, written,
+                bulks, reads, b.toString());
+    }
+
+    private static void dispatch(List<EventMessage<?>> batch, List<Worker> workers, boolean inline,
+                                 AtomicReference<Throwable> failure) throws InterruptedException {
+        for (Worker w : workers) {
+            if (inline) {
+                w.handle(batch);
+            } else {
+                put(w.queue, batch, failure);
+            }
+        }
+    }
+
+    private static void put(BlockingQueue<List<EventMessage<?>>> q, List<EventMessage<?>> batch,
+                            AtomicReference<Throwable> failure) throws InterruptedException {
+        while (!q.offer(batch, 200, TimeUnit.MILLISECONDS)) {
+            if (failure.get() != null) {
+                return;
+            }
+        }
+    }
+
+    private static final class Worker {
+        final List<Class<?>> types;
+        final FreshGenerationStore store;
+        final WriteBehindStore cache;
+        final List<AnnotationEventHandlerAdapter> adapters = new ArrayList<>();
+        final BlockingQueue<List<EventMessage<?>>> queue = new ArrayBlockingQueue<>(64);
+        final AtomicLong done = new AtomicLong();
+        final long[] nanos;
+        long handleNanos;
+        long finishNanos;
+
+        Worker(List<Class<?>> types, FreshGenerationStore store) {
+            this.nanos = new long[types.size()];
+            this.types = types;
+            this.store = store;
+            this.cache = new WriteBehindStore(store, 50_000, 300_000);
+            for (Object p : Projections.instantiate(types, cache)) {
+                adapters.add(new AnnotationEventHandlerAdapter(p));
+            }
+        }
+
+        String name() {
+            return types.size() == 1 ? types.get(0).getSimpleName() : "others";
+        }
+
+        void loop() throws Exception {
+            while (true) {
+                List<EventMessage<?>> batch = queue.take();
+                if (batch == END) {
+                    finish();
+                    return;
+                }
+                handle(batch);
+            }
+        }
+
+        void handle(List<EventMessage<?>> batch) {
+            long start = System.nanoTime();
+            for (EventMessage<?> m : batch) {
+                for (int i = 0; i < adapters.size(); i++) {
+                    AnnotationEventHandlerAdapter a = adapters.get(i);
+                    if (a.canHandle(m)) {
+                        long t0 = System.nanoTime();
+                        try {
+                            a.handle(m);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(a.getTargetType().getSimpleName() + " failed on "
+                                    + m.getPayloadType().getSimpleName(), e);
+                        }
+                        nanos[i] += System.nanoTime() - t0;
+                    }
+                }
+            }
+            handleNanos += System.nanoTime() - start;
+            done.addAndGet(batch.size());
+        }
+
+        void finish() {
+            long t0 = System.nanoTime();
+            cache.flush();
+            store.flush();
+            finishNanos += System.nanoTime() - t0;
+        }
+    }
+}
