@@ -170,21 +170,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.of(status, rule, "Refused by rule " + rule, ex.getMessage(), ex.field());
     }
 
-    @ExceptionHandler(NotFound.class)
-    public ResponseEntity<Object> notFound(NotFound ex, WebRequest request) {
-        return respond(Problems.of(HttpStatus.NOT_FOUND, ex.rule(), "Not found", ex.getMessage(), ex.field()),
+    @ExceptionHandler(ApiProblem.class)
+    public ResponseEntity<Object> apiProblem(ApiProblem ex, WebRequest request) {
+        return respond(Problems.of(ex.status(), ex.rule(), ex.status().getReasonPhrase(), ex.getMessage(), ex.field()),
                 request);
-    }
-
-    @ExceptionHandler(BadRequest.class)
-    public ResponseEntity<Object> badRequest(BadRequest ex, WebRequest request) {
-        return respond(Problems.of(HttpStatus.BAD_REQUEST, ex.rule(), "Bad request", ex.getMessage(), ex.field()),
-                request);
-    }
-
-    @ExceptionHandler(Conflict.class)
-    public ResponseEntity<Object> conflict(Conflict ex, WebRequest request) {
-        return respond(Problems.of(HttpStatus.CONFLICT, ex.rule(), "Conflict", ex.getMessage(), ex.field()), request);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

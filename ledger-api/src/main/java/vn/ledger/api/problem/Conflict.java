@@ -1,22 +1,11 @@
 package vn.ledger.api.problem;
 
-/** The request conflicts with what is recorded: 409 problem with the rule and the field. */
-public class Conflict extends RuntimeException {
+import org.springframework.http.HttpStatus;
 
-    private final String rule;
-    private final String field;
+/** Refused before any command: 409 (the request clashes with what is stored). */
+public class Conflict extends ApiProblem {
 
     public Conflict(String rule, String field, String message) {
-        super(message);
-        this.rule = rule;
-        this.field = field;
-    }
-
-    public String rule() {
-        return rule;
-    }
-
-    public String field() {
-        return field;
+        super(HttpStatus.CONFLICT, rule, field, message);
     }
 }

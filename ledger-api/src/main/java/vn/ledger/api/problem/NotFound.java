@@ -1,22 +1,11 @@
 package vn.ledger.api.problem;
 
-/** A read found nothing: 404 problem with the rule and the field. */
-public class NotFound extends RuntimeException {
+import org.springframework.http.HttpStatus;
 
-    private final String rule;
-    private final String field;
+/** Refused before any command: 404 (nothing recorded under that id). */
+public class NotFound extends ApiProblem {
 
     public NotFound(String rule, String field, String message) {
-        super(message);
-        this.rule = rule;
-        this.field = field;
-    }
-
-    public String rule() {
-        return rule;
-    }
-
-    public String field() {
-        return field;
+        super(HttpStatus.NOT_FOUND, rule, field, message);
     }
 }
