@@ -243,6 +243,16 @@ public final class ReadSideBenchmark {
                         + " registrations), first page of 50", Double.NaN, reps,
                         () -> audit.page(AuditFilter.any().actor("admin"), null, 50),
                         v -> ((AuditQueries.AuditPage) v).entries().size() + " entries"));
+        ChainView.Rollup top = chain.chain(central, 0, now).orElseThrow().root().rollup();
+        System.out.printf(Locale.ROOT, "  the cascade at %s, from the central chain's roll-up: %,d directives, %,d tasks: "
+                        + "%,d not started, %,d in progress, %,d overdue, %,d done on time, %,d done late, %,d cancelled "
+                        + "(%.0f%% done); %,d tasks missing a \"rõ\", %,d (task, lead) pairs never made concrete; "
+                        + "action recipients %,d, received %,d, acted %,d, never acknowledged %,d, awaiting action %,d; "
+                        + "depth %d%n", now, top.directives(), top.tasks(), top.notStarted(), top.inProgress(),
+                top.overdue(), top.doneOnTime(), top.doneLate(), top.cancelled(),
+                top.percentDone() == null ? 0 : top.percentDone(), top.tasksWithGaps(), top.coverageGaps(),
+                top.recipients(), top.received(), top.acted(), top.neverAcknowledged(), top.awaitingAction(),
+                top.depthBelow());
         List<QueryResult> out = new ArrayList<>();
         for (Query q : list) {
             // what one run touches
@@ -290,8 +300,10 @@ public final class ReadSideBenchmark {
         c.eventTypes().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> sb.append(String.format(Locale.ROOT, " %s %,d;", e.getKey(), e.getValue())));
         System.out.println(sb);
-        System.out.printf("  recorded from %s to %s (Asia/Ho_Chi_Minh business dates); queries asked at %s%n",
-                c.commits().get(0).at, c.commits().get(c.commits().size() - 1).at, NationalCascade.NOW);
+        System.out.printf("  recorded from %s to %s (business dates March to July 2026 in Asia/Ho_Chi_Minh); "
+                        + "queries asked at %s%n", c.commits().get(0).at.atZone(NationalCascade.VN).toLocalDateTime(),
+                c.commits().get(c.commits().size() - 1).at.atZone(NationalCascade.VN).toLocalDateTime(),
+                NationalCascade.NOW.atZone(NationalCascade.VN).toOffsetDateTime());
     }
 
     private static void printResults(NationalCascade cascade, double scale, String backend, CascadeLoader.Result load,
