@@ -48,13 +48,15 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + dataDirectory, e);
         }
         Path file = dataDirectory.resolve("ledger.mv").toAbsolutePath();
-        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        // no background commits: we commit after each write command (below), which also makes a one-time index
+        // migration (OrderedIndexH2Backend) atomic
+        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
         return start(new CommittingH2Backend(store), "file " + file);
     }
 
     /** A throw-away server held in memory (tests, benchmarks that must not touch the disk). */
     public static EmbeddedMongo inMemory() {
-        return start(H2Backend.inMemory(), "in memory");
+        return start(new OrderedIndexH2Backend(MVStore.open(null)), "in memory");
     }
 
     private static EmbeddedMongo start(H2Backend backend, String description) {
@@ -79,7 +81,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     /** Commits the MVStore after each write command, before the acknowledgement is sent. */
-    static final class CommittingH2Backend extends H2Backend {
+    static final class CommittingH2Backend extends OrderedIndexH2Backend {
         CommittingH2Backend(MVStore store) {
             super(store);
         }

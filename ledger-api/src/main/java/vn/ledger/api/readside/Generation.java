@@ -70,7 +70,7 @@ final class Generation {
     Instant lastProgressLog;
 
     Generation(ReadModel model, long number, State state, boolean activateWhenCaughtUp, Instant startedAt,
-               long headAtStart, MongoDatabase database, int writeBuffer) {
+               long headAtStart, MongoDatabase database, int writeBuffer, boolean fresh) {
         this.model = model;
         this.number = number;
         this.prefix = model.prefix(number);
@@ -80,7 +80,7 @@ final class Generation {
         this.startedAt = startedAt;
         this.headAtStart = headAtStart;
         this.reader = new MongoReadStore(database, prefix);
-        this.store = new GenerationStore(new MongoReadStore(database, prefix), writeBuffer);
+        this.store = new GenerationStore(new MongoReadStore(database, prefix), writeBuffer, fresh);
         this.projection = new AnnotationEventHandlerAdapter(model.newProjection(store));
     }
 

@@ -6,6 +6,8 @@ import vn.ledger.projections.store.ReadStore;
 import vn.ledger.projections.task.WriteBehindStore;
 
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -20,12 +22,19 @@ final class GenerationStore implements ReadStore {
 
     private final MongoReadStore direct;
     private final int bufferSize;
+    private final Set<String> written;
     private WriteBehindStore buffer;
 
-    GenerationStore(MongoReadStore direct, int bufferSize) {
+    /** @param fresh the generation's collections were just created empty, and only this store writes them */
+    GenerationStore(MongoReadStore direct, int bufferSize, boolean fresh) {
         this.direct = direct;
         this.bufferSize = bufferSize;
-        this.buffer = new WriteBehindStore(direct, bufferSize / 5, bufferSize);
+        this.written = fresh ? new HashSet<>() : null;
+        this.buffer = newBuffer();
+    }
+
+    private WriteBehindStore newBuffer() {
+        return new WriteBehindStore(direct, bufferSize / 5, bufferSize, written);
     }
 
     private ReadStore target() {
@@ -46,7 +55,7 @@ final class GenerationStore implements ReadStore {
     /** A batch failed: forget what it changed in memory (it is read again from MongoDB). */
     void discard() {
         if (buffer != null) {
-            buffer = new WriteBehindStore(direct, bufferSize / 5, bufferSize);
+            buffer = newBuffer();
         }
     }
 
@@ -55,6 +64,9 @@ final class GenerationStore implements ReadStore {
         if (buffer != null) {
             buffer.flush();
             buffer = null;
+            if (written != null) {
+                written.clear(); // not consulted any more
+            }
         }
     }
 
@@ -71,6 +83,11 @@ final class GenerationStore implements ReadStore {
     @Override
     public void put(String collection, Document document) {
         target().put(collection, document);
+    }
+
+    @Override
+    public void writeAll(String collection, Map<String, Document> changes) {
+        target().writeAll(collection, changes);
     }
 
     @Override

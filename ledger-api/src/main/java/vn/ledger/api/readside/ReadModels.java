@@ -150,7 +150,7 @@ public class ReadModels implements SmartLifecycle {
             }
             clearLeftovers(model, activeNumber);
             Generation g = new Generation(model, activeNumber, Generation.State.ACTIVE, false, now(), head(),
-                    database, properties.writeBuffer());
+                    database, properties.writeBuffer(), false);
             g.activatedAt = doc == null ? now() : toInstant(doc.get("activatedAt"));
             slot.active = g;
             slots.put(model, slot);
@@ -232,7 +232,7 @@ public class ReadModels implements SmartLifecycle {
         long number = slot.next++;
         long head = head();
         Generation g = new Generation(model, number, Generation.State.BUILDING, activate, now(), head, database,
-                properties.writeBuffer());
+                properties.writeBuffer(), true);
         dropGeneration(model, number); // nothing should be there; a fresh start in any case
         slot.rebuild = g;
         saveMeta(model, slot);

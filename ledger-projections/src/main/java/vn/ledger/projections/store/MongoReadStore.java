@@ -2,13 +2,18 @@ package vn.ledger.projections.store;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -21,6 +26,9 @@ import java.util.stream.StreamSupport;
 public final class MongoReadStore implements ReadStore {
 
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    /** Changes per bulk write: one write command (and, on the embedded server, one file commit) each. */
+    static final int BULK = 1_000;
 
     private final MongoDatabase database;
     private final String prefix;
@@ -58,6 +66,23 @@ public final class MongoReadStore implements ReadStore {
     @Override
     public void put(String collection, Document document) {
         collection(collection).replaceOne(Filters.eq("_id", document.get("_id")), document, UPSERT);
+    }
+
+    @Override
+    public void writeAll(String collection, Map<String, Document> changes) {
+        List<WriteModel<Document>> models = new ArrayList<>(Math.min(BULK, changes.size()));
+        for (Map.Entry<String, Document> c : changes.entrySet()) {
+            models.add(c.getValue() == null
+                    ? new DeleteOneModel<>(Filters.eq("_id", c.getKey()))
+                    : new ReplaceOneModel<>(Filters.eq("_id", c.getValue().get("_id")), c.getValue(), UPSERT));
+            if (models.size() == BULK) {
+                collection(collection).bulkWrite(models, UNORDERED);
+                models = new ArrayList<>(BULK);
+            }
+        }
+        if (!models.isEmpty()) {
+            collection(collection).bulkWrite(models, UNORDERED);
+        }
     }
 
     @Override

@@ -24,6 +24,21 @@ public interface ReadStore {
 
     void delete(String collection, String id);
 
+    /**
+     * Writes several changes to one collection: a document replaces (or creates) the one with its id, a null
+     * deletes it. A store that can sends them in one round trip; the order among them does not matter (one change
+     * per id).
+     */
+    default void writeAll(String collection, Map<String, Document> changes) {
+        changes.forEach((id, doc) -> {
+            if (doc == null) {
+                delete(collection, id);
+            } else {
+                put(collection, doc);
+            }
+        });
+    }
+
     /** Every document of a collection (rebuild checks, operators, tests); never on a query's hot path. */
     Stream<Document> scan(String collection);
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -44,6 +45,8 @@ public final class WriteBehindStore implements ReadStore {
     private final ReadStore delegate;
     private final int maxDirty;
     private final int maxCached;
+    /** When the store started empty: every key ever sent to it; any other key is absent without asking. */
+    private final Set<String> written;
     private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(1024, 0.75f, true);
     private int dirty;
     private long flushedDocuments;
@@ -53,9 +56,25 @@ public final class WriteBehindStore implements ReadStore {
      * @param maxCached documents (clean and dirty) kept in memory; the least recently used clean ones are dropped
      */
     public WriteBehindStore(ReadStore delegate, int maxDirty, int maxCached) {
+        this(delegate, maxDirty, maxCached, null);
+    }
+
+    /**
+     * @param written for a store that started empty and is written only through caches sharing this set (a
+     *                fresh rebuild generation): the keys ever flushed to it, kept by this cache, so that a lookup
+     *                of anything else, which a rebuild does once for nearly every document it creates, is answered
+     *                "absent" without a round trip. A key is added before its write is attempted, so the set never
+     *                misses a stored document, even after a failed flush. Null when the store may hold anything.
+     */
+    public WriteBehindStore(ReadStore delegate, int maxDirty, int maxCached, Set<String> written) {
         this.delegate = delegate;
         this.maxDirty = maxDirty;
         this.maxCached = Math.max(maxCached, maxDirty);
+        this.written = written;
+    }
+
+    private boolean mayExist(Key key) {
+        return written == null || written.contains(key.collection() + '\u0000' + key.id());
     }
 
     public WriteBehindStore(ReadStore delegate) {
@@ -72,7 +91,7 @@ public final class WriteBehindStore implements ReadStore {
         Key key = new Key(collection, id);
         Entry e = entries.get(key);
         if (e == null) {
-            e = new Entry(delegate.find(collection, id).orElse(null), false);
+            e = new Entry(mayExist(key) ? delegate.find(collection, id).orElse(null) : null, false);
             entries.put(key, e);
             trim();
         }
@@ -87,7 +106,11 @@ public final class WriteBehindStore implements ReadStore {
         for (String id : ids) {
             Entry e = entries.get(new Key(collection, id));
             if (e == null) {
-                missing.add(id);
+                if (mayExist(new Key(collection, id))) {
+                    missing.add(id);
+                } else {
+                    entries.put(new Key(collection, id), new Entry(null, false));
+                }
             } else if (e.doc != null) {
                 cached.put(id, e.doc);
             }
@@ -133,20 +156,24 @@ public final class WriteBehindStore implements ReadStore {
         }
     }
 
-    /** Writes every changed document (deleting those removed), once each. */
+    /** Writes every changed document (deleting those removed), once each, in bulk per collection. */
     public void flush() {
+        Map<String, Map<String, Document>> changes = new LinkedHashMap<>();
         for (Map.Entry<Key, Entry> x : entries.entrySet()) {
             Entry e = x.getValue();
-            if (!e.dirty) {
-                continue;
+            if (e.dirty) {
+                if (written != null) {
+                    written.add(x.getKey().collection() + '\u0000' + x.getKey().id());
+                }
+                changes.computeIfAbsent(x.getKey().collection(), c -> new LinkedHashMap<>()).put(x.getKey().id(), e.doc);
             }
-            if (e.doc == null) {
-                delegate.delete(x.getKey().collection(), x.getKey().id());
-            } else {
-                delegate.put(x.getKey().collection(), e.doc);
+        }
+        changes.forEach(delegate::writeAll);
+        for (Entry e : entries.values()) {
+            if (e.dirty) {
+                e.dirty = false;
+                flushedDocuments++;
             }
-            e.dirty = false;
-            flushedDocuments++;
         }
         dirty = 0;
         trim();
