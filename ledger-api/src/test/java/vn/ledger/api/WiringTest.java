@@ -42,6 +42,8 @@ class WiringTest extends ApiTestSupport {
                 .get().isInstanceOf(SubscribingEventProcessor.class);
         assertThat(processing.eventProcessor(AxonConfiguration.DIRECTIVE_CATALOG_GROUP))
                 .get().isInstanceOf(SubscribingEventProcessor.class);
+        assertThat(processing.eventProcessor(AxonConfiguration.DIRECTIVE_CATALOG_CHECK_GROUP))
+                .get().isInstanceOf(org.axonframework.eventhandling.TrackingEventProcessor.class);
         assertThat(bodyDirectory).isInstanceOf(BodyDirectoryIndex.class);
         assertThat(directiveCatalog).isInstanceOf(DirectiveCatalogProjection.class);
         assertThat(bodyDirectory.isSameOrDescendant("BXDD-SINHBINH", "TU-DIENBIEN")).isTrue();

@@ -46,6 +46,8 @@ public class AxonConfiguration {
     /** Subscribing processor groups: their handlers run in the command's unit of work, right after the append. */
     public static final String BODY_DIRECTORY_GROUP = "body-directory";
     public static final String DIRECTIVE_CATALOG_GROUP = "directive-catalog";
+    /** Tracking: heals the directive catalog of any event its subscribing handler missed. */
+    public static final String DIRECTIVE_CATALOG_CHECK_GROUP = "directive-catalog-check";
 
     @Bean
     public ConfigurerModule ledgerAggregates(LedgerProperties properties) {
@@ -130,7 +132,8 @@ public class AxonConfiguration {
     @Autowired
     public void subscribingProjections(EventProcessingConfigurer processing) {
         processing.registerSubscribingEventProcessor(BODY_DIRECTORY_GROUP)
-                .registerSubscribingEventProcessor(DIRECTIVE_CATALOG_GROUP);
+                .registerSubscribingEventProcessor(DIRECTIVE_CATALOG_GROUP)
+                .registerTrackingEventProcessor(DIRECTIVE_CATALOG_CHECK_GROUP);
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -8,6 +8,7 @@ import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.bson.Document;
@@ -36,8 +37,11 @@ import java.util.Optional;
  *       resolves to nothing;</li>
  *   <li>{@code directive_status}: {@code _id} = directive id, {@code status}, {@code symbols}.</li>
  * </ul>
- * A directive unknown to the catalog is looked up in the event store once and written back, so a catalog that
- * missed an event (a crash between the append and the projection) heals itself.
+ * The status document also keeps {@code seq}, the directive's last event applied. A directive unknown to the
+ * catalog is looked up in the event store once and written back; and {@link DirectiveCatalogCheck}, a tracking
+ * processor, compares every directive event with {@code seq} and heals the directive from its stream when the
+ * catalog missed it (a crash between the append and this handler, or a failure of the handler), so a symbol is
+ * never lost for good.
  */
 @Component
 @ProcessingGroup(AxonConfiguration.DIRECTIVE_CATALOG_GROUP)
@@ -76,7 +80,7 @@ public class DirectiveCatalogProjection implements DirectiveCatalog {
             return DirectiveStatus.UNKNOWN;
         }
         Document doc = status.find(Filters.eq("_id", directiveId)).first();
-        if (doc != null) {
+        if (doc != null && doc.getString("status") != null) {
             return DirectiveStatus.valueOf(doc.getString("status"));
         }
         return heal(directiveId);
@@ -91,32 +95,38 @@ public class DirectiveCatalogProjection implements DirectiveCatalog {
     // ---- projection ----
 
     @EventHandler
-    void on(DirectiveIssued e) {
-        addSymbol(e.symbol(), e.directiveId());
-        setStatus(e.directiveId(), DirectiveStatus.ACTIVE);
+    void on(DirectiveEvent e, @SequenceNumber Long seq) {
+        apply(e);
+        applied(e.directiveId(), seq == null ? 0 : seq);
     }
 
-    @EventHandler
-    void on(DirectiveAliasRegistered e) {
-        addSymbol(e.alias(), e.directiveId());
-    }
-
-    @EventHandler
-    void on(DirectiveCorrected e) {
-        if (e.field() == DirectiveField.SYMBOL) {
+    private void apply(DirectiveEvent event) {
+        if (event instanceof DirectiveIssued e) {
+            addSymbol(e.symbol(), e.directiveId());
+            setStatus(e.directiveId(), DirectiveStatus.ACTIVE);
+        } else if (event instanceof DirectiveAliasRegistered e) {
+            addSymbol(e.alias(), e.directiveId());
+        } else if (event instanceof DirectiveCorrected e && e.field() == DirectiveField.SYMBOL) {
             removeSymbol(e.oldValue(), e.directiveId());
             addSymbol(e.newValue(), e.directiveId());
+        } else if (event instanceof DirectiveRecalled e) {
+            setStatus(e.directiveId(), DirectiveStatus.RECALLED);
+        } else if (event instanceof DirectiveReplaced e) {
+            setStatus(e.directiveId(), DirectiveStatus.REPLACED);
         }
     }
 
-    @EventHandler
-    void on(DirectiveRecalled e) {
-        setStatus(e.directiveId(), DirectiveStatus.RECALLED);
+    private void applied(String directiveId, long seq) {
+        status.updateOne(Filters.eq("_id", directiveId), Updates.max("seq", seq), new UpdateOptions().upsert(true));
     }
 
-    @EventHandler
-    void on(DirectiveReplaced e) {
-        setStatus(e.directiveId(), DirectiveStatus.REPLACED);
+    /** The catalog has applied the directive's events up to {@code seq}; heals it from its stream when not. */
+    void ensureApplied(String directiveId, long seq) {
+        Document doc = status.find(Filters.eq("_id", directiveId)).first();
+        Object applied = doc == null ? null : doc.get("seq");
+        if (!(applied instanceof Number n) || n.longValue() < seq) {
+            heal(directiveId);
+        }
     }
 
     private void addSymbol(String symbol, String directiveId) {
@@ -144,35 +154,47 @@ public class DirectiveCatalogProjection implements DirectiveCatalog {
                 new UpdateOptions().upsert(true));
     }
 
-    /** Rebuilds one directive's entries from its stream when the catalog does not know it. */
+    /**
+     * Applies the directive's whole stream again (every write is idempotent) and records how far. Should an event
+     * be appended meanwhile, its own handler may have run before these writes, which could then undo it (a symbol
+     * corrected away, added back): so the stream is read again afterwards, and healed again if it grew. An event
+     * appended after that re-read has its handler run after these writes.
+     */
     private DirectiveStatus heal(String directiveId) {
-        List<DirectiveEvent> events = new ArrayList<>();
-        DomainEventStream stream = storage.readEvents(directiveId, 0L);
+        long last = -1;
+        for (int round = 0; round < 10; round++) {
+            List<DomainEventMessage<?>> stream = stream(directiveId, 0);
+            if (stream.isEmpty() || !(stream.get(0).getPayload() instanceof DirectiveIssued)) {
+                return DirectiveStatus.UNKNOWN;
+            }
+            DirectiveStatus result = DirectiveStatus.ACTIVE;
+            for (DomainEventMessage<?> m : stream) {
+                DirectiveEvent event = (DirectiveEvent) m.getPayload();
+                apply(event);
+                if (event instanceof DirectiveRecalled) {
+                    result = DirectiveStatus.RECALLED;
+                } else if (event instanceof DirectiveReplaced) {
+                    result = DirectiveStatus.REPLACED;
+                }
+                last = m.getSequenceNumber();
+            }
+            applied(directiveId, last);
+            if (stream(directiveId, last + 1).isEmpty()) {
+                return result;
+            }
+        }
+        return statusOf(directiveId);
+    }
+
+    private List<DomainEventMessage<?>> stream(String directiveId, long from) {
+        List<DomainEventMessage<?>> out = new ArrayList<>();
+        DomainEventStream stream = storage.readEvents(directiveId, from);
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
-            if (message.getPayload() instanceof DirectiveEvent event) {
-                events.add(event);
+            if (message.getPayload() instanceof DirectiveEvent) {
+                out.add(message);
             }
         }
-        if (events.isEmpty() || !(events.get(0) instanceof DirectiveIssued)) {
-            return DirectiveStatus.UNKNOWN;
-        }
-        DirectiveStatus result = DirectiveStatus.ACTIVE;
-        for (DirectiveEvent event : events) {
-            if (event instanceof DirectiveIssued e) {
-                on(e);
-            } else if (event instanceof DirectiveAliasRegistered e) {
-                on(e);
-            } else if (event instanceof DirectiveCorrected e) {
-                on(e);
-            } else if (event instanceof DirectiveRecalled e) {
-                on(e);
-                result = DirectiveStatus.RECALLED;
-            } else if (event instanceof DirectiveReplaced e) {
-                on(e);
-                result = DirectiveStatus.REPLACED;
-            }
-        }
-        return result;
+        return out;
     }
 }
