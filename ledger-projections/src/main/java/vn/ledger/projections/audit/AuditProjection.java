@@ -44,7 +44,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
@@ -244,6 +243,11 @@ public final class AuditProjection {
         }
         if (n > tail) {
             first.put("tail", n);
+            firstChanged = true;
+        }
+        if (dm != null && first.get("aggType") == null) {
+            // made by an event without aggregate that named this entity's authority
+            first.put("aggType", dm.getType());
             firstChanged = true;
         }
 

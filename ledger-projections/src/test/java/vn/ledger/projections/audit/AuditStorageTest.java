@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.bson.Document;
 import org.junit.jupiter.api.DisplayName;
@@ -174,6 +175,31 @@ class AuditStorageTest {
         EventFeed.replay(reversed, projection);
         EventFeed.replay(events, new AuditProjection(store));
         assertThat(AuditTrailTest.snapshot(store)).isEqualTo(before);
+    }
+
+    @Test
+    void anEventThatIsNoAggregateEventIsKeptOnItsOwnOnce() {
+        InMemoryReadStore store = new InMemoryReadStore();
+        Feed feed = new Feed(new AuditProjection(store)).tracked();
+        feed.send(Seed.commit(Seed.issuedA()).toArray());
+        EventMessage<?> loose = new GenericEventMessage<>(new TaskUrged(II1, A, "Nhắc", LocalDate.of(2026, 4, 10),
+                PHAM_GIA_TUC));
+        feed.deliver(loose);
+        Map<Object, Document> once = AuditTrailTest.snapshot(store);
+        feed.deliver(loose);
+        assertThat(AuditTrailTest.snapshot(store)).isEqualTo(once);
+
+        String id = AuditProjection.auditId(loose);
+        assertThat(id).endsWith("-~" + loose.getIdentifier() + "-0000000000");
+        assertThat(new AuditQueries(store).entry(id)).hasValueSatisfying(e -> {
+            assertThat(e.eventType()).isEqualTo("TaskUrged");
+            assertThat(e.entityId()).isNull();
+            assertThat(e.sequenceNumber()).isNull();
+            assertThat(e.authorityBodyCode()).isEqualTo(Seed.CQTT); // read from the task it names
+        });
+        assertThat(all(store, AuditFilter.any().type("TaskUrged"), 10)).extracting(AuditEntry::id).containsExactly(id);
+        assertThat(all(store, AuditFilter.any().entity(II1), 10)).extracting(AuditEntry::eventType)
+                .containsExactly("TaskAssigned");
     }
 
     // ------------------------------------------------------------------ late and out-of-order delivery
