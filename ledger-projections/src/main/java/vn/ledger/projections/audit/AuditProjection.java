@@ -38,61 +38,72 @@ import vn.ledger.core.task.TaskUrged;
 import vn.ledger.projections.store.ReadStore;
 import vn.ledger.projections.task.Docs;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The audit trail: one document per event in {@value #COLLECTION}, saying who (username, full name, position,
- * body) did what (event type, a short Vietnamese and English summary) to which entity (aggregate type and id),
- * when it was recorded (event timestamp), the business date the event carries, under which authority (the
- * directive and the issuing or assigning body), which bodies it concerns, and the old → new values of what it
- * changed.
+ * The audit trail: per event, who (username, full name, position, body) did what (event type, a short Vietnamese
+ * and English summary) to which entity (aggregate type and id), when it was recorded (event timestamp), the
+ * business date the event carries, under which authority (the directive and the issuing or assigning body), which
+ * bodies it concerns, and the old → new values of what it changed.
  *
- * <p>{@code _id} sorts in the global order, so that paging is stable: "P" + the event's commit position from its
- * tracking token (16 digits) + its timestamp in microseconds + the event id (which orders and separates the events
- * of one commit). A message without a tracking token (replays into memory, tests) gets "T" + timestamp + event id.
- * A store is fed one way or the other, never both.
+ * <p><b>Entries are grouped by entity.</b> {@value #COLLECTION} holds the entries of one aggregate in buckets of
+ * {@value AuditId#ENTITY_BUCKET} by sequence number ({@code _id} = aggregate id + "|" + sequence / 64, entries
+ * sorted by sequence number), so that a rebuild writes about one document per aggregate instead of one per event.
+ * The first bucket of an aggregate also holds {@code tail} (its highest bucket number), {@code ordered} (false once
+ * an entry was recorded before an entry with a lower sequence number: writers with skewed clocks) and the
+ * authority that later events name: a directive's issuer and symbol (set by DirectiveIssued, the symbol by a
+ * correction of it), a task's assigner and code (set by TaskAssigned). Every directive event belongs to its
+ * directive's aggregate and every task event to its task's, so the authority is in the bucket the projection has
+ * at hand.
+ *
+ * <p><b>Ids are the recording order.</b> An audit id ({@link AuditId}) is the event's timestamp in epoch micros,
+ * its aggregate id and its sequence number. The recording instant is the global order an inspector sees (the
+ * "when" of every entry, and what as-of and time filters compare), and unlike a tracking position it is a property
+ * of the event alone: a live model, a rebuild and a replay into memory (no tracking token at all) give every event
+ * the same id, in the same order, whatever positions the store handed out (a commit that fills a gap is tracked
+ * at the highest position seen live but at its own one in a rebuild). The position, when a tracking token has one,
+ * is kept in the entry for information. Aggregate id and sequence number make the id unique, and name the bucket
+ * that holds the entry.
  *
  * <p>Filters are served from posting lists ({@link PostingLists}) in {@value #POSTINGS}, one per actor
- * ("actor:" + username), body ("body:" + code), entity ("entity:" + aggregate id), event type ("type:" + name)
- * and one of everything ("all"). {@value #AUTHORITY} remembers, per directive and task, the issuing or assigning
- * body (a task event names its directive but not its assigner).
+ * ("actor:" + username), body ("body:" + code), event type ("type:" + name) and one of everything ("all"); the
+ * entity filter reads the entity's buckets.
  *
- * <p>Idempotent: an event whose id is already in its entity's posting list is skipped; the entity list is
- * written last, after the document and the other lists, which a repeated delivery rewrites unchanged. Plain
- * class; it caches what it wrote, so run one instance per store, in one segment.
+ * <p>Idempotent: an event whose sequence number is already in its entity bucket changes nothing. The bucket is
+ * written last, after the posting lists (to which adding an id twice changes nothing) and the entity's first
+ * bucket when it changes. Plain class; it caches what it wrote, so run one instance per store, in one segment.
  */
 public final class AuditProjection {
 
     public static final String COLLECTION = "audit";
     public static final String POSTINGS = "audit_postings";
-    public static final String AUTHORITY = "audit_authority";
-    public static final List<String> COLLECTIONS = List.of(COLLECTION, POSTINGS, AUTHORITY);
+    public static final List<String> COLLECTIONS = List.of(COLLECTION, POSTINGS);
 
     private final ReadStore store;
     private final PostingLists postings;
-    private final Map<String, Document> authorities;
+    private final Map<String, Document> buckets;
 
     public AuditProjection(ReadStore store) {
         this(store, 20_000);
     }
 
-    /** @param cacheSize how many posting heads and buckets, and how many authorities, to keep in memory */
+    /** @param cacheSize how many posting heads and buckets to keep in memory (and a quarter as many entity buckets) */
     public AuditProjection(ReadStore store, int cacheSize) {
         this.store = store;
         this.postings = new PostingLists(store, POSTINGS, cacheSize);
-        this.authorities = new LinkedHashMap<>(256, 0.75f, true) {
+        int entityCache = Math.max(16, cacheSize / 4); // entity buckets are the larger documents
+        this.buckets = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
-                return size() > cacheSize;
+                return size() > entityCache;
             }
         };
     }
@@ -100,124 +111,229 @@ public final class AuditProjection {
     public void reset() {
         COLLECTIONS.forEach(store::drop);
         postings.clearCache();
-        authorities.clear();
+        buckets.clear();
     }
 
     @EventHandler
     void on(BodyEvent e, EventMessage<?> m) {
-        record(m, e.actor(), describe(e));
+        record(m, e.actor(), null, authority -> describe(e));
     }
 
     @EventHandler
     void on(DirectiveEvent e, EventMessage<?> m) {
-        if (e instanceof DirectiveIssued i) {
-            remember("dir:" + i.directiveId(), new Document("issuer", i.issuingBodyCode()).append("symbol", i.symbol()));
-        } else if (e instanceof DirectiveCorrected c && c.field() == DirectiveField.SYMBOL) {
-            Document a = authority("dir:" + c.directiveId());
-            if (a != null && !Objects.equals(a.getString("symbol"), c.newValue())) {
-                remember("dir:" + c.directiveId(), new Document(a).append("symbol", c.newValue()));
+        record(m, e.actor(), e.directiveId(), authority -> {
+            if (e instanceof DirectiveIssued i) {
+                authority.set(new Document("issuer", i.issuingBodyCode()).append("symbol", i.symbol()));
+            } else if (e instanceof DirectiveCorrected c && c.field() == DirectiveField.SYMBOL
+                    && authority.value() != null) {
+                authority.set(new Document(authority.value()).append("symbol", c.newValue()));
             }
-        }
-        Document a = authority("dir:" + e.directiveId());
-        record(m, e.actor(), describe(e, a == null ? null : a.getString("issuer"), a == null ? null : a.getString("symbol")));
+            Document a = authority.value();
+            return describe(e, a == null ? null : a.getString("issuer"), a == null ? null : a.getString("symbol"));
+        });
     }
 
     @EventHandler
     void on(TaskEvent e, EventMessage<?> m) {
-        if (e instanceof TaskAssigned t) {
-            remember("task:" + t.taskId(), new Document("assigner", t.assignerBodyCode()).append("code", t.code()));
-        }
-        Document a = authority("task:" + e.taskId());
-        record(m, e.actor(), describe(e, a == null ? null : a.getString("assigner")));
+        record(m, e.actor(), e.taskId(), authority -> {
+            if (e instanceof TaskAssigned t) {
+                authority.set(new Document("assigner", t.assignerBodyCode()).append("code", t.code()));
+            }
+            Document a = authority.value();
+            return describe(e, a == null ? null : a.getString("assigner"));
+        });
     }
 
     // ------------------------------------------------------------------ identity and storage
 
-    /** The audit id of an event: sorts in the global order of the store that delivered it. */
+    /** The audit id of an event: its recording instant, aggregate id and sequence number (see the class comment). */
     public static String auditId(EventMessage<?> m) {
-        Instant ts = m.getTimestamp();
-        long micros = ts.getEpochSecond() * 1_000_000L + ts.getNano() / 1_000;
-        String tail = String.format("%016d", micros) + "-" + m.getIdentifier();
-        if (m instanceof TrackedEventMessage<?> t) {
-            TrackingToken token = t.trackingToken();
-            OptionalLong position = token == null ? OptionalLong.empty() : token.position();
-            if (position.isPresent()) {
-                return "P" + String.format("%016d", position.getAsLong()) + "-" + tail;
-            }
-        }
-        return "T" + tail;
+        return AuditId.of(m).value();
     }
 
-    private void record(EventMessage<?> m, Actor actor, Described x) {
+    /** The authority an event reads and may set: in the first bucket of the entity it names. */
+    private static final class Authority {
+        final Document first;
+        boolean changed;
+
+        Authority(Document first) {
+            this.first = first;
+        }
+
+        Document value() {
+            return Docs.sub(first, "authority");
+        }
+
+        void set(Document value) {
+            if (!value.equals(value())) {
+                first.put("authority", value);
+                changed = true;
+            }
+        }
+    }
+
+    private void record(EventMessage<?> m, Actor actor, String authorityOf, Function<Authority, Described> describe) {
         try {
-            write(m, actor, x);
+            write(m, actor, authorityOf, describe);
         } catch (RuntimeException e) {
             // a write failed half way: what the caches hold may not be stored; read it again on redelivery
             postings.clearCache();
-            authorities.clear();
+            buckets.clear();
             throw e;
         }
     }
 
-    private void write(EventMessage<?> m, Actor actor, Described x) {
-        String id = auditId(m);
-        DomainEventMessage<?> dm = m instanceof DomainEventMessage<?> d ? d : null;
-        String entityKey = "entity:" + (dm != null ? dm.getAggregateIdentifier() : "-");
-        if (postings.contains(entityKey, id)) {
+    private void write(EventMessage<?> m, Actor actor, String authorityOf, Function<Authority, Described> describe) {
+        AuditId id = AuditId.of(m);
+        DomainEventMessage<?> dm = m instanceof DomainEventMessage<?> d && d.getAggregateIdentifier() != null ? d : null;
+        String agg = id.aggregateId();
+        int n = id.bucket();
+        Document bucket = bucket(AuditId.bucketId(agg, n));
+        if (bucket == null) {
+            bucket = newBucket(agg, dm, n);
+        }
+        List<Document> entries = PostingLists.mutable(bucket, "entries");
+        int pos = indexOf(entries, id.sequence());
+        if (pos >= 0) {
             return; // delivered again
         }
+        pos = -pos - 1;
+        Document first = n == 0 ? bucket : bucket(AuditId.bucketId(agg, 0));
+        boolean firstChanged = false;
+        if (first == null) {
+            first = newBucket(agg, dm, 0);
+            firstChanged = true;
+        }
+
+        // the authority: in this entity's first bucket (or, for an event without aggregate, the one it names)
+        Authority authority = null;
+        if (authorityOf != null) {
+            Document of = authorityOf.equals(agg) ? first : bucket(AuditId.bucketId(authorityOf, 0));
+            authority = new Authority(of != null ? of : newBucket(authorityOf, null, 0));
+        }
+        Described x = describe.apply(authority);
+
         String type = m.getPayloadType().getSimpleName();
-        long at = m.getTimestamp().toEpochMilli();
         Set<String> bodies = new LinkedHashSet<>();
         if (actor != null && actor.bodyCode() != null) {
             bodies.add(actor.bodyCode());
         }
         bodies.addAll(x.bodies);
         bodies.remove(null);
-        OptionalLong position = m instanceof TrackedEventMessage<?> t && t.trackingToken() != null
-                ? t.trackingToken().position() : OptionalLong.empty();
-        Document doc = new Document("_id", id).append("eventId", m.getIdentifier()).append("type", type)
-                .append("vi", x.vi).append("en", x.en).append("actor", Docs.actor(actor))
-                .append("aggType", dm == null ? null : dm.getType())
-                .append("aggId", dm == null ? null : dm.getAggregateIdentifier())
-                .append("seq", dm == null ? null : dm.getSequenceNumber())
-                .append("at", Docs.date(m.getTimestamp())).append("atMs", at)
-                .append("businessDate", Docs.day(x.businessDate))
-                .append("directive", x.directiveId).append("authorityBody", x.authorityBody)
-                .append("bodies", new ArrayList<>(bodies)).append("changes", x.changes)
-                .append("position", position.isPresent() ? position.getAsLong() : null);
-        store.put(COLLECTION, doc);
-        postings.add("all", id, at);
-        postings.add("type:" + type, id, at);
+        String value = id.value();
+        postings.add("all", value);
+        postings.add("type:" + type, value);
         if (actor != null && actor.username() != null) {
-            postings.add("actor:" + actor.username(), id, at);
+            postings.add("actor:" + actor.username(), value);
         }
         for (String b : bodies) {
-            postings.add("body:" + b, id, at);
+            postings.add("body:" + b, value);
         }
-        postings.add(entityKey, id, at); // last: marks the event as applied
+
+        // an entry recorded before one with a lower sequence number (or after a higher one): paging by entity
+        // can no longer follow the sequence numbers
+        int tail = (int) Docs.lng(first.get("tail"), 0);
+        Document before = pos > 0 ? entries.get(pos - 1) : n > 0 ? last(bucketAt(agg, n - 1, n, bucket, first)) : null;
+        Document after = pos < entries.size() ? entries.get(pos) : n < tail ? firstOf(bucketAt(agg, n + 1, n, bucket, first)) : null;
+        boolean outOfOrder = (before != null && value.compareTo(before.getString("id")) < 0)
+                || (after != null && value.compareTo(after.getString("id")) > 0);
+        if (outOfOrder && !Boolean.FALSE.equals(first.get("ordered"))) {
+            first.put("ordered", false);
+            firstChanged = true;
+        }
+        if (n > tail) {
+            first.put("tail", n);
+            firstChanged = true;
+        }
+        if (dm != null && first.get("aggType") == null) {
+            // made by an event without aggregate that named this entity's authority
+            first.put("aggType", dm.getType());
+            firstChanged = true;
+        }
+
+        OptionalLong position = OptionalLong.empty();
+        if (m instanceof TrackedEventMessage<?> t) {
+            TrackingToken token = t.trackingToken();
+            position = token == null ? OptionalLong.empty() : token.position();
+        }
+        entries.add(pos, new Document("seq", id.sequence()).append("id", value).append("eventId", m.getIdentifier())
+                .append("type", type).append("vi", x.vi).append("en", x.en).append("actor", Docs.actor(actor))
+                .append("at", Docs.date(m.getTimestamp())).append("businessDate", Docs.day(x.businessDate))
+                .append("directive", x.directiveId).append("authorityBody", x.authorityBody)
+                .append("bodies", new ArrayList<>(bodies)).append("changes", x.changes)
+                .append("position", position.isPresent() ? position.getAsLong() : null));
+
+        // the entity's first bucket and the authority before the entry's bucket, which marks the event applied
+        if (authority != null && authority.changed && authority.first != first && authority.first != bucket) {
+            put(authority.first);
+        }
+        if (first != bucket && (firstChanged || (authority != null && authority.changed && authority.first == first))) {
+            put(first);
+        }
+        put(bucket);
     }
 
-    private void remember(String key, Document value) {
-        Document existing = authority(key);
-        if (existing != null && existing.entrySet().containsAll(value.entrySet())) {
-            return;
+    private static Document newBucket(String agg, DomainEventMessage<?> dm, int n) {
+        // an event without aggregate gets a pseudo one ("~" + event id) that is no entity
+        Document d = new Document("_id", AuditId.bucketId(agg, n)).append("agg", dm == null && agg.startsWith("~") ? null : agg)
+                .append("aggType", dm == null ? null : dm.getType()).append("n", n);
+        if (n == 0) {
+            d.append("tail", 0);
         }
-        Document d = new Document("_id", key);
-        value.forEach(d::append);
-        store.put(AUTHORITY, d);
-        authorities.put(key, d);
+        return d.append("entries", new ArrayList<Document>());
     }
 
-    private Document authority(String key) {
-        Document d = authorities.get(key);
+    /** Where the entry with this sequence number is, or would go ({@code -insertion point - 1}), as binarySearch. */
+    static int indexOf(List<Document> entries, long seq) {
+        int size = entries.size();
+        if (size == 0 || seq > Docs.lng(entries.get(size - 1).get("seq"), -1)) {
+            return -size - 1; // the usual case: the aggregate's next event
+        }
+        int lo = 0;
+        int hi = size - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long s = Docs.lng(entries.get(mid).get("seq"), -1);
+            if (s < seq) {
+                lo = mid + 1;
+            } else if (s > seq) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -lo - 1;
+    }
+
+    /** Bucket k of the aggregate, given the event's bucket (number n) and the first bucket, which may be unsaved. */
+    private Document bucketAt(String agg, int k, int n, Document bucket, Document first) {
+        return k == n ? bucket : k == 0 ? first : bucket(AuditId.bucketId(agg, k));
+    }
+
+    private static Document last(Document bucket) {
+        List<Document> entries = bucket == null ? List.of() : Docs.docs(bucket, "entries");
+        return entries.isEmpty() ? null : entries.get(entries.size() - 1);
+    }
+
+    private static Document firstOf(Document bucket) {
+        List<Document> entries = bucket == null ? List.of() : Docs.docs(bucket, "entries");
+        return entries.isEmpty() ? null : entries.get(0);
+    }
+
+    private Document bucket(String id) {
+        Document d = buckets.get(id);
         if (d == null) {
-            d = store.find(AUTHORITY, key).orElse(null);
+            d = store.find(COLLECTION, id).orElse(null);
             if (d != null) {
-                authorities.put(key, d);
+                buckets.put(id, d);
             }
         }
         return d;
+    }
+
+    private void put(Document d) {
+        store.put(COLLECTION, d);
+        buckets.put(d.getString("_id"), d);
     }
 
     // ------------------------------------------------------------------ what each event says

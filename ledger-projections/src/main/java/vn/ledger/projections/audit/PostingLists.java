@@ -12,22 +12,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Bucketed posting lists: for a key ("actor:alice", "type:TaskUrged", "all"), the sorted ids of the audit
- * entries under it, in buckets of at most {@value #BUCKET} ids, so that a page of any filter is found by
- * {@code _id} alone, on a server that uses an index only for equality and {@code $in} on {@code _id}.
+ * Bucketed posting lists: for a key ("actor:alice", "type:TaskUrged", "body:BTC", "all"), the sorted audit ids
+ * under it, in buckets of at most {@value #BUCKET} ids, so that a page of any filter is found by {@code _id} alone,
+ * on a server that uses an index only for equality and {@code $in} on {@code _id}.
  *
  * <ul>
- *   <li>head {@code key|h}: {@code tail} (number of the open bucket = number of sealed buckets), and per sealed
- *   bucket its first id ({@code firsts}), size, earliest and latest recorded instant ({@code minAt},
- *   {@code maxAt}, epoch millis), plus {@code sealedLast} (the last id of the last sealed bucket) and
- *   {@code sealedCount}. Written when the list starts and when a bucket is sealed, so a query knows which
- *   buckets to read after a cursor and within a time range without reading the others.</li>
- *   <li>bucket {@code key|n}: {@code ids} (sorted), {@code minAt}, {@code maxAt}.</li>
+ *   <li>head {@code key|h}: {@code tail} (number of the open bucket = number of sealed buckets). While nothing is
+ *   sealed the head holds the open bucket itself ({@code ids}): most lists (an actor, a body) stay under
+ *   {@value #BUCKET} ids and are then one document. Once a bucket is sealed the head holds, per sealed bucket, its
+ *   first id ({@code firsts}), plus {@code sealedLast} (the last id of the last sealed bucket) and
+ *   {@code sealedCount}; it is written only when a bucket is sealed or a late id lands in a sealed one.</li>
+ *   <li>bucket {@code key|n}: {@code ids} (sorted).</li>
  * </ul>
- * Ids arrive almost always in ascending order (the global order of events) and are appended to the open bucket;
- * an id lower than the sealed range (a late commit filling a gap) is inserted in place into the sealed bucket
- * that covers it, which may then hold a few more than {@value #BUCKET}. Adding an id already present changes
- * nothing.
+ * Ids carry their recording instant, so a bucket's ids lie between its first id and the next bucket's: a time
+ * range is an id range, and the heads need no per-bucket instants.
+ *
+ * <p>Ids arrive almost always in ascending order and are appended to the open bucket in place (the cached list is
+ * changed, not copied: O(1) per append). An id lower than the sealed range (a late commit, a writer with a slower
+ * clock) is inserted in place into the sealed bucket that covers it, which may then hold a few more than
+ * {@value #BUCKET}. Adding an id already present changes nothing.
  *
  * <p>The writer caches heads and buckets it touched (write-through, bounded LRU), so appending costs one write
  * and no read; it must be the only writer of its store (one projection instance, one segment).
@@ -63,80 +66,104 @@ final class PostingLists {
         cache.clear();
     }
 
-    /** True when the id is in the list. */
-    boolean contains(String key, String id) {
+    /** Adds the id to the list; no change when present. */
+    void add(String key, String id) {
         Document head = cached(headId(key));
         if (head == null) {
-            return false;
-        }
-        Document bucket = cached(bucketId(key, bucketFor(head, id)));
-        return bucket != null && Collections.binarySearch(Docs.strings(bucket, "ids"), id) >= 0;
-    }
-
-    /** Adds the id (recorded at epoch millis {@code at}) to the list; no change when present. */
-    void add(String key, String id, long at) {
-        String hid = headId(key);
-        Document head = cached(hid);
-        if (head == null) {
-            head = new Document("_id", hid).append("tail", 0).append("firsts", new ArrayList<String>())
-                    .append("sizes", new ArrayList<Integer>()).append("minAt", new ArrayList<Long>())
-                    .append("maxAt", new ArrayList<Long>()).append("sealedLast", null).append("sealedCount", 0L);
-            write(head);
-        }
-        int tail = (int) Docs.lng(head.get("tail"), 0);
-        int n = bucketFor(head, id);
-        String bid = bucketId(key, n);
-        Document bucket = cached(bid);
-        if (bucket == null) {
-            bucket = new Document("_id", bid).append("ids", new ArrayList<String>()).append("minAt", at).append("maxAt", at);
-        }
-        List<String> ids = Docs.strings(bucket, "ids");
-        int pos = Collections.binarySearch(ids, id);
-        if (pos >= 0) {
+            List<String> ids = new ArrayList<>();
+            ids.add(id);
+            write(new Document("_id", headId(key)).append("tail", 0).append("ids", ids));
             return;
         }
-        ids.add(-pos - 1, id);
-        bucket.put("ids", ids);
-        long minAt = Math.min(Docs.lng(bucket.get("minAt"), at), at);
-        long maxAt = Math.max(Docs.lng(bucket.get("maxAt"), at), at);
-        bucket.put("minAt", minAt);
-        bucket.put("maxAt", maxAt);
-        write(bucket);
+        int tail = tail(head);
+        int n = bucketFor(head, id);
+        boolean inline = tail == 0;
+        Document bucket = inline ? head : cached(bucketId(key, n));
+        if (bucket == null) {
+            bucket = new Document("_id", bucketId(key, n)).append("ids", new ArrayList<String>());
+        }
+        List<String> ids = mutable(bucket, "ids");
+        int pos;
+        if (ids.isEmpty() || id.compareTo(ids.get(ids.size() - 1)) > 0) {
+            pos = ids.size(); // the usual case: the latest id
+        } else {
+            int found = Collections.binarySearch(ids, id);
+            if (found >= 0) {
+                return;
+            }
+            pos = -found - 1;
+        }
+        ids.add(pos, id);
         if (n < tail) {
-            // a late id into a sealed bucket: its summary in the head changes
-            setAt(head, "sizes", n, ids.size());
-            setAt(head, "minAt", n, minAt);
-            setAt(head, "maxAt", n, maxAt);
-            List<String> firsts = Docs.strings(head, "firsts");
-            firsts.set(n, ids.get(0));
-            head.put("firsts", firsts);
+            // a late id into a sealed bucket: the head's summary of it changes
+            if (pos == 0) {
+                PostingLists.<String>mutable(head, "firsts").set(n, id);
+            }
             head.put("sealedCount", Docs.lng(head.get("sealedCount"), 0) + 1);
+            write(bucket);
             write(head);
         } else if (ids.size() >= BUCKET) {
-            List<String> firsts = Docs.strings(head, "firsts");
-            firsts.add(ids.get(0));
-            head.put("firsts", firsts);
-            append(head, "sizes", ids.size());
-            append(head, "minAt", minAt);
-            append(head, "maxAt", maxAt);
+            if (inline) {
+                head.remove("ids"); // the head's open bucket becomes sealed bucket 0
+                bucket = new Document("_id", bucketId(key, 0)).append("ids", ids);
+            }
+            PostingLists.<String>mutable(head, "firsts").add(ids.get(0));
             head.put("sealedLast", ids.get(ids.size() - 1));
             head.put("sealedCount", Docs.lng(head.get("sealedCount"), 0) + ids.size());
             head.put("tail", tail + 1);
+            write(bucket);
             write(head);
+        } else {
+            write(bucket);
         }
+    }
+
+    // ------------------------------------------------------------------ reading a head (queries too)
+
+    static int tail(Document head) {
+        return (int) Docs.lng(head.get("tail"), 0);
+    }
+
+    /** The open bucket when the head holds it (nothing sealed yet), else null. */
+    @SuppressWarnings("unchecked")
+    static List<String> inlineIds(Document head) {
+        return tail(head) == 0 && head.get("ids") instanceof List<?> l ? (List<String>) l : null;
+    }
+
+    /** The ids of a bucket as stored (not a copy: read only). */
+    @SuppressWarnings("unchecked")
+    static List<String> ids(Document bucket) {
+        return bucket != null && bucket.get("ids") instanceof List<?> l ? (List<String>) l : List.of();
+    }
+
+    /** How many ids the list holds at least: the sealed ones and, when the head holds it, the open bucket. */
+    static long atLeast(Document head) {
+        List<String> inline = inlineIds(head);
+        return Docs.lng(head.get("sealedCount"), 0) + (inline == null ? 0 : inline.size());
+    }
+
+    /** A lower bound of bucket n's ids: its first id when sealed, the last sealed id (exclusive) when open. */
+    static String lowerBound(Document head, int n) {
+        return n < tail(head) ? ids(head, "firsts").get(n) : head.getString("sealedLast");
     }
 
     /** The bucket that holds (or would hold) the id: the open one unless the id falls in the sealed range. */
     static int bucketFor(Document head, String id) {
-        int tail = (int) Docs.lng(head.get("tail"), 0);
+        int tail = tail(head);
         String sealedLast = head.getString("sealedLast");
         if (tail == 0 || sealedLast == null || id.compareTo(sealedLast) > 0) {
             return tail;
         }
-        List<String> firsts = Docs.strings(head, "firsts");
-        int i = Collections.binarySearch(firsts, id);
+        int i = Collections.binarySearch(ids(head, "firsts"), id);
         return i >= 0 ? i : Math.max(0, -i - 2);
     }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> ids(Document d, String key) {
+        return d.get(key) instanceof List<?> l ? (List<String>) l : List.of();
+    }
+
+    // ------------------------------------------------------------------ cache
 
     private Document cached(String id) {
         Document d = cache.get(id);
@@ -156,17 +183,15 @@ final class PostingLists {
         cache.put(d.getString("_id"), d);
     }
 
+    /** The list under key, to change in place (made an ArrayList once if the store gave another kind). */
     @SuppressWarnings("unchecked")
-    private static <T> void append(Document d, String key, T value) {
-        List<T> list = new ArrayList<>((List<T>) d.get(key, List.class));
-        list.add(value);
-        d.put(key, list);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> void setAt(Document d, String key, int i, T value) {
-        List<T> list = new ArrayList<>((List<T>) d.get(key, List.class));
-        list.set(i, value);
-        d.put(key, list);
+    static <T> List<T> mutable(Document d, String key) {
+        Object v = d.get(key);
+        if (v instanceof ArrayList<?> l) {
+            return (List<T>) l;
+        }
+        List<T> copy = v instanceof List<?> l ? new ArrayList<>((List<T>) l) : new ArrayList<>();
+        d.put(key, copy);
+        return copy;
     }
 }

@@ -238,18 +238,26 @@ class AuditTrailTest {
     }
 
     @Test
-    void theIdSortsByCommitPositionNotByTimestamp() {
+    void theIdSortsByRecordingInstantNotByCommitPosition() {
         feed.at(Instant.parse("2026-04-10T05:00:00Z"));
         feed.send(Seed.commit(Seed.issuedA()).toArray());
         feed.at(Instant.parse("2026-04-10T04:00:00Z")); // a writer with a slower clock commits later
         feed.send(report(1));
         List<AuditEntry> entries = all(AuditFilter.any());
-        assertThat(entries).last().extracting(AuditEntry::eventType).isEqualTo("ProgressReported");
-        assertThat(entries.get(0).id()).startsWith("P0000000000000001-");
+        // recorded first, listed first; the commit position is kept for information
+        assertThat(entries).first().extracting(AuditEntry::eventType).isEqualTo("ProgressReported");
+        assertThat(entries.get(0).position()).isEqualTo(5L);
+        assertThat(entries.get(0).id()).isEqualTo("1775793600000000-" + II1 + "-0000000001");
+        assertThat(entries.get(1).id()).isEqualTo("1775797200000000-" + A + "-0000000000");
 
+        // without tracking tokens: the same id
         InMemoryReadStore untracked = new InMemoryReadStore();
-        new Feed(new AuditProjection(untracked)).send(Seed.issuedA());
-        assertThat(untracked.scan(AuditProjection.COLLECTION).findFirst().orElseThrow().getString("_id")).startsWith("T");
+        new Feed(new AuditProjection(untracked)).at(Instant.parse("2026-04-10T05:00:00Z")).send(Seed.issuedA());
+        assertThat(new AuditQueries(untracked).page(AuditFilter.any(), null, 10).entries()).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.id()).isEqualTo(entries.get(1).id());
+                    assertThat(e.position()).isNull();
+                });
     }
 
     @Test

@@ -1,0 +1,431 @@
+package vn.ledger.projections.audit;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.bson.Document;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import vn.ledger.core.directive.DirectiveCorrected;
+import vn.ledger.core.directive.DirectiveField;
+import vn.ledger.core.directive.DirectiveReceived;
+import vn.ledger.core.shared.Actor;
+import vn.ledger.core.task.ProgressReported;
+import vn.ledger.core.task.TaskUrged;
+import vn.ledger.projections.fixture.CountingReadStore;
+import vn.ledger.projections.fixture.EventFeed;
+import vn.ledger.projections.fixture.Ledger;
+import vn.ledger.projections.fixture.SeedCascade;
+import vn.ledger.projections.store.InMemoryReadStore;
+import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.task.CountingStore;
+import vn.ledger.projections.task.Docs;
+import vn.ledger.projections.task.Feed;
+import vn.ledger.projections.task.Seed;
+import vn.ledger.projections.task.WriteBehindStore;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.ledger.projections.task.Seed.A;
+import static vn.ledger.projections.task.Seed.BKHCN;
+import static vn.ledger.projections.task.Seed.MOF_OFFICER;
+import static vn.ledger.projections.task.Seed.MOST_OFFICER;
+import static vn.ledger.projections.task.Seed.PHAM_GIA_TUC;
+
+@DisplayName("Audit trail storage: stable ids, entries grouped by entity, posting lists, documents written per event")
+class AuditStorageTest {
+
+    private static final String II1 = A + "/II.1";
+    private static final String II2 = A + "/II.2";
+
+    private static final List<AuditFilter> FILTERS = List.of(AuditFilter.any(), AuditFilter.any().body("BKHCN"),
+            AuditFilter.any().actor("user.bkhcn"), AuditFilter.any().type("DirectiveReceived"),
+            AuditFilter.any().entity(SeedCascade.A), AuditFilter.any().entity(SeedCascade.A + "/II.1"),
+            AuditFilter.any().body("DU-SINHBINH").type("TaskAssigned"),
+            AuditFilter.any().between(Instant.parse("2026-03-20T00:00:00Z"), Instant.parse("2026-03-25T00:00:00Z")));
+
+    /** The seed cascade as the event store delivers it: aggregate events, no tracking tokens. */
+    private static List<DomainEventMessage<?>> seedCascade() {
+        EventFeed feed = new EventFeed();
+        Ledger ledger = new Ledger(feed);
+        SeedCascade.load(ledger);
+        SeedCascade.later(ledger);
+        return feed.emitted();
+    }
+
+    private static DomainEventMessage<?> tracked(DomainEventMessage<?> m, long position) {
+        return new GenericTrackedDomainEventMessage<>(GapAwareTrackingToken.newInstance(position, Collections.emptySet()), m);
+    }
+
+    private static DomainEventMessage<?> untracked(DomainEventMessage<?> m) {
+        return new GenericDomainEventMessage<>(m.getType(), m.getAggregateIdentifier(), m.getSequenceNumber(),
+                m.getPayload(), m.getMetaData(), m.getIdentifier(), m.getTimestamp());
+    }
+
+    private static InMemoryReadStore built(List<DomainEventMessage<?>> messages) {
+        InMemoryReadStore store = new InMemoryReadStore();
+        EventFeed.replay(messages, new AuditProjection(store));
+        return store;
+    }
+
+    /** Built as a rebuild does, through a write-behind buffer (the memory store copies every document it is given). */
+    private static InMemoryReadStore rebuilt(List<DomainEventMessage<?>> messages) {
+        InMemoryReadStore store = new InMemoryReadStore();
+        WriteBehindStore buffer = new WriteBehindStore(store, 100_000, 100_000);
+        EventFeed.replay(messages, new AuditProjection(buffer));
+        buffer.flush();
+        return store;
+    }
+
+    static List<AuditEntry> all(ReadStore store, AuditFilter filter, int pageSize) {
+        AuditQueries audit = new AuditQueries(store);
+        List<AuditEntry> out = new ArrayList<>();
+        String cursor = null;
+        do {
+            AuditQueries.AuditPage page = audit.page(filter, cursor, pageSize);
+            out.addAll(page.entries());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return out;
+    }
+
+    private static AuditEntry withoutPosition(AuditEntry e) {
+        return new AuditEntry(e.id(), e.eventId(), e.eventType(), e.summaryVi(), e.summaryEn(), e.actor(),
+                e.entityType(), e.entityId(), e.sequenceNumber(), e.recordedAt(), e.businessDate(), e.directiveId(),
+                e.authorityBodyCode(), e.bodies(), e.changes(), null);
+    }
+
+    private static Map<Object, Document> withoutPositions(Map<Object, Document> snapshot) {
+        snapshot.values().forEach(d -> Docs.docs(d, "entries").forEach(e -> e.remove("position")));
+        return snapshot;
+    }
+
+    // ------------------------------------------------------------------ ids
+
+    @Test
+    void idsAreTheSameWithTrackingTokensAtAnyPositionsAndWithout() {
+        List<DomainEventMessage<?>> events = seedCascade();
+        int n = events.size();
+        // a rebuild: positions 1..n in order
+        List<DomainEventMessage<?>> rebuild = IntStream.range(0, n).<DomainEventMessage<?>>mapToObj(i -> tracked(events.get(i), i + 1)).toList();
+        // live: commit 10 was slow and filled its gap last, tracked at the highest position seen; others spaced out
+        List<DomainEventMessage<?>> live = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (i != 9) {
+                live.add(tracked(events.get(i), 100L * (i + 1)));
+            }
+        }
+        live.add(tracked(events.get(9), 100L * n));
+        // a replay into memory: no tokens at all
+        List<DomainEventMessage<?>> memory = events.stream().map(AuditStorageTest::untracked).toList();
+
+        for (int i = 0; i < n; i++) {
+            assertThat(AuditProjection.auditId(rebuild.get(i))).isEqualTo(AuditProjection.auditId(memory.get(i)))
+                    .startsWith(String.format("%016d-", AuditId.micros(events.get(i).getTimestamp())))
+                    .endsWith("-" + events.get(i).getAggregateIdentifier()
+                            + String.format("-%010d", events.get(i).getSequenceNumber()));
+        }
+        InMemoryReadStore fromRebuild = built(rebuild);
+        InMemoryReadStore fromLive = built(live);
+        InMemoryReadStore fromMemory = built(memory);
+        for (AuditFilter f : FILTERS) {
+            List<AuditEntry> expected = all(fromMemory, f, 5);
+            assertThat(expected).isNotEmpty().extracting(AuditEntry::id).isSorted();
+            assertThat(all(fromRebuild, f, 5)).map(AuditStorageTest::withoutPosition).isEqualTo(expected);
+            assertThat(all(fromLive, f, 5)).map(AuditStorageTest::withoutPosition).isEqualTo(expected);
+        }
+        // the same documents; only the informational position differs
+        Map<Object, Document> documents = withoutPositions(AuditTrailTest.snapshot(fromMemory));
+        assertThat(withoutPositions(AuditTrailTest.snapshot(fromLive))).isEqualTo(documents);
+        assertThat(withoutPositions(AuditTrailTest.snapshot(fromRebuild))).isEqualTo(documents);
+        String slow = AuditProjection.auditId(events.get(9));
+        assertThat(new AuditQueries(fromRebuild).entry(slow)).hasValueSatisfying(e -> assertThat(e.position()).isEqualTo(10L));
+        assertThat(new AuditQueries(fromLive).entry(slow)).hasValueSatisfying(e -> assertThat(e.position()).isEqualTo(100L * n));
+        assertThat(new AuditQueries(fromMemory).entry(slow)).hasValueSatisfying(e -> assertThat(e.position()).isNull());
+        assertThat(new AuditQueries(fromMemory).entry("P0000000000000001-x")).isEmpty();
+    }
+
+    @Test
+    void anEventDeliveredAgainChangesNothingWhateverItsTokenOrWhenItComes() {
+        List<DomainEventMessage<?>> events = seedCascade();
+        InMemoryReadStore store = new InMemoryReadStore();
+        AuditProjection projection = new AuditProjection(store);
+        EventFeed.replay(IntStream.range(0, events.size()).<DomainEventMessage<?>>mapToObj(i -> tracked(events.get(i), i + 1)).toList(),
+                projection);
+        Map<Object, Document> before = AuditTrailTest.snapshot(store);
+
+        // again, without tokens, at other positions, in reverse, one by one after later ones, and after a restart
+        EventFeed.replay(events, projection);
+        EventFeed.replay(events.stream().<DomainEventMessage<?>>map(m -> tracked(m, 7)).toList(), projection);
+        List<DomainEventMessage<?>> reversed = new ArrayList<>(events);
+        Collections.reverse(reversed);
+        EventFeed.replay(reversed, projection);
+        EventFeed.replay(events, new AuditProjection(store));
+        assertThat(AuditTrailTest.snapshot(store)).isEqualTo(before);
+    }
+
+    @Test
+    void anEventThatIsNoAggregateEventIsKeptOnItsOwnOnce() {
+        InMemoryReadStore store = new InMemoryReadStore();
+        Feed feed = new Feed(new AuditProjection(store)).tracked();
+        feed.send(Seed.commit(Seed.issuedA()).toArray());
+        EventMessage<?> loose = new GenericEventMessage<>(new TaskUrged(II1, A, "Nhắc", LocalDate.of(2026, 4, 10),
+                PHAM_GIA_TUC));
+        feed.deliver(loose);
+        Map<Object, Document> once = AuditTrailTest.snapshot(store);
+        feed.deliver(loose);
+        assertThat(AuditTrailTest.snapshot(store)).isEqualTo(once);
+
+        String id = AuditProjection.auditId(loose);
+        assertThat(id).endsWith("-~" + loose.getIdentifier() + "-0000000000");
+        assertThat(new AuditQueries(store).entry(id)).hasValueSatisfying(e -> {
+            assertThat(e.eventType()).isEqualTo("TaskUrged");
+            assertThat(e.entityId()).isNull();
+            assertThat(e.sequenceNumber()).isNull();
+            assertThat(e.authorityBodyCode()).isEqualTo(Seed.CQTT); // read from the task it names
+        });
+        assertThat(all(store, AuditFilter.any().type("TaskUrged"), 10)).extracting(AuditEntry::id).containsExactly(id);
+        assertThat(all(store, AuditFilter.any().entity(II1), 10)).extracting(AuditEntry::eventType)
+                .containsExactly("TaskAssigned");
+    }
+
+    // ------------------------------------------------------------------ late and out-of-order delivery
+
+    @Test
+    void lateAndOutOfOrderDeliveryBuildsTheSameModel() {
+        List<DomainEventMessage<?>> events = seedCascade();
+        InMemoryReadStore inOrder = built(events);
+        for (long seed = 1; seed <= 5; seed++) {
+            InMemoryReadStore shuffled = built(EventFeed.shuffleAcrossAggregates(events, seed));
+            // lists this short are one document each, whose ids are sorted: the very same documents
+            assertThat(AuditTrailTest.snapshot(shuffled)).isEqualTo(AuditTrailTest.snapshot(inOrder));
+            for (AuditFilter f : FILTERS) {
+                assertThat(all(shuffled, f, 3)).isEqualTo(all(inOrder, f, 3));
+            }
+        }
+    }
+
+    @Test
+    void lateAndOutOfOrderDeliveryAcrossSealedBucketsPagesInOrder() {
+        // three tasks reported on by two people, 1,500 events: "all" and both actors seal buckets
+        Feed source = new Feed().tracked();
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        Seed.commit(Seed.issuedA()).forEach(e -> events.add((DomainEventMessage<?>) source.message(e)));
+        String[] tasks = {II1, II2, A + "/App.1"};
+        for (int i = 0; i < 1_500; i++) {
+            Actor who = i % 3 == 0 ? MOF_OFFICER : MOST_OFFICER;
+            events.add((DomainEventMessage<?>) source.message(new ProgressReported(tasks[i % 3], A, who.bodyCode(),
+                    "Tiến độ " + i, i % 100, null, LocalDate.of(2026, 4, 10), List.of(), who)));
+        }
+        InMemoryReadStore inOrder = rebuilt(events);
+        InMemoryReadStore shuffled = rebuilt(EventFeed.shuffleAcrossAggregates(events, 42));
+        // one aggregate stalls, its events all arrive at the end, long after their buckets were sealed
+        List<DomainEventMessage<?>> stalled = new ArrayList<>(events.stream().filter(m -> !m.getAggregateIdentifier().equals(II2)).toList());
+        stalled.addAll(events.stream().filter(m -> m.getAggregateIdentifier().equals(II2)).toList());
+        InMemoryReadStore late = rebuilt(stalled);
+
+        List<AuditFilter> filters = List.of(AuditFilter.any(), AuditFilter.any().actor("nvan"),
+                AuditFilter.any().actor("ttbinh"), AuditFilter.any().entity(II2), AuditFilter.any().entity(II2).actor("nvan"),
+                AuditFilter.any().body(BKHCN).type("ProgressReported"),
+                AuditFilter.any().between(events.get(600).getTimestamp(), events.get(900).getTimestamp()));
+        for (AuditFilter f : filters) {
+            List<AuditEntry> expected = all(inOrder, f, 97);
+            assertThat(expected).isNotEmpty().extracting(AuditEntry::id).isSorted().doesNotHaveDuplicates();
+            assertThat(all(shuffled, f, 97)).isEqualTo(expected);
+            assertThat(all(late, f, 97)).isEqualTo(expected);
+        }
+        assertThat(all(late, AuditFilter.any(), 1_000)).hasSize(1_504);
+        assertThat(all(late, AuditFilter.any().between(events.get(600).getTimestamp(), events.get(900).getTimestamp()), 50))
+                .hasSize(300).first().extracting(AuditEntry::id).isEqualTo(AuditProjection.auditId(events.get(600)));
+    }
+
+    @Test
+    void aWriterWithASlowerClockInsideOneEntityStillPagesInGlobalOrder() {
+        InMemoryReadStore store = new InMemoryReadStore();
+        Feed feed = new Feed(new AuditProjection(store)).tracked();
+        feed.send(Seed.commit(Seed.issuedA()).toArray());
+        for (int i = 0; i < 150; i++) {
+            if (i == 100) {
+                feed.at(feed.now().minus(Duration.ofMillis(30_500))); // recorded before the 30 urgings ahead of it
+            }
+            if (i == 101) {
+                feed.at(feed.now().plus(Duration.ofMinutes(1)));
+            }
+            feed.send(new TaskUrged(II1, A, "Nhắc " + i, LocalDate.of(2026, 4, 10), PHAM_GIA_TUC));
+        }
+        List<AuditEntry> everything = all(store, AuditFilter.any(), 1_000);
+        List<AuditEntry> ofII1 = everything.stream().filter(e -> II1.equals(e.entityId())).toList();
+        assertThat(ofII1).hasSize(151);
+        // the skewed urging (sequence number 101) is listed by when it was recorded, 30 entries earlier
+        assertThat(ofII1).extracting(AuditEntry::sequenceNumber).isNotEqualTo(ofII1.stream().map(AuditEntry::sequenceNumber).sorted().toList());
+        assertThat(ofII1.get(71).sequenceNumber()).isEqualTo(101L);
+        for (int size : List.of(1, 7, 64, 100)) {
+            assertThat(all(store, AuditFilter.any().entity(II1), size)).isEqualTo(ofII1);
+        }
+    }
+
+    // ------------------------------------------------------------------ entity filter
+
+    @Test
+    void theEntityFilterReadsTheEntitysBuckets() {
+        InMemoryReadStore store = new InMemoryReadStore();
+        Feed feed = new Feed(new AuditProjection(store)).tracked();
+        feed.send(Seed.commit(Seed.issuedA()).toArray());
+        for (int i = 0; i < 200; i++) {
+            feed.send(i % 4 == 0 ? new TaskUrged(II1, A, "Nhắc " + i, LocalDate.of(2026, 4, 10), PHAM_GIA_TUC)
+                    : new ProgressReported(II1, A, BKHCN, "Tiến độ " + i, i % 100, null, LocalDate.of(2026, 4, 10),
+                    List.of(), MOST_OFFICER));
+        }
+        feed.send(new DirectiveReceived(A, BKHCN, LocalDate.of(2026, 3, 21), MOST_OFFICER));
+        List<AuditEntry> everything = all(store, AuditFilter.any(), 1_000);
+        // II.1: its assignment and 200 events, in four buckets of 64 by sequence number
+        assertThat(store.scan(AuditProjection.COLLECTION).map(d -> d.getString("_id")).filter(id -> id.startsWith(II1 + "|")))
+                .containsExactlyInAnyOrder(II1 + "|0", II1 + "|1", II1 + "|2", II1 + "|3");
+        for (AuditFilter f : List.of(AuditFilter.any().entity(II1), AuditFilter.any().entity(II1).actor("nvan"),
+                AuditFilter.any().entity(II1).type("TaskUrged"), AuditFilter.any().entity(A),
+                AuditFilter.any().entity(II1).between(everything.get(50).recordedAt(), everything.get(150).recordedAt()))) {
+            List<AuditEntry> expected = everything.stream().filter(e -> e.entityId().equals(f.entityId())
+                    && (f.actor() == null || f.actor().equals(e.actor().username()))
+                    && (f.eventType() == null || f.eventType().equals(e.eventType()))
+                    && (f.from() == null || !e.recordedAt().isBefore(f.from()))
+                    && (f.to() == null || e.recordedAt().isBefore(f.to()))).toList();
+            assertThat(expected).isNotEmpty();
+            assertThat(all(store, f, 9)).isEqualTo(expected);
+        }
+        assertThat(all(store, AuditFilter.any().entity(II1).between(everything.get(50).recordedAt(),
+                everything.get(150).recordedAt()), 9)).hasSize(100);
+
+        CountingStore counting = new CountingStore(store);
+        AuditQueries queries = new AuditQueries(counting);
+        // a page within the first bucket: one read
+        AuditQueries.AuditPage first = queries.page(AuditFilter.any().entity(II1), null, 50);
+        assertThat(first.drivenBy()).isEqualTo("entity:" + II1);
+        assertThat(first.entries()).hasSize(50);
+        assertThat(counting.reads()).isEqualTo(1);
+        // after a cursor in the second bucket: the first bucket (how many there are), then the rest in one $in
+        counting.resetCount();
+        String cursor = all(store, AuditFilter.any().entity(II1), 1_000).get(99).id();
+        assertThat(queries.page(AuditFilter.any().entity(II1), cursor, 50).entries()).first()
+                .extracting(AuditEntry::sequenceNumber).isEqualTo(100L);
+        assertThat(counting.reads()).isEqualTo(2);
+        // a small entity with another filter drives without reading the posting heads
+        counting.resetCount();
+        assertThat(queries.page(AuditFilter.any().entity(A).actor("nvan"), null, 50).entries()).singleElement()
+                .extracting(AuditEntry::eventType).isEqualTo("DirectiveReceived");
+        assertThat(counting.reads()).isEqualTo(1);
+        // a large one gives way to a more selective list; an unknown entity is one read for nothing
+        assertThat(queries.page(AuditFilter.any().entity(II1).type("DirectiveReceived"), null, 50).drivenBy())
+                .isEqualTo("type:DirectiveReceived");
+        counting.resetCount();
+        assertThat(queries.page(AuditFilter.any().entity("no-such-task"), null, 50).entries()).isEmpty();
+        assertThat(counting.reads()).isEqualTo(1);
+    }
+
+    @Test
+    void theAuthorityLivesInTheEntitysFirstBucketAndFollowsASymbolCorrection() {
+        InMemoryReadStore store = new InMemoryReadStore();
+        Feed feed = new Feed(new AuditProjection(store)).tracked();
+        feed.send(Seed.commit(Seed.issuedA()).toArray());
+        for (int i = 0; i < 70; i++) { // the directive's correction lands in its second bucket
+            feed.send(new DirectiveReceived(A, "BODY-" + i, LocalDate.of(2026, 3, 21), Seed.staffOf("BODY-" + i)));
+        }
+        feed.send(new DirectiveCorrected(A, DirectiveField.SYMBOL, "22-TB/CQTTBCĐ", "22-TB/VPTW", "Sửa số",
+                LocalDate.of(2026, 3, 22), PHAM_GIA_TUC));
+        feed.send(new DirectiveReceived(A, BKHCN, LocalDate.of(2026, 3, 23), MOST_OFFICER));
+
+        assertThat(store.find(AuditProjection.COLLECTION, A + "|0")).hasValueSatisfying(d -> assertThat(Docs.sub(d, "authority"))
+                .isEqualTo(new Document("issuer", Seed.CQTT).append("symbol", "22-TB/VPTW")));
+        assertThat(store.find(AuditProjection.COLLECTION, II1 + "|0")).hasValueSatisfying(d -> assertThat(Docs.sub(d, "authority"))
+                .isEqualTo(new Document("assigner", Seed.CQTT).append("code", "II.1")));
+        List<AuditEntry> received = all(store, AuditFilter.any().entity(A).type("DirectiveReceived"), 100);
+        assertThat(received).hasSize(71);
+        assertThat(received.get(0).summaryEn()).isEqualTo("BODY-0 received 22-TB/CQTTBCĐ");
+        assertThat(received.get(70).summaryEn()).isEqualTo("BKHCN received 22-TB/VPTW");
+        assertThat(received.get(70).authorityBodyCode()).isEqualTo(Seed.CQTT);
+    }
+
+    // ------------------------------------------------------------------ documents written
+
+    @Test
+    void aRebuildOfTheSeedCascadeWritesOneDocumentPerEntityAndPerList() {
+        List<DomainEventMessage<?>> events = seedCascade();
+        CountingReadStore counting = new CountingReadStore(new InMemoryReadStore());
+        WriteBehindStore rebuild = new WriteBehindStore(counting, 100_000, 100_000);
+        EventFeed.replay(events, new AuditProjection(rebuild));
+        rebuild.flush();
+
+        // one bucket per aggregate (none has 64 events) and one document per list (none has 500 ids)
+        Set<String> aggregates = new HashSet<>();
+        events.forEach(m -> aggregates.add(m.getAggregateIdentifier()));
+        long lists = counting.scan(AuditProjection.POSTINGS).count();
+        assertThat(counting.scan(AuditProjection.COLLECTION).count()).isEqualTo(aggregates.size());
+        assertThat(counting.scan(AuditProjection.POSTINGS)).allSatisfy(d -> assertThat(d.getString("_id")).endsWith("|h"));
+        assertThat((long) counting.writes).isEqualTo(aggregates.size() + lists);
+        double perEvent = (double) counting.writes / events.size();
+        // before: an audit document per event, two documents per list and one per directive and task: 207 (4.06 per event)
+        assertThat(perEvent).isLessThan(1.5);
+        System.out.printf("audit rebuild of the seed cascade: %d documents for %d events (%.2f per event)%n",
+                counting.writes, events.size(), perEvent);
+
+        // writing through (live), each event writes its entity bucket and each list it joins, once
+        CountingReadStore live = new CountingReadStore(new InMemoryReadStore());
+        EventFeed.replay(events, new AuditProjection(live));
+        long joined = live.scan(AuditProjection.POSTINGS).mapToLong(d -> Docs.strings(d, "ids").size()).sum();
+        assertThat((long) live.writes).isEqualTo(events.size() + joined);
+    }
+
+    // ------------------------------------------------------------------ posting lists
+
+    @Test
+    void aShortListIsOneDocumentAndALongOneSealsBucketsOf500AppendingInPlace() {
+        WriteBehindStore store = new WriteBehindStore(new InMemoryReadStore(), 100_000, 100_000);
+        PostingLists lists = new PostingLists(store, "p", 1_000);
+        for (int i = 0; i < 3; i++) {
+            lists.add("short", id(i));
+        }
+        assertThat(store.find("p", "short|h")).hasValueSatisfying(h -> assertThat(PostingLists.inlineIds(h))
+                .containsExactly(id(0), id(1), id(2)));
+        assertThat(store.find("p", "short|0")).isEmpty();
+
+        for (int i = 0; i < 1_200; i++) {
+            lists.add("long", id(2 * i + 1)); // odd ids; the even ones come late
+        }
+        Document head = store.find("p", "long|h").orElseThrow();
+        assertThat(PostingLists.tail(head)).isEqualTo(2);
+        assertThat(PostingLists.inlineIds(head)).isNull();
+        assertThat(PostingLists.ids(store.find("p", "long|0").orElseThrow())).hasSize(500).startsWith(id(1));
+        assertThat(PostingLists.ids(store.find("p", "long|1").orElseThrow())).hasSize(500).startsWith(id(1001));
+        List<String> open = PostingLists.ids(store.find("p", "long|2").orElseThrow());
+        assertThat(open).hasSize(200);
+
+        // appending changes the cached list itself: no copy of the bucket per id
+        lists.add("long", id(2_401));
+        assertThat(PostingLists.ids(store.find("p", "long|2").orElseThrow())).isSameAs(open).hasSize(201).endsWith(id(2_401));
+        // a late id lands in place in the sealed bucket that covers it; a repeated one changes nothing
+        lists.add("long", id(0));
+        lists.add("long", id(1_500));
+        lists.add("long", id(1_500));
+        assertThat(PostingLists.ids(store.find("p", "long|0").orElseThrow())).hasSize(501).startsWith(id(0), id(1)).isSorted();
+        assertThat(PostingLists.ids(store.find("p", "long|1").orElseThrow())).hasSize(501).isSorted().contains(id(1_500));
+        assertThat(head.get("sealedCount")).isEqualTo(1_002L);
+        assertThat(PostingLists.bucketFor(head, id(1_500))).isEqualTo(1);
+        assertThat(PostingLists.bucketFor(head, id(3_000))).isEqualTo(2);
+    }
+
+    private static String id(int i) {
+        return String.format("%016d-agg-%010d", 1_775_000_000_000_000L + i, 0);
+    }
+}
