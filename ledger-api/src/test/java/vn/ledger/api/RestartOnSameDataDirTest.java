@@ -8,6 +8,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.ledger.api.demo.DemoDataLoader;
 import vn.ledger.api.idempotency.CommandDispatcher;
+import vn.ledger.api.readside.ReadModel;
+import vn.ledger.api.readside.ReadModels;
 import vn.ledger.core.body.BodyLevel;
 import vn.ledger.core.body.RegisterBody;
 import vn.ledger.core.body.RenameBody;
@@ -61,6 +63,9 @@ class RestartOnSameDataDirTest {
                     List.of(), MOST), DemoDataLoader.A + "/II.1");
             before = allCommits(first);
             taskBefore = first.getBean(MongoEventStorageEngine.class).history(DemoDataLoader.A + "/II.1");
+            // as if the audit model had been built by a version that stored another layout
+            first.getBean(MongoDatabase.class).getCollection(ReadModels.META).updateOne(
+                    com.mongodb.client.model.Filters.eq("_id", "audit"), com.mongodb.client.model.Updates.set("layout", 1));
         }
         assertThat(before).hasSizeGreaterThan(40);
         assertThat(Files.exists(dataDir.resolve("ledger.mv"))).isTrue();
@@ -85,6 +90,17 @@ class RestartOnSameDataDirTest {
             assertThat(task.get(task.size() - 1).commitPosition())
                     .isGreaterThan(before.get(before.size() - 1).getLong("_id"));
             assertThat(engine.history("RESTART-1")).extracting(StoredEvent::sequenceNumber).containsExactly(0L, 1L);
+
+            // a read model built with another layout is rebuilt, and switched to once caught up
+            ReadModels models = second.getBean(ReadModels.class);
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (models.activeGenerations().get(ReadModel.AUDIT) == 1L && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(models.activeGenerations().get(ReadModel.AUDIT)).isEqualTo(2L);
+            assertThat(models.activeGenerations().get(ReadModel.TASK)).isEqualTo(1L);
+            assertThat(second.getBean(MongoDatabase.class).getCollection(ReadModels.META)
+                    .find(new Document("_id", "audit")).first()).containsEntry("layout", ReadModel.AUDIT.layout());
         }
     }
 }

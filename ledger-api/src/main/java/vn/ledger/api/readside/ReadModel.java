@@ -22,24 +22,35 @@ import java.util.function.Function;
  */
 public enum ReadModel {
 
-    DIRECTIVE("directive", DirectiveProjection.COLLECTIONS, DirectiveProjection::new),
-    TASK("task", TaskProjection.COLLECTIONS, TaskProjection::new),
-    CHAIN("chain", List.of(ChainProjection.NODES, ChainProjection.LEADS), ChainProjection::new),
-    DASHBOARD("dashboard", List.of(DashboardProjection.DASHBOARD, DashboardProjection.TASKS,
+    DIRECTIVE("directive", 1, DirectiveProjection.COLLECTIONS, DirectiveProjection::new),
+    TASK("task", 1, TaskProjection.COLLECTIONS, TaskProjection::new),
+    CHAIN("chain", 1, List.of(ChainProjection.NODES, ChainProjection.LEADS), ChainProjection::new),
+    DASHBOARD("dashboard", 1, List.of(DashboardProjection.DASHBOARD, DashboardProjection.TASKS,
             DashboardProjection.BODIES, DashboardProjection.DIRECTIVES, DashboardProjection.BODY_TASKS),
             DashboardProjection::new),
-    AUDIT("audit", AuditProjection.COLLECTIONS, AuditProjection::new),
-    SEARCH("search", SearchProjection.COLLECTIONS, SearchProjection::new),
-    BODIES("bodies", List.of(BodiesProjection.COLLECTION), BodiesProjection::new);
+    // 2: entries grouped by entity, ids from the recording instant, no authority collection
+    AUDIT("audit", 2, AuditProjection.COLLECTIONS, AuditProjection::new),
+    SEARCH("search", 1, SearchProjection.COLLECTIONS, SearchProjection::new),
+    BODIES("bodies", 1, List.of(BodiesProjection.COLLECTION), BodiesProjection::new);
 
     private final String key;
+    private final int layout;
     private final List<String> collections;
     private final Function<ReadStore, Object> projection;
 
-    ReadModel(String key, List<String> collections, Function<ReadStore, Object> projection) {
+    ReadModel(String key, int layout, List<String> collections, Function<ReadStore, Object> projection) {
         this.key = key;
+        this.layout = layout;
         this.collections = List.copyOf(collections);
         this.projection = projection;
+    }
+
+    /**
+     * The shape of the model's documents, raised whenever a projection changes what it stores: a generation built
+     * with another layout is rebuilt at start (see {@link ReadModels}).
+     */
+    public int layout() {
+        return layout;
     }
 
     /** The name in paths, processor names and collection prefixes. */

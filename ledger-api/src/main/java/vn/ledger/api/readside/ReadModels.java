@@ -77,6 +77,8 @@ public class ReadModels implements SmartLifecycle {
     private static final class Slot {
         Generation active;
         Generation rebuild;
+        /** the layout the active generation was built with (1 when the meta document predates layouts) */
+        int activeLayout;
         long next;
         Document lastRebuild;
     }
@@ -154,12 +156,19 @@ public class ReadModels implements SmartLifecycle {
             g.activatedAt = doc == null ? now() : toInstant(doc.get("activatedAt"));
             slot.active = g;
             slots.put(model, slot);
+            slot.activeLayout = doc == null ? model.layout()
+                    : doc.get("layout") instanceof Number n ? n.intValue() : 1;
             saveMeta(model, slot);
             g.start(events, tokenStore, properties.batchSize());
             if (interrupted != null) {
                 log.warn("read model {}: rebuild g{} was interrupted by a stop; starting it again from scratch",
                         model.key(), interrupted.get("generation"));
                 startRebuild(model, interrupted.getBoolean("activate", true));
+            } else if (slot.activeLayout != model.layout()) {
+                log.warn("read model {}: g{} was built with layout {}, this version writes layout {}; rebuilding it "
+                                + "(g{} answers until the rebuild has caught up)", model.key(), activeNumber,
+                        slot.activeLayout, model.layout(), activeNumber);
+                startRebuild(model, true);
             }
         }
         publishActive();
@@ -373,6 +382,7 @@ public class ReadModels implements SmartLifecycle {
         g.state = Generation.State.ACTIVE;
         g.activatedAt = now();
         slot.active = g;
+        slot.activeLayout = model.layout();
         slot.rebuild = null;
         slot.lastRebuild = new Document("generation", g.number).append("replaced", old.number)
                 .append("startedAt", Date.from(g.startedAt)).append("caughtUpAt", Date.from(g.caughtUpAt))
@@ -473,6 +483,7 @@ public class ReadModels implements SmartLifecycle {
                 .append("prefix", slot.active.prefix)
                 .append("processor", slot.active.processorName)
                 .append("activatedAt", slot.active.activatedAt == null ? null : Date.from(slot.active.activatedAt))
+                .append("layout", slot.activeLayout)
                 .append("next", slot.next);
         if (slot.rebuild != null) {
             doc.append("rebuild", new Document("generation", slot.rebuild.number)
