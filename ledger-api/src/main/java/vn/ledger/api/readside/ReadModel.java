@@ -24,7 +24,7 @@ public enum ReadModel {
 
     DIRECTIVE("directive", DirectiveProjection.COLLECTIONS, DirectiveProjection::new),
     TASK("task", TaskProjection.COLLECTIONS, TaskProjection::new),
-    CHAIN("chain", List.of(ChainProjection.NODES, ChainProjection.LEADS), ChainProjection::new),
+    CHAIN("chain", ChainProjection.COLLECTIONS, ChainProjection::new),
     DASHBOARD("dashboard", List.of(DashboardProjection.DASHBOARD, DashboardProjection.TASKS,
             DashboardProjection.BODIES, DashboardProjection.DIRECTIVES, DashboardProjection.BODY_TASKS),
             DashboardProjection::new),
