@@ -38,10 +38,11 @@ import java.util.function.Function;
  * same query as the live one is asked, with "now" = the instant.
  *
  * <p>Cost: one history load per involved aggregate (reported as {@link AsOf#aggregatesLoaded()}), plus finding
- * them: for a chain, one {@code $in} per level of the live tree; for a dashboard, one {@code $in} per level of
- * the body subtree, one for the bodies' tasks, one per level of delegation above them. A commune's chain or
- * dashboard is tens of aggregates; the whole national chain of a central directive is every one of its
- * ~40,000 nodes: ask that one at a shallow depth of the live view instead, or expect seconds.
+ * them: for a chain, two {@code $in} per level of the live tree (its nodes, the acts on its directives); for a
+ * dashboard, one {@code $in} per level of the body subtree, one for the bodies' tasks, one per level of
+ * delegation above them. A commune's chain or dashboard is tens of aggregates; the whole national chain of a
+ * central directive is every one of its ~40,000 nodes: ask that one at a shallow depth of the live view instead,
+ * or expect seconds.
  *
  * <p>Generic: {@link #view} takes any projection factories {@code Function<ReadStore, Object>} (plain classes
  * with {@code @EventHandler} methods) and any query over the in-memory store, so other read models (directive
@@ -111,12 +112,7 @@ public final class AsOfViews {
         Optional<Document> node = live.find(ChainProjection.NODES, target);
         if (node.isPresent()) {
             Set<String> ids = new LinkedHashSet<>(chainAggregates(target));
-            for (Document c : Docs.docs(node.get(), "citations")) {
-                String cited = c.getString("directiveId");
-                if (cited != null) {
-                    ids.add(cited);
-                }
-            }
+            ids.addAll(Docs.strings(node.get(), "cites"));
             return ids;
         }
         if (live.find(DashboardProjection.BODIES, target).isPresent()) {
@@ -145,7 +141,9 @@ public final class AsOfViews {
     /**
      * The aggregates a chain depends on, from the live chain model: every node below (directives and tasks),
      * the directives of its tasks, and every directive that cites one of its directives (their issue marks a
-     * recipient as having forwarded, and covers tasks).
+     * recipient as having forwarded, and covers tasks). One {@code $in} per level of the live tree for the nodes
+     * and one for the acts on its directives (where the citing directives are listed), one more for the acts on
+     * the tasks' directives.
      */
     public Set<String> chainAggregates(String directiveOrTaskId) {
         Set<String> ids = new LinkedHashSet<>();
@@ -154,37 +152,45 @@ public final class AsOfViews {
         List<String> level = List.of(directiveOrTaskId);
         while (!level.isEmpty()) {
             List<String> next = new ArrayList<>();
+            List<String> directives = new ArrayList<>();
             for (Document n : live.findAll(ChainProjection.NODES, level).values()) {
                 String id = n.getString("_id");
                 if (!visited.add(id)) {
                     continue;
                 }
                 ids.add(id);
-                addForwards(n, ids);
+                if (ChainProjection.isDirective(n)) {
+                    directives.add(id);
+                }
                 String directive = Docs.str(n, "directiveId");
                 if (directive != null) {
                     taskDirectives.add(directive);
                 }
-                next.addAll(Docs.strings(n, "children"));
+                next.addAll(ChainProjection.children(n));
             }
+            addForwards(directives, ids);
             level = next.stream().filter(i -> !visited.contains(i)).toList();
         }
         ids.add(directiveOrTaskId);
         taskDirectives.removeAll(ids);
         if (!taskDirectives.isEmpty()) {
-            for (Document d : live.findAll(ChainProjection.NODES, taskDirectives).values()) {
-                addForwards(d, ids);
-            }
+            addForwards(taskDirectives, ids);
             ids.addAll(taskDirectives);
         }
         return ids;
     }
 
-    private static void addForwards(Document node, Set<String> ids) {
-        for (Document f : Docs.docs(node, "forwards")) {
-            String d = f.getString("directiveId");
-            if (d != null) {
-                ids.add(d);
+    /** The directives citing any of {@code directiveIds}, from their acts. */
+    private void addForwards(Collection<String> directiveIds, Set<String> ids) {
+        if (directiveIds.isEmpty()) {
+            return;
+        }
+        for (Document acts : live.findAll(ChainProjection.ACTS, directiveIds).values()) {
+            for (Document f : Docs.docs(acts, "forwards")) {
+                String d = f.getString("directiveId");
+                if (d != null) {
+                    ids.add(d);
+                }
             }
         }
     }

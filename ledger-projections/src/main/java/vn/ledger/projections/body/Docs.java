@@ -72,6 +72,41 @@ public final class Docs {
         return out;
     }
 
+    /**
+     * The list of strings under key as stored, not copied (empty when absent): for reading only, where a copy per
+     * call would cost more than the work done with it (a node's children, a task's leads).
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> stringsView(Document d, String key) {
+        Object v = d == null ? null : d.get(key);
+        return v instanceof List<?> list ? (List<String>) list : List.of();
+    }
+
+    /** The list of sub-documents under key as stored, not copied (empty when absent): for reading only. */
+    @SuppressWarnings("unchecked")
+    public static List<Document> docsView(Document d, String key) {
+        Object v = d == null ? null : d.get(key);
+        return v instanceof List<?> list ? (List<Document>) list : List.of();
+    }
+
+    /**
+     * The list under key, in the document: changing it changes the document (which the caller then saves). A
+     * list that is absent, or not an {@link ArrayList} (an immutable one), is replaced by a mutable copy first.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> List<T> mutableList(Document d, String key) {
+        Object v = d.get(key);
+        if (v instanceof ArrayList<?> list) {
+            return (List<T>) list;
+        }
+        List<T> list = new ArrayList<>();
+        if (v instanceof List<?> old) {
+            list.addAll((List<T>) old);
+        }
+        d.put(key, list);
+        return list;
+    }
+
     public static Document doc(Document d, String key) {
         Object v = d == null ? null : d.get(key);
         return v instanceof Document doc ? doc : null;

@@ -25,7 +25,6 @@ import vn.ledger.projections.body.Docs;
 import vn.ledger.projections.dashboard.Tally;
 import vn.ledger.projections.store.ReadStore;
 import vn.ledger.projections.task.Timeliness;
-import vn.ledger.projections.task.TimelinessRule;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -44,10 +43,20 @@ import java.util.Set;
  *
  * <h2>Collections</h2>
  * <ul>
- *   <li>{@value #NODES}: one document per directive or task ({@code _id} = directive id or task id) with its own
- *   facts, {@code parent}, {@code ancestors} (root first), {@code children} (ids, in order of arrival),
- *   {@code own} (what the node itself contributes, a {@link Tally}), {@code rollup} (the node and everything
- *   below it) and {@code height} (the longest distance to a node below it).</li>
+ *   <li>{@value #NODES}: one document per directive or task ({@code _id} = directive id or task id) with what the
+ *   chain view shows of it and what its roll-up needs: its own facts, {@code parent}, {@code ancestors} (root
+ *   first), {@code children} (ids, in order of arrival, stored relative to the node's id where they extend it: see
+ *   {@link ChildIds}), {@code own} (what the node itself contributes, a {@link Tally}), {@code rollup} (the node
+ *   and everything below it) and {@code height} (the longest distance to a node below it). A directive's
+ *   {@code recipients} carry how far each got: {@code receivedOn}, {@code actedOn} (first day it acted, see
+ *   {@link #ACTS}) and {@code forwardedAs} (the directives it issued citing this one); {@code cites} lists the
+ *   directives it cites, the first being the one it hangs under.</li>
+ *   <li>{@value #ACTS}: per directive ({@code _id} = its id), every act on it by any body: {@code forwards} (each
+ *   directive citing it: issuing body, id, issue day, tasks), {@code delegations} and {@code starts} (per body,
+ *   the first day it delegated, or started or completed, one of its tasks). Kept apart because a central notice
+ *   is cited by every commune's letter (thousands of entries) while its node, read by every chain view from the
+ *   top, needs only its recipients' first acts; bodies that are not recipients (yet) are remembered here for
+ *   coverage and for a receipt recorded later.</li>
  *   <li>{@value #LEADS}: {@code directiveId|bodyCode} → the tasks of that directive the body leads, so that a
  *   directive issued by a body can mark exactly those tasks as made concrete (coverage).</li>
  * </ul>
@@ -59,13 +68,15 @@ import java.util.Set;
  * directive, its action recipients: received, acted, latency issued → received → acted at level 0, and
  * histograms of waiting recipients by receipt day and of silent ones by issue day. On every change the
  * difference {@code new own − old own} is added to the node's roll-up and to each ancestor's, the levels shifted
- * by the distance: so the same event applied twice adds nothing, and a query reads the top of a 40,000-node
- * tree from a few documents.
+ * by the distance, in place ({@link Tally#addTo}: the work is that of the difference, not of the roll-ups of the
+ * top nodes): so the same event applied twice adds nothing, and a query reads the top of a 40,000-node tree from
+ * a few documents.
  *
  * <h2>Idempotency and order</h2>
  * A node remembers the sequence number of the last event of its own aggregate that changed it; an older or
  * equal one is ignored. Facts coming from other aggregates (a child directive citing it, a delegation, a
- * receipt) are sets or minima. A node referenced before it exists (a receipt of the child directive's issuer
+ * receipt) are sets or minima; acts are kept in {@value #ACTS} and copied to the recipient entries of their body,
+ * whichever of the act and the recipient is recorded first. A node referenced before it exists (a receipt of the child directive's issuer
  * recorded before the child, a child directive delivered before its parent) is a placeholder that collects
  * what is known; when it is linked under its own parent later, its whole roll-up is added to its new
  * ancestors and the ancestor lists below it are rewritten.
@@ -73,10 +84,16 @@ import java.util.Set;
 public class ChainProjection {
 
     public static final String NODES = "chain_nodes";
+    public static final String ACTS = "chain_acts";
     public static final String LEADS = "chain_leads";
+    public static final List<String> COLLECTIONS = List.of(NODES, ACTS, LEADS);
 
     static final String DIRECTIVE = "DIRECTIVE";
     static final String TASK = "TASK";
+
+    /** Recipient entries keep one order of fields, whatever order their facts arrive in (models compare as JSON). */
+    private static final List<String> RECIPIENT_FIELDS = List.of("body", "role", "receivedOn", "actedOn",
+            "forwardedAs");
 
     private final ReadStore store;
 
@@ -101,35 +118,25 @@ public class ChainProjection {
         node.put("subject", e.subject());
         node.put("status", "ACTIVE");
         node.put("tasksDeclared", e.tasks().size());
-        List<Document> recipients = Docs.docs(node, "recipients");
+        List<Document> recipients = Docs.mutableList(node, "recipients");
         addRecipients(recipients, e.recipientsForAction(), "ACTION");
         addRecipients(recipients, e.recipientsForInformation(), "INFORMATION");
         addRecipients(recipients, e.recipientsForReport(), "REPORT");
-        node.put("recipients", recipients);
+        // acts recorded before the directive itself (late delivery) reach its recipients now
+        s.refreshActs(node, null);
         List<String> cited = new ArrayList<>();
-        List<Document> citations = new ArrayList<>();
         for (Citation c : e.implementsDirectives()) {
-            citations.add(new Document("asWritten", c.asWritten()).append("directiveId", c.directiveId()));
             if (c.directiveId() != null && !c.directiveId().equals(e.directiveId())) {
                 Docs.addOnce(cited, c.directiveId());
             }
         }
-        node.put("citations", citations);
-        node.put("alsoImplements", cited.size() > 1 ? cited.subList(1, cited.size()) : List.of());
+        node.put("cites", cited);
         if (!cited.isEmpty()) {
             s.link(node, cited.get(0), DIRECTIVE);
         }
         s.recompute(node);
         for (String parentId : cited) {
-            Document parent = s.node(parentId, DIRECTIVE);
-            List<Document> forwards = Docs.docs(parent, "forwards");
-            if (forwards.stream().noneMatch(f -> e.directiveId().equals(f.getString("directiveId")))) {
-                forwards.add(new Document("body", e.issuingBodyCode()).append("directiveId", e.directiveId())
-                        .append("issuedOn", Docs.iso(e.issuedOn())).append("tasks", e.tasks().size()));
-                parent.put("forwards", forwards);
-                s.dirty(parent);
-                s.recompute(parent);
-            }
+            s.forwarded(parentId, e.issuingBodyCode(), e.directiveId(), e.issuedOn(), e.tasks().size());
             if (!e.tasks().isEmpty()) {
                 s.cover(parentId, e.issuingBodyCode());
             }
@@ -144,19 +151,18 @@ public class ChainProjection {
         if (!s.advance(node, seq)) {
             return;
         }
-        List<Document> recipients = Docs.docs(node, "recipients");
         boolean found = false;
-        for (Document r : recipients) {
+        for (Document r : Docs.docsView(node, "recipients")) {
             if (e.bodyCode().equals(r.getString("body"))) {
                 found = true;
-                r.put("receivedOn", Docs.iso(min(Docs.date(r, "receivedOn"), e.receivedOn())));
+                setRecipientField(r, "receivedOn", Docs.iso(min(Docs.date(r, "receivedOn"), e.receivedOn())));
             }
         }
         if (!found) {
-            recipients.add(new Document("body", e.bodyCode()).append("role", "OTHER")
-                    .append("receivedOn", Docs.iso(e.receivedOn())));
+            Docs.<Document>mutableList(node, "recipients").add(new Document("body", e.bodyCode())
+                    .append("role", "OTHER").append("receivedOn", Docs.iso(e.receivedOn())));
+            s.refreshActs(node, e.bodyCode());
         }
-        node.put("recipients", recipients);
         s.recompute(node);
         s.flush();
     }
@@ -201,7 +207,7 @@ public class ChainProjection {
         node.put("replacement", replacement);
         s.recompute(node);
         // its tasks and the tasks delegated from them (same authority) stop
-        List<String> level = new ArrayList<>(Docs.strings(node, "children"));
+        List<String> level = ChildIds.of(node);
         Set<String> seen = new HashSet<>();
         while (!level.isEmpty()) {
             List<String> next = new ArrayList<>();
@@ -210,7 +216,7 @@ public class ChainProjection {
                         || !directiveId.equals(t.getString("directiveId"))) {
                     continue;
                 }
-                next.addAll(Docs.strings(t, "children"));
+                next.addAll(ChildIds.of(t));
                 t.put("stopped", true);
                 s.dirty(t);
                 s.recompute(t);
@@ -248,7 +254,7 @@ public class ChainProjection {
         node.put("missing", e.missing().stream().map(Ro::name).toList());
         Document directive = s.node(e.directiveId(), DIRECTIVE);
         node.put("stopped", isStopped(directive));
-        node.put("coveredLeads", coveredLeads(node, directive));
+        node.put("coveredLeads", coveredLeads(node, s.acts(e.directiveId())));
         s.indexLeads(e.directiveId(), e.taskId(), e.leadBodies());
         if (e.parentTaskId() != null) {
             s.link(node, e.parentTaskId(), TASK);
@@ -272,12 +278,10 @@ public class ChainProjection {
     private void started(String taskId, String directiveId, String body, LocalDate on, Long seq) {
         Session s = new Session();
         Document node = s.node(taskId, TASK);
-        List<String> by = Docs.strings(node, "startedBy");
-        if (by.contains(body) || !s.advance(node, seq)) {
+        if (Docs.stringsView(node, "startedBy").contains(body) || !s.advance(node, seq)) {
             return; // this body already started it: a further report changes nothing here
         }
-        by.add(body);
-        node.put("startedBy", by);
+        Docs.addOnce(Docs.mutableList(node, "startedBy"), body);
         node.put("started", true);
         node.put("startedOn", Docs.iso(min(Docs.date(node, "startedOn"), on)));
         s.recompute(node);
@@ -328,7 +332,7 @@ public class ChainProjection {
         }
         node.put("leads", new ArrayList<>(e.newLeadBodies()));
         node.put("cooperating", new ArrayList<>(e.newCooperatingBodies()));
-        node.put("coveredLeads", coveredLeads(node, s.node(e.directiveId(), DIRECTIVE)));
+        node.put("coveredLeads", coveredLeads(node, s.acts(e.directiveId())));
         s.indexLeads(e.directiveId(), e.taskId(), e.newLeadBodies());
         s.recompute(node);
         s.flush();
@@ -341,13 +345,9 @@ public class ChainProjection {
         if (!s.advance(node, seq)) {
             return;
         }
-        List<String> by = Docs.strings(node, "delegatedBy");
-        Docs.addOnce(by, e.delegatingBodyCode());
-        node.put("delegatedBy", by);
+        Docs.addOnce(Docs.mutableList(node, "delegatedBy"), e.delegatingBodyCode());
         node.put("delegatedOn", Docs.iso(min(Docs.date(node, "delegatedOn"), e.delegatedOn())));
-        List<String> covered = Docs.strings(node, "coveredLeads");
-        Docs.addOnce(covered, e.delegatingBodyCode());
-        node.put("coveredLeads", covered);
+        Docs.addOnce(Docs.mutableList(node, "coveredLeads"), e.delegatingBodyCode());
         s.recompute(node);
         s.acted(e.directiveId(), "delegations", e.delegatingBodyCode(), e.delegatedOn());
         s.flush();
@@ -362,6 +362,17 @@ public class ChainProjection {
         change.accept(node);
         s.recompute(node);
         s.flush();
+    }
+
+    // ------------------------------------------------------------------ reading nodes
+
+    public static boolean isDirective(Document node) {
+        return DIRECTIVE.equals(node.getString("kind"));
+    }
+
+    /** The ids of a node's children, in order of arrival (they are stored in a shorter form: {@link ChildIds}). */
+    public static List<String> children(Document node) {
+        return ChildIds.of(node);
     }
 
     // ------------------------------------------------------------------ own contributions
@@ -395,10 +406,8 @@ public class ChainProjection {
                 } else {
                     t.count(h + "NoDue", 1);
                 }
-                List<String> covered = Docs.strings(n, "coveredLeads");
-                long gaps = Docs.strings(n, "leads").stream().filter(l -> !covered.contains(l)).count();
-                t.count("coverageGaps", gaps);
-                if (!st.started() && Docs.strings(n, "delegatedBy").isEmpty() && assignedOn != null) {
+                t.count("coverageGaps", uncoveredLeads(n).size());
+                if (!st.started() && Docs.stringsView(n, "delegatedBy").isEmpty() && assignedOn != null) {
                     t.bucket("notStartedSince", assignedOn.toString(), 1);
                 }
             }
@@ -430,14 +439,12 @@ public class ChainProjection {
             t.count("directivesStopped", 1);
         }
         LocalDate issuedOn = Docs.date(n, "issuedOn");
-        Map<String, LocalDate> actedOn = actedOn(n);
-        for (Document r : Docs.docs(n, "recipients")) {
+        for (Document r : Docs.docsView(n, "recipients")) {
             if (!"ACTION".equals(r.getString("role"))) {
                 continue;
             }
-            String body = r.getString("body");
             LocalDate received = Docs.date(r, "receivedOn");
-            LocalDate acted = actedOn.get(body);
+            LocalDate acted = Docs.date(r, "actedOn");
             t.count("recipients", 1).level(0, "recipients", 1);
             if (received != null) {
                 t.count("received", 1).level(0, "received", 1);
@@ -462,25 +469,6 @@ public class ChainProjection {
         return t;
     }
 
-    /** The first day the body acted on the directive: forwarded it, delegated one of its tasks, or started one. */
-    static LocalDate actedOn(Document directive, String body) {
-        return actedOn(directive).get(body);
-    }
-
-    /** Body → the first day it acted on the directive (forwarded, delegated, started or completed a task). */
-    static Map<String, LocalDate> actedOn(Document directive) {
-        Map<String, LocalDate> acted = new HashMap<>();
-        for (Document f : Docs.docs(directive, "forwards")) {
-            acted.merge(f.getString("body"), Docs.date(f, "issuedOn"), ChainProjection::min);
-        }
-        for (String list : List.of("delegations", "starts")) {
-            for (Document a : Docs.docs(directive, list)) {
-                acted.merge(a.getString("body"), Docs.date(a, "on"), ChainProjection::min);
-            }
-        }
-        return acted;
-    }
-
     /** The "6 rõ" the task still lacks: as recorded, less "trách nhiệm" once it has a lead, "thời gian" once due. */
     static List<String> missing(Document n) {
         List<String> missing = Docs.strings(n, "missing");
@@ -499,18 +487,54 @@ public class ChainProjection {
     }
 
     /** Leads that made the task concrete: delegated it, or issued a directive with tasks citing its directive. */
-    private static List<String> coveredLeads(Document task, Document directive) {
-        List<String> leads = Docs.strings(task, "leads");
+    private static List<String> coveredLeads(Document task, Document acts) {
+        Set<String> leads = new HashSet<>(Docs.stringsView(task, "leads"));
         List<String> covered = new ArrayList<>();
-        for (String l : Docs.strings(task, "delegatedBy")) {
+        for (String l : Docs.stringsView(task, "delegatedBy")) {
             Docs.addOnce(covered, l);
         }
-        for (Document f : Docs.docs(directive, "forwards")) {
+        for (Document f : Docs.docsView(acts, "forwards")) {
             if (Docs.num(f, "tasks") > 0 && leads.contains(f.getString("body"))) {
                 Docs.addOnce(covered, f.getString("body"));
             }
         }
         return covered;
+    }
+
+    /** The task's leads that have not made it concrete, in the order of its leads. */
+    static List<String> uncoveredLeads(Document task) {
+        List<String> leads = Docs.stringsView(task, "leads");
+        if (leads.isEmpty()) {
+            return List.of();
+        }
+        Set<String> covered = new HashSet<>(Docs.stringsView(task, "coveredLeads"));
+        List<String> out = new ArrayList<>();
+        for (String l : leads) {
+            if (!covered.contains(l)) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /** Sets a field of a recipient entry (removes it for null), keeping {@link #RECIPIENT_FIELDS}' order. */
+    static void setRecipientField(Document r, String key, Object value) {
+        if (value == null) {
+            r.remove(key);
+            return;
+        }
+        boolean isNew = !r.containsKey(key);
+        r.put(key, value);
+        if (isNew) {
+            Document was = new Document(r);
+            r.clear();
+            for (String f : RECIPIENT_FIELDS) {
+                if (was.containsKey(f)) {
+                    r.put(f, was.get(f));
+                }
+            }
+            was.forEach(r::putIfAbsent);
+        }
     }
 
     private static void addRecipients(List<Document> recipients, List<String> codes, String role) {
@@ -531,18 +555,26 @@ public class ChainProjection {
     // ------------------------------------------------------------------ unit of work
 
     /**
-     * The documents one event touches: each read once, changed in memory, written once at the end. Keeps
-     * document identity, so a node reached both as "the task's directive" and as "an ancestor" is one object.
+     * The documents one event touches: each read once, changed in memory (in place), written once at the end.
+     * Keeps document identity, so a node reached both as "the task's directive" and as "an ancestor" is one
+     * object.
      */
     private final class Session {
 
         private final Map<String, Document> nodes = new HashMap<>();
+        private final Set<String> created = new HashSet<>();
         private final Set<String> dirty = new LinkedHashSet<>();
+        private final Map<String, Document> acts = new HashMap<>();
+        private final Set<String> dirtyActs = new LinkedHashSet<>();
 
         Document node(String id, String kind) {
             Document d = nodes.get(id);
             if (d == null) {
-                d = store.find(NODES, id).orElseGet(() -> placeholder(id, kind));
+                d = store.find(NODES, id).orElse(null);
+                if (d == null) {
+                    d = placeholder(id, kind);
+                    created.add(id);
+                }
                 nodes.put(id, d);
             }
             return d;
@@ -567,6 +599,12 @@ public class ChainProjection {
             return new Document("_id", id).append("kind", kind).append("exists", false).append("seq", -1L)
                     .append("parent", null).append("ancestors", new ArrayList<String>())
                     .append("children", new ArrayList<String>()).append("height", 0);
+        }
+
+        /** The acts on a directive ({@value #ACTS}), an empty document when none was recorded yet. */
+        Document acts(String directiveId) {
+            return acts.computeIfAbsent(directiveId,
+                    id -> store.find(ACTS, id).orElseGet(() -> new Document("_id", id)));
         }
 
         boolean advance(Document node, Long seq) {
@@ -598,9 +636,18 @@ public class ChainProjection {
 
         /** Adds {@code sign × t} to the node's roll-up and, levels shifted by the distance, to its ancestors'. */
         private void spread(Document node, Tally t, int sign) {
-            node.put("rollup", Tally.of(node.get("rollup")).add(t, sign, 0).toDocument());
+            Tally.addTo(rollup(node), t, sign, 0);
             dirty(node);
-            addToAncestors(Docs.strings(node, "ancestors"), t, sign, -1);
+            addToAncestors(Docs.stringsView(node, "ancestors"), t, sign, -1);
+        }
+
+        private Document rollup(Document node) {
+            Document r = Docs.doc(node, "rollup");
+            if (r == null) {
+                r = new Document();
+                node.put("rollup", r);
+            }
+            return r;
         }
 
         private void addToAncestors(List<String> ancestors, Tally t, int sign, int height) {
@@ -612,7 +659,7 @@ public class ChainProjection {
                     a = node(ancestors.get(i), DIRECTIVE);
                 }
                 if (!t.isZero()) {
-                    a.put("rollup", Tally.of(a.get("rollup")).add(t, sign, distance).toDocument());
+                    Tally.addTo(rollup(a), t, sign, distance);
                 }
                 if (height >= 0 && Docs.num(a, "height") < height + distance) {
                     a.put("height", height + distance);
@@ -625,13 +672,11 @@ public class ChainProjection {
         void link(Document node, String parentId, String parentKind) {
             String id = node.getString("_id");
             Document parent = node(parentId, parentKind);
-            List<String> parentAncestors = Docs.strings(parent, "ancestors");
+            List<String> parentAncestors = Docs.stringsView(parent, "ancestors");
             if (parentId.equals(id) || parentAncestors.contains(id)) {
                 return; // a cycle: leave the node a root rather than loop
             }
-            List<String> children = Docs.strings(parent, "children");
-            if (Docs.addOnce(children, id)) {
-                parent.put("children", children);
+            if (Docs.addOnce(Docs.mutableList(parent, "children"), ChildIds.encode(parentId, id))) {
                 dirty(parent);
             }
             if (parentId.equals(Docs.str(node, "parent"))) {
@@ -658,7 +703,7 @@ public class ChainProjection {
                 for (Document p : level) {
                     List<String> below = Docs.strings(p, "ancestors");
                     below.add(p.getString("_id"));
-                    for (Document c : nodes(Docs.strings(p, "children")).values()) {
+                    for (Document c : nodes(ChildIds.of(p)).values()) {
                         if (!below.contains(c.getString("_id"))) {
                             c.put("ancestors", new ArrayList<>(below));
                             dirty(c);
@@ -670,24 +715,121 @@ public class ChainProjection {
             }
         }
 
+        /** The body issued {@code forwardId} citing {@code directiveId}: a forward, and an act on it. */
+        void forwarded(String directiveId, String body, String forwardId, LocalDate issuedOn, int tasks) {
+            Document a = acts(directiveId);
+            List<Document> forwards = Docs.mutableList(a, "forwards");
+            for (Document f : forwards) {
+                if (forwardId.equals(f.getString("directiveId"))) {
+                    return;
+                }
+            }
+            forwards.add(new Document("body", body).append("directiveId", forwardId)
+                    .append("issuedOn", Docs.iso(issuedOn)).append("tasks", tasks));
+            dirtyActs.add(directiveId);
+            Document d = node(directiveId, DIRECTIVE);
+            recordAct(d, body, issuedOn, forwardId);
+        }
+
         /** Records that the body acted on the directive (first day kept) and updates its recipients' figures. */
         void acted(String directiveId, String list, String body, LocalDate on) {
             if (directiveId == null || body == null || on == null) {
                 return;
             }
-            Document d = node(directiveId, DIRECTIVE);
-            List<Document> acts = Docs.docs(d, list);
-            Document mine = acts.stream().filter(a -> body.equals(a.getString("body"))).findFirst().orElse(null);
+            Document a = acts(directiveId);
+            List<Document> entries = Docs.mutableList(a, list);
+            Document mine = null;
+            for (Document x : entries) {
+                if (body.equals(x.getString("body"))) {
+                    mine = x;
+                    break;
+                }
+            }
             if (mine == null) {
-                acts.add(new Document("body", body).append("on", Docs.iso(on)));
+                entries.add(new Document("body", body).append("on", Docs.iso(on)));
             } else if (on.isBefore(Docs.date(mine, "on"))) {
                 mine.put("on", Docs.iso(on));
             } else {
                 return;
             }
-            d.put(list, acts);
+            dirtyActs.add(directiveId);
+            recordAct(node(directiveId, DIRECTIVE), body, on, null);
+        }
+
+        /**
+         * Brings the act to the directive's recipient entries for that body ({@code actedOn} the earliest,
+         * {@code forwardedAs} the forwards in order of arrival) and recomputes the directive when they changed.
+         * A directive known only by reference is saved as such, as a forward or act always did.
+         */
+        private void recordAct(Document d, String body, LocalDate on, String forwardId) {
+            boolean changed = false;
+            for (Document r : Docs.docsView(d, "recipients")) {
+                if (!body.equals(r.getString("body"))) {
+                    continue;
+                }
+                LocalDate acted = Docs.date(r, "actedOn");
+                if (on != null && (acted == null || on.isBefore(acted))) {
+                    setRecipientField(r, "actedOn", Docs.iso(on));
+                    changed = true;
+                }
+                if (forwardId != null) {
+                    List<String> as = new ArrayList<>(Docs.stringsView(r, "forwardedAs"));
+                    if (Docs.addOnce(as, forwardId)) {
+                        setRecipientField(r, "forwardedAs", as);
+                        changed = true;
+                    }
+                }
+            }
+            if (changed || created.contains(d.getString("_id"))) {
+                dirty(d);
+            }
+            if (changed) {
+                recompute(d);
+            }
+        }
+
+        /**
+         * Derives the recipient entries' {@code actedOn} and {@code forwardedAs} from the directive's acts, for one
+         * body or (null) all: for recipients that arrive after acts were recorded.
+         */
+        void refreshActs(Document d, String onlyBody) {
+            List<Document> recipients = Docs.docsView(d, "recipients");
+            if (recipients.isEmpty()) {
+                return;
+            }
+            Document a = acts(d.getString("_id"));
+            Map<String, LocalDate> first = new HashMap<>();
+            Map<String, List<String>> forwardedAs = new HashMap<>();
+            for (Document f : Docs.docsView(a, "forwards")) {
+                String body = f.getString("body");
+                if (body != null && (onlyBody == null || onlyBody.equals(body))) {
+                    earliest(first, body, Docs.date(f, "issuedOn"));
+                    Docs.addOnce(forwardedAs.computeIfAbsent(body, k -> new ArrayList<>()), f.getString("directiveId"));
+                }
+            }
+            for (String list : List.of("delegations", "starts")) {
+                for (Document x : Docs.docsView(a, list)) {
+                    String body = x.getString("body");
+                    if (body != null && (onlyBody == null || onlyBody.equals(body))) {
+                        earliest(first, body, Docs.date(x, "on"));
+                    }
+                }
+            }
+            for (Document r : recipients) {
+                String body = r.getString("body");
+                if (onlyBody == null || onlyBody.equals(body)) {
+                    setRecipientField(r, "actedOn", Docs.iso(first.get(body)));
+                    List<String> as = forwardedAs.get(body);
+                    setRecipientField(r, "forwardedAs", as == null || as.isEmpty() ? null : as);
+                }
+            }
             dirty(d);
-            recompute(d);
+        }
+
+        private static void earliest(Map<String, LocalDate> first, String body, LocalDate on) {
+            if (on != null) {
+                first.merge(body, on, ChainProjection::min);
+            }
         }
 
         /** The body issued a directive with tasks citing {@code directiveId}: the tasks it leads there are covered. */
@@ -695,10 +837,9 @@ public class ChainProjection {
             Document idx = store.find(LEADS, directiveId + "|" + body).orElse(null);
             List<String> tasks = Docs.strings(idx, "tasks");
             for (Document t : nodes(tasks).values()) {
-                if (directiveId.equals(t.getString("directiveId")) && Docs.strings(t, "leads").contains(body)) {
-                    List<String> covered = Docs.strings(t, "coveredLeads");
-                    if (Docs.addOnce(covered, body)) {
-                        t.put("coveredLeads", covered);
+                if (directiveId.equals(t.getString("directiveId"))
+                        && Docs.stringsView(t, "leads").contains(body)) {
+                    if (Docs.addOnce(Docs.mutableList(t, "coveredLeads"), body)) {
                         dirty(t);
                         recompute(t);
                     }
@@ -723,6 +864,10 @@ public class ChainProjection {
         }
 
         void flush() {
+            for (String id : dirtyActs) {
+                store.put(ACTS, acts.get(id));
+            }
+            dirtyActs.clear();
             for (String id : dirty) {
                 store.put(NODES, nodes.get(id));
             }

@@ -69,11 +69,9 @@ public class ChainQueries {
         for (int depth = 0; depth < maxDepth && !level.isEmpty(); depth++) {
             List<String> next = new ArrayList<>();
             for (String parentId : level) {
-                List<String> children = Docs.strings(docs.get(parentId), "children");
                 int from = depth == 0 ? Math.max(0, offset) : 0;
                 int size = depth == 0 ? limit : childPage;
-                List<String> slice = children.subList(Math.min(from, children.size()),
-                        Math.min(children.size(), from + Math.max(0, size)));
+                List<String> slice = ChildIds.slice(docs.get(parentId), from, from + Math.max(0, size));
                 shownChildren.put(parentId, slice);
                 next.addAll(slice);
             }
@@ -91,7 +89,7 @@ public class ChainQueries {
         List<ChainView.ChainNode> children = new ArrayList<>();
         List<String> slice = shown.get(id);
         Integer nextOffset = null;
-        int childCount = Docs.strings(d, "children").size();
+        int childCount = ChildIds.count(d);
         if (slice != null) {
             for (String c : slice) {
                 if (docs.containsKey(c)) {
@@ -115,16 +113,12 @@ public class ChainQueries {
         if (directive) {
             LocalDate issuedOn = Docs.date(d, "issuedOn");
             List<ChainView.Recipient> recipients = new ArrayList<>();
-            Map<String, LocalDate> actedOn = ChainProjection.actedOn(d);
-            Map<String, List<String>> forwards = new java.util.HashMap<>();
-            for (Document f : Docs.docs(d, "forwards")) {
-                forwards.computeIfAbsent(f.getString("body"), k -> new ArrayList<>()).add(f.getString("directiveId"));
-            }
-            for (Document rc : Docs.docs(d, "recipients")) {
+            // each recipient entry carries its own first act and forwards: nothing to derive per node
+            for (Document rc : Docs.docsView(d, "recipients")) {
                 String body = rc.getString("body");
                 LocalDate received = Docs.date(rc, "receivedOn");
-                LocalDate acted = actedOn.get(body);
-                List<String> forwardedAs = List.copyOf(forwards.getOrDefault(body, List.of()));
+                LocalDate acted = Docs.date(rc, "actedOn");
+                List<String> forwardedAs = List.copyOf(Docs.stringsView(rc, "forwardedAs"));
                 recipients.add(new ChainView.Recipient(body, rc.getString("role"), received, acted,
                         received == null || issuedOn == null ? null : ChronoUnit.DAYS.between(issuedOn, received),
                         received == null || acted == null ? null : ChronoUnit.DAYS.between(received, acted),
@@ -133,16 +127,12 @@ public class ChainQueries {
             return new ChainView.ChainNode(d.getString("_id"), ChainProjection.DIRECTIVE, Docs.bool(d, "exists"),
                     depth, Docs.str(d, "symbol"), Docs.str(d, "subject"), Docs.str(d, "issuer"), null, null,
                     List.of(), List.of(), issuedOn, null, null, Docs.str(d, "status"), false, null, false, List.of(),
-                    List.of(), Docs.strings(d, "alsoImplements"), recipients, r.view(), childCount, children,
+                    List.of(), alsoImplements(d), recipients, r.view(), childCount, children,
                     nextOffset);
         }
         TaskState st = TaskState.of(d);
         Timeliness status = st.at(now);
-        List<String> uncovered = new ArrayList<>();
-        if (status.open()) {
-            List<String> covered = Docs.strings(d, "coveredLeads");
-            Docs.strings(d, "leads").stream().filter(l -> !covered.contains(l)).forEach(uncovered::add);
-        }
+        List<String> uncovered = status.open() ? ChainProjection.uncoveredLeads(d) : List.of();
         List<String> missing = ChainProjection.missing(d).stream().map(m -> Ro.valueOf(m).label()).toList();
         return new ChainView.ChainNode(d.getString("_id"), ChainProjection.TASK, Docs.bool(d, "exists"), depth,
                 Docs.str(d, "code"), Docs.str(d, "work"), Docs.str(d, "assigner"), Docs.str(d, "directiveId"),
@@ -151,6 +141,12 @@ public class ChainQueries {
                 st.stopped() && status == Timeliness.CANCELLED && !st.cancelled(), st.completedOn(),
                 Docs.bool(d, "accepted"), missing, uncovered, List.of(), List.of(), r.view(), childCount, children,
                 nextOffset);
+    }
+
+    /** The directives it cites besides the one it hangs under (the first). */
+    private static List<String> alsoImplements(Document d) {
+        List<String> cites = Docs.stringsView(d, "cites");
+        return cites.size() > 1 ? List.copyOf(cites.subList(1, cites.size())) : List.of();
     }
 
     // ------------------------------------------------------------------ stalls
@@ -176,8 +172,7 @@ public class ChainQueries {
                 n -> stallCount(Tally.of(n.get("rollup")), last) > 0,
                 (n, depth) -> ownStalls(n, today, cutoff, depth), items);
         List<StallReport.Branch> branches = new ArrayList<>();
-        List<String> children = Docs.strings(root.get(), "children");
-        for (Document c : reads.many(children.subList(0, Math.min(children.size(), MAX_BRANCHES))).values()) {
+        for (Document c : reads.many(ChildIds.slice(root.get(), 0, MAX_BRANCHES)).values()) {
             boolean directive = ChainProjection.DIRECTIVE.equals(c.getString("kind"));
             branches.add(new StallReport.Branch(c.getString("_id"), c.getString("kind"),
                     Docs.str(c, directive ? "symbol" : "code"), 1 + (int) Docs.num(c, "height")));
@@ -201,10 +196,9 @@ public class ChainQueries {
         String id = n.getString("_id");
         if (ChainProjection.DIRECTIVE.equals(n.getString("kind"))) {
             LocalDate issuedOn = Docs.date(n, "issuedOn");
-            Map<String, LocalDate> actedOn = ChainProjection.actedOn(n);
-            for (Document r : Docs.docs(n, "recipients")) {
+            for (Document r : Docs.docsView(n, "recipients")) {
                 String body = r.getString("body");
-                if (!"ACTION".equals(r.getString("role")) || actedOn.get(body) != null) {
+                if (!"ACTION".equals(r.getString("role")) || r.get("actedOn") != null) {
                     continue;
                 }
                 LocalDate received = Docs.date(r, "receivedOn");
@@ -247,13 +241,10 @@ public class ChainQueries {
         if (!ChainProjection.TASK.equals(n.getString("kind")) || Tally.of(n.get("own")).get("coverageGaps") == 0) {
             return out;
         }
-        List<String> covered = Docs.strings(n, "coveredLeads");
         TaskState st = TaskState.of(n);
-        for (String lead : Docs.strings(n, "leads")) {
-            if (!covered.contains(lead)) {
-                out.add(new CoverageReport.Gap(n.getString("_id"), Docs.str(n, "directiveId"), Docs.str(n, "code"),
-                        Docs.str(n, "work"), lead, st.at(now).name(), Docs.date(n, "assignedOn"), st.due(), depth));
-            }
+        for (String lead : ChainProjection.uncoveredLeads(n)) {
+            out.add(new CoverageReport.Gap(n.getString("_id"), Docs.str(n, "directiveId"), Docs.str(n, "code"),
+                    Docs.str(n, "work"), lead, st.at(now).name(), Docs.date(n, "assignedOn"), st.due(), depth));
         }
         return out;
     }
@@ -267,7 +258,7 @@ public class ChainQueries {
      */
     private static <T> boolean walk(Document root, Reads reads, int limit, java.util.function.Predicate<Document> holds,
                                     java.util.function.BiFunction<Document, Integer, List<T>> own, List<T> items) {
-        int rootDepth = Docs.strings(root, "ancestors").size();
+        int rootDepth = Docs.stringsView(root, "ancestors").size();
         int chunk = Math.max(16, Math.min(256, limit));
         java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>();
         java.util.ArrayDeque<Document> ready = new java.util.ArrayDeque<>();
@@ -288,13 +279,13 @@ public class ChainQueries {
                 continue;
             }
             Document n = ready.poll();
-            for (T item : own.apply(n, Docs.strings(n, "ancestors").size() - rootDepth)) {
+            for (T item : own.apply(n, Docs.stringsView(n, "ancestors").size() - rootDepth)) {
                 if (items.size() >= limit) {
                     return true;
                 }
                 items.add(item);
             }
-            pending.addAll(Docs.strings(n, "children"));
+            pending.addAll(ChildIds.of(n));
         }
         return false;
     }

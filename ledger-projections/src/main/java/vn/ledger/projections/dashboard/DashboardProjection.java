@@ -351,16 +351,23 @@ public class DashboardProjection {
         Map<String, Document> docs = store.findAll(DASHBOARD, codes);
         for (String code : codes) {
             Document d = docs.getOrDefault(code, new Document("_id", code));
-            Tally sd = selfDeltas.get(code);
-            if (sd != null && !sd.isZero()) {
-                d.put("self", Tally.of(d.get("self")).add(sd, 1, 0).toDocument());
-            }
-            Tally td = treeDeltas.get(code);
-            if (td != null && !td.isZero()) {
-                d.put("tree", Tally.of(d.get("tree")).add(td, 1, 0).toDocument());
-            }
+            addTo(d, "self", selfDeltas.get(code));
+            addTo(d, "tree", treeDeltas.get(code));
             store.put(DASHBOARD, d);
         }
+    }
+
+    /** Adds the delta to the tally under key in place: a province's tree holds histograms by day and month. */
+    private static void addTo(Document d, String key, Tally delta) {
+        if (delta == null || delta.isZero()) {
+            return;
+        }
+        Document tally = Docs.doc(d, key);
+        if (tally == null) {
+            tally = new Document();
+            d.put(key, tally);
+        }
+        Tally.addTo(tally, delta, 1, 0);
     }
 
     // ------------------------------------------------------------------ plumbing

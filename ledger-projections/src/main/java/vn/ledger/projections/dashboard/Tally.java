@@ -148,6 +148,124 @@ public final class Tally {
         return d;
     }
 
+    /**
+     * Adds {@code sign × delta}, its levels shifted down by {@code levelOffset}, to a tally document in place:
+     * the result equals {@code Tally.of(tally).add(delta, sign, levelOffset).toDocument()}, keys in the same
+     * (ascending) order, zeros and trailing empty levels pruned alike, but the work is proportional to the delta
+     * rather than to the document (a roll-up of a national tree holds histograms by day of every level below).
+     * Only values and new nested documents are written, never an object of {@code delta}.
+     *
+     * @param tally a document written by {@link #toDocument()} (or by this method), changed in place
+     */
+    public static void addTo(Document tally, Tally delta, int sign, int levelOffset) {
+        if (delta.isZero()) {
+            return;
+        }
+        if (!delta.counts.isEmpty()) {
+            Document c = child(tally, "c");
+            delta.counts.forEach((k, v) -> addValue(c, k, sign * v));
+            pruneIfEmpty(tally, "c", c);
+        }
+        if (!delta.histograms.isEmpty()) {
+            Document h = child(tally, "h");
+            delta.histograms.forEach((name, m) -> {
+                Document b = child(h, name);
+                m.forEach((k, v) -> addValue(b, k, sign * v));
+                pruneIfEmpty(h, name, b);
+            });
+            pruneIfEmpty(tally, "h", h);
+        }
+        if (!delta.levels.isEmpty()) {
+            List<Object> l = levels(tally);
+            for (int i = 0; i < delta.levels.size(); i++) {
+                TreeMap<String, Long> m = delta.levels.get(i);
+                if (m.isEmpty()) {
+                    continue;
+                }
+                int at = i + levelOffset;
+                while (l.size() <= at) {
+                    l.add(new Document());
+                }
+                Document ld = (Document) l.get(at);
+                m.forEach((k, v) -> addValue(ld, k, sign * v));
+            }
+            while (!l.isEmpty() && ((Document) l.get(l.size() - 1)).isEmpty()) {
+                l.remove(l.size() - 1);
+            }
+            if (l.isEmpty()) {
+                tally.remove("l");
+            }
+        }
+    }
+
+    /** The nested document under key, created in its sorted place when absent. */
+    private static Document child(Document parent, String key) {
+        if (parent.get(key) instanceof Document d) {
+            return d;
+        }
+        Document d = new Document();
+        putSorted(parent, key, d);
+        return d;
+    }
+
+    /** The level list, made mutable (a decoded or parsed list may not be) and created when absent. */
+    @SuppressWarnings("unchecked")
+    private static List<Object> levels(Document tally) {
+        Object v = tally.get("l");
+        if (v instanceof ArrayList<?> l) {
+            return (List<Object>) l;
+        }
+        List<Object> l = new ArrayList<>();
+        if (v instanceof List<?> old) {
+            l.addAll(old);
+        }
+        putSorted(tally, "l", l);
+        return l;
+    }
+
+    private static void addValue(Document d, String key, long n) {
+        if (n == 0) {
+            return;
+        }
+        Object old = d.get(key);
+        long sum = (old instanceof Number x ? x.longValue() : 0L) + n;
+        if (sum == 0) {
+            d.remove(key);
+        } else if (old != null) {
+            d.put(key, sum); // replacing keeps the key's place
+        } else {
+            putSorted(d, key, sum);
+        }
+    }
+
+    private static void pruneIfEmpty(Document parent, String key, Document child) {
+        if (child.isEmpty()) {
+            parent.remove(key);
+        }
+    }
+
+    /**
+     * Puts a new key where {@link #toDocument()} would have it (ascending): appended when it sorts last, the usual
+     * case for days and months; otherwise the document's entries are laid out again, which only a new key does.
+     */
+    private static void putSorted(Document d, String key, Object value) {
+        boolean last = true;
+        for (String k : d.keySet()) {
+            if (k.compareTo(key) > 0) {
+                last = false;
+                break;
+            }
+        }
+        if (last) {
+            d.put(key, value);
+            return;
+        }
+        TreeMap<String, Object> sorted = new TreeMap<>(d);
+        sorted.put(key, value);
+        d.clear();
+        d.putAll(sorted);
+    }
+
     public static Tally of(Object document) {
         Tally t = new Tally();
         if (!(document instanceof Document d)) {

@@ -195,7 +195,7 @@ class ChainProjectionTest {
         @Test
         void everyEventDeliveredTwiceChangesNothing() {
             SeedCascade.load(ledger);
-            var before = Snapshot.of(store, ChainProjection.NODES, ChainProjection.LEADS);
+            var before = Snapshot.of(store, ChainProjection.COLLECTIONS.toArray(String[]::new));
 
             feed.deliverAll(feed.emitted());
             for (DomainEventMessage<?> m : feed.emitted()) {
@@ -203,7 +203,7 @@ class ChainProjectionTest {
                 feed.deliver(m);
             }
 
-            assertThat(Snapshot.of(store, ChainProjection.NODES, ChainProjection.LEADS)).isEqualTo(before);
+            assertThat(Snapshot.of(store, ChainProjection.COLLECTIONS.toArray(String[]::new))).isEqualTo(before);
         }
 
         @Test
@@ -242,25 +242,30 @@ class ChainProjectionTest {
             }
         }
 
-        /** The nodes with their lists sorted: the order children arrive in may differ, nothing else may. */
+        /**
+         * The nodes and the acts on directives, with their lists sorted: the order children and acts arrive in
+         * may differ, nothing else may.
+         */
         private Map<String, String> normalised(InMemoryReadStore s) {
             Map<String, String> out = new TreeMap<>();
-            s.scan(ChainProjection.NODES).forEach(d -> {
-                d.remove("seq");
-                for (String list : List.of("children", "startedBy", "delegatedBy", "coveredLeads")) {
-                    List<String> l = new ArrayList<>(vn.ledger.projections.body.Docs.strings(d, list));
-                    l.sort(null);
-                    d.put(list, l);
-                }
-                for (String list : List.of("forwards", "starts", "delegations", "recipients")) {
-                    List<Document> l = new ArrayList<>(vn.ledger.projections.body.Docs.docs(d, list));
-                    l.sort(java.util.Comparator.comparing(Document::toJson));
-                    d.put(list, l);
-                }
-                Document sorted = new Document();
-                new TreeMap<>(d).forEach(sorted::append);
-                out.put(d.getString("_id"), sorted.toJson());
-            });
+            for (String collection : List.of(ChainProjection.NODES, ChainProjection.ACTS)) {
+                s.scan(collection).forEach(d -> {
+                    d.remove("seq");
+                    for (String list : List.of("children", "startedBy", "delegatedBy", "coveredLeads")) {
+                        List<String> l = new ArrayList<>(vn.ledger.projections.body.Docs.strings(d, list));
+                        l.sort(null);
+                        d.put(list, l);
+                    }
+                    for (String list : List.of("forwards", "starts", "delegations", "recipients")) {
+                        List<Document> l = new ArrayList<>(vn.ledger.projections.body.Docs.docs(d, list));
+                        l.sort(java.util.Comparator.comparing(Document::toJson));
+                        d.put(list, l);
+                    }
+                    Document sorted = new Document();
+                    new TreeMap<>(d).forEach(sorted::append);
+                    out.put(collection + " " + d.getString("_id"), sorted.toJson());
+                });
+            }
             return out;
         }
     }
@@ -330,6 +335,66 @@ class ChainProjectionTest {
             assertThat(b.rollup().cancelled()).isEqualTo(4);
             assertThat(queries.stalls(B, 7, 100, CLOCK.instant()).orElseThrow().items())
                     .extracting(StallReport.Stall::nodeId).doesNotContain(B, B + "/1");
+        }
+    }
+
+    @Nested
+    @DisplayName("what a node keeps")
+    class Storage {
+
+        private void letters(int from, int to) {
+            for (int i = from; i <= to; i++) {
+                ledger.issue("LC-" + i, i + "-CV/ĐU", "XA-" + i, d("2026-03-25"), List.of(), List.of(), List.of(),
+                        List.of("LP", "X"), spec("1", "triển khai", List.of("XA-" + i + "-VP"), "trong tháng 4/2026",
+                                "sp"));
+            }
+        }
+
+        @Test
+        void aDirectiveCitedByBodiesThatAreNotItsRecipientsDoesNotGrowWithThem() {
+            ledger.at("2026-03-20T09:00:00Z")
+                    .issue("X", "1-TB/TW", "TW", d("2026-03-20"), List.of("P"), List.of(), List.of(), List.of(),
+                            spec("1", "việc", List.of("P"), "trong tháng 6/2026", "sp"))
+                    .receive("X", "P", d("2026-03-21"))
+                    .issue("LP", "1-CV/P", "P", d("2026-03-23"), List.of(), List.of(), List.of(), List.of("X"),
+                            spec("1", "triển khai", List.of("P-VP"), "trong tháng 5/2026", "sp"));
+            // every commune's letter cites the province's letter, then the central notice too
+            letters(1, 30);
+            int afterThirty = CountingReadStore.bson(store.find(ChainProjection.NODES, "X").orElseThrow());
+            letters(31, 60);
+            Document x = store.find(ChainProjection.NODES, "X").orElseThrow();
+
+            assertThat(CountingReadStore.bson(x)).as("only counts of its roll-up changed").isEqualTo(afterThirty);
+            assertThat(store.find(ChainProjection.ACTS, "X").orElseThrow().getList("forwards", Document.class))
+                    .as("every citing directive is kept with the acts").hasSize(61);
+            ChainView.ChainNode view = chain("X", 1);
+            assertThat(view.recipients()).singleElement().satisfies(r -> {
+                assertThat(r.forwardedAs()).containsExactly("LP");
+                assertThat(r.actedOn()).isEqualTo(d("2026-03-23"));
+                assertThat(r.daysToAct()).isEqualTo(2);
+            });
+            assertThat(view.rollup().directives()).isEqualTo(62);
+            assertThat(child(chain("LP", 1), "LC-7").alsoImplements()).containsExactly("X");
+        }
+
+        @Test
+        void aBodyThatActedBeforeItsReceiptWasRecordedShowsAsActedOnceItIs() {
+            ledger.at("2026-03-20T09:00:00Z")
+                    .issue("X", "1-TB/TW", "TW", d("2026-03-20"), List.of("P"), List.of(), List.of(), List.of(),
+                            spec("1", "việc", List.of("Q"), "trong tháng 6/2026", "sp"))
+                    .issue("LQ", "1-CV/Q", "Q", d("2026-03-24"), List.of(), List.of(), List.of(), List.of("X"),
+                            spec("1", "triển khai", List.of("Q-VP"), "trong tháng 5/2026", "sp"));
+            assertThat(chain("X", 0).recipients()).extracting(ChainView.Recipient::body).containsExactly("P");
+            assertThat(child(chain("X", 1), "X/1").uncoveredLeads()).as("Q made it concrete with LQ").isEmpty();
+
+            ledger.receive("X", "Q", d("2026-03-22"));
+
+            ChainView.Recipient q = chain("X", 0).recipients().stream().filter(r -> r.body().equals("Q"))
+                    .findFirst().orElseThrow();
+            assertThat(q.role()).isEqualTo("OTHER");
+            assertThat(q.receivedOn()).isEqualTo(d("2026-03-22"));
+            assertThat(q.actedOn()).isEqualTo(d("2026-03-24"));
+            assertThat(q.forwardedAs()).containsExactly("LQ");
         }
     }
 

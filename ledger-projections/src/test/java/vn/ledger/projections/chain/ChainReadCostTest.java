@@ -1,0 +1,182 @@
+package vn.ledger.projections.chain;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.bson.Document;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import vn.ledger.eventstore.EmbeddedMongo;
+import vn.ledger.projections.fixture.CountingReadStore;
+import vn.ledger.projections.fixture.EventFeed;
+import vn.ledger.projections.fixture.Ledger;
+import vn.ledger.projections.fixture.NationalShape;
+import vn.ledger.projections.store.InMemoryReadStore;
+import vn.ledger.projections.store.MongoReadStore;
+import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.task.WriteBehindStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the chain query of the central notice costs in documents and bytes, on a cascade of the national shape
+ * ({@link NationalShape}). Prints the figures; asserts only counts and sizes. The scale is small by default;
+ * for the figures of a larger one: {@code -Dchain.cost.communes=98} (national: 3,321 communes ≈ 98 a province),
+ * and {@code -Dchain.cost.mongo=20} to also time 20 runs of each query on the embedded server (printed, never
+ * asserted).
+ */
+@DisplayName("Chain read cost on a cascade of the national shape")
+class ChainReadCostTest {
+
+    private static final Instant NOW = Instant.parse("2026-07-31T10:00:00Z");
+    private static final int COMMUNES = Integer.getInteger("chain.cost.communes", 6);
+    private static final int UNIT_TASKS = Integer.getInteger("chain.cost.unitTasks", 4);
+    private static final int MONGO_RUNS = Integer.getInteger("chain.cost.mongo", 0);
+
+    record Built(InMemoryReadStore store, NationalShape shape, int events, double seconds) {
+    }
+
+    /** Builds the chain through a write-behind cache, as a rebuild does, then flushes it to memory. */
+    static Built build(int communes) {
+        InMemoryReadStore store = new InMemoryReadStore();
+        WriteBehindStore cache = new WriteBehindStore(store, 1_000_000, 2_000_000);
+        EventFeed feed = new EventFeed(new ChainProjection(cache));
+        long t0 = System.nanoTime();
+        NationalShape shape = NationalShape.load(new Ledger(feed), communes, UNIT_TASKS, 22);
+        cache.flush();
+        return new Built(store, shape, feed.emitted().size(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    @Test
+    void theCentralChainAtDepthTwoReadsTheNodesItShowsAndNoListOfCitingDirectives() {
+        Built b = build(COMMUNES);
+        System.out.printf(Locale.ROOT, "%nchain read cost: %d provinces × %d communes (%,d commune letters), %,d events,"
+                        + " built in %.1f s (write-behind cache, in memory)%n", NationalShape.PROVINCES, COMMUNES,
+                b.shape.communeLetters.size(), b.events, b.seconds);
+        Map<String, long[]> stored = sizes(b.store);
+        stored.forEach((c, s) -> System.out.printf(Locale.ROOT, "  stored %-14s %,9d documents %,12d bytes%n", c,
+                s[0], s[1]));
+
+        CountingReadStore counting = new CountingReadStore(b.store);
+        ChainQueries queries = new ChainQueries(counting);
+        for (int depth = 1; depth <= 2; depth++) {
+            counting.reset();
+            ChainView view = queries.chain(NationalShape.CENTRAL, depth, NOW).orElseThrow();
+            int shown = count(view.root());
+            System.out.printf(Locale.ROOT, "  chain(22-TB, depth %d): %,d nodes shown, %,d documents, %,d round trips,"
+                    + " %,d bytes%n", depth, shown, counting.documents, counting.roundTrips, counting.bytes);
+            assertThat(counting.documents).as("each node shown is read once, nothing else").isEqualTo(shown);
+            assertThat(counting.roundTrips).isEqualTo(1 + depth);
+            assertThat(counting.scans).isZero();
+        }
+        counting.reset();
+        ChainView province = queries.chain(NationalShape.provinceLetter(1), 2, NOW).orElseThrow();
+        System.out.printf(Locale.ROOT, "  chain(province letter, depth 2): %,d documents, %,d bytes%n",
+                counting.documents, counting.bytes);
+        assertThat(counting.documents).isEqualTo(count(province.root()));
+
+        ChainView top = queries.chain(NationalShape.CENTRAL, 2, NOW).orElseThrow();
+        assertThat(top.root().childCount()).as("6 tasks and 34 province letters").isEqualTo(40);
+        assertThat(top.root().rollup().directives()).isEqualTo(1 + 34 + b.shape.communeLetters.size());
+        // the communes' letters cite the central notice, but their issuers are not its recipients: its node, read
+        // by every view from the top, does not list them (the acts on it do)
+        String central = b.store.find(ChainProjection.NODES, NationalShape.CENTRAL).orElseThrow().toJson();
+        assertThat(b.shape.communeLetters).isNotEmpty().noneMatch(central::contains);
+        printSizes(b.store, top.root());
+
+        if (MONGO_RUNS > 0) {
+            timeOnMongo(b.store);
+        }
+    }
+
+    // ------------------------------------------------------------------ reporting
+
+    private static int count(ChainView.ChainNode n) {
+        int c = 1;
+        for (ChainView.ChainNode x : n.children()) {
+            c += count(x);
+        }
+        return c;
+    }
+
+    private static Map<String, long[]> sizes(InMemoryReadStore store) {
+        Map<String, long[]> out = new TreeMap<>();
+        for (String c : ChainProjection.COLLECTIONS) {
+            long[] s = new long[2];
+            store.scan(c).forEach(d -> {
+                s[0]++;
+                s[1] += CountingReadStore.bson(d);
+            });
+            out.put(c, s);
+        }
+        return out;
+    }
+
+    /** Sizes of the shown nodes by depth and kind, with their fields' average sizes, biggest first. */
+    private static void printSizes(ReadStore store, ChainView.ChainNode root) {
+        List<ChainView.ChainNode> shown = new ArrayList<>();
+        collect(root, shown);
+        Map<String, Document> docs = store.findAll(ChainProjection.NODES, shown.stream().map(ChainView.ChainNode::id)
+                .toList());
+        Map<String, long[]> byKind = new TreeMap<>();
+        Map<String, Map<String, Long>> fields = new TreeMap<>();
+        for (ChainView.ChainNode n : shown) {
+            Document d = docs.get(n.id());
+            String group = "depth " + n.depth() + " " + n.kind();
+            long[] s = byKind.computeIfAbsent(group, k -> new long[2]);
+            s[0]++;
+            s[1] += CountingReadStore.bson(d);
+            for (String k : d.keySet()) {
+                // the field alone in a document, less the 5 bytes of an empty document
+                fields.computeIfAbsent(group, g -> new TreeMap<>()).merge(k,
+                        CountingReadStore.bson(new Document(k, d.get(k))) - 5L, Long::sum);
+            }
+        }
+        byKind.forEach((k, s) -> {
+            List<String> top = fields.get(k).entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                    .map(e -> e.getKey() + " " + e.getValue() / s[0]).toList();
+            System.out.printf(Locale.ROOT, "    %-16s %,6d nodes, %,10d bytes, %,7d a node: %s%n", k, s[0], s[1],
+                    s[1] / s[0], String.join(", ", top));
+        });
+    }
+
+    private static void collect(ChainView.ChainNode n, List<ChainView.ChainNode> out) {
+        out.add(n);
+        n.children().forEach(c -> collect(c, out));
+    }
+
+    /** Times the queries on the embedded server (printed only: this machine is shared, a figure is indicative). */
+    private static void timeOnMongo(InMemoryReadStore built) {
+        try (EmbeddedMongo server = EmbeddedMongo.inMemory();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoReadStore mongo = new MongoReadStore(client.getDatabase("chain_cost"), "rm_");
+            for (String c : ChainProjection.COLLECTIONS) {
+                built.scan(c).forEach(d -> mongo.put(c, d));
+            }
+            ChainQueries queries = new ChainQueries(mongo);
+            for (int depth = 1; depth <= 2; depth++) {
+                int d = depth;
+                long[] nanos = new long[MONGO_RUNS];
+                for (int i = 0; i < MONGO_RUNS / 2 + MONGO_RUNS; i++) {
+                    long t0 = System.nanoTime();
+                    queries.chain(NationalShape.CENTRAL, d, NOW).orElseThrow();
+                    if (i >= MONGO_RUNS / 2) {
+                        nanos[i - MONGO_RUNS / 2] = System.nanoTime() - t0;
+                    }
+                }
+                Arrays.sort(nanos);
+                System.out.printf(Locale.ROOT, "  embedded server, chain(22-TB, depth %d): p50 %.1f ms, p95 %.1f ms"
+                                + " (%d runs after %d warm-up)%n", depth, nanos[MONGO_RUNS / 2] / 1e6,
+                        nanos[(int) Math.ceil(MONGO_RUNS * 0.95) - 1] / 1e6, MONGO_RUNS, MONGO_RUNS / 2);
+            }
+        }
+    }
+}
