@@ -27,6 +27,7 @@ import java.util.Optional;
  *   <li>{@link #stalls} and {@link #coverage}: counts from the node's roll-up; the listing descends only into
  *   children whose roll-up holds a stall / gap, 1 {@code $in} per level, and stops at the limit.</li>
  * </ul>
+ * An {@code $in} of more than {@value #MAX_IN} ids is sent in parts of that many.
  */
 public class ChainQueries {
 
@@ -34,6 +35,13 @@ public class ChainQueries {
 
     /** Branches listed by {@link #stalls} at most (the children of the node asked about). */
     public static final int MAX_BRANCHES = 1000;
+
+    /**
+     * Ids in one {@code $in} at most: a level of a depth-2 view of the central notice holds ~1,700 nodes, and the
+     * embedded server checks each document it finds against the whole list, so one {@code $in} of 1,700 ids
+     * costs more than seven of 256 (a real MongoDB takes either well).
+     */
+    static final int MAX_IN = 256;
 
     private final ReadStore store;
 
@@ -357,10 +365,11 @@ public class ChainQueries {
         }
 
         Map<String, Document> many(List<String> ids) {
-            List<String> missing = ids.stream().filter(i -> !cache.containsKey(i)).toList();
-            if (!missing.isEmpty()) {
+            List<String> missing = ids.stream().filter(i -> !cache.containsKey(i)).distinct().toList();
+            for (int from = 0; from < missing.size(); from += MAX_IN) {
                 trips++;
-                Map<String, Document> found = store.findAll(ChainProjection.NODES, missing);
+                Map<String, Document> found = store.findAll(ChainProjection.NODES,
+                        missing.subList(from, Math.min(missing.size(), from + MAX_IN)));
                 documents += found.size();
                 cache.putAll(found);
             }

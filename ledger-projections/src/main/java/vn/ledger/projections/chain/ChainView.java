@@ -9,7 +9,8 @@ import java.util.Map;
  * The implementation chain of a directive or task at {@code now}, depth-limited and with children paged.
  *
  * @param documentsRead documents this answer read
- * @param roundTrips    reads sent to the store (1 for the root, then 1 {@code $in} per level shown)
+ * @param roundTrips    reads sent to the store (1 for the root, then 1 {@code $in} per level shown, 1 per
+ *                      {@value ChainQueries#MAX_IN} ids of a level)
  */
 public record ChainView(ChainNode root, Instant now, int maxDepth, int childPage, String treeRule,
                         String timelinessRule, int documentsRead, int roundTrips) {
