@@ -54,6 +54,24 @@ public final class EmbeddedMongo implements AutoCloseable {
         return start(new CommittingH2Backend(store), "file " + file);
     }
 
+    /**
+     * A throw-away server on a file, for benchmarks and tools that hold more than fits in the heap: MVStore commits
+     * in the background (about once a second) instead of after every write, so a crash may lose the last second.
+     * Never the application's store.
+     *
+     * @param cacheMegabytes MVStore's page cache
+     */
+    public static EmbeddedMongo scratchFile(Path dataDirectory, int cacheMegabytes) {
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + dataDirectory, e);
+        }
+        Path file = dataDirectory.resolve("scratch.mv").toAbsolutePath();
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes).open();
+        return start(new OrderedIndexH2Backend(store), "scratch file " + file + ", background commits");
+    }
+
     /** A throw-away server held in memory (tests, benchmarks that must not touch the disk). */
     public static EmbeddedMongo inMemory() {
         return start(new OrderedIndexH2Backend(MVStore.open(null)), "in memory");

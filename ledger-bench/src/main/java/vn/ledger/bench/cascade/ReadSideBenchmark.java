@@ -55,7 +55,8 @@ import java.util.stream.Stream;
  *
  * Properties: {@code bench.scale} (1.0 national, 0.05 quick), {@code bench.backend} ({@code file}: the embedded
  * server's H2 MVStore file, committed after every write command, which is the application's default; or
- * {@code memory}: the same server and storage engine without the file), {@code bench.seed}, {@code bench.writers}
+ * {@code memory}: the same server and storage engine without the file, all in the heap; {@code scratch}: the
+ * file, committed in the background instead of after every write, for runs larger than the heap), {@code bench.seed}, {@code bench.writers}
  * (threads appending the cascade; 4 on the file backend, 2 in memory), {@code bench.reps} (timed runs per query),
  * {@code bench.rebuildThreads} (projections given a rebuild thread of their own, default
  * {@code AuditProjection,ChainProjection}; empty: the whole rebuild on the reading thread), {@code bench.keep}
@@ -78,7 +79,7 @@ public final class ReadSideBenchmark {
         long seed = Long.getLong("bench.seed", 22);
         String backend = System.getProperty("bench.backend", "file");
         // more writers overlap the client's work with the server's; the file backend profits from more
-        int writers = Integer.getInteger("bench.writers", backend.equals("memory") ? 2 : 4);
+        int writers = Integer.getInteger("bench.writers", backend.equals("file") ? 4 : 2);
         int reps = Integer.getInteger("bench.reps", 300);
         int unitTasks = Integer.getInteger("bench.unitTasks", 4);
         boolean keep = Boolean.getBoolean("bench.keep");
@@ -92,10 +93,14 @@ public final class ReadSideBenchmark {
         printCascade(cascade, scale, seed, genSeconds);
 
         Path dir = backend.equals("memory") ? null : Files.createTempDirectory("ledger-readbench");
-        try (EmbeddedMongo server = dir == null ? EmbeddedMongo.inMemory() : EmbeddedMongo.persistent(dir);
+        int cacheMb = (int) Math.max(64, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
+        try (EmbeddedMongo server = dir == null ? EmbeddedMongo.inMemory()
+                : backend.equals("scratch") ? EmbeddedMongo.scratchFile(dir, cacheMb) : EmbeddedMongo.persistent(dir);
              MongoClient client = MongoClients.create(server.connectionString())) {
             String backendText = "embedded MongoDB-wire server (mongo-java-server), " + (dir == null
                     ? "H2 MVStore in memory"
+                    : backend.equals("scratch") ? "H2 MVStore file " + dir + "/scratch.mv, " + cacheMb
+                    + " MB page cache, committed in the background (not after every write)"
                     : "H2 MVStore file " + dir + "/ledger.mv, committed after every write command (the application's default)");
             System.out.println("backend: " + backendText);
             MongoDatabase db = client.getDatabase("readbench");
