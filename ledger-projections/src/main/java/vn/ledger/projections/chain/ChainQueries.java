@@ -140,7 +140,7 @@ public class ChainQueries {
         }
         TaskState st = TaskState.of(d);
         Timeliness status = st.at(now);
-        List<String> uncovered = status.open() ? ChainProjection.uncoveredLeads(d) : List.of();
+        List<String> uncovered = status.open() ? List.copyOf(ChainProjection.uncoveredLeads(d)) : List.of();
         List<String> missing = ChainProjection.missing(d).stream().map(m -> Ro.valueOf(m).label()).toList();
         return new ChainView.ChainNode(d.getString("_id"), ChainProjection.TASK, Docs.bool(d, "exists"), depth,
                 Docs.str(d, "code"), Docs.str(d, "work"), Docs.str(d, "assigner"), Docs.str(d, "directiveId"),
