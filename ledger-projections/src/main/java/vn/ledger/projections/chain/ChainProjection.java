@@ -50,7 +50,8 @@ import java.util.Set;
  *   and everything below it) and {@code height} (the longest distance to a node below it). A directive's
  *   {@code recipients} carry how far each got: {@code receivedOn}, {@code actedOn} (first day it acted, see
  *   {@link #ACTS}) and {@code forwardedAs} (the directives it issued citing this one); {@code cites} lists the
- *   directives it cites, the first being the one it hangs under.</li>
+ *   directives it cites, the first being the one it hangs under. A task keeps {@code uncoveredLeads}, the leads
+ *   that have not made it concrete (see {@link ChainRules#COVERAGE}).</li>
  *   <li>{@value #ACTS}: per directive ({@code _id} = its id), every act on it by any body: {@code forwards} (each
  *   directive citing it: issuing body, id, issue day, tasks), {@code delegations} and {@code starts} (per body,
  *   the first day it delegated, or started or completed, one of its tasks). Kept apart because a central notice
@@ -254,7 +255,7 @@ public class ChainProjection {
         node.put("missing", e.missing().stream().map(Ro::name).toList());
         Document directive = s.node(e.directiveId(), DIRECTIVE);
         node.put("stopped", isStopped(directive));
-        node.put("coveredLeads", coveredLeads(node, s.acts(e.directiveId())));
+        node.put("uncoveredLeads", uncoveredLeads(node, s.acts(e.directiveId())));
         s.indexLeads(e.directiveId(), e.taskId(), e.leadBodies());
         if (e.parentTaskId() != null) {
             s.link(node, e.parentTaskId(), TASK);
@@ -332,7 +333,7 @@ public class ChainProjection {
         }
         node.put("leads", new ArrayList<>(e.newLeadBodies()));
         node.put("cooperating", new ArrayList<>(e.newCooperatingBodies()));
-        node.put("coveredLeads", coveredLeads(node, s.acts(e.directiveId())));
+        node.put("uncoveredLeads", uncoveredLeads(node, s.acts(e.directiveId())));
         s.indexLeads(e.directiveId(), e.taskId(), e.newLeadBodies());
         s.recompute(node);
         s.flush();
@@ -347,7 +348,7 @@ public class ChainProjection {
         }
         Docs.addOnce(Docs.mutableList(node, "delegatedBy"), e.delegatingBodyCode());
         node.put("delegatedOn", Docs.iso(min(Docs.date(node, "delegatedOn"), e.delegatedOn())));
-        Docs.addOnce(Docs.mutableList(node, "coveredLeads"), e.delegatingBodyCode());
+        Docs.<String>mutableList(node, "uncoveredLeads").removeIf(e.delegatingBodyCode()::equals);
         s.recompute(node);
         s.acted(e.directiveId(), "delegations", e.delegatingBodyCode(), e.delegatedOn());
         s.flush();
@@ -486,35 +487,31 @@ public class ChainProjection {
         return status != null && !"ACTIVE".equals(status);
     }
 
-    /** Leads that made the task concrete: delegated it, or issued a directive with tasks citing its directive. */
-    private static List<String> coveredLeads(Document task, Document acts) {
-        Set<String> leads = new HashSet<>(Docs.stringsView(task, "leads"));
-        List<String> covered = new ArrayList<>();
-        for (String l : Docs.stringsView(task, "delegatedBy")) {
-            Docs.addOnce(covered, l);
-        }
+    /**
+     * The task's leads that have not made it concrete, in the order of its leads: those that neither delegated
+     * it nor issued a directive with tasks citing its directive. Kept on the node rather than the leads that did
+     * (a province's task to its hundred communes has a few gaps and many covered), and only ever shortened
+     * until the leads change.
+     */
+    private static List<String> uncoveredLeads(Document task, Document acts) {
+        Set<String> covered = new HashSet<>(Docs.stringsView(task, "delegatedBy"));
         for (Document f : Docs.docsView(acts, "forwards")) {
-            if (Docs.num(f, "tasks") > 0 && leads.contains(f.getString("body"))) {
-                Docs.addOnce(covered, f.getString("body"));
+            if (Docs.num(f, "tasks") > 0 && f.getString("body") != null) {
+                covered.add(f.getString("body"));
             }
         }
-        return covered;
-    }
-
-    /** The task's leads that have not made it concrete, in the order of its leads. */
-    static List<String> uncoveredLeads(Document task) {
-        List<String> leads = Docs.stringsView(task, "leads");
-        if (leads.isEmpty()) {
-            return List.of();
-        }
-        Set<String> covered = new HashSet<>(Docs.stringsView(task, "coveredLeads"));
         List<String> out = new ArrayList<>();
-        for (String l : leads) {
+        for (String l : Docs.stringsView(task, "leads")) {
             if (!covered.contains(l)) {
                 out.add(l);
             }
         }
         return out;
+    }
+
+    /** The task's leads that have not made it concrete (see {@link ChainRules#COVERAGE}). */
+    static List<String> uncoveredLeads(Document task) {
+        return Docs.stringsView(task, "uncoveredLeads");
     }
 
     /** Sets a field of a recipient entry (removes it for null), keeping {@link #RECIPIENT_FIELDS}' order. */
@@ -838,11 +835,10 @@ public class ChainProjection {
             List<String> tasks = Docs.strings(idx, "tasks");
             for (Document t : nodes(tasks).values()) {
                 if (directiveId.equals(t.getString("directiveId"))
-                        && Docs.stringsView(t, "leads").contains(body)) {
-                    if (Docs.addOnce(Docs.mutableList(t, "coveredLeads"), body)) {
-                        dirty(t);
-                        recompute(t);
-                    }
+                        && Docs.stringsView(t, "uncoveredLeads").contains(body)) {
+                    Docs.<String>mutableList(t, "uncoveredLeads").removeIf(body::equals);
+                    dirty(t);
+                    recompute(t);
                 }
             }
         }

@@ -140,7 +140,7 @@ public class ChainQueries {
         }
         TaskState st = TaskState.of(d);
         Timeliness status = st.at(now);
-        List<String> uncovered = status.open() ? ChainProjection.uncoveredLeads(d) : List.of();
+        List<String> uncovered = status.open() ? List.copyOf(ChainProjection.uncoveredLeads(d)) : List.of();
         List<String> missing = ChainProjection.missing(d).stream().map(m -> Ro.valueOf(m).label()).toList();
         return new ChainView.ChainNode(d.getString("_id"), ChainProjection.TASK, Docs.bool(d, "exists"), depth,
                 Docs.str(d, "code"), Docs.str(d, "work"), Docs.str(d, "assigner"), Docs.str(d, "directiveId"),
@@ -308,7 +308,7 @@ public class ChainQueries {
             long inProgress = t.get("openIPNoDue");
             for (String h : List.of("openNS", "openIP")) {
                 for (Map.Entry<String, Long> b : t.histogram(h).entrySet()) {
-                    if (now.isAfter(Deadline.endOfDay(LocalDate.parse(b.getKey())))) {
+                    if (now.isAfter(Deadline.endOfDay(Docs.day(b.getKey())))) {
                         overdue += b.getValue();
                     } else if (h.equals("openNS")) {
                         notStarted += b.getValue();
@@ -322,7 +322,7 @@ public class ChainQueries {
             long live = tasks - t.get("cancelled");
             Double percent = live <= 0 ? null : Math.round(1000.0 * done / live) / 10.0;
             String lastDue = t.lastBucket("due");
-            LocalDate latest = lastDue == null ? null : LocalDate.parse(lastDue);
+            LocalDate latest = lastDue == null ? null : Docs.day(lastDue);
             Map<String, Long> missing = new LinkedHashMap<>();
             for (Ro ro : Ro.values()) {
                 long n = t.histogram("missing").getOrDefault(ro.name(), 0L);

@@ -251,7 +251,7 @@ class ChainProjectionTest {
             for (String collection : List.of(ChainProjection.NODES, ChainProjection.ACTS)) {
                 s.scan(collection).forEach(d -> {
                     d.remove("seq");
-                    for (String list : List.of("children", "startedBy", "delegatedBy", "coveredLeads")) {
+                    for (String list : List.of("children", "startedBy", "delegatedBy", "uncoveredLeads")) {
                         List<String> l = new ArrayList<>(vn.ledger.projections.body.Docs.strings(d, list));
                         l.sort(null);
                         d.put(list, l);

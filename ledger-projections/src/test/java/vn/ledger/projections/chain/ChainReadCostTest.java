@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the chain query of the central notice costs in documents and bytes, on a cascade of the national shape
- * ({@link NationalShape}). Prints the figures; asserts only counts and sizes. The scale is small by default;
+ * ({@link NationalShape}), and what building it costs. Prints the figures (the projection's time too); asserts
+ * only counts and contents, never a time. The scale is small by default;
  * for the figures of a larger one: {@code -Dchain.cost.communes=98} (national: 3,321 communes ≈ 98 a province),
  * and {@code -Dchain.cost.mongo=20} to also time 20 runs of each query on the embedded server (printed, never
  * asserted).
