@@ -92,7 +92,9 @@ public final class MongoReadStore implements ReadStore {
 
     @Override
     public Stream<Document> scan(String collection) {
-        return StreamSupport.stream(collection(collection).find().spliterator(), false);
+        // small batches: the embedded server otherwise answers the first with the whole collection, which past
+        // 48 MB the driver refuses (a national audit or chain collection is hundreds of MB)
+        return StreamSupport.stream(collection(collection).find().batchSize(500).spliterator(), false);
     }
 
     @Override
