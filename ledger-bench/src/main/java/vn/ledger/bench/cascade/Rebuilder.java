@@ -204,7 +204,8 @@ final class Rebuilder {
             this.store = store;
             // a document flushed before its last change is replaced later, which costs the server far more than an
             // insert (it copies and re-measures the old document): keep as much waiting as the heap allows
-            int cached = (int) Math.min(3_000_000, Runtime.getRuntime().maxMemory() / 131_072);
+            int cached = Integer.getInteger("bench.rebuildCache",
+                    (int) Math.min(3_000_000, Runtime.getRuntime().maxMemory() / 131_072));
             this.cache = new WriteBehindStore(store, cached / 3, cached);
             for (Object p : Projections.instantiate(types, cache)) {
                 adapters.add(new AnnotationEventHandlerAdapter(p));
