@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import vn.ledger.eventstore.MongoEventStorageEngine;
+import vn.ledger.projections.store.MongoReadStore;
 import vn.ledger.projections.task.WriteBehindStore;
 
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ import java.util.stream.Stream;
  * and metadata once) and hands it, in batches and in global order, to the projection groups; each group runs on
  * its own thread and feeds every event to its projections through Axon's {@link AnnotationEventHandlerAdapter},
  * as a tracking processor would, writing through its own {@link WriteBehindStore} into a
- * {@link FreshGenerationStore} (the projections' collections are disjoint, so groups share no document). With one
+ * {@link MongoReadStore} ({@link TimedStore} counts and times it) under a fresh prefix, the cache told that the
+ * generation started empty so it never asks the server for a document it did not write, exactly as the API's
+ * rebuild generation does (the projections' collections are disjoint, so groups share no document). With one
  * group everything runs on the reading thread.
  */
 final class Rebuilder {
@@ -62,7 +65,7 @@ final class Rebuilder {
         }
         List<Worker> workers = new ArrayList<>();
         for (List<Class<?>> g : split) {
-            workers.add(new Worker(g, new FreshGenerationStore(db, prefix)));
+            workers.add(new Worker(g, new TimedStore(new MongoReadStore(db, prefix))));
         }
         List<String> groupNames = split.stream()
                 .map(g -> String.join("+", g.stream().map(Class::getSimpleName).toList())).toList();
@@ -189,7 +192,7 @@ final class Rebuilder {
 
     private static final class Worker {
         final List<Class<?>> types;
-        final FreshGenerationStore store;
+        final TimedStore store;
         final WriteBehindStore cache;
         final List<AnnotationEventHandlerAdapter> adapters = new ArrayList<>();
         final BlockingQueue<List<EventMessage<?>>> queue = new ArrayBlockingQueue<>(64);
@@ -198,7 +201,7 @@ final class Rebuilder {
         long handleNanos;
         long finishNanos;
 
-        Worker(List<Class<?>> types, FreshGenerationStore store) {
+        Worker(List<Class<?>> types, TimedStore store) {
             this.nanos = new long[types.size()];
             this.types = types;
             this.store = store;
@@ -206,7 +209,7 @@ final class Rebuilder {
             // insert (it copies and re-measures the old document): keep as much waiting as the heap allows
             int cached = Integer.getInteger("bench.rebuildCache",
                     (int) Math.min(3_000_000, Runtime.getRuntime().maxMemory() / 131_072));
-            this.cache = new WriteBehindStore(store, cached / 3, cached);
+            this.cache = new WriteBehindStore(store, cached / 3, cached, new java.util.HashSet<>());
             for (Object p : Projections.instantiate(types, cache)) {
                 adapters.add(new AnnotationEventHandlerAdapter(p));
             }
@@ -251,7 +254,6 @@ final class Rebuilder {
         void finish() {
             long t0 = System.nanoTime();
             cache.flush();
-            store.flush();
             finishNanos += System.nanoTime() - t0;
         }
     }

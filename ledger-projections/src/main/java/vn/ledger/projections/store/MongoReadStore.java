@@ -28,7 +28,7 @@ public final class MongoReadStore implements ReadStore {
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     /** Changes per bulk write: one write command (and, on the embedded server, one file commit) each. */
-    static final int BULK = 1_000;
+    public static final int BULK = 1_000;
 
     private final MongoDatabase database;
     private final String prefix;
