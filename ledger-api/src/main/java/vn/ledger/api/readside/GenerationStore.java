@@ -91,6 +91,11 @@ final class GenerationStore implements ReadStore {
     }
 
     @Override
+    public void writeAll(String collection, Map<String, Document> changes, java.util.Set<String> absent) {
+        target().writeAll(collection, changes, absent);
+    }
+
+    @Override
     public void delete(String collection, String id) {
         target().delete(collection, id);
     }

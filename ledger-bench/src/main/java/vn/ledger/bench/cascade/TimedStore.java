@@ -50,9 +50,14 @@ final class TimedStore implements ReadStore {
 
     @Override
     public void writeAll(String collection, Map<String, Document> changes) {
+        writeAll(collection, changes, java.util.Set.of());
+    }
+
+    @Override
+    public void writeAll(String collection, Map<String, Document> changes, java.util.Set<String> absent) {
         long t0 = System.nanoTime();
         try {
-            delegate.writeAll(collection, changes);
+            delegate.writeAll(collection, changes, absent);
         } finally {
             writeNanos += System.nanoTime() - t0;
             bulkWrites += (changes.size() + MongoReadStore.BULK - 1) / MongoReadStore.BULK;

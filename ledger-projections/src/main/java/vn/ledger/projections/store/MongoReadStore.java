@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -70,10 +72,21 @@ public final class MongoReadStore implements ReadStore {
 
     @Override
     public void writeAll(String collection, Map<String, Document> changes) {
+        writeAll(collection, changes, Set.of());
+    }
+
+    @Override
+    public void writeAll(String collection, Map<String, Document> changes, Set<String> absent) {
         List<WriteModel<Document>> models = new ArrayList<>(Math.min(BULK, changes.size()));
         for (Map.Entry<String, Document> c : changes.entrySet()) {
+            boolean isNew = absent.contains(c.getKey());
+            if (c.getValue() == null && isNew) {
+                continue; // nothing stored, nothing to delete
+            }
+            // an upsert costs the embedded server a lookup, a deep copy and a re-measure of the document
             models.add(c.getValue() == null
                     ? new DeleteOneModel<>(Filters.eq("_id", c.getKey()))
+                    : isNew ? new InsertOneModel<>(c.getValue())
                     : new ReplaceOneModel<>(Filters.eq("_id", c.getValue().get("_id")), c.getValue(), UPSERT));
             if (models.size() == BULK) {
                 collection(collection).bulkWrite(models, UNORDERED);

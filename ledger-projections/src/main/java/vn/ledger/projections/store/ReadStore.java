@@ -5,6 +5,7 @@ import org.bson.Document;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +38,15 @@ public interface ReadStore {
                 put(collection, doc);
             }
         });
+    }
+
+    /**
+     * {@link #writeAll(String, Map)}, told which of the ids are known never to have been stored (a fresh rebuild
+     * generation knows): a store may insert those instead of replacing, which spares the server a lookup and a
+     * copy per document. An insert of an id that exists after all fails; it is never silently merged.
+     */
+    default void writeAll(String collection, Map<String, Document> changes, Set<String> absent) {
+        writeAll(collection, changes);
     }
 
     /** Every document of a collection (rebuild checks, operators, tests); never on a query's hot path. */

@@ -6,6 +6,7 @@ import vn.ledger.projections.store.ReadStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,16 +160,20 @@ public final class WriteBehindStore implements ReadStore {
     /** Writes every changed document (deleting those removed), once each, in bulk per collection. */
     public void flush() {
         Map<String, Map<String, Document>> changes = new LinkedHashMap<>();
+        Map<String, Set<String>> absent = new HashMap<>();
         for (Map.Entry<Key, Entry> x : entries.entrySet()) {
             Entry e = x.getValue();
             if (e.dirty) {
-                if (written != null) {
-                    written.add(x.getKey().collection() + '\u0000' + x.getKey().id());
+                String collection = x.getKey().collection();
+                // first time sent to a store that started empty: the store may insert it
+                if (written != null && written.add(collection + '\u0000' + x.getKey().id())) {
+                    absent.computeIfAbsent(collection, c -> new HashSet<>()).add(x.getKey().id());
                 }
-                changes.computeIfAbsent(x.getKey().collection(), c -> new LinkedHashMap<>()).put(x.getKey().id(), e.doc);
+                changes.computeIfAbsent(collection, c -> new LinkedHashMap<>()).put(x.getKey().id(), e.doc);
             }
         }
-        changes.forEach(delegate::writeAll);
+        changes.forEach((collection, docs) -> delegate.writeAll(collection, docs,
+                absent.getOrDefault(collection, Set.of())));
         for (Entry e : entries.values()) {
             if (e.dirty) {
                 e.dirty = false;

@@ -27,6 +27,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.ledger.projections.task.Seed.A;
 import static vn.ledger.projections.task.Seed.B;
 import static vn.ledger.projections.task.Seed.C;
@@ -156,6 +157,31 @@ class MongoRoundTripTest {
         // without the set every first lookup of a new document is a round trip
         assertThat(reads).isLessThan(unknown.reads() / 2);
         assertThat(written).hasSize(snapshot(direct).size());
+    }
+
+    @Test
+    void aFreshGenerationOnMongoInsertsWhatItNeverWroteAndReplacesTheRest() {
+        List<EventMessage<?>> messages = cascade();
+        InMemoryReadStore direct = new InMemoryReadStore();
+        new Feed(projections(direct)).deliver(messages);
+        try (EmbeddedMongo server = EmbeddedMongo.inMemory();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoReadStore mongo = new MongoReadStore(client.getDatabase("ledger"), "rm_rebuild_");
+            // a tiny cache: documents are flushed, evicted and changed again, so the first write of each is an
+            // insert and the later ones replaces; a document created and deleted between flushes is never sent
+            WriteBehindStore buffer = new WriteBehindStore(mongo, 10, 20, new java.util.HashSet<>());
+            new Feed(projections(buffer)).deliver(messages);
+            buffer.flush();
+            assertThat(snapshot(mongo)).isEqualTo(snapshot(direct));
+
+            // an insert never merges into a stored document: it fails, and the stored one is unchanged
+            String id = A;
+            Document stored = mongo.find(DirectiveProjection.COLLECTION, id).orElseThrow();
+            assertThatThrownBy(() -> mongo.writeAll(DirectiveProjection.COLLECTION,
+                    Map.of(id, new Document("_id", id).append("subject", "overwritten")), java.util.Set.of(id)))
+                    .isInstanceOf(com.mongodb.MongoBulkWriteException.class);
+            assertThat(mongo.find(DirectiveProjection.COLLECTION, id)).contains(stored);
+        }
     }
 
     private static List<String> pages(AuditQueries audit, AuditFilter filter) {
