@@ -70,8 +70,11 @@ public final class EmbeddedMongo implements AutoCloseable {
         Path file = dataDirectory.resolve("scratch.mv").toAbsolutePath();
         // no background compaction: under a long national run it lost a chunk still in use ("Chunk 3845 not found",
         // H2 2.3.232; compare h2database issue 4247). Chunks left wholly unused are still freed and reused.
+        // Without it the file grows: a chunk keeps a few live pages and is never freed. So commit rarely (every 30 s
+        // or 256 MB of changes), which rewrites most pages of a busy index at once and leaves whole chunks unused.
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes)
-                .autoCompactFillRate(0).open();
+                .autoCompactFillRate(0).autoCommitBufferSize(256 * 1024).open();
+        store.setAutoCommitDelay(30_000);
         return start(new OrderedIndexH2Backend(store), "scratch file " + file + ", background commits");
     }
 
