@@ -50,19 +50,23 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -q -B install -DskipTests &amp;&amp; mvn -q -B -pl ledger-bench exec:exec \
- *     -Dbench.main=vn.ledger.bench.cascade.ReadSideBenchmark -Dbench.scale=1.0
+ *     -Dbench.main=vn.ledger.bench.cascade.ReadSideBenchmark -Dbench.scale=1.0 -Dbench.backend=scratch \
+ *     -Dbench.heap=16g -Dbench.rebuildCache=600000
  * </pre>
  *
  * Properties: {@code bench.scale} (1.0 national, 0.05 quick), {@code bench.backend} ({@code file}: the embedded
  * server's H2 MVStore file, committed after every write command, which is the application's default; or
  * {@code memory}: the same server and storage engine without the file, all in the heap; {@code scratch}: the
- * file, committed in the background instead of after every write, for runs larger than the heap), {@code bench.seed}, {@code bench.writers}
+ * file, committed in the background every 30 s instead of after every write, for runs larger than the heap; at
+ * scale 1 the file reaches about 25 GB), {@code bench.seed}, {@code bench.writers}
  * (threads appending the cascade; 4 on the file backend, 2 in memory), {@code bench.reps} (timed runs per query),
  * {@code bench.rebuildThreads} (projections given a rebuild thread of their own, default
  * {@code AuditProjection,ChainProjection}; empty: the whole rebuild on the reading thread), {@code bench.keep}
  * (keep the data directory). At scale 1 on the file backend loading alone takes about an hour on two cores (the
  * embedded server appends a few hundred commits a second) and the file grows by gigabytes; {@code memory} runs
- * the national scale in a fraction of that.
+ * half the national scale in a 14 GB heap but not the whole (the heap fills during the rebuild); {@code scratch}
+ * runs the whole in about 35 minutes. {@code bench.rebuildCache} (documents per rebuild thread; the default is
+ * sized by the heap): 600,000 holds a national generation, so each document is written once.
  *
  * <p>Verify the generator against the real aggregates with
  * {@code -Dbench.main=vn.ledger.bench.cascade.CascadeConformance -Dbench.scale=0.01}.
@@ -100,7 +104,7 @@ public final class ReadSideBenchmark {
             String backendText = "embedded MongoDB-wire server (mongo-java-server), " + (dir == null
                     ? "H2 MVStore in memory"
                     : backend.equals("scratch") ? "H2 MVStore file " + dir + "/scratch.mv, " + cacheMb
-                    + " MB page cache, committed in the background (not after every write)"
+                    + " MB page cache, committed in the background every 30 s or 256 MB (not after every write), never compacted"
                     : "H2 MVStore file " + dir + "/ledger.mv, committed after every write command (the application's default)");
             System.out.println("backend: " + backendText);
             MongoDatabase db = client.getDatabase("readbench");
