@@ -209,7 +209,8 @@ final class Rebuilder {
             // insert (it copies and re-measures the old document): keep as much waiting as the heap allows
             int cached = Integer.getInteger("bench.rebuildCache",
                     (int) Math.min(3_000_000, Runtime.getRuntime().maxMemory() / 131_072));
-            this.cache = new WriteBehindStore(store, cached / 3, cached, new java.util.HashSet<>());
+            // flushed only when full (and at the end): a generation that fits is written once, by inserts alone
+            this.cache = new WriteBehindStore(store, cached, cached, new java.util.HashSet<>());
             for (Object p : Projections.instantiate(types, cache)) {
                 adapters.add(new AnnotationEventHandlerAdapter(p));
             }
