@@ -42,11 +42,6 @@ final class ActiveReadStore implements ReadStore {
     }
 
     @Override
-    public Map<String, Document> findAll(String collection, Collection<String> ids, java.util.Set<String> without) {
-        return of(collection).findAll(collection, ids, without);
-    }
-
-    @Override
     public Stream<Document> scan(String collection) {
         return of(collection).scan(collection);
     }

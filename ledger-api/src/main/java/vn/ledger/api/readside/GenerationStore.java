@@ -81,11 +81,6 @@ final class GenerationStore implements ReadStore {
     }
 
     @Override
-    public Map<String, Document> findAll(String collection, Collection<String> ids, Set<String> without) {
-        return target().findAll(collection, ids, without);
-    }
-
-    @Override
     public void put(String collection, Document document) {
         target().put(collection, document);
     }

@@ -59,17 +59,6 @@ final class CountingReadStore implements ReadStore {
         return m;
     }
 
-    @Override
-    public Map<String, Document> findAll(String collection, Collection<String> ids, java.util.Set<String> without) {
-        roundTrips++;
-        Map<String, Document> m = delegate.findAll(collection, ids, without);
-        documents += m.size();
-        if (measureBytes) {
-            m.values().forEach(this::size);
-        }
-        return m;
-    }
-
     private void size(Document d) {
         if (measureBytes) {
             bytes += new RawBsonDocument(d, new DocumentCodec()).getByteBuffer().remaining();

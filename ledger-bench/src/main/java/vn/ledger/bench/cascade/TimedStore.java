@@ -49,17 +49,6 @@ final class TimedStore implements ReadStore {
     }
 
     @Override
-    public Map<String, Document> findAll(String collection, Collection<String> ids, java.util.Set<String> without) {
-        long t0 = System.nanoTime();
-        serverReads++;
-        try {
-            return delegate.findAll(collection, ids, without);
-        } finally {
-            readNanos += System.nanoTime() - t0;
-        }
-    }
-
-    @Override
     public void writeAll(String collection, Map<String, Document> changes) {
         writeAll(collection, changes, java.util.Set.of());
     }

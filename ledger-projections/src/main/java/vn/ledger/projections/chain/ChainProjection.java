@@ -595,7 +595,7 @@ public class ChainProjection {
         private Document placeholder(String id, String kind) {
             return new Document("_id", id).append("kind", kind).append("exists", false).append("seq", -1L)
                     .append("parent", null).append("ancestors", new ArrayList<String>())
-                    .append("children", new ArrayList<String>()).append("childCount", 0).append("height", 0);
+                    .append("children", new ArrayList<String>()).append("height", 0);
         }
 
         /** The acts on a directive ({@value #ACTS}), an empty document when none was recorded yet. */
@@ -673,9 +673,7 @@ public class ChainProjection {
             if (parentId.equals(id) || parentAncestors.contains(id)) {
                 return; // a cycle: leave the node a root rather than loop
             }
-            List<String> children = Docs.mutableList(parent, "children");
-            if (Docs.addOnce(children, ChildIds.encode(parentId, id))) {
-                parent.put("childCount", children.size());
+            if (Docs.addOnce(Docs.mutableList(parent, "children"), ChildIds.encode(parentId, id))) {
                 dirty(parent);
             }
             if (parentId.equals(Docs.str(node, "parent"))) {

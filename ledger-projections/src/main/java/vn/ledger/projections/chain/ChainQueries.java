@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Queries on {@link ChainProjection}. Every read is by {@code _id} ({@code find}) or by a list of ids
@@ -43,8 +42,6 @@ public class ChainQueries {
      * costs more than seven of 256 (a real MongoDB takes either well).
      */
     static final int MAX_IN = 256;
-    private static final Set<String> NOT_SHOWN = Set.of("own", "ancestors", "startedBy");
-    private static final Set<String> NOT_SHOWN_IN_LEAVES = Set.of("own", "ancestors", "startedBy", "children");
 
     private final ReadStore store;
 
@@ -86,17 +83,7 @@ public class ChainQueries {
                 shownChildren.put(parentId, slice);
                 next.addAll(slice);
             }
-            // the view shows neither a node's own tally, nor its ancestors, nor who started a task; the deepest
-            // level shows only how many children a node has, not their ids
-            docs.putAll(reads.many(next, depth == maxDepth - 1 ? NOT_SHOWN_IN_LEAVES : NOT_SHOWN));
-            // a node written before childCount was kept (a generation of layout 2 answering while its successor is
-            // rebuilt) is read again whole, to count its children
-            List<String> uncounted = next.stream()
-                    .filter(i -> docs.containsKey(i) && !docs.get(i).containsKey("childCount")).toList();
-            if (!uncounted.isEmpty()) {
-                uncounted.forEach(reads.cache::remove);
-                docs.putAll(reads.many(uncounted, NOT_SHOWN));
-            }
+            docs.putAll(reads.many(next));
             level = next.stream().filter(docs::containsKey).toList();
         }
         ChainView.ChainNode node = build(id, docs, shownChildren, 0, Math.max(0, offset), now);
@@ -378,16 +365,11 @@ public class ChainQueries {
         }
 
         Map<String, Document> many(List<String> ids) {
-            return many(ids, Set.of());
-        }
-
-        /** Documents read before, whole or not, are not read again: breadth first, a level never needs more. */
-        Map<String, Document> many(List<String> ids, Set<String> without) {
             List<String> missing = ids.stream().filter(i -> !cache.containsKey(i)).distinct().toList();
             for (int from = 0; from < missing.size(); from += MAX_IN) {
                 trips++;
                 Map<String, Document> found = store.findAll(ChainProjection.NODES,
-                        missing.subList(from, Math.min(missing.size(), from + MAX_IN)), without);
+                        missing.subList(from, Math.min(missing.size(), from + MAX_IN)));
                 documents += found.size();
                 cache.putAll(found);
             }

@@ -63,9 +63,7 @@ final class ChildIds {
     }
 
     static int count(Document node) {
-        // kept beside the list, so that a view can count a node's children without reading them
-        Object n = node.get("childCount");
-        return n instanceof Number c ? c.intValue() : Docs.stringsView(node, "children").size();
+        return Docs.stringsView(node, "children").size();
     }
 
     private static boolean isSeparator(char c) {

@@ -66,22 +66,6 @@ public final class MongoReadStore implements ReadStore {
     }
 
     @Override
-    public Map<String, Document> findAll(String collection, Collection<String> ids, Set<String> without) {
-        if (without.isEmpty()) {
-            return findAll(collection, ids);
-        }
-        Map<String, Document> out = new LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        for (Document d : collection(collection).find(Filters.in("_id", new ArrayList<>(ids)))
-                .projection(com.mongodb.client.model.Projections.exclude(new ArrayList<>(without)))) {
-            out.put(d.getString("_id"), d);
-        }
-        return out;
-    }
-
-    @Override
     public void put(String collection, Document document) {
         collection(collection).replaceOne(Filters.eq("_id", document.get("_id")), document, UPSERT);
     }

@@ -20,24 +20,6 @@ public interface ReadStore {
     /** The documents with these ids that exist, by id (one {@code $in} query). */
     Map<String, Document> findAll(String collection, Collection<String> ids);
 
-    /**
-     * {@link #findAll(String, Collection)}, each document without the top-level fields named: a projection, so that
-     * a query reads and receives only what it shows.
-     */
-    default Map<String, Document> findAll(String collection, Collection<String> ids, Set<String> without) {
-        Map<String, Document> all = findAll(collection, ids);
-        if (without.isEmpty()) {
-            return all;
-        }
-        Map<String, Document> out = new java.util.LinkedHashMap<>();
-        all.forEach((id, d) -> {
-            Document copy = new Document(d);
-            without.forEach(copy::remove);
-            out.put(id, copy);
-        });
-        return out;
-    }
-
     /** Inserts or replaces the document with this {@code _id}. */
     void put(String collection, Document document);
 

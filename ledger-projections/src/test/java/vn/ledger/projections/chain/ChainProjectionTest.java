@@ -351,26 +351,6 @@ class ChainProjectionTest {
         }
 
         @Test
-        void aViewCountsTheChildrenOfItsDeepestNodesWithoutReadingThemEvenOnNodesOfTheFormerLayout() {
-            SeedCascade.load(ledger);
-            ChainView.ChainNode before = chain(A, 2);
-            ChainView.ChainNode province = child(before, B);
-            // 569-CV/TU's commune letter is at the deepest level shown: counted, not listed
-            ChainView.ChainNode commune = child(province, C);
-            assertThat(commune.children()).isEmpty();
-            assertThat(commune.childCount()).isEqualTo(ChildIds.count(store.find(ChainProjection.NODES, C).orElseThrow()))
-                    .isPositive();
-            assertThat(commune.nextOffset()).isZero();
-
-            // layout 2 kept no childCount: such a node is read again whole, and the view is the same
-            store.scan(ChainProjection.NODES).forEach(n -> {
-                n.remove("childCount");
-                store.put(ChainProjection.NODES, n);
-            });
-            assertThat(chain(A, 2)).isEqualTo(before);
-        }
-
-        @Test
         void aDirectiveCitedByBodiesThatAreNotItsRecipientsDoesNotGrowWithThem() {
             ledger.at("2026-03-20T09:00:00Z")
                     .issue("X", "1-TB/TW", "TW", d("2026-03-20"), List.of("P"), List.of(), List.of(), List.of(),
