@@ -65,7 +65,7 @@ import java.util.stream.Stream;
  * (keep the data directory). At scale 1 on the file backend loading alone takes about an hour on two cores (the
  * embedded server appends a few hundred commits a second) and the file grows by gigabytes; {@code memory} runs
  * half the national scale in a 14 GB heap but not the whole (the heap fills during the rebuild); {@code scratch}
- * runs the whole in about 35 minutes. {@code bench.rebuildCache} (documents per rebuild thread; the default is
+ * runs the whole in 20 to 30 minutes. {@code bench.rebuildCache} (documents per rebuild thread; the default is
  * sized by the heap): 600,000 holds a national generation, so each document is written once.
  *
  * <p>Verify the generator against the real aggregates with
