@@ -86,12 +86,7 @@ final class GenerationStore implements ReadStore {
     }
 
     @Override
-    public void writeAll(String collection, Map<String, Document> changes) {
-        target().writeAll(collection, changes);
-    }
-
-    @Override
-    public void writeAll(String collection, Map<String, Document> changes, java.util.Set<String> absent) {
+    public void writeAll(String collection, Map<String, Document> changes, Set<String> absent) {
         target().writeAll(collection, changes, absent);
     }
 

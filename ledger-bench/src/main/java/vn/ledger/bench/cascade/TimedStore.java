@@ -49,11 +49,6 @@ final class TimedStore implements ReadStore {
     }
 
     @Override
-    public void writeAll(String collection, Map<String, Document> changes) {
-        writeAll(collection, changes, java.util.Set.of());
-    }
-
-    @Override
     public void writeAll(String collection, Map<String, Document> changes, java.util.Set<String> absent) {
         long t0 = System.nanoTime();
         try {

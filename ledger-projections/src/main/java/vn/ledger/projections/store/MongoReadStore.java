@@ -71,11 +71,6 @@ public final class MongoReadStore implements ReadStore {
     }
 
     @Override
-    public void writeAll(String collection, Map<String, Document> changes) {
-        writeAll(collection, changes, Set.of());
-    }
-
-    @Override
     public void writeAll(String collection, Map<String, Document> changes, Set<String> absent) {
         List<WriteModel<Document>> models = new ArrayList<>(Math.min(BULK, changes.size()));
         for (Map.Entry<String, Document> c : changes.entrySet()) {

@@ -31,6 +31,16 @@ public interface ReadStore {
      * per id).
      */
     default void writeAll(String collection, Map<String, Document> changes) {
+        writeAll(collection, changes, Set.of());
+    }
+
+    /**
+     * {@link #writeAll(String, Map)}, told which of the ids are known never to have been stored (a fresh rebuild
+     * generation knows): a store may insert those instead of replacing, which spares the server a lookup and a
+     * copy per document. An insert of an id that exists after all fails; it is never silently merged. Stores and
+     * decorators implement this one.
+     */
+    default void writeAll(String collection, Map<String, Document> changes, Set<String> absent) {
         changes.forEach((id, doc) -> {
             if (doc == null) {
                 delete(collection, id);
@@ -38,15 +48,6 @@ public interface ReadStore {
                 put(collection, doc);
             }
         });
-    }
-
-    /**
-     * {@link #writeAll(String, Map)}, told which of the ids are known never to have been stored (a fresh rebuild
-     * generation knows): a store may insert those instead of replacing, which spares the server a lookup and a
-     * copy per document. An insert of an id that exists after all fails; it is never silently merged.
-     */
-    default void writeAll(String collection, Map<String, Document> changes, Set<String> absent) {
-        writeAll(collection, changes);
     }
 
     /** Every document of a collection (rebuild checks, operators, tests); never on a query's hot path. */

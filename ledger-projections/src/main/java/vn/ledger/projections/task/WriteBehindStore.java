@@ -31,6 +31,10 @@ import java.util.stream.Stream;
 public final class WriteBehindStore implements ReadStore {
 
     private record Key(String collection, String id) {
+        /** The form kept in the shared set of written keys. */
+        String written() {
+            return collection + '\u0000' + id;
+        }
     }
 
     private static final class Entry {
@@ -75,7 +79,7 @@ public final class WriteBehindStore implements ReadStore {
     }
 
     private boolean mayExist(Key key) {
-        return written == null || written.contains(key.collection() + '\u0000' + key.id());
+        return written == null || written.contains(key.written());
     }
 
     public WriteBehindStore(ReadStore delegate) {
@@ -166,7 +170,7 @@ public final class WriteBehindStore implements ReadStore {
             if (e.dirty) {
                 String collection = x.getKey().collection();
                 // first time sent to a store that started empty: the store may insert it
-                if (written != null && written.add(collection + '\u0000' + x.getKey().id())) {
+                if (written != null && written.add(x.getKey().written())) {
                     absent.computeIfAbsent(collection, c -> new HashSet<>()).add(x.getKey().id());
                 }
                 changes.computeIfAbsent(collection, c -> new LinkedHashMap<>()).put(x.getKey().id(), e.doc);
