@@ -81,7 +81,7 @@ public class ChainController {
         int offset = Math.multiplyExact(page, size);
         if (at == null) {
             Instant now = readSide.now();
-            return readSide.live(live, now, new ChainQueries(live.store()).page(id, offset, size, depth, size, now)
+            return readSide.live(live, now, readSide.chainQueries(live.store()).page(id, offset, size, depth, size, now)
                     .orElseThrow(notFound));
         }
         AsOfViews views = readSide.asOfViews(live.store());
@@ -123,7 +123,7 @@ public class ChainController {
         ReadModels.Snapshot live = readSide.snapshot();
         if (at == null) {
             Instant now = readSide.now();
-            return readSide.live(live, now, new ChainQueries(live.store()).stalls(id, afterDays, limit, now)
+            return readSide.live(live, now, readSide.chainQueries(live.store()).stalls(id, afterDays, limit, now)
                     .orElseThrow(notFound));
         }
         return readSide.replayed(readSide.asOfViews(live.store()).stalls(id, afterDays, limit, at), notFound);
@@ -157,7 +157,7 @@ public class ChainController {
         ReadModels.Snapshot live = readSide.snapshot();
         if (at == null) {
             Instant now = readSide.now();
-            return readSide.live(live, now, new ChainQueries(live.store()).coverage(id, limit, now)
+            return readSide.live(live, now, readSide.chainQueries(live.store()).coverage(id, limit, now)
                     .orElseThrow(notFound));
         }
         return readSide.replayed(readSide.asOfViews(live.store()).coverage(id, limit, at), notFound);

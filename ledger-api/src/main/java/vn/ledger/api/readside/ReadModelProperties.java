@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param retireGrace         how long a replaced generation's collections are kept after the switch, so that
  *                            queries already running on them finish
  * @param writeBuffer         documents kept in memory per generation while it catches up (write-behind cache)
+ * @param readParts           threads that send the parts of one large read side by side (a chain view's level of
+ *                            more than 256 nodes), shared by all requests
  */
 @ConfigurationProperties(prefix = "ledger.read-models")
 public record ReadModelProperties(
@@ -22,5 +24,6 @@ public record ReadModelProperties(
         @DefaultValue("PT1S") Duration monitorInterval,
         @DefaultValue("PT5S") Duration progressLogInterval,
         @DefaultValue("PT2S") Duration retireGrace,
-        @DefaultValue("20000") int writeBuffer) {
+        @DefaultValue("20000") int writeBuffer,
+        @DefaultValue("4") int readParts) {
 }

@@ -1,8 +1,10 @@
 package vn.ledger.api.readside;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import vn.ledger.eventstore.MongoEventStorageEngine;
 import vn.ledger.projections.asof.AsOfViews;
+import vn.ledger.projections.chain.ChainQueries;
 import vn.ledger.projections.replay.EventReplayer;
 import vn.ledger.projections.store.ReadStore;
 
@@ -10,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -23,12 +26,15 @@ public class ReadSide {
     private final Clock clock;
     private final MongoEventStorageEngine engine;
     private final EventReplayer replayer;
+    private final Executor readParts;
 
-    public ReadSide(ReadModels models, Clock clock, MongoEventStorageEngine engine, EventReplayer replayer) {
+    public ReadSide(ReadModels models, Clock clock, MongoEventStorageEngine engine, EventReplayer replayer,
+                    @Qualifier("readParts") Executor readParts) {
         this.models = models;
         this.clock = clock;
         this.engine = engine;
         this.replayer = replayer;
+        this.readParts = readParts;
     }
 
     public Instant now() {
@@ -46,6 +52,11 @@ public class ReadSide {
 
     public <T> ReadAnswer<T> live(ReadModels.Snapshot snapshot, Instant at, T data) {
         return ReadAnswer.live(at, snapshot.generations(), data);
+    }
+
+    /** Chain queries on a live model, the parts of a large level read side by side. */
+    public ChainQueries chainQueries(ReadStore live) {
+        return new ChainQueries(live, readParts);
     }
 
     /** As-of views over the live models (which only say which aggregates are involved). */

@@ -7,8 +7,11 @@ import org.springframework.context.annotation.Configuration;
 import vn.ledger.projections.replay.EventReplayer;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** The clock the queries take "now" from, and the replayer of as-of views. */
+/** The clock the queries take "now" from, the threads of large reads, and the replayer of as-of views. */
 @Configuration(proxyBeanMethods = false)
 public class ReadSideConfiguration {
 
@@ -16,6 +19,17 @@ public class ReadSideConfiguration {
     @Bean
     public Clock ledgerClock() {
         return Clock.systemUTC();
+    }
+
+    /** Runs the parts of one large read side by side (see {@link vn.ledger.projections.chain.ChainQueries}). */
+    @Bean(destroyMethod = "shutdown")
+    public ExecutorService readParts(ReadModelProperties properties) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(Math.max(1, properties.readParts()), r -> {
+            Thread t = new Thread(r, "read-part-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Bean

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * Counts what the queries read through a {@link ReadStore}: round trips (a {@code find} or one {@code $in}),
- * documents returned and, when asked, their BSON size. Single-threaded, like the query runs it measures.
+ * documents returned and, when asked, their BSON size. Reads may come from several threads at once (a chain
+ * view sends the parts of a large level side by side); the counts are read once the query is done.
  */
 final class CountingReadStore implements ReadStore {
 
@@ -39,29 +40,30 @@ final class CountingReadStore implements ReadStore {
 
     @Override
     public Optional<Document> find(String collection, String id) {
-        roundTrips++;
         Optional<Document> d = delegate.find(collection, id);
-        if (d.isPresent()) {
-            documents++;
-            size(d.get());
-        }
+        count(d.stream().toList());
         return d;
     }
 
     @Override
     public Map<String, Document> findAll(String collection, Collection<String> ids) {
-        roundTrips++;
         Map<String, Document> m = delegate.findAll(collection, ids);
-        documents += m.size();
-        if (measureBytes) {
-            m.values().forEach(this::size);
-        }
+        count(m.values());
         return m;
     }
 
-    private void size(Document d) {
+    /** One round trip that returned {@code found}. */
+    private void count(Collection<Document> found) {
+        long size = 0;
         if (measureBytes) {
-            bytes += new RawBsonDocument(d, new DocumentCodec()).getByteBuffer().remaining();
+            for (Document d : found) {
+                size += new RawBsonDocument(d, new DocumentCodec()).getByteBuffer().remaining();
+            }
+        }
+        synchronized (this) {
+            roundTrips++;
+            documents += found.size();
+            bytes += size;
         }
     }
 

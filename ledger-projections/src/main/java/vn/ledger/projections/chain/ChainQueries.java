@@ -17,6 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Queries on {@link ChainProjection}. Every read is by {@code _id} ({@code find}) or by a list of ids
@@ -44,9 +47,22 @@ public class ChainQueries {
     static final int MAX_IN = 256;
 
     private final ReadStore store;
+    private final Executor parts;
 
+    /** Reads the parts of a level one after the other, on the caller's thread. */
     public ChainQueries(ReadStore store) {
+        this(store, Runnable::run);
+    }
+
+    /**
+     * @param parts runs the parts of a level's read (an {@code $in} of more than {@value #MAX_IN} ids is sent in
+     *              parts) side by side: the server encodes, and the driver decodes, each part on its own thread, so
+     *              a deep view of a national tree takes the time of its largest part rather than their sum. The
+     *              store must then take reads from several threads at once (MongoDB's does).
+     */
+    public ChainQueries(ReadStore store, Executor parts) {
         this.store = store;
+        this.parts = parts;
     }
 
     /** The chain of a directive or task, {@value #DEFAULT_CHILD_PAGE} children per node at most. */
@@ -74,6 +90,8 @@ public class ChainQueries {
         // breadth first: the ids to show at each level, then one $in per level
         Map<String, List<String>> shownChildren = new LinkedHashMap<>();
         List<String> level = List.of(id);
+        // the deepest level shown is most of the nodes: each part turns its own into views, beside the others
+        Map<String, ChainView.ChainNode> leaves = new java.util.concurrent.ConcurrentHashMap<>();
         for (int depth = 0; depth < maxDepth && !level.isEmpty(); depth++) {
             List<String> next = new ArrayList<>();
             for (String parentId : level) {
@@ -83,25 +101,32 @@ public class ChainQueries {
                 shownChildren.put(parentId, slice);
                 next.addAll(slice);
             }
-            docs.putAll(reads.many(next));
+            int leafDepth = depth + 1;
+            docs.putAll(leafDepth < maxDepth ? reads.many(next)
+                    : reads.many(next, d -> leaves.put(d.getString("_id"), leaf(d, leafDepth, now))));
             level = next.stream().filter(docs::containsKey).toList();
         }
-        ChainView.ChainNode node = build(id, docs, shownChildren, 0, Math.max(0, offset), now);
+        ChainView.ChainNode node = build(id, docs, shownChildren, leaves, 0, Math.max(0, offset), now);
         return Optional.of(new ChainView(node, now, maxDepth, childPage, ChainRules.TREE, TimelinessRule.VERSION,
                 reads.documents, reads.trips));
     }
 
     private ChainView.ChainNode build(String id, Map<String, Document> docs, Map<String, List<String>> shown,
-                                      int depth, int rootOffset, Instant now) {
+                                      Map<String, ChainView.ChainNode> leaves, int depth, int rootOffset,
+                                      Instant now) {
+        List<String> slice = shown.get(id);
+        ChainView.ChainNode leaf = slice == null ? leaves.get(id) : null;
+        if (leaf != null && leaf.depth() == depth) {
+            return leaf;
+        }
         Document d = docs.get(id);
         List<ChainView.ChainNode> children = new ArrayList<>();
-        List<String> slice = shown.get(id);
         Integer nextOffset = null;
         int childCount = ChildIds.count(d);
         if (slice != null) {
             for (String c : slice) {
                 if (docs.containsKey(c)) {
-                    children.add(build(c, docs, shown, depth + 1, 0, now));
+                    children.add(build(c, docs, shown, leaves, depth + 1, 0, now));
                 }
             }
             int start = depth == 0 ? rootOffset : 0;
@@ -112,6 +137,12 @@ public class ChainQueries {
             nextOffset = 0;
         }
         return node(d, depth, now, children, childCount, nextOffset);
+    }
+
+    /** A node shown without its children (the deepest level of a view). */
+    private static ChainView.ChainNode leaf(Document d, int depth, Instant now) {
+        int childCount = ChildIds.count(d);
+        return node(d, depth, now, List.of(), childCount, childCount > 0 ? 0 : null);
     }
 
     static ChainView.ChainNode node(Document d, int depth, Instant now, List<ChainView.ChainNode> children,
@@ -350,6 +381,17 @@ public class ChainQueries {
         }
     }
 
+    private static Map<String, Document> received(CompletableFuture<Map<String, Document>> part) {
+        try {
+            return part.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
     /** Reads by id, counted; a document read once is not read again. */
     private final class Reads {
         int trips;
@@ -365,11 +407,26 @@ public class ChainQueries {
         }
 
         Map<String, Document> many(List<String> ids) {
+            return many(ids, d -> { });
+        }
+
+        /** @param each done to each document found, on the thread that read its part */
+        Map<String, Document> many(List<String> ids, java.util.function.Consumer<Document> each) {
             List<String> missing = ids.stream().filter(i -> !cache.containsKey(i)).distinct().toList();
+            List<CompletableFuture<Map<String, Document>>> sent = new ArrayList<>();
+            // one part is read on this thread: handing it over would only add the hand-over
+            Executor on = missing.size() > MAX_IN ? parts : Runnable::run;
             for (int from = 0; from < missing.size(); from += MAX_IN) {
+                List<String> part = missing.subList(from, Math.min(missing.size(), from + MAX_IN));
+                sent.add(CompletableFuture.supplyAsync(() -> {
+                    Map<String, Document> found = store.findAll(ChainProjection.NODES, part);
+                    found.values().forEach(each);
+                    return found;
+                }, on));
+            }
+            for (CompletableFuture<Map<String, Document>> f : sent) {
+                Map<String, Document> found = received(f);
                 trips++;
-                Map<String, Document> found = store.findAll(ChainProjection.NODES,
-                        missing.subList(from, Math.min(missing.size(), from + MAX_IN)));
                 documents += found.size();
                 cache.putAll(found);
             }

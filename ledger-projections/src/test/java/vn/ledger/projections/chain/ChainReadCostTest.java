@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,6 +112,24 @@ class ChainReadCostTest {
         }
     }
 
+    @Test
+    void aLevelReadInPartsSideBySideGivesTheSameViewFromTheSameReads() {
+        Built b = build(COMMUNES);
+        CountingReadStore one = new CountingReadStore(b.store);
+        CountingReadStore parallel = new CountingReadStore(b.store);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            ChainView expected = new ChainQueries(one).chain(NationalShape.CENTRAL, 2, NOW).orElseThrow();
+            ChainView actual = new ChainQueries(parallel, pool).chain(NationalShape.CENTRAL, 2, NOW).orElseThrow();
+            assertThat(atDepth(expected.root(), 2)).as("a level of more than one part").isGreaterThan(ChainQueries.MAX_IN);
+            assertThat(actual).isEqualTo(expected);
+            assertThat(parallel.documents).isEqualTo(one.documents);
+            assertThat(parallel.roundTrips).isEqualTo(one.roundTrips);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     // ------------------------------------------------------------------ reporting
 
     private static int atDepth(ChainView.ChainNode n, int depth) {
@@ -179,22 +199,30 @@ class ChainReadCostTest {
             for (String c : ChainProjection.COLLECTIONS) {
                 built.scan(c).forEach(d -> mongo.put(c, d));
             }
-            ChainQueries queries = new ChainQueries(mongo);
-            for (int depth = 1; depth <= 2; depth++) {
-                int d = depth;
-                long[] nanos = new long[MONGO_RUNS];
-                for (int i = 0; i < MONGO_RUNS / 2 + MONGO_RUNS; i++) {
-                    long t0 = System.nanoTime();
-                    queries.chain(NationalShape.CENTRAL, d, NOW).orElseThrow();
-                    if (i >= MONGO_RUNS / 2) {
-                        nanos[i - MONGO_RUNS / 2] = System.nanoTime() - t0;
-                    }
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                for (int depth = 1; depth <= 2; depth++) {
+                    time("one part after the other", new ChainQueries(mongo), depth);
+                    time("parts side by side on 4 threads", new ChainQueries(mongo, pool), depth);
                 }
-                Arrays.sort(nanos);
-                System.out.printf(Locale.ROOT, "  embedded server, chain(22-TB, depth %d): p50 %.1f ms, p95 %.1f ms"
-                                + " (%d runs after %d warm-up)%n", depth, nanos[MONGO_RUNS / 2] / 1e6,
-                        nanos[(int) Math.ceil(MONGO_RUNS * 0.95) - 1] / 1e6, MONGO_RUNS, MONGO_RUNS / 2);
+            } finally {
+                pool.shutdown();
             }
         }
+    }
+
+    private static void time(String how, ChainQueries queries, int depth) {
+        long[] nanos = new long[MONGO_RUNS];
+        for (int i = 0; i < MONGO_RUNS / 2 + MONGO_RUNS; i++) {
+            long t0 = System.nanoTime();
+            queries.chain(NationalShape.CENTRAL, depth, NOW).orElseThrow();
+            if (i >= MONGO_RUNS / 2) {
+                nanos[i - MONGO_RUNS / 2] = System.nanoTime() - t0;
+            }
+        }
+        Arrays.sort(nanos);
+        System.out.printf(Locale.ROOT, "  embedded server, chain(22-TB, depth %d), %s: p50 %.1f ms, p95 %.1f ms"
+                        + " (%d runs after %d warm-up)%n", depth, how, nanos[MONGO_RUNS / 2] / 1e6,
+                nanos[(int) Math.ceil(MONGO_RUNS * 0.95) - 1] / 1e6, MONGO_RUNS, MONGO_RUNS / 2);
     }
 }
