@@ -25,7 +25,7 @@ public enum ReadModel {
     DIRECTIVE("directive", 1, DirectiveProjection.COLLECTIONS, DirectiveProjection::new),
     TASK("task", 1, TaskProjection.COLLECTIONS, TaskProjection::new),
     // 2: light nodes (acts and forwards of non-recipients kept apart), roll-ups changed in place
-    CHAIN("chain", 2, ChainProjection.COLLECTIONS, ChainProjection::new),
+    CHAIN("chain", 3, ChainProjection.COLLECTIONS, ChainProjection::new),
     DASHBOARD("dashboard", 1, List.of(DashboardProjection.DASHBOARD, DashboardProjection.TASKS,
             DashboardProjection.BODIES, DashboardProjection.DIRECTIVES, DashboardProjection.BODY_TASKS),
             DashboardProjection::new),

@@ -45,10 +45,10 @@ import java.util.Set;
  * <ul>
  *   <li>{@value #NODES}: one document per directive or task ({@code _id} = directive id or task id) with what the
  *   chain view shows of it and what its roll-up needs: its own facts, {@code parent}, {@code ancestors} (root
- *   first), {@code children} (ids, in order of arrival, stored relative to the node's id where they extend it: see
- *   {@link ChildIds}), {@code own} (what the node itself contributes, a {@link Tally}), {@code rollup} (the node
+ *   first), {@code children} (ids, in order of arrival, stored relative to the node's id where they extend it and
+ *   packed in one string: see {@link ChildIds}), {@code own} (what the node itself contributes, a {@link Tally}), {@code rollup} (the node
  *   and everything below it) and {@code height} (the longest distance to a node below it). A directive's
- *   {@code recipients} carry how far each got: {@code receivedOn}, {@code actedOn} (first day it acted, see
+ *   {@code recipients} (packed in one string: {@link Recipients}) carry how far each got: {@code receivedOn}, {@code actedOn} (first day it acted, see
  *   {@link #ACTS}) and {@code forwardedAs} (the directives it issued citing this one); {@code cites} lists the
  *   directives it cites, the first being the one it hangs under. A task keeps {@code uncoveredLeads}, the leads
  *   that have not made it concrete (see {@link ChainRules#COVERAGE}).</li>
@@ -92,9 +92,6 @@ public class ChainProjection {
     static final String DIRECTIVE = "DIRECTIVE";
     static final String TASK = "TASK";
 
-    /** Recipient entries keep one order of fields, whatever order their facts arrive in (models compare as JSON). */
-    private static final List<String> RECIPIENT_FIELDS = List.of("body", "role", "receivedOn", "actedOn",
-            "forwardedAs");
 
     private final ReadStore store;
 
@@ -119,10 +116,11 @@ public class ChainProjection {
         node.put("subject", e.subject());
         node.put("status", "ACTIVE");
         node.put("tasksDeclared", e.tasks().size());
-        List<Document> recipients = Docs.mutableList(node, "recipients");
+        List<Document> recipients = Recipients.read(node);
         addRecipients(recipients, e.recipientsForAction(), "ACTION");
         addRecipients(recipients, e.recipientsForInformation(), "INFORMATION");
         addRecipients(recipients, e.recipientsForReport(), "REPORT");
+        Recipients.write(node, recipients);
         // acts recorded before the directive itself (late delivery) reach its recipients now
         s.refreshActs(node, null);
         List<String> cited = new ArrayList<>();
@@ -153,15 +151,19 @@ public class ChainProjection {
             return;
         }
         boolean found = false;
-        for (Document r : Docs.docsView(node, "recipients")) {
+        List<Document> recipients = Recipients.read(node);
+        for (Document r : recipients) {
             if (e.bodyCode().equals(r.getString("body"))) {
                 found = true;
                 setRecipientField(r, "receivedOn", Docs.iso(min(Docs.date(r, "receivedOn"), e.receivedOn())));
             }
         }
         if (!found) {
-            Docs.<Document>mutableList(node, "recipients").add(new Document("body", e.bodyCode())
-                    .append("role", "OTHER").append("receivedOn", Docs.iso(e.receivedOn())));
+            recipients.add(new Document("body", e.bodyCode()).append("role", "OTHER")
+                    .append("receivedOn", Docs.iso(e.receivedOn())));
+        }
+        Recipients.write(node, recipients);
+        if (!found) {
             s.refreshActs(node, e.bodyCode());
         }
         s.recompute(node);
@@ -440,7 +442,7 @@ public class ChainProjection {
             t.count("directivesStopped", 1);
         }
         LocalDate issuedOn = Docs.date(n, "issuedOn");
-        for (Document r : Docs.docsView(n, "recipients")) {
+        for (Document r : Recipients.read(n)) {
             if (!"ACTION".equals(r.getString("role"))) {
                 continue;
             }
@@ -514,23 +516,12 @@ public class ChainProjection {
         return Docs.stringsView(task, "uncoveredLeads");
     }
 
-    /** Sets a field of a recipient entry (removes it for null), keeping {@link #RECIPIENT_FIELDS}' order. */
+    /** Sets a field of a recipient entry (removes it for null). */
     static void setRecipientField(Document r, String key, Object value) {
         if (value == null) {
             r.remove(key);
-            return;
-        }
-        boolean isNew = !r.containsKey(key);
-        r.put(key, value);
-        if (isNew) {
-            Document was = new Document(r);
-            r.clear();
-            for (String f : RECIPIENT_FIELDS) {
-                if (was.containsKey(f)) {
-                    r.put(f, was.get(f));
-                }
-            }
-            was.forEach(r::putIfAbsent);
+        } else {
+            r.put(key, value);
         }
     }
 
@@ -595,7 +586,7 @@ public class ChainProjection {
         private Document placeholder(String id, String kind) {
             return new Document("_id", id).append("kind", kind).append("exists", false).append("seq", -1L)
                     .append("parent", null).append("ancestors", new ArrayList<String>())
-                    .append("children", new ArrayList<String>()).append("height", 0);
+                    .append("children", "").append("height", 0);
         }
 
         /** The acts on a directive ({@value #ACTS}), an empty document when none was recorded yet. */
@@ -673,7 +664,7 @@ public class ChainProjection {
             if (parentId.equals(id) || parentAncestors.contains(id)) {
                 return; // a cycle: leave the node a root rather than loop
             }
-            if (Docs.addOnce(Docs.mutableList(parent, "children"), ChildIds.encode(parentId, id))) {
+            if (ChildIds.add(parent, id)) {
                 dirty(parent);
             }
             if (parentId.equals(Docs.str(node, "parent"))) {
@@ -760,7 +751,8 @@ public class ChainProjection {
          */
         private void recordAct(Document d, String body, LocalDate on, String forwardId) {
             boolean changed = false;
-            for (Document r : Docs.docsView(d, "recipients")) {
+            List<Document> recipients = Recipients.read(d);
+            for (Document r : recipients) {
                 if (!body.equals(r.getString("body"))) {
                     continue;
                 }
@@ -777,6 +769,9 @@ public class ChainProjection {
                     }
                 }
             }
+            if (changed) {
+                Recipients.write(d, recipients);
+            }
             if (changed || created.contains(d.getString("_id"))) {
                 dirty(d);
             }
@@ -790,7 +785,7 @@ public class ChainProjection {
          * body or (null) all: for recipients that arrive after acts were recorded.
          */
         void refreshActs(Document d, String onlyBody) {
-            List<Document> recipients = Docs.docsView(d, "recipients");
+            List<Document> recipients = Recipients.read(d);
             if (recipients.isEmpty()) {
                 return;
             }
@@ -820,6 +815,7 @@ public class ChainProjection {
                     setRecipientField(r, "forwardedAs", as == null || as.isEmpty() ? null : as);
                 }
             }
+            Recipients.write(d, recipients);
             dirty(d);
         }
 

@@ -153,7 +153,7 @@ public class ChainQueries {
             LocalDate issuedOn = Docs.date(d, "issuedOn");
             List<ChainView.Recipient> recipients = new ArrayList<>();
             // each recipient entry carries its own first act and forwards: nothing to derive per node
-            for (Document rc : Docs.docsView(d, "recipients")) {
+            for (Document rc : Recipients.read(d)) {
                 String body = rc.getString("body");
                 LocalDate received = Docs.date(rc, "receivedOn");
                 LocalDate acted = Docs.date(rc, "actedOn");
@@ -235,7 +235,7 @@ public class ChainQueries {
         String id = n.getString("_id");
         if (ChainProjection.DIRECTIVE.equals(n.getString("kind"))) {
             LocalDate issuedOn = Docs.date(n, "issuedOn");
-            for (Document r : Docs.docsView(n, "recipients")) {
+            for (Document r : Recipients.read(n)) {
                 String body = r.getString("body");
                 if (!"ACTION".equals(r.getString("role")) || r.get("actedOn") != null) {
                     continue;

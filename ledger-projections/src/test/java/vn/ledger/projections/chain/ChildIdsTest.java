@@ -34,9 +34,32 @@ class ChildIdsTest {
     }
 
     @Test
+    void theStoredFormsArePackedInOneStringThatReadsBackWhateverTheIdsContain() {
+        Document node = new Document("_id", D).append("children", "");
+        for (String child : List.of(D + "/1", "odd\u001Eid", D + "/1", "esc\u001B", "C-506")) {
+            ChildIds.add(node, child);
+        }
+        assertThat(node.get("children")).isInstanceOf(String.class);
+        assertThat(ChildIds.of(node)).containsExactly(D + "/1", "odd\u001Eid", "esc\u001B", "C-506");
+        assertThat(ChildIds.count(node)).isEqualTo(4);
+        assertThat(ChildIds.add(node, "C-506")).as("once").isFalse();
+    }
+
+    @Test
+    void aNodeStoredByTheFormerLayoutReadsBackAndIsPackedOnItsNextChild() {
+        Document node = new Document("_id", D).append("children", List.of("/1", "C-506"));
+        assertThat(ChildIds.of(node)).containsExactly(D + "/1", "C-506");
+        assertThat(ChildIds.count(node)).isEqualTo(2);
+
+        ChildIds.add(node, D + "/2");
+        assertThat(node.get("children")).isEqualTo("/1\u001EC-506\u001E/2");
+        assertThat(ChildIds.of(node)).containsExactly(D + "/1", "C-506", D + "/2");
+    }
+
+    @Test
     void aNodesChildrenAreReadDecodedWholeOrBySlice() {
-        Document node = new Document("_id", D).append("children",
-                List.of(ChildIds.encode(D, D + "/1"), ChildIds.encode(D, D + "/2"), ChildIds.encode(D, "C-506")));
+        Document node = new Document("_id", D).append("children", "");
+        List.of(D + "/1", D + "/2", "C-506").forEach(c -> ChildIds.add(node, c));
 
         assertThat(ChainProjection.children(node)).containsExactly(D + "/1", D + "/2", "C-506");
         assertThat(ChildIds.slice(node, 1, 10)).containsExactly(D + "/2", "C-506");

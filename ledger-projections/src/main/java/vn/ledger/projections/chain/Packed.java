@@ -1,0 +1,107 @@
+package vn.ledger.projections.chain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lists of strings kept in one string value of a chain node. The embedded server encodes a document value by
+ * value, and the chain view reads ~1,700 nodes for a depth-2 view of the national tree, so a list read whole (a
+ * node's children, its recipients) costs far less as one value than as one value per item and field.
+ *
+ * <p>Items are separated by a control character ({@link #ITEM}; a recipient's fields by {@link #FIELD}, a field's
+ * own list by {@link #SUB}); any of them, and {@link #ESC}, inside an item is preceded by {@link #ESC}, so that
+ * every packed string reads back to exactly the lists it was made from.
+ */
+final class Packed {
+
+    static final char ESC = '\u001B';
+    static final char ITEM = '\u001E';
+    static final char FIELD = '\u001F';
+    static final char SUB = '\u001D';
+
+    private Packed() {
+    }
+
+    /** The items, escaped, separated by {@code sep}; an empty list is the empty string. */
+    static String join(List<String> items, char sep) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                out.append(sep);
+            }
+            escape(items.get(i), out);
+        }
+        return out.toString();
+    }
+
+    /** The items {@link #join} made (the empty string: none). */
+    static List<String> split(String packed, char sep) {
+        List<String> out = new ArrayList<>();
+        for (String raw : splitRaw(packed, sep)) {
+            out.add(unescape(raw));
+        }
+        return out;
+    }
+
+    /** The parts between unescaped {@code sep}, still escaped (to be split again at the next level). */
+    static List<String> splitRaw(String packed, char sep) {
+        List<String> out = new ArrayList<>();
+        if (packed == null || packed.isEmpty()) {
+            return out;
+        }
+        int start = 0;
+        for (int i = 0; i < packed.length(); i++) {
+            char c = packed.charAt(i);
+            if (c == ESC) {
+                i++;
+            } else if (c == sep) {
+                out.add(packed.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(packed.substring(start));
+        return out;
+    }
+
+    /** How many items {@link #split} would give, without making them. */
+    static int count(String packed, char sep) {
+        if (packed == null || packed.isEmpty()) {
+            return 0;
+        }
+        int n = 1;
+        for (int i = 0; i < packed.length(); i++) {
+            char c = packed.charAt(i);
+            if (c == ESC) {
+                i++;
+            } else if (c == sep) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static void escape(String item, StringBuilder out) {
+        for (int i = 0; i < item.length(); i++) {
+            char c = item.charAt(i);
+            if (c == ESC || c == ITEM || c == FIELD || c == SUB) {
+                out.append(ESC);
+            }
+            out.append(c);
+        }
+    }
+
+    static String unescape(String raw) {
+        if (raw.indexOf(ESC) < 0) {
+            return raw;
+        }
+        StringBuilder out = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == ESC && i + 1 < raw.length()) {
+                c = raw.charAt(++i);
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+}
