@@ -245,8 +245,8 @@ public class ChainProjection {
         node.put("work", e.work());
         node.put("responsible", e.responsible() == null ? null
                 : new Document("name", e.responsible().name()).append("position", e.responsible().position()));
-        node.put("leads", new ArrayList<>(e.leadBodies()));
-        node.put("cooperating", new ArrayList<>(e.cooperatingBodies()));
+        Packed.putList(node, "leads", e.leadBodies());
+        Packed.putList(node, "cooperating", e.cooperatingBodies());
         node.put("assigner", e.assignerBodyCode());
         node.put("assignedOn", Docs.iso(e.assignedOn()));
         node.put("product", e.product());
@@ -257,7 +257,7 @@ public class ChainProjection {
         node.put("missing", e.missing().stream().map(Ro::name).toList());
         Document directive = s.node(e.directiveId(), DIRECTIVE);
         node.put("stopped", isStopped(directive));
-        node.put("uncoveredLeads", uncoveredLeads(node, s.acts(e.directiveId())));
+        Packed.putList(node, "uncoveredLeads", uncoveredLeads(node, s.acts(e.directiveId())));
         s.indexLeads(e.directiveId(), e.taskId(), e.leadBodies());
         if (e.parentTaskId() != null) {
             s.link(node, e.parentTaskId(), TASK);
@@ -281,10 +281,12 @@ public class ChainProjection {
     private void started(String taskId, String directiveId, String body, LocalDate on, Long seq) {
         Session s = new Session();
         Document node = s.node(taskId, TASK);
-        if (Docs.stringsView(node, "startedBy").contains(body) || !s.advance(node, seq)) {
+        List<String> startedBy = Packed.list(node, "startedBy");
+        if (startedBy.contains(body) || !s.advance(node, seq)) {
             return; // this body already started it: a further report changes nothing here
         }
-        Docs.addOnce(Docs.mutableList(node, "startedBy"), body);
+        startedBy.add(body);
+        Packed.putList(node, "startedBy", startedBy);
         node.put("started", true);
         node.put("startedOn", Docs.iso(min(Docs.date(node, "startedOn"), on)));
         s.recompute(node);
@@ -333,9 +335,9 @@ public class ChainProjection {
         if (!s.advance(node, seq)) {
             return;
         }
-        node.put("leads", new ArrayList<>(e.newLeadBodies()));
-        node.put("cooperating", new ArrayList<>(e.newCooperatingBodies()));
-        node.put("uncoveredLeads", uncoveredLeads(node, s.acts(e.directiveId())));
+        Packed.putList(node, "leads", e.newLeadBodies());
+        Packed.putList(node, "cooperating", e.newCooperatingBodies());
+        Packed.putList(node, "uncoveredLeads", uncoveredLeads(node, s.acts(e.directiveId())));
         s.indexLeads(e.directiveId(), e.taskId(), e.newLeadBodies());
         s.recompute(node);
         s.flush();
@@ -350,7 +352,9 @@ public class ChainProjection {
         }
         Docs.addOnce(Docs.mutableList(node, "delegatedBy"), e.delegatingBodyCode());
         node.put("delegatedOn", Docs.iso(min(Docs.date(node, "delegatedOn"), e.delegatedOn())));
-        Docs.<String>mutableList(node, "uncoveredLeads").removeIf(e.delegatingBodyCode()::equals);
+        List<String> uncovered = Packed.list(node, "uncoveredLeads");
+        uncovered.removeIf(e.delegatingBodyCode()::equals);
+        Packed.putList(node, "uncoveredLeads", uncovered);
         s.recompute(node);
         s.acted(e.directiveId(), "delegations", e.delegatingBodyCode(), e.delegatedOn());
         s.flush();
@@ -442,12 +446,12 @@ public class ChainProjection {
             t.count("directivesStopped", 1);
         }
         LocalDate issuedOn = Docs.date(n, "issuedOn");
-        for (Document r : Recipients.read(n)) {
-            if (!"ACTION".equals(r.getString("role"))) {
+        for (Recipients.Entry r : Recipients.entries(n)) {
+            if (!"ACTION".equals(r.role())) {
                 continue;
             }
-            LocalDate received = Docs.date(r, "receivedOn");
-            LocalDate acted = Docs.date(r, "actedOn");
+            LocalDate received = r.received();
+            LocalDate acted = r.acted();
             t.count("recipients", 1).level(0, "recipients", 1);
             if (received != null) {
                 t.count("received", 1).level(0, "received", 1);
@@ -475,7 +479,7 @@ public class ChainProjection {
     /** The "6 rõ" the task still lacks: as recorded, less "trách nhiệm" once it has a lead, "thời gian" once due. */
     static List<String> missing(Document n) {
         List<String> missing = Docs.strings(n, "missing");
-        if (!Docs.strings(n, "leads").isEmpty()) {
+        if (!Packed.list(n, "leads").isEmpty()) {
             missing.remove(Ro.TRACH_NHIEM.name());
         }
         if (Docs.str(n, "due") != null || Docs.bool(n, "recurring")) {
@@ -503,7 +507,7 @@ public class ChainProjection {
             }
         }
         List<String> out = new ArrayList<>();
-        for (String l : Docs.stringsView(task, "leads")) {
+        for (String l : Packed.list(task, "leads")) {
             if (!covered.contains(l)) {
                 out.add(l);
             }
@@ -513,7 +517,7 @@ public class ChainProjection {
 
     /** The task's leads that have not made it concrete (see {@link ChainRules#COVERAGE}). */
     static List<String> uncoveredLeads(Document task) {
-        return Docs.stringsView(task, "uncoveredLeads");
+        return Packed.list(task, "uncoveredLeads");
     }
 
     /** Sets a field of a recipient entry (removes it for null). */
@@ -751,7 +755,9 @@ public class ChainProjection {
          */
         private void recordAct(Document d, String body, LocalDate on, String forwardId) {
             boolean changed = false;
-            List<Document> recipients = Recipients.read(d);
+            // most acts on a much-cited directive come from bodies that are not its recipients: nothing to unpack
+            List<Document> recipients = Recipients.entries(d).stream().anyMatch(r -> body.equals(r.body()))
+                    ? Recipients.read(d) : List.of();
             for (Document r : recipients) {
                 if (!body.equals(r.getString("body"))) {
                     continue;
@@ -830,9 +836,9 @@ public class ChainProjection {
             Document idx = store.find(LEADS, directiveId + "|" + body).orElse(null);
             List<String> tasks = Docs.strings(idx, "tasks");
             for (Document t : nodes(tasks).values()) {
-                if (directiveId.equals(t.getString("directiveId"))
-                        && Docs.stringsView(t, "uncoveredLeads").contains(body)) {
-                    Docs.<String>mutableList(t, "uncoveredLeads").removeIf(body::equals);
+                List<String> uncovered = uncoveredLeads(t);
+                if (directiveId.equals(t.getString("directiveId")) && uncovered.removeIf(body::equals)) {
+                    Packed.putList(t, "uncoveredLeads", uncovered);
                     dirty(t);
                     recompute(t);
                 }

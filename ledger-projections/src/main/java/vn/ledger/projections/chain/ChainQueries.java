@@ -153,12 +153,12 @@ public class ChainQueries {
             LocalDate issuedOn = Docs.date(d, "issuedOn");
             List<ChainView.Recipient> recipients = new ArrayList<>();
             // each recipient entry carries its own first act and forwards: nothing to derive per node
-            for (Document rc : Recipients.read(d)) {
-                String body = rc.getString("body");
-                LocalDate received = Docs.date(rc, "receivedOn");
-                LocalDate acted = Docs.date(rc, "actedOn");
-                List<String> forwardedAs = List.copyOf(Docs.stringsView(rc, "forwardedAs"));
-                recipients.add(new ChainView.Recipient(body, rc.getString("role"), received, acted,
+            for (Recipients.Entry rc : Recipients.entries(d)) {
+                String body = rc.body();
+                LocalDate received = rc.received();
+                LocalDate acted = rc.acted();
+                List<String> forwardedAs = List.copyOf(rc.forwardedAs());
+                recipients.add(new ChainView.Recipient(body, rc.role(), received, acted,
                         received == null || issuedOn == null ? null : ChronoUnit.DAYS.between(issuedOn, received),
                         received == null || acted == null ? null : ChronoUnit.DAYS.between(received, acted),
                         forwardedAs));
@@ -175,7 +175,7 @@ public class ChainQueries {
         List<String> missing = ChainProjection.missing(d).stream().map(m -> Ro.valueOf(m).label()).toList();
         return new ChainView.ChainNode(d.getString("_id"), ChainProjection.TASK, Docs.bool(d, "exists"), depth,
                 Docs.str(d, "code"), Docs.str(d, "work"), Docs.str(d, "assigner"), Docs.str(d, "directiveId"),
-                Docs.str(d, "parentTask"), Docs.strings(d, "leads"), Docs.strings(d, "cooperating"),
+                Docs.str(d, "parentTask"), Packed.list(d, "leads"), Packed.list(d, "cooperating"),
                 Docs.date(d, "assignedOn"), Docs.str(d, "deadline"), st.due(), status.name(),
                 st.stopped() && status == Timeliness.CANCELLED && !st.cancelled(), st.completedOn(),
                 Docs.bool(d, "accepted"), missing, uncovered, List.of(), List.of(), r.view(), childCount, children,
@@ -235,12 +235,12 @@ public class ChainQueries {
         String id = n.getString("_id");
         if (ChainProjection.DIRECTIVE.equals(n.getString("kind"))) {
             LocalDate issuedOn = Docs.date(n, "issuedOn");
-            for (Document r : Recipients.read(n)) {
-                String body = r.getString("body");
-                if (!"ACTION".equals(r.getString("role")) || r.get("actedOn") != null) {
+            for (Recipients.Entry r : Recipients.entries(n)) {
+                String body = r.body();
+                if (!"ACTION".equals(r.role()) || r.actedOn() != null) {
                     continue;
                 }
-                LocalDate received = Docs.date(r, "receivedOn");
+                LocalDate received = r.received();
                 LocalDate since = received != null ? received : issuedOn;
                 if (since != null && !since.isAfter(cutoff)) {
                     out.add(new StallReport.Stall(id, ChainProjection.DIRECTIVE, Docs.str(n, "symbol"),
@@ -252,7 +252,7 @@ public class ChainQueries {
         } else {
             LocalDate assignedOn = Docs.date(n, "assignedOn");
             out.add(new StallReport.Stall(id, ChainProjection.TASK, Docs.str(n, "code"),
-                    StallReport.Reason.TASK_NOT_STARTED, String.join(", ", Docs.strings(n, "leads")), assignedOn,
+                    StallReport.Reason.TASK_NOT_STARTED, String.join(", ", Packed.list(n, "leads")), assignedOn,
                     ChronoUnit.DAYS.between(assignedOn, today), depth));
         }
         return out;

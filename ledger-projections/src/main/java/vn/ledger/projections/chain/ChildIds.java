@@ -79,19 +79,14 @@ final class ChildIds {
         if (stored.contains(form)) {
             return false;
         }
-        StringBuilder packed = new StringBuilder(Packed.join(stored, Packed.ITEM));
-        if (!stored.isEmpty()) {
-            packed.append(Packed.ITEM);
-        }
-        Packed.escape(form, packed);
-        node.put(FIELD, packed.toString());
+        stored.add(form);
+        Packed.putList(node, FIELD, stored);
         return true;
     }
 
     /** The stored forms, in order. */
     static List<String> stored(Document node) {
-        Object v = node.get(FIELD);
-        return v instanceof String packed ? Packed.split(packed, Packed.ITEM) : Docs.stringsView(node, FIELD);
+        return Packed.list(node, FIELD);
     }
 
     private static boolean isSeparator(char c) {

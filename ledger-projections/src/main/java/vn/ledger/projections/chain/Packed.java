@@ -1,12 +1,16 @@
 package vn.ledger.projections.chain;
 
+import org.bson.Document;
+import vn.ledger.projections.body.Docs;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Lists of strings kept in one string value of a chain node. The embedded server encodes a document value by
  * value, and the chain view reads ~1,700 nodes for a depth-2 view of the national tree, so a list read whole (a
- * node's children, its recipients) costs far less as one value than as one value per item and field.
+ * node's children, its recipients, a task's leads) costs far less as one value than as one value per item and
+ * field.
  *
  * <p>Items are separated by a control character ({@link #ITEM}; a recipient's fields by {@link #FIELD}, a field's
  * own list by {@link #SUB}); any of them, and {@link #ESC}, inside an item is preceded by {@link #ESC}, so that
@@ -20,6 +24,19 @@ final class Packed {
     static final char SUB = '\u001D';
 
     private Packed() {
+    }
+
+    /**
+     * The list stored under {@code key} in one string, as a new list (a former layout's list of strings reads too).
+     * Only for items never blank (ids, body codes): a list of one empty item would read back as none.
+     */
+    static List<String> list(Document node, String key) {
+        Object v = node.get(key);
+        return v instanceof String packed ? split(packed, ITEM) : new ArrayList<>(Docs.stringsView(node, key));
+    }
+
+    static void putList(Document node, String key, List<String> items) {
+        node.put(key, join(items, ITEM));
     }
 
     /** The items, escaped, separated by {@code sep}; an empty list is the empty string. */

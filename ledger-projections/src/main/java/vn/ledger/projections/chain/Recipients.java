@@ -3,6 +3,7 @@ package vn.ledger.projections.chain;
 import org.bson.Document;
 import vn.ledger.projections.body.Docs;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,26 +22,82 @@ final class Recipients {
     private Recipients() {
     }
 
-    /** The entries, as new documents (changing them changes nothing until {@link #write}). */
-    static List<Document> read(Document node) {
+    /** One entry as stored, for reading: fields unescaped, absent ones null. */
+    record Entry(String body, String role, String receivedOn, String actedOn, List<String> forwardedAs) {
+
+        LocalDate received() {
+            return receivedOn == null ? null : LocalDate.parse(receivedOn);
+        }
+
+        LocalDate acted() {
+            return actedOn == null ? null : LocalDate.parse(actedOn);
+        }
+
+        Document toDocument() {
+            Document r = new Document();
+            put(r, "body", body);
+            put(r, "role", role);
+            put(r, "receivedOn", receivedOn);
+            put(r, "actedOn", actedOn);
+            if (!forwardedAs.isEmpty()) {
+                r.put("forwardedAs", forwardedAs);
+            }
+            return r;
+        }
+
+        private static void put(Document r, String key, String value) {
+            if (value != null) {
+                r.put(key, value);
+            }
+        }
+    }
+
+    /** The entries, to read (one pass over the string, no document made). */
+    static List<Entry> entries(Document node) {
         Object v = node.get(FIELD);
-        List<Document> out = new ArrayList<>();
+        List<Entry> out = new ArrayList<>();
         if (!(v instanceof String packed)) {
-            Docs.docsView(node, FIELD).forEach(d -> out.add(new Document(d)));
+            for (Document d : Docs.docsView(node, FIELD)) {
+                out.add(new Entry(d.getString("body"), d.getString("role"), d.getString("receivedOn"),
+                        d.getString("actedOn"), List.copyOf(Docs.stringsView(d, "forwardedAs"))));
+            }
             return out;
         }
-        for (String entry : Packed.splitRaw(packed, Packed.ITEM)) {
-            List<String> f = Packed.splitRaw(entry, Packed.FIELD);
-            Document r = new Document();
-            for (int i = 0; i < FIELDS.size() - 1 && i < f.size(); i++) {
-                if (!f.get(i).isEmpty()) {
-                    r.put(FIELDS.get(i), Packed.unescape(f.get(i)));
+        if (packed.isEmpty()) {
+            return out;
+        }
+        String[] f = new String[FIELDS.size()];
+        int field = 0;
+        int start = 0;
+        for (int i = 0; i <= packed.length(); i++) {
+            char c = i < packed.length() ? packed.charAt(i) : Packed.ITEM;
+            if (c == Packed.ESC) {
+                i++;
+            } else if (c == Packed.FIELD || c == Packed.ITEM) {
+                if (field < f.length) {
+                    f[field++] = packed.substring(start, i);
+                }
+                start = i + 1;
+                if (c == Packed.ITEM) {
+                    out.add(new Entry(field(f[0]), field(f[1]), field(f[2]), field(f[3]),
+                            f[4] == null || f[4].isEmpty() ? List.of() : Packed.split(f[4], Packed.SUB)));
+                    f = new String[FIELDS.size()];
+                    field = 0;
                 }
             }
-            if (f.size() == FIELDS.size() && !f.get(FIELDS.size() - 1).isEmpty()) {
-                r.put("forwardedAs", Packed.split(f.get(FIELDS.size() - 1), Packed.SUB));
-            }
-            out.add(r);
+        }
+        return out;
+    }
+
+    private static String field(String raw) {
+        return raw == null || raw.isEmpty() ? null : Packed.unescape(raw);
+    }
+
+    /** The entries, as new documents (changing them changes nothing until {@link #write}). */
+    static List<Document> read(Document node) {
+        List<Document> out = new ArrayList<>();
+        for (Entry e : entries(node)) {
+            out.add(e.toDocument());
         }
         return out;
     }
