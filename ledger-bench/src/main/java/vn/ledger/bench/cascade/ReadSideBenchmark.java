@@ -143,6 +143,12 @@ public final class ReadSideBenchmark {
                 writeOnly = new Rate(0, Double.NaN);
             }
 
+            // what the load and the rebuild left in the heap is collected now, not in the middle of timed queries
+            Runtime rt = Runtime.getRuntime();
+            long used = rt.totalMemory() - rt.freeMemory();
+            System.gc();
+            System.out.printf(Locale.ROOT, "%nheap before the queries: %,d MB in use, %,d MB after a full collection%n",
+                    used >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20);
             System.out.println("\nqueries, one at a time (warm-up, then " + reps + " timed runs each, fewer for the"
                     + " chain at depth 2; a chain level's parts read on " + READ_PARTS + " threads)");
             List<QueryResult> queries = queries(db, cascade, reps);
@@ -356,17 +362,32 @@ public final class ReadSideBenchmark {
                 q.run.get();
             }
             long[] nanos = new long[q.reps];
+            long[] gc0 = gc();
             for (int i = 0; i < q.reps; i++) {
                 long t0 = System.nanoTime();
                 q.run.get();
                 nanos[i] = System.nanoTime() - t0;
             }
+            long[] gc1 = gc();
             QueryResult r = new QueryResult(q.name, q.targetMs, nanos, docs, trips, bytes, q.note.apply(value));
-            System.out.printf("  %-70s p50 %8.2f ms  p95 %8.2f ms  (%,d docs, %,d round trips, %,d KB)%n",
-                    q.name, r.pct(50), r.pct(95), docs, trips, bytes / 1024);
+            // collections during the timed runs: pauses fall inside some runs' times
+            System.out.printf("  %-70s p50 %8.2f ms  p95 %8.2f ms  (%,d docs, %,d round trips, %,d KB; %d collections,"
+                            + " %d ms, during the timed runs)%n", q.name, r.pct(50), r.pct(95), docs, trips, bytes / 1024,
+                    gc1[0] - gc0[0], gc1[1] - gc0[1]);
             out.add(r);
         }
         return out;
+    }
+
+    /** Garbage collections so far and their accumulated time in ms (all collectors). */
+    private static long[] gc() {
+        long count = 0;
+        long ms = 0;
+        for (java.lang.management.GarbageCollectorMXBean b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, b.getCollectionCount());
+            ms += Math.max(0, b.getCollectionTime());
+        }
+        return new long[]{count, ms};
     }
 
     private static String chainNote(ChainView v) {

@@ -51,7 +51,9 @@ import java.util.Set;
  *   {@code recipients} (packed in one string: {@link Recipients}) carry how far each got: {@code receivedOn}, {@code actedOn} (first day it acted, see
  *   {@link #ACTS}) and {@code forwardedAs} (the directives it issued citing this one); {@code cites} lists the
  *   directives it cites, the first being the one it hangs under. A task keeps {@code uncoveredLeads}, the leads
- *   that have not made it concrete (see {@link ChainRules#COVERAGE}).</li>
+ *   that have not made it concrete (see {@link ChainRules#COVERAGE}). A task's {@code leads}, {@code cooperating},
+ *   {@code startedBy} and {@code uncoveredLeads} are each kept in one string too ({@link Packed#list}): a
+ *   province's task can lead a hundred communes.</li>
  *   <li>{@value #ACTS}: per directive ({@code _id} = its id), every act on it by any body: {@code forwards} (each
  *   directive citing it: issuing body, id, issue day, tasks), {@code delegations} and {@code starts} (per body,
  *   the first day it delegated, or started or completed, one of its tasks). Kept apart because a central notice
