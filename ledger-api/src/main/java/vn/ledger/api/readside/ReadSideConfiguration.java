@@ -8,7 +8,9 @@ import vn.ledger.projections.replay.EventReplayer;
 
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The clock the queries take "now" from, the threads of large reads, and the replayer of as-of views. */
@@ -25,11 +27,15 @@ public class ReadSideConfiguration {
     @Bean(destroyMethod = "shutdown")
     public ExecutorService readParts(ReadModelProperties properties) {
         AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(Math.max(1, properties.readParts()), r -> {
+        int threads = Math.max(1, properties.readParts());
+        // a short queue; beyond it a part is read on the requesting thread, so a burst of requests slows down
+        // rather than piling up parts
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(4 * threads), r -> {
             Thread t = new Thread(r, "read-part-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     @Bean
