@@ -285,12 +285,7 @@ public final class ReadSideBenchmark {
     static List<QueryResult> queries(MongoDatabase db, NationalCascade cascade, int reps) {
         CountingReadStore store = new CountingReadStore(new MongoReadStore(db, PREFIX));
         // as the API does (ledger.read-models.read-parts): the parts of a chain level are read side by side
-        java.util.concurrent.ExecutorService parts = java.util.concurrent.Executors.newFixedThreadPool(READ_PARTS, r -> {
-            Thread t = new Thread(r, "read-part");
-            t.setDaemon(true);
-            return t;
-        });
-        ChainQueries chain = new ChainQueries(store, parts);
+        ChainQueries chain = new ChainQueries(store, ChainQueries.partsPool(READ_PARTS));
         DashboardQueries dashboards = new DashboardQueries(store);
         TaskQueries tasks = new TaskQueries(store);
         DirectiveQueries directives = new DirectiveQueries(store);

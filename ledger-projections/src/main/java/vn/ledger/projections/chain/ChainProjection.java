@@ -46,14 +46,15 @@ import java.util.Set;
  *   <li>{@value #NODES}: one document per directive or task ({@code _id} = directive id or task id) with what the
  *   chain view shows of it and what its roll-up needs: its own facts, {@code parent}, {@code ancestors} (root
  *   first), {@code children} (ids, in order of arrival, stored relative to the node's id where they extend it and
- *   packed in one string: see {@link ChildIds}), {@code own} (what the node itself contributes, a {@link Tally}), {@code rollup} (the node
- *   and everything below it) and {@code height} (the longest distance to a node below it). A directive's
- *   {@code recipients} (packed in one string: {@link Recipients}) carry how far each got: {@code receivedOn}, {@code actedOn} (first day it acted, see
- *   {@link #ACTS}) and {@code forwardedAs} (the directives it issued citing this one); {@code cites} lists the
- *   directives it cites, the first being the one it hangs under. A task keeps {@code uncoveredLeads}, the leads
- *   that have not made it concrete (see {@link ChainRules#COVERAGE}). A task's {@code leads}, {@code cooperating},
- *   {@code startedBy} and {@code uncoveredLeads} are each kept in one string too ({@link Packed#list}): a
- *   province's task can lead a hundred communes.</li>
+ *   packed in one string: see {@link ChildIds}), {@code own} (what the node itself contributes, a {@link Tally}),
+ *   {@code rollup} (the node and everything below it) and {@code height} (the longest distance to a node below
+ *   it). A directive's {@code recipients} (packed in one string: {@link Recipients}) carry how far each got:
+ *   {@code receivedOn}, {@code actedOn} (first day it acted, see {@link #ACTS}) and {@code forwardedAs} (the
+ *   directives it issued citing this one); {@code cites} lists the directives it cites, the first being the one it
+ *   hangs under. A task keeps {@code uncoveredLeads}, the leads that have not made it concrete (see
+ *   {@link ChainRules#COVERAGE}). A task's {@code leads}, {@code cooperating}, {@code startedBy} and
+ *   {@code uncoveredLeads} are each kept in one string too ({@link Packed#list}): a province's task can lead a
+ *   hundred communes.</li>
  *   <li>{@value #ACTS}: per directive ({@code _id} = its id), every act on it by any body: {@code forwards} (each
  *   directive citing it: issuing body, id, issue day, tasks), {@code delegations} and {@code starts} (per body,
  *   the first day it delegated, or started or completed, one of its tasks). Kept apart because a central notice
@@ -94,7 +95,6 @@ public class ChainProjection {
     static final String DIRECTIVE = "DIRECTIVE";
     static final String TASK = "TASK";
 
-
     private final ReadStore store;
 
     public ChainProjection(ReadStore store) {
@@ -118,7 +118,7 @@ public class ChainProjection {
         node.put("subject", e.subject());
         node.put("status", "ACTIVE");
         node.put("tasksDeclared", e.tasks().size());
-        List<Document> recipients = Recipients.read(node);
+        List<Recipients.Entry> recipients = Recipients.entries(node);
         addRecipients(recipients, e.recipientsForAction(), "ACTION");
         addRecipients(recipients, e.recipientsForInformation(), "INFORMATION");
         addRecipients(recipients, e.recipientsForReport(), "REPORT");
@@ -153,16 +153,16 @@ public class ChainProjection {
             return;
         }
         boolean found = false;
-        List<Document> recipients = Recipients.read(node);
-        for (Document r : recipients) {
-            if (e.bodyCode().equals(r.getString("body"))) {
+        List<Recipients.Entry> recipients = Recipients.entries(node);
+        for (int i = 0; i < recipients.size(); i++) {
+            Recipients.Entry r = recipients.get(i);
+            if (e.bodyCode().equals(r.body())) {
                 found = true;
-                setRecipientField(r, "receivedOn", Docs.iso(min(Docs.date(r, "receivedOn"), e.receivedOn())));
+                recipients.set(i, r.receivedOn(min(r.received(), e.receivedOn())));
             }
         }
         if (!found) {
-            recipients.add(new Document("body", e.bodyCode()).append("role", "OTHER")
-                    .append("receivedOn", Docs.iso(e.receivedOn())));
+            recipients.add(Recipients.Entry.of(e.bodyCode(), "OTHER").receivedOn(e.receivedOn()));
         }
         Recipients.write(node, recipients);
         if (!found) {
@@ -481,7 +481,7 @@ public class ChainProjection {
     /** The "6 rõ" the task still lacks: as recorded, less "trách nhiệm" once it has a lead, "thời gian" once due. */
     static List<String> missing(Document n) {
         List<String> missing = Docs.strings(n, "missing");
-        if (!Packed.list(n, "leads").isEmpty()) {
+        if (Packed.size(n, "leads") > 0) {
             missing.remove(Ro.TRACH_NHIEM.name());
         }
         if (Docs.str(n, "due") != null || Docs.bool(n, "recurring")) {
@@ -522,19 +522,10 @@ public class ChainProjection {
         return Packed.list(task, "uncoveredLeads");
     }
 
-    /** Sets a field of a recipient entry (removes it for null). */
-    static void setRecipientField(Document r, String key, Object value) {
-        if (value == null) {
-            r.remove(key);
-        } else {
-            r.put(key, value);
-        }
-    }
-
-    private static void addRecipients(List<Document> recipients, List<String> codes, String role) {
+    private static void addRecipients(List<Recipients.Entry> recipients, List<String> codes, String role) {
         for (String c : codes) {
-            if (recipients.stream().noneMatch(r -> c.equals(r.getString("body")) && role.equals(r.getString("role")))) {
-                recipients.add(new Document("body", c).append("role", role));
+            if (recipients.stream().noneMatch(r -> c.equals(r.body()) && role.equals(r.role()))) {
+                recipients.add(Recipients.Entry.of(c, role));
             }
         }
     }
@@ -757,24 +748,24 @@ public class ChainProjection {
          */
         private void recordAct(Document d, String body, LocalDate on, String forwardId) {
             boolean changed = false;
-            // most acts on a much-cited directive come from bodies that are not its recipients: nothing to unpack
-            List<Document> recipients = Recipients.entries(d).stream().anyMatch(r -> body.equals(r.body()))
-                    ? Recipients.read(d) : List.of();
-            for (Document r : recipients) {
-                if (!body.equals(r.getString("body"))) {
+            List<Recipients.Entry> recipients = Recipients.entries(d);
+            for (int i = 0; i < recipients.size(); i++) {
+                Recipients.Entry r = recipients.get(i);
+                if (!body.equals(r.body())) {
                     continue;
                 }
-                LocalDate acted = Docs.date(r, "actedOn");
+                LocalDate acted = r.acted();
                 if (on != null && (acted == null || on.isBefore(acted))) {
-                    setRecipientField(r, "actedOn", Docs.iso(on));
-                    changed = true;
+                    r = r.actedOn(on);
                 }
-                if (forwardId != null) {
-                    List<String> as = new ArrayList<>(Docs.stringsView(r, "forwardedAs"));
-                    if (Docs.addOnce(as, forwardId)) {
-                        setRecipientField(r, "forwardedAs", as);
-                        changed = true;
-                    }
+                if (forwardId != null && !r.forwardedAs().contains(forwardId)) {
+                    List<String> as = new ArrayList<>(r.forwardedAs());
+                    as.add(forwardId);
+                    r = r.forwardedAs(as);
+                }
+                if (!r.equals(recipients.get(i))) {
+                    recipients.set(i, r);
+                    changed = true;
                 }
             }
             if (changed) {
@@ -793,7 +784,7 @@ public class ChainProjection {
          * body or (null) all: for recipients that arrive after acts were recorded.
          */
         void refreshActs(Document d, String onlyBody) {
-            List<Document> recipients = Recipients.read(d);
+            List<Recipients.Entry> recipients = Recipients.entries(d);
             if (recipients.isEmpty()) {
                 return;
             }
@@ -815,12 +806,10 @@ public class ChainProjection {
                     }
                 }
             }
-            for (Document r : recipients) {
-                String body = r.getString("body");
-                if (onlyBody == null || onlyBody.equals(body)) {
-                    setRecipientField(r, "actedOn", Docs.iso(first.get(body)));
-                    List<String> as = forwardedAs.get(body);
-                    setRecipientField(r, "forwardedAs", as == null || as.isEmpty() ? null : as);
+            for (int i = 0; i < recipients.size(); i++) {
+                Recipients.Entry r = recipients.get(i);
+                if (onlyBody == null || onlyBody.equals(r.body())) {
+                    recipients.set(i, r.actedOn(first.get(r.body())).forwardedAs(forwardedAs.get(r.body())));
                 }
             }
             Recipients.write(d, recipients);

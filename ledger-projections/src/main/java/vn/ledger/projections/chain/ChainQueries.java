@@ -19,7 +19,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Queries on {@link ChainProjection}. Every read is by {@code _id} ({@code find}) or by a list of ids
@@ -63,6 +68,21 @@ public class ChainQueries {
     public ChainQueries(ReadStore store, Executor parts) {
         this.store = store;
         this.parts = parts;
+    }
+
+    /**
+     * A pool for {@link #ChainQueries(ReadStore, Executor)}, shared by all requests: {@code threads} daemon threads
+     * and a short queue, beyond which a part is read on the requesting thread, so that a burst of requests slows
+     * down rather than piling up parts.
+     */
+    public static ExecutorService partsPool(int threads) {
+        int n = Math.max(1, threads);
+        AtomicInteger made = new AtomicInteger();
+        return new ThreadPoolExecutor(n, n, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(4 * n), r -> {
+            Thread t = new Thread(r, "read-part-" + made.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     /** The chain of a directive or task, {@value #DEFAULT_CHILD_PAGE} children per node at most. */

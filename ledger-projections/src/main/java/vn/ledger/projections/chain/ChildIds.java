@@ -1,7 +1,6 @@
 package vn.ledger.projections.chain;
 
 import org.bson.Document;
-import vn.ledger.projections.body.Docs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -68,8 +67,7 @@ final class ChildIds {
     }
 
     static int count(Document node) {
-        Object v = node.get(FIELD);
-        return v instanceof String packed ? Packed.count(packed, Packed.ITEM) : Docs.stringsView(node, FIELD).size();
+        return Packed.size(node, FIELD);
     }
 
     /** Adds a child (by id) at the end unless it is there; true when added. */

@@ -67,17 +67,14 @@ final class Packed {
             return out;
         }
         int start = 0;
-        for (int i = 0; i < packed.length(); i++) {
-            char c = packed.charAt(i);
-            if (c == ESC) {
-                i++;
-            } else if (c == sep) {
-                out.add(packed.substring(start, i));
-                start = i + 1;
+        while (true) {
+            int end = next(packed, start, packed.length(), sep);
+            out.add(packed.substring(start, end));
+            if (end == packed.length()) {
+                return out;
             }
+            start = end + 1;
         }
-        out.add(packed.substring(start));
-        return out;
     }
 
     /** How many items {@link #split} would give, without making them. */
@@ -86,15 +83,33 @@ final class Packed {
             return 0;
         }
         int n = 1;
-        for (int i = 0; i < packed.length(); i++) {
+        for (int i = next(packed, 0, packed.length(), sep); i < packed.length(); i = next(packed, i + 1,
+                packed.length(), sep)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** How many items the list under {@code key} holds (either layout), without making them. */
+    static int size(Document node, String key) {
+        Object v = node.get(key);
+        return v instanceof String packed ? count(packed, ITEM) : Docs.stringsView(node, key).size();
+    }
+
+    /**
+     * The index of the first {@code sep} in {@code packed[from, end)} that is not escaped, or {@code end}: the one
+     * scan every reading of a packed string goes through.
+     */
+    static int next(String packed, int from, int end, char sep) {
+        for (int i = from; i < end; i++) {
             char c = packed.charAt(i);
             if (c == ESC) {
                 i++;
             } else if (c == sep) {
-                n++;
+                return i;
             }
         }
-        return n;
+        return end;
     }
 
     static void escape(String item, StringBuilder out) {

@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,7 +116,7 @@ class ChainReadCostTest {
         Built b = build(COMMUNES);
         CountingReadStore one = new CountingReadStore(b.store);
         CountingReadStore parallel = new CountingReadStore(b.store);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = ChainQueries.partsPool(4);
         try {
             ChainView expected = new ChainQueries(one).chain(NationalShape.CENTRAL, 2, NOW).orElseThrow();
             ChainView actual = new ChainQueries(parallel, pool).chain(NationalShape.CENTRAL, 2, NOW).orElseThrow();
@@ -199,7 +198,7 @@ class ChainReadCostTest {
             for (String c : ChainProjection.COLLECTIONS) {
                 built.scan(c).forEach(d -> mongo.put(c, d));
             }
-            ExecutorService pool = Executors.newFixedThreadPool(4);
+            ExecutorService pool = ChainQueries.partsPool(4);
             try {
                 for (int depth = 1; depth <= 2; depth++) {
                     time("one part after the other", new ChainQueries(mongo), depth);

@@ -4,6 +4,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,21 +14,22 @@ class RecipientsTest {
 
     @Test
     void everyEntryReadsBackWithTheFieldsItHadWhateverTheyContain() {
-        List<Document> entries = List.of(
-                new Document("body", "UBND-TINH").append("role", "ACTION").append("receivedOn", "2026-03-05")
-                        .append("actedOn", "2026-03-06").append("forwardedAs", List.of("B-1", "B\u001D2", "")),
-                new Document("body", "SỞ\u001EXÂY\u001FDỰNG\u001B").append("role", "REPORT"),
-                new Document("body", "MTTQ").append("role", "ACTION").append("actedOn", "2026-03-29"));
+        List<Recipients.Entry> entries = List.of(
+                new Recipients.Entry("UBND-TINH", "ACTION", "2026-03-05", "2026-03-06", List.of("B-1", "B\u001D2", "")),
+                Recipients.Entry.of("SỞ\u001EXÂY\u001FDỰNG\u001B", "REPORT"),
+                Recipients.Entry.of("MTTQ", "ACTION").actedOn(LocalDate.of(2026, 3, 29)));
         Document node = new Document("_id", "D");
 
         Recipients.write(node, entries);
 
         assertThat(node.get("recipients")).isInstanceOf(String.class);
-        List<Document> back = Recipients.read(node);
+        List<Recipients.Entry> back = Recipients.entries(node);
         assertThat(back).hasSize(3);
         assertThat(back.get(0)).isEqualTo(entries.get(0));
-        assertThat(back.get(1)).as("no field for what was absent").isEqualTo(entries.get(1));
+        assertThat(back.get(1)).as("nothing for what was absent").isEqualTo(entries.get(1));
+        assertThat(back.get(1).receivedOn()).isNull();
         assertThat(back.get(2)).isEqualTo(entries.get(2));
+        assertThat(back.get(2).acted()).isEqualTo(LocalDate.of(2026, 3, 29));
     }
 
     @Test
@@ -35,12 +37,12 @@ class RecipientsTest {
         Document none = new Document("_id", "D");
         Recipients.write(none, List.of());
         assertThat(none.get("recipients")).isEqualTo("");
-        assertThat(Recipients.read(none)).isEmpty();
-        assertThat(Recipients.read(new Document("_id", "E"))).isEmpty();
+        assertThat(Recipients.entries(none)).isEmpty();
+        assertThat(Recipients.entries(new Document("_id", "E"))).isEmpty();
 
         Document former = new Document("_id", "F").append("recipients",
                 List.of(new Document("body", "X").append("role", "ACTION")));
-        assertThat(Recipients.read(former)).containsExactly(new Document("body", "X").append("role", "ACTION"));
+        assertThat(Recipients.entries(former)).containsExactly(Recipients.Entry.of("X", "ACTION"));
     }
 
     @Test
