@@ -252,18 +252,20 @@ public final class ReadSideBenchmark {
         return new Rate(total, nanos / 1e9);
     }
 
-    record Rebuild(Rebuilder.Outcome outcome, Map<String, Long> collections) {
+    record Rebuild(Rebuilder.Outcome outcome, Map<String, Long> collections, long gcCount, long gcMillis) {
     }
 
     static Rebuild rebuild(MongoDatabase db, MongoEventStorageEngine engine, long total, List<String> groups)
             throws Exception {
+        long[] gcBefore = gc();
         Rebuilder.Outcome o = Rebuilder.run(db, PREFIX, engine, total, groups);
+        long[] gcAfter = gc();
         Map<String, Long> sizes = new LinkedHashMap<>();
         List<String> names = new ArrayList<>();
         db.listCollectionNames().into(names);
         names.stream().filter(n -> n.startsWith(PREFIX)).sorted()
                 .forEach(n -> sizes.put(n.substring(PREFIX.length()), db.getCollection(n).countDocuments()));
-        return new Rebuild(o, sizes);
+        return new Rebuild(o, sizes, gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]);
     }
 
     // ------------------------------------------------------------------ queries
@@ -436,6 +438,8 @@ public final class ReadSideBenchmark {
         System.out.printf(Locale.ROOT, "  written: %,d documents in %,d bulk writes; %,d reads went to the server%n",
                 o.documentsWritten(), o.bulkWrites(), o.serverReads());
         System.out.println("  time: " + o.breakdown());
+        System.out.printf(Locale.ROOT, "  garbage collection during the rebuild: %,d collections, %,.1f s%n",
+                rebuild.gcCount(), rebuild.gcMillis() / 1e3);
         StringBuilder sizes = new StringBuilder("  read model documents:");
         rebuild.collections().forEach((k, v) -> sizes.append(String.format(Locale.ROOT, " %s %,d;", k, v)));
         System.out.println(sizes);

@@ -156,9 +156,10 @@ final class Rebuilder {
                 inline ? "projections" : "waiting for the projection threads", handOffNanos / 1e9));
         for (Worker w : workers) {
             double store = (w.store.writeNanos + w.store.readNanos) / 1e9;
-            b.append(String.format(java.util.Locale.ROOT, "; %s: handlers %.0f s (of which MongoDB writes %.0f s, reads %.0f s)",
+            b.append(String.format(java.util.Locale.ROOT, "; %s: handlers %.0f s (of which MongoDB writes %.0f s, reads %.0f s;"
+                            + " the final flush %.0f s)",
                     w.name(), w.handleNanos / 1e9 + w.finishNanos / 1e9, w.store.writeNanos / 1e9,
-                    w.store.readNanos / 1e9));
+                    w.store.readNanos / 1e9, w.finishNanos / 1e9));
             for (int i = 0; i < w.adapters.size(); i++) {
                 if (w.adapters.size() > 1) {
                     b.append(String.format(java.util.Locale.ROOT, " %s %.0f s", w.types.get(i).getSimpleName(),

@@ -10,6 +10,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.bson.codecs.configuration.CodecRegistries;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,7 +37,9 @@ public final class MongoReadStore implements ReadStore {
     private final String prefix;
 
     public MongoReadStore(MongoDatabase database, String prefix) {
-        this.database = database;
+        this.database = database.withCodecRegistry(CodecRegistries.fromRegistries(
+                CodecRegistries.fromCodecs(new ReadModelCodec(database.getCodecRegistry())),
+                database.getCodecRegistry()));
         this.prefix = prefix;
     }
 
