@@ -165,6 +165,28 @@ public final class ReadSideBenchmark {
 
     // ------------------------------------------------------------------ raw read and rebuild
 
+    /** BSON elements (each field and each array item, containers included) counted by the raw read and the write. */
+    private static final Map<String, Long> ELEMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The BSON elements of a value: what the embedded server decodes, stores and encodes one by one. */
+    static long elements(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            long n = 0;
+            for (Object v : m.values()) {
+                n += 1 + elements(v);
+            }
+            return n;
+        }
+        if (value instanceof List<?> l) {
+            long n = 0;
+            for (Object v : l) {
+                n += 1 + elements(v);
+            }
+            return n;
+        }
+        return 0;
+    }
+
     record Rate(long events, double seconds) {
         double perSecond() {
             return events / seconds;
@@ -181,7 +203,9 @@ public final class ReadSideBenchmark {
                     ids.add(q);
                 }
                 long batch = 0;
+                long elements = 0;
                 for (Document commit : commits.find(Filters.in("_id", ids))) {
+                    elements += elements(commit);
                     for (Document e : commit.getList("ev", Document.class)) {
                         if (e.getString("p") != null) {
                             batch++;
@@ -189,6 +213,7 @@ public final class ReadSideBenchmark {
                     }
                 }
                 seen += batch;
+                ELEMENTS.merge("events", elements, Long::sum);
                 progress.add(batch);
             }
             return new Rate(seen, progress.seconds());
@@ -231,6 +256,7 @@ public final class ReadSideBenchmark {
                 List<Document> batch = new ArrayList<>(1_000);
                 // the embedded server ignores the driver's default first batch: ask for small batches
                 for (Document d : db.getCollection(PREFIX + name).find().batchSize(200)) {
+                    ELEMENTS.merge(name, elements(d), Long::sum);
                     batch.add(d);
                     if (batch.size() == 1_000) {
                         long t0 = System.nanoTime();
@@ -434,6 +460,17 @@ public final class ReadSideBenchmark {
                         + "then write, with no projection logic, would run at %,.0f ev/s, a ratio of %.2f%n",
                 writeOnly.events(), writeOnly.seconds(), writeOnly.perSecond(), cascade.eventCount() / floor,
                 cascade.eventCount() / floor / raw);
+        long eventElements = ELEMENTS.getOrDefault("events", 0L) / 2; // the raw read ran twice
+        long modelElements = ELEMENTS.entrySet().stream().filter(e -> !e.getKey().equals("events"))
+                .mapToLong(Map.Entry::getValue).sum();
+        StringBuilder perModel = new StringBuilder();
+        ELEMENTS.entrySet().stream().filter(e -> !e.getKey().equals("events"))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> perModel.append(String.format(Locale.ROOT, " %s %,d;", e.getKey(), e.getValue())));
+        System.out.printf(Locale.ROOT, "  BSON elements: the event documents hold %,d (%.1f an event), the read models %,d"
+                        + " (%.2f for each element of the events):%s%n", eventElements,
+                eventElements / (double) cascade.eventCount(), modelElements,
+                modelElements / (double) Math.max(1, eventElements), perModel);
         System.out.println("  projections: " + String.join(", ", o.projections()) + "; threads: " + o.groups());
         System.out.printf(Locale.ROOT, "  written: %,d documents in %,d bulk writes; %,d reads went to the server%n",
                 o.documentsWritten(), o.bulkWrites(), o.serverReads());
