@@ -29,8 +29,8 @@ public enum ReadModel {
     DASHBOARD("dashboard", 1, List.of(DashboardProjection.DASHBOARD, DashboardProjection.TASKS,
             DashboardProjection.BODIES, DashboardProjection.DIRECTIVES, DashboardProjection.BODY_TASKS),
             DashboardProjection::new),
-    // 2: entries grouped by entity, ids from the recording instant, no authority collection
-    AUDIT("audit", 2, AuditProjection.COLLECTIONS, AuditProjection::new),
+    // 2: entries grouped by entity, ids from the recording instant, no authority collection; 3: an entry is one string
+    AUDIT("audit", 3, AuditProjection.COLLECTIONS, AuditProjection::new),
     SEARCH("search", 1, SearchProjection.COLLECTIONS, SearchProjection::new),
     BODIES("bodies", 1, List.of(BodiesProjection.COLLECTION), BodiesProjection::new);
 

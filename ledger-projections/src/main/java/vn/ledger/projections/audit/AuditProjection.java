@@ -192,7 +192,7 @@ public final class AuditProjection {
         if (bucket == null) {
             bucket = newBucket(agg, dm, n);
         }
-        List<Document> entries = PostingLists.mutable(bucket, "entries");
+        List<Object> entries = PostingLists.mutable(bucket, "entries");
         int pos = indexOf(entries, id.sequence());
         if (pos >= 0) {
             return; // delivered again
@@ -233,10 +233,10 @@ public final class AuditProjection {
         // an entry recorded before one with a lower sequence number (or after a higher one): paging by entity
         // can no longer follow the sequence numbers
         int tail = (int) Docs.lng(first.get("tail"), 0);
-        Document before = pos > 0 ? entries.get(pos - 1) : n > 0 ? last(bucketAt(agg, n - 1, n, bucket, first)) : null;
-        Document after = pos < entries.size() ? entries.get(pos) : n < tail ? firstOf(bucketAt(agg, n + 1, n, bucket, first)) : null;
-        boolean outOfOrder = (before != null && value.compareTo(before.getString("id")) < 0)
-                || (after != null && value.compareTo(after.getString("id")) > 0);
+        Object before = pos > 0 ? entries.get(pos - 1) : n > 0 ? last(bucketAt(agg, n - 1, n, bucket, first)) : null;
+        Object after = pos < entries.size() ? entries.get(pos) : n < tail ? firstOf(bucketAt(agg, n + 1, n, bucket, first)) : null;
+        boolean outOfOrder = (before != null && value.compareTo(StoredEntry.id(before)) < 0)
+                || (after != null && value.compareTo(StoredEntry.id(after)) > 0);
         if (outOfOrder && !Boolean.FALSE.equals(first.get("ordered"))) {
             first.put("ordered", false);
             firstChanged = true;
@@ -256,12 +256,9 @@ public final class AuditProjection {
             TrackingToken token = t.trackingToken();
             position = token == null ? OptionalLong.empty() : token.position();
         }
-        entries.add(pos, new Document("seq", id.sequence()).append("id", value).append("eventId", m.getIdentifier())
-                .append("type", type).append("vi", x.vi).append("en", x.en).append("actor", Docs.actor(actor))
-                .append("at", Docs.date(m.getTimestamp())).append("businessDate", Docs.day(x.businessDate))
-                .append("directive", x.directiveId).append("authorityBody", x.authorityBody)
-                .append("bodies", new ArrayList<>(bodies)).append("changes", x.changes)
-                .append("position", position.isPresent() ? position.getAsLong() : null));
+        entries.add(pos, StoredEntry.pack(id.sequence(), value, m.getIdentifier(), type, x.vi, x.en, actor,
+                m.getTimestamp(), x.businessDate, x.directiveId, x.authorityBody, new ArrayList<>(bodies), x.changes,
+                position.isPresent() ? position.getAsLong() : null));
 
         // the entity's first bucket and the authority before the entry's bucket, which marks the event applied
         if (authority != null && authority.changed && authority.first != first && authority.first != bucket) {
@@ -280,20 +277,20 @@ public final class AuditProjection {
         if (n == 0) {
             d.append("tail", 0);
         }
-        return d.append("entries", new ArrayList<Document>());
+        return d.append("entries", new ArrayList<Object>());
     }
 
     /** Where the entry with this sequence number is, or would go ({@code -insertion point - 1}), as binarySearch. */
-    static int indexOf(List<Document> entries, long seq) {
+    static int indexOf(List<?> entries, long seq) {
         int size = entries.size();
-        if (size == 0 || seq > Docs.lng(entries.get(size - 1).get("seq"), -1)) {
+        if (size == 0 || seq > StoredEntry.seq(entries.get(size - 1))) {
             return -size - 1; // the usual case: the aggregate's next event
         }
         int lo = 0;
         int hi = size - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            long s = Docs.lng(entries.get(mid).get("seq"), -1);
+            long s = StoredEntry.seq(entries.get(mid));
             if (s < seq) {
                 lo = mid + 1;
             } else if (s > seq) {
@@ -310,14 +307,19 @@ public final class AuditProjection {
         return k == n ? bucket : k == 0 ? first : bucket(AuditId.bucketId(agg, k));
     }
 
-    private static Document last(Document bucket) {
-        List<Document> entries = bucket == null ? List.of() : Docs.docs(bucket, "entries");
+    private static Object last(Document bucket) {
+        List<?> entries = entries(bucket);
         return entries.isEmpty() ? null : entries.get(entries.size() - 1);
     }
 
-    private static Document firstOf(Document bucket) {
-        List<Document> entries = bucket == null ? List.of() : Docs.docs(bucket, "entries");
+    private static Object firstOf(Document bucket) {
+        List<?> entries = entries(bucket);
         return entries.isEmpty() ? null : entries.get(0);
+    }
+
+    /** A bucket's entries as stored (not a copy: read only); tuples, or sub-documents in a layout-2 bucket. */
+    static List<?> entries(Document bucket) {
+        return bucket != null && bucket.get("entries") instanceof List<?> l ? l : List.of();
     }
 
     private Document bucket(String id) {
@@ -339,12 +341,12 @@ public final class AuditProjection {
     // ------------------------------------------------------------------ what each event says
 
     private record Described(String vi, String en, LocalDate businessDate, String directiveId, String authorityBody,
-                             List<String> bodies, List<Document> changes) {
+                             List<String> bodies, List<AuditEntry.Change> changes) {
     }
 
-    private static Document change(String field, Object oldValue, Object newValue) {
-        return new Document("field", field).append("old", oldValue == null ? null : oldValue.toString())
-                .append("new", newValue == null ? null : newValue.toString());
+    private static AuditEntry.Change change(String field, Object oldValue, Object newValue) {
+        return new AuditEntry.Change(field, oldValue == null ? null : oldValue.toString(),
+                newValue == null ? null : newValue.toString());
     }
 
     private static List<String> list(String... values) {
@@ -476,7 +478,7 @@ public final class AuditProjection {
                     List.of());
         }
         if (e instanceof TaskReassigned r) {
-            List<Document> changes = new ArrayList<>();
+            List<AuditEntry.Change> changes = new ArrayList<>();
             if (!r.oldLeadBodies().equals(r.newLeadBodies())) {
                 changes.add(change("leadBodies", join(r.oldLeadBodies()), join(r.newLeadBodies())));
             }

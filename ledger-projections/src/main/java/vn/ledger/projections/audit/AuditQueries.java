@@ -261,12 +261,15 @@ public final class AuditQueries {
         }
         for (AuditId a : batch) {
             Document bucket = entityBuckets.get(a.bucketId());
-            List<Document> entries = entries(bucket);
+            List<?> entries = AuditProjection.entries(bucket);
             int i = AuditProjection.indexOf(entries, a.sequence());
-            if (i >= 0 && a.value().equals(entries.get(i).getString("id")) && matches(bucket, entries.get(i), s.filter())) {
-                s.out().add(entry(bucket, entries.get(i)));
-                if (s.full()) {
-                    return;
+            if (i >= 0 && a.value().equals(StoredEntry.id(entries.get(i)))) {
+                AuditEntry entry = StoredEntry.read(bucket, entries.get(i));
+                if (matches(entry, s.filter())) {
+                    s.out().add(entry);
+                    if (s.full()) {
+                        return;
+                    }
                 }
             }
         }
@@ -308,7 +311,7 @@ public final class AuditQueries {
             }
             Document bucket = read.get(k);
             boolean more = true;
-            for (Document e : entries(bucket)) {
+            for (Object e : AuditProjection.entries(bucket)) {
                 if (!ordered) {
                     unordered.add(new Hit(bucket, e));
                 } else if (!offer(bucket, e, s)) {
@@ -321,7 +324,7 @@ public final class AuditQueries {
             }
         }
         if (!ordered) {
-            unordered.sort(Comparator.comparing(h -> h.entry().getString("id")));
+            unordered.sort(Comparator.comparing(h -> StoredEntry.id(h.entry())));
             for (Hit h : unordered) {
                 if (!offer(h.bucket(), h.entry(), s)) {
                     break;
@@ -331,52 +334,32 @@ public final class AuditQueries {
         return s.page("entity:" + entityId);
     }
 
-    private record Hit(Document bucket, Document entry) {
+    private record Hit(Document bucket, Object entry) {
     }
 
     /** Takes the entry if it is in the range and matches; false when the scan is over (past the range, page full). */
-    private static boolean offer(Document bucket, Document e, Scan s) {
-        String id = e.getString("id");
+    private static boolean offer(Document bucket, Object e, Scan s) {
+        String id = StoredEntry.id(e);
         if (!s.above(id)) {
             return true;
         }
         if (!s.below(id)) {
             return false;
         }
-        if (matches(bucket, e, s.filter())) {
-            s.out().add(entry(bucket, e));
+        AuditEntry entry = StoredEntry.read(bucket, e);
+        if (matches(entry, s.filter())) {
+            s.out().add(entry);
         }
         return !s.full();
     }
 
     // ------------------------------------------------------------------ entries
 
-    @SuppressWarnings("unchecked")
-    private static List<Document> entries(Document bucket) {
-        return bucket != null && bucket.get("entries") instanceof List<?> l ? (List<Document>) l : List.of();
-    }
-
-    private static boolean matches(Document bucket, Document e, AuditFilter f) {
-        Document actor = Docs.sub(e, "actor");
-        return (f.actor() == null || (actor != null && f.actor().equals(actor.getString("username"))))
-                && (f.body() == null || Docs.strings(e, "bodies").contains(f.body()))
-                && (f.entityId() == null || f.entityId().equals(bucket.getString("agg")))
-                && (f.eventType() == null || f.eventType().equals(e.getString("type")));
-    }
-
-    static AuditEntry entry(Document bucket, Document e) {
-        List<AuditEntry.Change> changes = new ArrayList<>();
-        for (Document c : Docs.docs(e, "changes")) {
-            changes.add(new AuditEntry.Change(c.getString("field"), c.getString("old"), c.getString("new")));
-        }
-        String agg = bucket.getString("agg");
-        Object position = e.get("position");
-        return new AuditEntry(e.getString("id"), e.getString("eventId"), e.getString("type"), e.getString("vi"),
-                e.getString("en"), Docs.toActor(e.get("actor")), bucket.getString("aggType"), agg,
-                agg == null ? null : Docs.lng(e.get("seq"), 0), Docs.instant(e.get("at")),
-                Docs.localDate(e.get("businessDate")), e.getString("directive"), e.getString("authorityBody"),
-                List.copyOf(Docs.strings(e, "bodies")), List.copyOf(changes),
-                position == null ? null : Docs.lng(position, 0));
+    private static boolean matches(AuditEntry e, AuditFilter f) {
+        return (f.actor() == null || (e.actor() != null && f.actor().equals(e.actor().username())))
+                && (f.body() == null || e.bodies().contains(f.body()))
+                && (f.entityId() == null || f.entityId().equals(e.entityId()))
+                && (f.eventType() == null || f.eventType().equals(e.eventType()));
     }
 
     /** One entry by its audit id (one read: the id names its entity bucket). */
@@ -386,10 +369,10 @@ public final class AuditQueries {
             return Optional.empty();
         }
         return store.find(AuditProjection.COLLECTION, a.bucketId()).flatMap(bucket -> {
-            List<Document> entries = entries(bucket);
+            List<?> entries = AuditProjection.entries(bucket);
             int i = AuditProjection.indexOf(entries, a.sequence());
-            return i >= 0 && id.equals(entries.get(i).getString("id"))
-                    ? Optional.of(entry(bucket, entries.get(i))) : Optional.empty();
+            return i >= 0 && id.equals(StoredEntry.id(entries.get(i)))
+                    ? Optional.of(StoredEntry.read(bucket, entries.get(i))) : Optional.empty();
         });
     }
 }

@@ -1,0 +1,190 @@
+package vn.ledger.projections.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * A record of values kept in one string value of a read-model document. The embedded server decodes, stores and
+ * encodes a document value by value, and a rebuild writes tens of millions of them, so a record that is only ever
+ * read whole (an audit entry, a report) costs far less as one string than as a sub-document of a dozen values.
+ *
+ * <p>Fields are separated by {@link #SEP}. A null is {@link #NUL} alone; {@link #ESC}, {@link #SEP} and
+ * {@link #NUL} inside a value are preceded by {@link #ESC}, so every tuple reads back to exactly the values it was
+ * made from, an empty string and null included. A tuple inside a tuple is one escaped value; a list is a tuple of
+ * its size and its items.
+ */
+public final class Tuple {
+
+    static final char ESC = '\u001B';
+    static final char SEP = '\u001F';
+    static final char NUL = '\u0000';
+
+    private Tuple() {
+    }
+
+    public static Writer writer() {
+        return new Writer();
+    }
+
+    public static Reader reader(String tuple) {
+        return new Reader(tuple);
+    }
+
+    /** The first field, without reading the rest (null for a null field). */
+    public static String first(String tuple) {
+        return new Reader(tuple).string();
+    }
+
+    /** Builds a tuple field by field. */
+    public static final class Writer {
+        private final StringBuilder out = new StringBuilder(160);
+        private boolean empty = true;
+
+        private void separate() {
+            if (!empty) {
+                out.append(SEP);
+            }
+            empty = false;
+        }
+
+        public Writer add(String value) {
+            separate();
+            if (value == null) {
+                out.append(NUL);
+            } else {
+                escape(value, out);
+            }
+            return this;
+        }
+
+        public Writer add(long value) {
+            separate();
+            out.append(value);
+            return this;
+        }
+
+        public Writer add(Long value) {
+            return value == null ? add((String) null) : add(value.longValue());
+        }
+
+        /** A tuple as one field (null: a null field). */
+        public Writer add(Writer tuple) {
+            return add(tuple == null ? null : tuple.toString());
+        }
+
+        /** A list of strings as one field: its size, then its items (null: a null field). */
+        public Writer addStrings(List<String> values) {
+            if (values == null) {
+                return add((String) null);
+            }
+            Writer list = new Writer().add(values.size());
+            for (String v : values) {
+                list.add(v);
+            }
+            return add(list);
+        }
+
+        @Override
+        public String toString() {
+            return out.toString();
+        }
+    }
+
+    /** Reads a tuple's fields in order. */
+    public static final class Reader {
+        private final String tuple;
+        private int at;
+
+        private Reader(String tuple) {
+            this.tuple = tuple;
+        }
+
+        private String raw() {
+            if (at > tuple.length()) {
+                throw new NoSuchElementException("no more fields in the tuple");
+            }
+            int end = at;
+            while (end < tuple.length()) {
+                char c = tuple.charAt(end);
+                if (c == ESC) {
+                    end++;
+                } else if (c == SEP) {
+                    break;
+                }
+                end++;
+            }
+            end = Math.min(end, tuple.length());
+            String raw = tuple.substring(at, end);
+            at = end + 1;
+            return raw;
+        }
+
+        public boolean hasNext() {
+            return at <= tuple.length();
+        }
+
+        public String string() {
+            String raw = raw();
+            return raw.length() == 1 && raw.charAt(0) == NUL ? null : unescape(raw);
+        }
+
+        public void skip() {
+            raw();
+        }
+
+        public Long lngOrNull() {
+            String v = string();
+            return v == null ? null : Long.valueOf(v);
+        }
+
+        public long lng() {
+            return Long.parseLong(raw());
+        }
+
+        /** A tuple field (null for a null field). */
+        public Reader tuple() {
+            String v = string();
+            return v == null ? null : new Reader(v);
+        }
+
+        /** A list written by {@link Writer#addStrings} (null for a null field). */
+        public List<String> strings() {
+            Reader list = tuple();
+            if (list == null) {
+                return null;
+            }
+            int n = (int) list.lng();
+            List<String> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(list.string());
+            }
+            return out;
+        }
+    }
+
+    private static void escape(String value, StringBuilder out) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ESC || c == SEP || c == NUL) {
+                out.append(ESC);
+            }
+            out.append(c);
+        }
+    }
+
+    private static String unescape(String raw) {
+        if (raw.indexOf(ESC) < 0) {
+            return raw;
+        }
+        StringBuilder out = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == ESC && i + 1 < raw.length()) {
+                c = raw.charAt(++i);
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+}
