@@ -23,7 +23,8 @@ import java.util.function.Function;
 public enum ReadModel {
 
     DIRECTIVE("directive", 1, DirectiveProjection.COLLECTIONS, DirectiveProjection::new),
-    TASK("task", 1, TaskProjection.COLLECTIONS, TaskProjection::new),
+    // 2: acknowledgements, reports and urgings are one string each
+    TASK("task", 2, TaskProjection.COLLECTIONS, TaskProjection::new),
     // 2: light nodes (acts and forwards of non-recipients kept apart), roll-ups changed in place
     CHAIN("chain", 3, ChainProjection.COLLECTIONS, ChainProjection::new),
     DASHBOARD("dashboard", 1, List.of(DashboardProjection.DASHBOARD, DashboardProjection.TASKS,

@@ -29,8 +29,7 @@ final class StoredEntry {
                        Instant at, LocalDate businessDate, String directive, String authorityBody,
                        List<String> bodies, List<AuditEntry.Change> changes, Long position) {
         Tuple.Writer w = Tuple.writer().add(seq).add(id).add(eventId).add(type).add(vi).add(en);
-        w.add(actor == null ? null : Tuple.writer().add(actor.username()).add(actor.fullName())
-                .add(actor.position()).add(actor.bodyCode()));
+        w.add(Docs.actorTuple(actor));
         w.add(at == null ? null : at.toEpochMilli()).add(Docs.day(businessDate)).add(directive).add(authorityBody)
                 .addStrings(bodies);
         Tuple.Writer c = Tuple.writer().add(changes.size());
@@ -72,8 +71,7 @@ final class StoredEntry {
         String type = r.string();
         String vi = r.string();
         String en = r.string();
-        Tuple.Reader a = r.tuple();
-        Actor actor = a == null ? null : new Actor(a.string(), a.string(), a.string(), a.string());
+        Actor actor = Docs.toActor(r);
         Long at = r.lngOrNull();
         LocalDate businessDate = Docs.localDate(r.string());
         String directive = r.string();

@@ -7,6 +7,7 @@ import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.shared.DeadlineKind;
 import vn.ledger.core.shared.Person;
 import vn.ledger.core.shared.Recurrence;
+import vn.ledger.projections.store.Tuple;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,6 +53,22 @@ public final class Docs {
         }
         return new Document("username", a.username()).append("fullName", a.fullName())
                 .append("position", a.position()).append("body", a.bodyCode());
+    }
+
+    /** An actor as one tuple field (see {@link Tuple}): username, full name, position, body; null for none. */
+    public static Tuple.Writer actorTuple(Actor a) {
+        return a == null ? null : Tuple.writer().add(a.username()).add(a.fullName()).add(a.position())
+                .add(a.bodyCode());
+    }
+
+    /** Attachments as one tuple field: their number, then name and hash of each. */
+    public static Tuple.Writer attachmentsTuple(List<Attachment> list) {
+        List<Attachment> all = list == null ? List.of() : list;
+        Tuple.Writer w = Tuple.writer().add(all.size());
+        for (Attachment a : all) {
+            w.add(a.name()).add(a.sha256());
+        }
+        return w;
     }
 
     public static Document person(Person p) {
@@ -138,6 +155,23 @@ public final class Docs {
             return null;
         }
         return new Actor(d.getString("username"), d.getString("fullName"), d.getString("position"), d.getString("body"));
+    }
+
+    /** The actor of a field written by {@link #actorTuple}. */
+    public static Actor toActor(Tuple.Reader r) {
+        Tuple.Reader a = r.tuple();
+        return a == null ? null : new Actor(a.string(), a.string(), a.string(), a.string());
+    }
+
+    /** The attachments of a field written by {@link #attachmentsTuple}. */
+    public static List<Attachment> toAttachments(Tuple.Reader r) {
+        Tuple.Reader a = r.tuple();
+        int n = (int) a.lng();
+        List<Attachment> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new Attachment(a.string(), a.string()));
+        }
+        return List.copyOf(out);
     }
 
     public static Person toPerson(Object v) {

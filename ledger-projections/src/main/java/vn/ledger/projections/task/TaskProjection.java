@@ -81,17 +81,13 @@ public final class TaskProjection {
 
     @EventHandler
     void on(TaskAcknowledged e, DomainEventMessage<?> m) {
-        apply(e.taskId(), m, d -> push(d, "acks", new Document("body", e.bodyCode())
-                .append("on", day(e.acknowledgedOn())).append("by", actor(e.actor())).append("at", date(m.getTimestamp()))));
+        apply(e.taskId(), m, d -> push(d, "acks", TaskEntries.ack(e, m.getTimestamp())));
     }
 
     @EventHandler
     void on(ProgressReported e, DomainEventMessage<?> m) {
         apply(e.taskId(), m, d -> {
-            push(d, "reports", new Document("body", e.bodyCode()).append("text", e.text()).append("percent", e.percent())
-                    .append("period", month(e.period())).append("on", day(e.reportedOn()))
-                    .append("at", date(m.getTimestamp())).append("attachments", attachments(e.attachments()))
-                    .append("by", actor(e.actor())));
+            push(d, "reports", TaskEntries.report(e, m.getTimestamp()));
             d.put("reportCount", d.getInteger("reportCount", 0) + 1);
             if (e.percent() != null) {
                 d.put("lastPercent", e.percent());
@@ -120,8 +116,7 @@ public final class TaskProjection {
     @EventHandler
     void on(TaskUrged e, DomainEventMessage<?> m) {
         apply(e.taskId(), m, d -> {
-            push(d, "urgings", new Document("message", e.message()).append("on", day(e.urgedOn()))
-                    .append("by", actor(e.actor())).append("at", date(m.getTimestamp())));
+            push(d, "urgings", TaskEntries.urging(e, m.getTimestamp()));
             d.put("urgeCount", d.getInteger("urgeCount", 0) + 1);
         });
     }
@@ -227,8 +222,8 @@ public final class TaskProjection {
         store.put(COLLECTION, d);
     }
 
-    private static void push(Document d, String key, Document item) {
-        List<Document> list = docs(d, key);
+    private static void push(Document d, String key, Object item) {
+        List<Object> list = new ArrayList<>(TaskEntries.items(d, key));
         list.add(item);
         d.put(key, list);
     }

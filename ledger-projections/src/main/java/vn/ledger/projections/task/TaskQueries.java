@@ -83,7 +83,7 @@ public final class TaskQueries {
      */
     public static Timeliness timeliness(Document d, Instant now) {
         boolean cancelled = TaskProjection.Status.CANCELLED.name().equals(d.getString("status"));
-        boolean started = !docs(d, "acks").isEmpty() || d.getInteger("reportCount", 0) > 0;
+        boolean started = !TaskEntries.items(d, "acks").isEmpty() || d.getInteger("reportCount", 0) > 0;
         Document standing = standingCompletion(d);
         if (standing != null) {
             return TimelinessRule.evaluate(cancelled, started, localDate(standing.get("on")),
@@ -118,20 +118,16 @@ public final class TaskQueries {
                 ? null : completions.get(completions.size() - 1);
 
         List<TaskView.Acknowledgement> acks = new ArrayList<>();
-        for (Document a : docs(d, "acks")) {
-            acks.add(new TaskView.Acknowledgement(a.getString("body"), localDate(a.get("on")), toActor(a.get("by")),
-                    instant(a.get("at"))));
+        for (Object a : TaskEntries.items(d, "acks")) {
+            acks.add(TaskEntries.ack(a));
         }
         List<TaskView.Report> reports = new ArrayList<>();
-        for (Document r : docs(d, "reports")) {
-            reports.add(new TaskView.Report(r.getString("body"), r.getString("text"), integer(r.get("percent")),
-                    yearMonth(r.get("period")), localDate(r.get("on")), instant(r.get("at")),
-                    toAttachments(r, "attachments"), toActor(r.get("by"))));
+        for (Object r : TaskEntries.items(d, "reports")) {
+            reports.add(TaskEntries.report(r));
         }
         List<TaskView.Urging> urgings = new ArrayList<>();
-        for (Document u : docs(d, "urgings")) {
-            urgings.add(new TaskView.Urging(u.getString("message"), localDate(u.get("on")), toActor(u.get("by")),
-                    instant(u.get("at"))));
+        for (Object u : TaskEntries.items(d, "urgings")) {
+            urgings.add(TaskEntries.urging(u));
         }
         List<TaskView.ExtensionRequest> extensions = new ArrayList<>();
         for (Document x : docs(d, "extensions")) {
