@@ -164,13 +164,23 @@ public final class Tuple {
     }
 
     private static void escape(String value, StringBuilder out) {
-        for (int i = 0; i < value.length(); i++) {
+        int n = value.length();
+        int i = 0;
+        while (i < n && !special(value.charAt(i))) {
+            i++;
+        }
+        out.append(value, 0, i); // the usual case: the whole value, copied at once
+        for (; i < n; i++) {
             char c = value.charAt(i);
-            if (c == ESC || c == SEP || c == NUL) {
+            if (special(c)) {
                 out.append(ESC);
             }
             out.append(c);
         }
+    }
+
+    private static boolean special(char c) {
+        return c < ' ' && (c == ESC || c == SEP || c == NUL);
     }
 
     private static String unescape(String raw) {
