@@ -1,6 +1,7 @@
 package vn.ledger.projections.audit;
 
 import org.bson.Document;
+import vn.ledger.projections.store.PackedStrings;
 import vn.ledger.projections.store.ReadStore;
 import vn.ledger.projections.task.Docs;
 
@@ -70,7 +71,7 @@ final class PostingLists {
     void add(String key, String id) {
         Document head = cached(headId(key));
         if (head == null) {
-            List<String> ids = new ArrayList<>();
+            List<String> ids = new PackedStrings();
             ids.add(id);
             write(new Document("_id", headId(key)).append("tail", 0).append("ids", ids));
             return;
@@ -80,9 +81,9 @@ final class PostingLists {
         boolean inline = tail == 0;
         Document bucket = inline ? head : cached(bucketId(key, n));
         if (bucket == null) {
-            bucket = new Document("_id", bucketId(key, n)).append("ids", new ArrayList<String>());
+            bucket = new Document("_id", bucketId(key, n)).append("ids", new PackedStrings());
         }
-        List<String> ids = mutable(bucket, "ids");
+        List<String> ids = PackedStrings.mutable(bucket, "ids");
         int pos;
         if (ids.isEmpty() || id.compareTo(ids.get(ids.size() - 1)) > 0) {
             pos = ids.size(); // the usual case: the latest id
@@ -97,7 +98,7 @@ final class PostingLists {
         if (n < tail) {
             // a late id into a sealed bucket: the head's summary of it changes
             if (pos == 0) {
-                PostingLists.<String>mutable(head, "firsts").set(n, id);
+                PackedStrings.mutable(head, "firsts").set(n, id);
             }
             head.put("sealedCount", Docs.lng(head.get("sealedCount"), 0) + 1);
             write(bucket);
@@ -107,7 +108,7 @@ final class PostingLists {
                 head.remove("ids"); // the head's open bucket becomes sealed bucket 0
                 bucket = new Document("_id", bucketId(key, 0)).append("ids", ids);
             }
-            PostingLists.<String>mutable(head, "firsts").add(ids.get(0));
+            PackedStrings.mutable(head, "firsts").add(ids.get(0));
             head.put("sealedLast", ids.get(ids.size() - 1));
             head.put("sealedCount", Docs.lng(head.get("sealedCount"), 0) + ids.size());
             head.put("tail", tail + 1);
@@ -124,16 +125,14 @@ final class PostingLists {
         return (int) Docs.lng(head.get("tail"), 0);
     }
 
-    /** The open bucket when the head holds it (nothing sealed yet), else null. */
-    @SuppressWarnings("unchecked")
+    /** The open bucket when the head holds it (nothing sealed yet), else null. Read only. */
     static List<String> inlineIds(Document head) {
-        return tail(head) == 0 && head.get("ids") instanceof List<?> l ? (List<String>) l : null;
+        return tail(head) == 0 && head.get("ids") != null ? PackedStrings.view(head, "ids") : null;
     }
 
-    /** The ids of a bucket as stored (not a copy: read only). */
-    @SuppressWarnings("unchecked")
+    /** The ids of a bucket (read only). */
     static List<String> ids(Document bucket) {
-        return bucket != null && bucket.get("ids") instanceof List<?> l ? (List<String>) l : List.of();
+        return bucket == null ? List.of() : PackedStrings.view(bucket, "ids");
     }
 
     /** How many ids the list holds at least: the sealed ones and, when the head holds it, the open bucket. */
@@ -158,9 +157,8 @@ final class PostingLists {
         return i >= 0 ? i : Math.max(0, -i - 2);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> ids(Document d, String key) {
-        return d.get(key) instanceof List<?> l ? (List<String>) l : List.of();
+        return PackedStrings.view(d, key);
     }
 
     // ------------------------------------------------------------------ cache

@@ -1,5 +1,6 @@
 package vn.ledger.projections.store;
 
+import com.mongodb.MongoClientSettings;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
  */
 public final class InMemoryReadStore implements ReadStore {
 
+    private static final ReadModelCodec CODEC = new ReadModelCodec(MongoClientSettings.getDefaultCodecRegistry());
     private static final JsonWriterSettings EXTENDED = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
 
     private final Map<String, Map<String, Document>> collections = new ConcurrentHashMap<>();
@@ -67,6 +69,7 @@ public final class InMemoryReadStore implements ReadStore {
 
     private static Document copy(Document d) {
         // an extended-JSON round trip gives a deep copy with the same BSON types (longs stay longs)
-        return Document.parse(d.toJson(EXTENDED));
+        // with the codec MongoReadStore writes with, so that a value stored as a string here is one there too
+        return Document.parse(d.toJson(EXTENDED, CODEC));
     }
 }

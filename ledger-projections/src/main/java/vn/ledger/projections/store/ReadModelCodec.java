@@ -86,6 +86,8 @@ final class ReadModelCodec implements CollectibleCodec<Document> {
             writer.writeDouble(d);
         } else if (value instanceof Document d) {
             writeNested(writer, d, context);
+        } else if (value instanceof StoredAsString packed) {
+            writer.writeString(packed.stored());
         } else if (value instanceof List<?> list) {
             writer.writeStartArray();
             for (Object item : list) {

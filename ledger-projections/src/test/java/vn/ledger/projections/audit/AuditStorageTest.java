@@ -20,6 +20,7 @@ import vn.ledger.projections.fixture.EventFeed;
 import vn.ledger.projections.fixture.Ledger;
 import vn.ledger.projections.fixture.SeedCascade;
 import vn.ledger.projections.store.InMemoryReadStore;
+import vn.ledger.projections.store.PackedStrings;
 import vn.ledger.projections.store.ReadStore;
 import vn.ledger.projections.task.CountingStore;
 import vn.ledger.projections.task.Docs;
@@ -385,7 +386,7 @@ class AuditStorageTest {
         // writing through (live), each event writes its entity bucket and each list it joins, once
         CountingReadStore live = new CountingReadStore(new InMemoryReadStore());
         EventFeed.replay(events, new AuditProjection(live));
-        long joined = live.scan(AuditProjection.POSTINGS).mapToLong(d -> Docs.strings(d, "ids").size()).sum();
+        long joined = live.scan(AuditProjection.POSTINGS).mapToLong(d -> PackedStrings.read(d.get("ids")).size()).sum();
         assertThat((long) live.writes).isEqualTo(events.size() + joined);
     }
 
