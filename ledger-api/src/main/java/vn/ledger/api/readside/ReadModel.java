@@ -25,9 +25,11 @@ public enum ReadModel {
     DIRECTIVE("directive", 1, DirectiveProjection.COLLECTIONS, DirectiveProjection::new),
     // 2: acknowledgements, reports and urgings are one string each
     TASK("task", 2, TaskProjection.COLLECTIONS, TaskProjection::new),
-    // 2: light nodes (acts and forwards of non-recipients kept apart), roll-ups changed in place
-    CHAIN("chain", 3, ChainProjection.COLLECTIONS, ChainProjection::new),
-    DASHBOARD("dashboard", 1, List.of(DashboardProjection.DASHBOARD, DashboardProjection.TASKS,
+    // 2: light nodes (acts and forwards of non-recipients kept apart), roll-ups changed in place; 3: lists packed;
+    // 4: roll-ups and own contributions are one string each (Tally)
+    CHAIN("chain", 4, ChainProjection.COLLECTIONS, ChainProjection::new),
+    // 2: tallies are one string each
+    DASHBOARD("dashboard", 2, List.of(DashboardProjection.DASHBOARD, DashboardProjection.TASKS,
             DashboardProjection.BODIES, DashboardProjection.DIRECTIVES, DashboardProjection.BODY_TASKS),
             DashboardProjection::new),
     // 2: entries grouped by entity, ids from the recording instant, no authority collection; 3: an entry is one string

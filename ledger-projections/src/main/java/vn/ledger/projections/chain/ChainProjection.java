@@ -72,7 +72,7 @@ import java.util.Set;
  * directive, its action recipients: received, acted, latency issued → received → acted at level 0, and
  * histograms of waiting recipients by receipt day and of silent ones by issue day. On every change the
  * difference {@code new own − old own} is added to the node's roll-up and to each ancestor's, the levels shifted
- * by the distance, in place ({@link Tally#addTo}: the work is that of the difference, not of the roll-ups of the
+ * by the distance, in place ({@link Tally#in}: the work is that of the difference, not of the roll-ups of the
  * top nodes): so the same event applied twice adds nothing, and a query reads the top of a 40,000-node tree from
  * a few documents.
  *
@@ -614,25 +614,16 @@ public class ChainProjection {
                 return;
             }
             Tally delta = Tally.delta(after, before);
-            node.put("own", after.toDocument());
+            node.put("own", after);
             dirty(node);
             spread(node, delta, 1);
         }
 
         /** Adds {@code sign × t} to the node's roll-up and, levels shifted by the distance, to its ancestors'. */
         private void spread(Document node, Tally t, int sign) {
-            Tally.addTo(rollup(node), t, sign, 0);
+            Tally.in(node, "rollup").add(t, sign, 0);
             dirty(node);
             addToAncestors(Docs.stringsView(node, "ancestors"), t, sign, -1);
-        }
-
-        private Document rollup(Document node) {
-            Document r = Docs.doc(node, "rollup");
-            if (r == null) {
-                r = new Document();
-                node.put("rollup", r);
-            }
-            return r;
         }
 
         private void addToAncestors(List<String> ancestors, Tally t, int sign, int height) {
@@ -644,7 +635,7 @@ public class ChainProjection {
                     a = node(ancestors.get(i), DIRECTIVE);
                 }
                 if (!t.isZero()) {
-                    Tally.addTo(rollup(a), t, sign, distance);
+                    Tally.in(a, "rollup").add(t, sign, distance);
                 }
                 if (height >= 0 && Docs.num(a, "height") < height + distance) {
                     a.put("height", height + distance);

@@ -318,7 +318,7 @@ public class DashboardProjection {
                 spread(lead, paths.get(lead), after, 1, self, tree);
             }
             apply(self, tree);
-            facts.put("contrib", new Document("leads", afterLeads).append("tally", after.toDocument()));
+            facts.put("contrib", new Document("leads", afterLeads).append("tally", after));
         }
         store.put(TASKS, facts);
     }
@@ -362,12 +362,7 @@ public class DashboardProjection {
         if (delta == null || delta.isZero()) {
             return;
         }
-        Document tally = Docs.doc(d, key);
-        if (tally == null) {
-            tally = new Document();
-            d.put(key, tally);
-        }
-        Tally.addTo(tally, delta, 1, 0);
+        Tally.in(d, key).add(delta, 1, 0);
     }
 
     // ------------------------------------------------------------------ plumbing

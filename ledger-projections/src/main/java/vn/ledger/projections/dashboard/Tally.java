@@ -1,6 +1,8 @@
 package vn.ledger.projections.dashboard;
 
 import org.bson.Document;
+import vn.ledger.projections.store.StoredAsString;
+import vn.ledger.projections.store.Tuple;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +17,13 @@ import java.util.TreeMap;
  * therefore impossible by construction (a repeat computes a zero delta), and totals never need a scan.
  *
  * <p>Zero entries are pruned, so two tallies with the same totals have the same document.
+ *
+ * <p>A read model keeps a tally in its document as the object itself while a projection changes it ({@link #in}),
+ * and stores it as one string ({@link #stored()}, a {@link Tuple}): a national roll-up holds a few hundred counts
+ * and histogram buckets, each of which the embedded server would otherwise decode, store and encode as a value of
+ * its own. A tally stored as a document (an earlier layout) still reads.
  */
-public final class Tally {
+public final class Tally implements StoredAsString {
 
     private final TreeMap<String, Long> counts = new TreeMap<>();
     private final TreeMap<String, TreeMap<String, Long>> histograms = new TreeMap<>();
@@ -149,124 +156,68 @@ public final class Tally {
     }
 
     /**
-     * Adds {@code sign × delta}, its levels shifted down by {@code levelOffset}, to a tally document in place:
-     * the result equals {@code Tally.of(tally).add(delta, sign, levelOffset).toDocument()}, keys in the same
-     * (ascending) order, zeros and trailing empty levels pruned alike, but the work is proportional to the delta
-     * rather than to the document (a roll-up of a national tree holds histograms by day of every level below).
-     * Only values and new nested documents are written, never an object of {@code delta}.
-     *
-     * @param tally a document written by {@link #toDocument()} (or by this method), changed in place
+     * The tally under key, to change in place: the object the document holds, or the stored form read once and put
+     * back in its place (created empty when absent).
      */
-    public static void addTo(Document tally, Tally delta, int sign, int levelOffset) {
-        if (delta.isZero()) {
-            return;
+    public static Tally in(Document d, String key) {
+        Object v = d.get(key);
+        if (v instanceof Tally t) {
+            return t;
         }
-        if (!delta.counts.isEmpty()) {
-            Document c = child(tally, "c");
-            delta.counts.forEach((k, v) -> addValue(c, k, sign * v));
-            pruneIfEmpty(tally, "c", c);
-        }
-        if (!delta.histograms.isEmpty()) {
-            Document h = child(tally, "h");
-            delta.histograms.forEach((name, m) -> {
-                Document b = child(h, name);
-                m.forEach((k, v) -> addValue(b, k, sign * v));
-                pruneIfEmpty(h, name, b);
-            });
-            pruneIfEmpty(tally, "h", h);
-        }
-        if (!delta.levels.isEmpty()) {
-            List<Object> l = levels(tally);
-            for (int i = 0; i < delta.levels.size(); i++) {
-                TreeMap<String, Long> m = delta.levels.get(i);
-                if (m.isEmpty()) {
-                    continue;
-                }
-                int at = i + levelOffset;
-                while (l.size() <= at) {
-                    l.add(new Document());
-                }
-                Document ld = (Document) l.get(at);
-                m.forEach((k, v) -> addValue(ld, k, sign * v));
-            }
-            while (!l.isEmpty() && ((Document) l.get(l.size() - 1)).isEmpty()) {
-                l.remove(l.size() - 1);
-            }
-            if (l.isEmpty()) {
-                tally.remove("l");
-            }
-        }
+        Tally t = of(v);
+        d.put(key, t);
+        return t;
     }
 
-    /** The nested document under key, created in its sorted place when absent. */
-    private static Document child(Document parent, String key) {
-        if (parent.get(key) instanceof Document d) {
-            return d;
+    /** The one string a read model stores: counts, histograms and levels, each with its size, keys ascending. */
+    @Override
+    public String stored() {
+        Tuple.Writer w = Tuple.writer().add(counts.size());
+        counts.forEach((k, v) -> w.add(k).add(v));
+        w.add(histograms.size());
+        histograms.forEach((name, m) -> {
+            w.add(name).add(m.size());
+            m.forEach((k, v) -> w.add(k).add(v));
+        });
+        w.add(levels.size());
+        for (TreeMap<String, Long> m : levels) {
+            w.add(m.size());
+            m.forEach((k, v) -> w.add(k).add(v));
         }
-        Document d = new Document();
-        putSorted(parent, key, d);
-        return d;
+        return w.toString();
     }
 
-    /** The level list, made mutable (a decoded or parsed list may not be) and created when absent. */
-    @SuppressWarnings("unchecked")
-    private static List<Object> levels(Document tally) {
-        Object v = tally.get("l");
-        if (v instanceof ArrayList<?> l) {
-            return (List<Object>) l;
+    private static Tally parse(String stored) {
+        Tally t = new Tally();
+        Tuple.Reader r = Tuple.reader(stored);
+        for (long n = r.lng(); n > 0; n--) {
+            t.counts.put(r.string(), r.lng());
         }
-        List<Object> l = new ArrayList<>();
-        if (v instanceof List<?> old) {
-            l.addAll(old);
-        }
-        putSorted(tally, "l", l);
-        return l;
-    }
-
-    private static void addValue(Document d, String key, long n) {
-        if (n == 0) {
-            return;
-        }
-        Object old = d.get(key);
-        long sum = (old instanceof Number x ? x.longValue() : 0L) + n;
-        if (sum == 0) {
-            d.remove(key);
-        } else if (old != null) {
-            d.put(key, sum); // replacing keeps the key's place
-        } else {
-            putSorted(d, key, sum);
-        }
-    }
-
-    private static void pruneIfEmpty(Document parent, String key, Document child) {
-        if (child.isEmpty()) {
-            parent.remove(key);
-        }
-    }
-
-    /**
-     * Puts a new key where {@link #toDocument()} would have it (ascending): appended when it sorts last, the usual
-     * case for days and months; otherwise the document's entries are laid out again, which only a new key does.
-     */
-    private static void putSorted(Document d, String key, Object value) {
-        boolean last = true;
-        for (String k : d.keySet()) {
-            if (k.compareTo(key) > 0) {
-                last = false;
-                break;
+        for (long n = r.lng(); n > 0; n--) {
+            TreeMap<String, Long> m = new TreeMap<>();
+            t.histograms.put(r.string(), m);
+            for (long k = r.lng(); k > 0; k--) {
+                m.put(r.string(), r.lng());
             }
         }
-        if (last) {
-            d.put(key, value);
-            return;
+        for (long n = r.lng(); n > 0; n--) {
+            TreeMap<String, Long> m = new TreeMap<>();
+            t.levels.add(m);
+            for (long k = r.lng(); k > 0; k--) {
+                m.put(r.string(), r.lng());
+            }
         }
-        TreeMap<String, Object> sorted = new TreeMap<>(d);
-        sorted.put(key, value);
-        d.clear();
-        d.putAll(sorted);
+        return t;
     }
 
+    /** A copy of the tally a document holds: the object, its stored string, or a document of an earlier layout. */
     public static Tally of(Object document) {
+        if (document instanceof Tally held) {
+            return held.copy();
+        }
+        if (document instanceof String stored) {
+            return parse(stored);
+        }
         Tally t = new Tally();
         if (!(document instanceof Document d)) {
             return t;

@@ -19,55 +19,60 @@ class TallyTest {
             "2026-06-30", "2026-07-15", "THOI_GIAN", "TRACH_NHIEM");
 
     /**
-     * addTo changes a stored tally document as the parse → add → serialise path did, to the byte: the same
-     * entries, in the same order (JSON comparisons of whole read models keep working), zeros and trailing empty
-     * levels pruned, over random sequences of deltas that add new keys anywhere and cancel existing ones.
+     * A tally changed in place in its document ({@link Tally#in}) stores the string of the parse → add path, and
+     * the string reads back to an equal tally: over random sequences of deltas that add new keys anywhere and
+     * cancel existing ones (zeros and trailing empty levels pruned alike, so equal totals store equal strings).
      */
     @Test
-    void addingInPlaceGivesTheDocumentOfTheParseAddSerialisePath() {
+    void changedInPlaceItStoresTheStringOfTheParseAddPathAndReadsBack() {
         SplittableRandom random = new SplittableRandom(7);
         for (int run = 0; run < 2_000; run++) {
             Tally start = random(random, null);
-            Document inPlace = start.toDocument();
-            Document viaTally = start.toDocument();
+            Document inPlace = new Document("t", start.stored());
+            String viaParse = start.stored();
             for (int step = 0; step < 12; step++) {
-                Tally delta = random(random, Tally.of(inPlace));
+                Tally delta = random(random, Tally.of(inPlace.get("t")));
                 int sign = random.nextBoolean() ? 1 : -1;
                 int offset = random.nextInt(4);
-                viaTally = Tally.of(viaTally).add(delta, sign, offset).toDocument();
-                Tally.addTo(inPlace, delta, sign, offset);
+                viaParse = Tally.of(viaParse).add(delta, sign, offset).stored();
+                Tally.in(inPlace, "t").add(delta, sign, offset);
                 // the delta's own maps are never shared with the document
                 delta.count("tasks", 1000).bucket("due", "2026-03-01", 1000).level(0, "tasks", 1000);
 
-                assertThat(inPlace).as("run %d step %d", run, step).isEqualTo(viaTally);
-                assertThat(inPlace.toJson()).as("run %d step %d", run, step).isEqualTo(viaTally.toJson());
+                Tally held = (Tally) inPlace.get("t");
+                assertThat(held.stored()).as("run %d step %d", run, step).isEqualTo(viaParse);
+                assertThat(Tally.of(held.stored())).as("run %d step %d", run, step).isEqualTo(held);
+                assertThat(Tally.of(held.stored()).toDocument()).isEqualTo(held.toDocument());
             }
         }
     }
 
     @Test
-    void aDocumentWithAnImmutableLevelListIsChangedAlike() {
+    void aTallyStoredAsADocumentOfTheEarlierLayoutReadsAndIsChangedAlike() {
         Document decoded = new Document("c", new Document("tasks", 3L))
                 .append("l", List.of(new Document("tasks", 2L), new Document(), new Document("tasks", 1L)));
+        Document node = new Document("rollup", decoded);
         Tally delta = new Tally().count("tasks", -3).level(2, "tasks", -1).level(0, "acted", 1);
 
-        Document expected = Tally.of(decoded).add(delta, 1, 0).toDocument();
-        Tally.addTo(decoded, delta, 1, 0);
+        Tally.in(node, "rollup").add(delta, 1, 0);
 
-        assertThat(decoded).isEqualTo(expected)
+        assertThat(node.get("rollup")).isInstanceOf(Tally.class);
+        assertThat(((Tally) node.get("rollup")).toDocument())
                 .isEqualTo(new Document("l", List.of(new Document("acted", 1L).append("tasks", 2L))));
-        assertThat(decoded.toJson()).isEqualTo(expected.toJson());
     }
 
     @Test
-    void aZeroDeltaChangesNothingAndAnEmptyDocumentFillsInOrder() {
-        Document empty = new Document();
-        Tally.addTo(empty, new Tally(), 1, 3);
-        assertThat(empty).isEmpty();
-
-        Tally.addTo(empty, new Tally().level(1, "x", 2).bucket("h", "b", 1).bucket("h", "a", 1).count("n", 1), 1, 1);
-        assertThat(empty.toJson()).isEqualTo(
-                "{\"c\": {\"n\": 1}, \"h\": {\"h\": {\"a\": 1, \"b\": 1}}, \"l\": [{}, {}, {\"x\": 2}]}");
+    void anAbsentTallyIsEmptyAndOfGivesACopy() {
+        Document d = new Document();
+        Tally t = Tally.in(d, "tree");
+        assertThat(t.isZero()).isTrue();
+        assertThat(Tally.of(t.stored()).isZero()).isTrue();
+        t.level(1, "x", 2).bucket("h", "b", 1).bucket("h", "a", 1).count("n", 1);
+        Tally copy = Tally.of(d.get("tree"));
+        copy.count("n", 5);
+        assertThat(Tally.in(d, "tree").get("n")).isEqualTo(1);
+        assertThat(t.toDocument().toJson()).isEqualTo(
+                "{\"c\": {\"n\": 1}, \"h\": {\"h\": {\"a\": 1, \"b\": 1}}, \"l\": [{}, {\"x\": 2}]}");
     }
 
     /** A random tally; with {@code cancel}, a third of its entries undo entries of that tally. */
