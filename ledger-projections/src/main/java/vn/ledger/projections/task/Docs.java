@@ -47,15 +47,16 @@ public final class Docs {
         return e == null ? null : e.name();
     }
 
-    public static Document actor(Actor a) {
-        if (a == null) {
-            return null;
-        }
-        return new Document("username", a.username()).append("fullName", a.fullName())
-                .append("position", a.position()).append("body", a.bodyCode());
+    /**
+     * An actor as one string (a {@link Tuple}: username, full name, position, body): an actor is stored with nearly
+     * every fact a read model keeps, and always read whole. {@link #toActor(Object)} reads the document an earlier
+     * layout stored too.
+     */
+    public static String actor(Actor a) {
+        return a == null ? null : actorTuple(a).toString();
     }
 
-    /** An actor as one tuple field (see {@link Tuple}): username, full name, position, body; null for none. */
+    /** An actor as a tuple: username, full name, position, body; null for none. */
     public static Tuple.Writer actorTuple(Actor a) {
         return a == null ? null : Tuple.writer().add(a.username()).add(a.fullName()).add(a.position())
                 .add(a.bodyCode());
@@ -71,16 +72,20 @@ public final class Docs {
         return w;
     }
 
-    public static Document person(Person p) {
-        return p == null ? null : new Document("name", p.name()).append("position", p.position());
+    /** A person as one string: name, position (see {@link #actor}). */
+    public static String person(Person p) {
+        return p == null ? null : Tuple.writer().add(p.name()).add(p.position()).toString();
     }
 
-    public static Document deadline(Deadline d) {
+    /**
+     * A deadline as one string (see {@link #actor}): wording, kind, due instant (epoch ms), due day, recurrence.
+     */
+    public static String deadline(Deadline d) {
         if (d == null) {
             return null;
         }
-        return new Document("wording", d.wording()).append("kind", name(d.kind())).append("dueAt", date(d.dueAt()))
-                .append("dueDate", day(d.dueDate())).append("recurrence", name(d.recurrence()));
+        return Tuple.writer().add(d.wording()).add(name(d.kind())).add(d.dueAt() == null ? null : d.dueAt().toEpochMilli())
+                .add(day(d.dueDate())).add(name(d.recurrence())).toString();
     }
 
     public static List<Document> attachments(List<Attachment> list) {
@@ -138,6 +143,12 @@ public final class Docs {
         return v instanceof List<?> l ? new ArrayList<>((List<String>) l) : new ArrayList<>();
     }
 
+    /** The instant a task's deadline in force (or any stored deadline) falls due; null when none. */
+    public static Instant dueAt(Object deadline) {
+        Deadline d = toDeadline(deadline);
+        return d == null ? null : d.dueAt();
+    }
+
     /** The list of sub-documents under key, as a mutable list (the elements are the stored ones); empty when absent. */
     @SuppressWarnings("unchecked")
     public static List<Document> docs(Document d, String key) {
@@ -151,6 +162,10 @@ public final class Docs {
     }
 
     public static Actor toActor(Object v) {
+        if (v instanceof String s) {
+            Tuple.Reader a = Tuple.reader(s);
+            return new Actor(a.string(), a.string(), a.string(), a.string());
+        }
         if (!(v instanceof Document d)) {
             return null;
         }
@@ -159,8 +174,7 @@ public final class Docs {
 
     /** The actor of a field written by {@link #actorTuple}. */
     public static Actor toActor(Tuple.Reader r) {
-        Tuple.Reader a = r.tuple();
-        return a == null ? null : new Actor(a.string(), a.string(), a.string(), a.string());
+        return toActor((Object) r.string());
     }
 
     /** The attachments of a field written by {@link #attachmentsTuple}. */
@@ -175,10 +189,22 @@ public final class Docs {
     }
 
     public static Person toPerson(Object v) {
+        if (v instanceof String s) {
+            Tuple.Reader p = Tuple.reader(s);
+            return new Person(p.string(), p.string());
+        }
         return v instanceof Document d ? new Person(d.getString("name"), d.getString("position")) : null;
     }
 
     public static Deadline toDeadline(Object v) {
+        if (v instanceof String s) {
+            Tuple.Reader r = Tuple.reader(s);
+            String wording = r.string();
+            DeadlineKind kind = enumOf(DeadlineKind.class, r.string());
+            Long dueAt = r.lngOrNull();
+            return new Deadline(wording, kind, dueAt == null ? null : Instant.ofEpochMilli(dueAt),
+                    localDate(r.string()), enumOf(Recurrence.class, r.string()));
+        }
         if (!(v instanceof Document d)) {
             return null;
         }

@@ -171,12 +171,11 @@ public final class TaskProjection {
     @EventHandler
     void on(TaskCompleted e, DomainEventMessage<?> m) {
         apply(e.taskId(), m, d -> {
-            Document inForce = Docs.sub(d, "deadline");
             push(d, "completions", new Document("on", day(e.completedOn())).append("product", e.productDescription())
                     .append("evidence", attachments(e.evidence())).append("by", actor(e.actor()))
                     .append("at", date(m.getTimestamp()))
                     // the rule judges a completion against the deadline in force when it was declared
-                    .append("dueAt", inForce == null ? null : inForce.get("dueAt"))
+                    .append("dueAt", date(Docs.dueAt(d.get("deadline"))))
                     .append("outcome", "PENDING"));
             d.put("status", Status.COMPLETION_PENDING.name());
         });

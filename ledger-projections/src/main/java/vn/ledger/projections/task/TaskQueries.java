@@ -1,6 +1,7 @@
 package vn.ledger.projections.task;
 
 import org.bson.Document;
+import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.shared.Recurrence;
 import vn.ledger.core.shared.Ro;
 import vn.ledger.projections.store.ReadStore;
@@ -89,9 +90,7 @@ public final class TaskQueries {
             return TimelinessRule.evaluate(cancelled, started, localDate(standing.get("on")),
                     instant(standing.get("dueAt")), now);
         }
-        Document deadline = sub(d, "deadline");
-        return TimelinessRule.evaluate(cancelled, started, null, deadline == null ? null : instant(deadline.get("dueAt")),
-                now);
+        return TimelinessRule.evaluate(cancelled, started, null, Docs.dueAt(d.get("deadline")), now);
     }
 
     /** The last declared completion unless it was rejected. */
@@ -182,8 +181,8 @@ public final class TaskQueries {
      * its month counts as RECEIVED_LATE.
      */
     public static TaskView.Schedule schedule(Document d, Instant now) {
-        Document deadline = sub(d, "deadline");
-        if (deadline == null || !Recurrence.MONTHLY.name().equals(deadline.getString("recurrence"))) {
+        Deadline deadline = Docs.toDeadline(d.get("deadline"));
+        if (deadline == null || deadline.recurrence() != Recurrence.MONTHLY) {
             return null;
         }
         LocalDate assignedOn = localDate(d.get("assignedOn"));

@@ -23,6 +23,8 @@ class TaskEntriesTest {
     private static final Actor ACTOR = new Actor("thang", "Hạng Xuân Thắng", "Bí thư", "DU-SINHBINH");
     private static final Instant AT = Instant.parse("2026-04-02T03:04:05.678Z");
     private static final String SHA = "a".repeat(64);
+    private static final Document ACTOR_LAYOUT_1 = new Document("username", "thang").append("fullName", "Hạng Xuân Thắng")
+            .append("position", "Bí thư").append("body", "DU-SINHBINH");
 
     @Test
     void aReportReadsBackWithEveryField() {
@@ -36,7 +38,7 @@ class TaskEntriesTest {
         Document layout1 = new Document("body", "DU-SINHBINH").append("text", "Đã triển khai\u001F 50%")
                 .append("percent", 50).append("period", "2026-04").append("on", "2026-04-02").append("at", Date.from(AT))
                 .append("attachments", List.of(new Document("name", "bao-cao.pdf").append("sha256", SHA)))
-                .append("by", Docs.actor(ACTOR));
+                .append("by", ACTOR_LAYOUT_1);
         assertThat(TaskEntries.report(layout1)).isEqualTo(expected);
     }
 
@@ -54,12 +56,12 @@ class TaskEntriesTest {
         TaskView.Acknowledgement a = new TaskView.Acknowledgement("BTC", LocalDate.of(2026, 3, 5), ACTOR, AT);
         assertThat(TaskEntries.ack(TaskEntries.ack(ack, AT))).isEqualTo(a);
         assertThat(TaskEntries.ack(new Document("body", "BTC").append("on", "2026-03-05")
-                .append("by", Docs.actor(ACTOR)).append("at", Date.from(AT)))).isEqualTo(a);
+                .append("by", ACTOR_LAYOUT_1).append("at", Date.from(AT)))).isEqualTo(a);
 
         TaskUrged urged = new TaskUrged("d-1/1", "d-1", "Khẩn trương", LocalDate.of(2026, 3, 9), ACTOR);
         TaskView.Urging u = new TaskView.Urging("Khẩn trương", LocalDate.of(2026, 3, 9), ACTOR, AT);
         assertThat(TaskEntries.urging(TaskEntries.urging(urged, AT))).isEqualTo(u);
         assertThat(TaskEntries.urging(new Document("message", "Khẩn trương").append("on", "2026-03-09")
-                .append("by", Docs.actor(ACTOR)).append("at", Date.from(AT)))).isEqualTo(u);
+                .append("by", ACTOR_LAYOUT_1).append("at", Date.from(AT)))).isEqualTo(u);
     }
 }
