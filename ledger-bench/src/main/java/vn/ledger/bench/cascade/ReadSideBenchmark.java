@@ -451,6 +451,9 @@ public final class ReadSideBenchmark {
         System.out.printf(Locale.ROOT, "=== read side, national cascade at scale %.2f: %,d events, %,d commits ===%n", scale,
                 cascade.eventCount(), load.commits());
         System.out.println("backend: " + backend);
+        System.out.printf(Locale.ROOT, "jvm: %s, heap %,d MB, collectors %s%n", System.getProperty("java.vm.version"),
+                Runtime.getRuntime().maxMemory() >> 20, java.lang.management.ManagementFactory
+                        .getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList());
         System.out.printf(Locale.ROOT, "load   appendEvents                    %,10.0f ev/s  (%,.0f s)%n", load.rate(), load.seconds());
         System.out.printf(Locale.ROOT, "raw    read of the event documents     %,10.0f ev/s  (%,.0f s before, %,.0f ev/s after the rebuild)%n",
                 rawBefore.perSecond(), rawBefore.seconds(), rawAfter.perSecond());

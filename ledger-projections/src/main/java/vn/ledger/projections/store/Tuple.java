@@ -164,13 +164,13 @@ public final class Tuple {
     }
 
     private static void escape(String value, StringBuilder out) {
-        int n = value.length();
-        int i = 0;
-        while (i < n && !special(value.charAt(i))) {
-            i++;
+        // the usual case, no separator inside: the whole value copied at once (indexOf is vectorised, a loop of
+        // charAt over a Vietnamese text was a quarter of the audit projection's time)
+        if (value.indexOf(SEP) < 0 && value.indexOf(ESC) < 0 && value.indexOf(NUL) < 0) {
+            out.append(value);
+            return;
         }
-        out.append(value, 0, i); // the usual case: the whole value, copied at once
-        for (; i < n; i++) {
+        for (int i = 0, n = value.length(); i < n; i++) {
             char c = value.charAt(i);
             if (special(c)) {
                 out.append(ESC);
