@@ -1,6 +1,7 @@
 package vn.ledger.projections.chain;
 
 import org.bson.Document;
+import vn.ledger.projections.store.Tuple;
 import vn.ledger.projections.body.Docs;
 
 import java.util.ArrayList;
@@ -123,17 +124,6 @@ final class Packed {
     }
 
     static String unescape(String raw) {
-        if (raw.indexOf(ESC) < 0) {
-            return raw;
-        }
-        StringBuilder out = new StringBuilder(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == ESC && i + 1 < raw.length()) {
-                c = raw.charAt(++i);
-            }
-            out.append(c);
-        }
-        return out.toString();
+        return Tuple.unescape(raw);
     }
 }

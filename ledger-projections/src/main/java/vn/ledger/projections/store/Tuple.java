@@ -183,7 +183,8 @@ public final class Tuple {
         return c < ' ' && (c == ESC || c == SEP || c == NUL);
     }
 
-    private static String unescape(String raw) {
+    /** A value with its {@link #ESC} escapes removed (the same escape as the chain's packed lists). */
+    public static String unescape(String raw) {
         if (raw.indexOf(ESC) < 0) {
             return raw;
         }
