@@ -58,14 +58,14 @@ import java.util.stream.Stream;
  * server's H2 MVStore file, committed after every write command, which is the application's default; or
  * {@code memory}: the same server and storage engine without the file, all in the heap; {@code scratch}: the
  * file, committed in the background every 30 s instead of after every write, for runs larger than the heap; at
- * scale 1 the file reaches about 25 GB), {@code bench.seed}, {@code bench.writers}
+ * scale 1 the file reaches about 9 GB), {@code bench.seed}, {@code bench.writers}
  * (threads appending the cascade; 4 on the file backend, 2 in memory), {@code bench.reps} (timed runs per query),
  * {@code bench.rebuildThreads} (projections given a rebuild thread of their own, default
  * {@code AuditProjection,ChainProjection}; empty: the whole rebuild on the reading thread), {@code bench.keep}
  * (keep the data directory). At scale 1 on the file backend loading alone takes about an hour on two cores (the
  * embedded server appends a few hundred commits a second) and the file grows by gigabytes; {@code memory} runs
  * half the national scale in a 14 GB heap but not the whole (the heap fills during the rebuild); {@code scratch}
- * runs the whole in 20 to 30 minutes. {@code bench.rebuildCache} (documents per rebuild thread; the default is
+ * runs the whole in about 11 minutes. {@code bench.rebuildCache} (documents per rebuild thread; the default is
  * sized by the heap): 600,000 holds a national generation, so each document is written once.
  *
  * <p>Verify the generator against the real aggregates with

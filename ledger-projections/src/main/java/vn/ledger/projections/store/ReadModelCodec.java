@@ -19,7 +19,8 @@ import java.util.Map;
  * Writes read-model documents as the driver's {@link DocumentCodec} does, choosing the writer call by the value's type
  * for the types read models hold (strings, numbers, booleans, dates, nested documents, lists) instead of asking the
  * codec registry for each value. In a profile of a rebuild that lookup was most of the projections' threads' time
- * spent encoding. Any other value is encoded by the registry, as before; decoding is the driver's.
+ * spent encoding. A {@link StoredAsString} (a tally, a packed list) is written as its string. Any other value is
+ * encoded by the registry, as before; decoding is the driver's.
  */
 final class ReadModelCodec implements CollectibleCodec<Document> {
 
