@@ -191,7 +191,14 @@ final class Rebuilder {
         }
     }
 
-    private static final Object FINAL_FLUSH = new Object();
+    /**
+     * Final flushes allowed at once ({@code bench.finalFlushes}, default 1): three at once took 168 s where the same
+     * inserts take 54 s on one thread, with 109 s of garbage collection in the rebuild (run 9, before the read
+     * models were packed); with the read models packed, two at once took the national rebuild from 149 to 170 s
+     * (run 16), again with more time collecting garbage (46 s against 35 s).
+     */
+    private static final java.util.concurrent.Semaphore FINAL_FLUSH =
+            new java.util.concurrent.Semaphore(Integer.getInteger("bench.finalFlushes", 1));
 
     private static final class Worker {
         final List<Class<?>> types;
@@ -257,11 +264,13 @@ final class Rebuilder {
 
         void finish() {
             long t0 = System.nanoTime();
-            // one final flush at a time, each thread's cache let go once written: three at once took 168 s where
-            // the same inserts take 54 s on one thread, with 109 s of garbage collection in the rebuild (run 9)
-            synchronized (FINAL_FLUSH) {
+            // each thread's cache let go once written; final flushes at once limited (FINAL_FLUSH)
+            FINAL_FLUSH.acquireUninterruptibly();
+            try {
                 cache.flush();
                 cache.discard();
+            } finally {
+                FINAL_FLUSH.release();
             }
             finishNanos += System.nanoTime() - t0;
         }
