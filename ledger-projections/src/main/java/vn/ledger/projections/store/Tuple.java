@@ -170,12 +170,20 @@ public final class Tuple {
             out.append(value);
             return;
         }
+        // a nested tuple: the runs between separators copied whole, not char by char (an audit entry nests three)
+        int start = 0;
         for (int i = 0, n = value.length(); i < n; i++) {
             char c = value.charAt(i);
             if (special(c)) {
-                out.append(ESC);
+                if (i > start) {
+                    out.append(value.substring(start, i));
+                }
+                out.append(ESC).append(c);
+                start = i + 1;
             }
-            out.append(c);
+        }
+        if (start < value.length()) {
+            out.append(start == 0 ? value : value.substring(start));
         }
     }
 

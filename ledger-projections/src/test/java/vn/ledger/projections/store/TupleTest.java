@@ -17,7 +17,9 @@ class TupleTest {
 
     @Test
     void nullsEmptyStringsAndSeparatorsInsideValuesSurvive() {
-        List<String> values = Arrays.asList(null, "", "\u0000", "\u001B", "\u001F", SEPARATORS, "Triển khai", null);
+        List<String> values = Arrays.asList(null, "", "\u0000", "\u001B", "\u001F", SEPARATORS, "Triển khai", null,
+                "\u001F\u001Bđầu", "cuối\u0000\u0000",
+                Tuple.writer().add("Sính Bình").add((String) null).add(SEPARATORS).toString());
         Tuple.Writer w = Tuple.writer();
         values.forEach(w::add);
 
