@@ -313,7 +313,7 @@ public final class AuditQueries {
             boolean more = true;
             for (Object e : AuditProjection.entries(bucket)) {
                 if (!ordered) {
-                    unordered.add(new Hit(bucket, e));
+                    unordered.add(new Hit(bucket, e, StoredEntry.id(e)));
                 } else if (!offer(bucket, e, s)) {
                     more = false;
                     break;
@@ -324,7 +324,7 @@ public final class AuditQueries {
             }
         }
         if (!ordered) {
-            unordered.sort(Comparator.comparing(h -> StoredEntry.id(h.entry())));
+            unordered.sort(Comparator.comparing(Hit::id));
             for (Hit h : unordered) {
                 if (!offer(h.bucket(), h.entry(), s)) {
                     break;
@@ -334,7 +334,8 @@ public final class AuditQueries {
         return s.page("entity:" + entityId);
     }
 
-    private record Hit(Document bucket, Object entry) {
+    /** An entry of an unordered entity, with its id read once for sorting. */
+    private record Hit(Document bucket, Object entry, String id) {
     }
 
     /** Takes the entry if it is in the range and matches; false when the scan is over (past the range, page full). */

@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * How an entry is kept in its entity bucket: one {@link Tuple} string (layout 3), fields in this order: sequence
  * number, audit id, event id, event type, summary in Vietnamese and in English, actor (username, full name,
- * position, body), recorded at (epoch ms), business date, directive, authority body, bodies, changes (field, old,
- * new, flattened), position. A national rebuild writes a million entries; as sub-documents they were 23 million
+ * position, body), recorded at (epoch ms), business date, directive, authority body, bodies (their number, then
+ * each), changes (their number, then field, old and new of each), position. A national rebuild writes a million entries; as sub-documents they were 23 million
  * values for the server to decode and store, as tuples they are one each.
  *
  * <p>An entry of layout 2 (a sub-document) reads too: after an upgrade the old generation answers, and its live
@@ -29,14 +29,12 @@ final class StoredEntry {
                        Instant at, LocalDate businessDate, String directive, String authorityBody,
                        List<String> bodies, List<AuditEntry.Change> changes, Long position) {
         Tuple.Writer w = Tuple.writer().add(seq).add(id).add(eventId).add(type).add(vi).add(en);
-        w.add(Docs.actorTuple(actor));
-        w.add(at == null ? null : at.toEpochMilli()).add(Docs.day(businessDate)).add(directive).add(authorityBody)
-                .addStrings(bodies);
-        Tuple.Writer c = Tuple.writer().add(changes.size());
+        Docs.addActor(w, actor).add(at).add(Docs.day(businessDate)).add(directive).add(authorityBody).addAll(bodies)
+                .add(changes.size());
         for (AuditEntry.Change x : changes) {
-            c.add(x.field()).add(x.oldValue()).add(x.newValue());
+            w.add(x.field()).add(x.oldValue()).add(x.newValue());
         }
-        return w.add(c).add(position).toString();
+        return w.add(position).toString();
     }
 
     /** The entry's sequence number in its aggregate's stream. */
@@ -71,22 +69,19 @@ final class StoredEntry {
         String type = r.string();
         String vi = r.string();
         String en = r.string();
-        Actor actor = Docs.toActor(r);
-        Long at = r.lngOrNull();
+        Actor actor = Docs.readActor(r);
+        Instant at = r.instant();
         LocalDate businessDate = Docs.localDate(r.string());
         String directive = r.string();
         String authorityBody = r.string();
         List<String> bodies = r.strings();
-        Tuple.Reader c = r.tuple();
-        int n = (int) c.lng();
-        List<AuditEntry.Change> changes = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            changes.add(new AuditEntry.Change(c.string(), c.string(), c.string()));
+        List<AuditEntry.Change> changes = new ArrayList<>();
+        for (long n = r.lng(); n > 0; n--) {
+            changes.add(new AuditEntry.Change(r.string(), r.string(), r.string()));
         }
         Long position = r.lngOrNull();
-        return new AuditEntry(id, eventId, type, vi, en, actor, aggType, agg, agg == null ? null : seq,
-                at == null ? null : Instant.ofEpochMilli(at), businessDate, directive, authorityBody,
-                bodies == null ? List.of() : List.copyOf(bodies), List.copyOf(changes), position);
+        return new AuditEntry(id, eventId, type, vi, en, actor, aggType, agg, agg == null ? null : seq, at,
+                businessDate, directive, authorityBody, List.copyOf(bodies), List.copyOf(changes), position);
     }
 
     private static AuditEntry fromDocument(String agg, String aggType, Document e) {

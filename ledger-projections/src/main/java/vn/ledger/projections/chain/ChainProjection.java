@@ -609,7 +609,7 @@ public class ChainProjection {
         /** Applies the change of the node's own contribution to its roll-up and every ancestor's. */
         void recompute(Document node) {
             Tally after = own(node);
-            Tally before = Tally.of(node.get("own"));
+            Tally before = Tally.read(node.get("own"));
             if (after.equals(before)) {
                 return;
             }
@@ -661,7 +661,7 @@ public class ChainProjection {
             List<String> oldAncestors = Docs.strings(node, "ancestors");
             List<String> newAncestors = new ArrayList<>(parentAncestors);
             newAncestors.add(parentId);
-            Tally rollup = Tally.of(node.get("rollup"));
+            Tally rollup = Tally.read(node.get("rollup"));
             if (!oldAncestors.isEmpty()) {
                 addToAncestors(oldAncestors, rollup, -1, -1);
             }

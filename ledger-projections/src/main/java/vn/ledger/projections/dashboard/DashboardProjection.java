@@ -87,7 +87,7 @@ public class DashboardProjection {
     public void on(BodyRegistered e, @SequenceNumber Long seq) {
         bodies.register(e, seq(seq)).ifPresent(moved -> {
             Document self = dashboardDoc(e.code());
-            Tally tree = Tally.of(self.get("tree"));
+            Tally tree = Tally.read(self.get("tree"));
             Map<String, Tally> treeDeltas = new LinkedHashMap<>();
             Set<String> keep = new HashSet<>(moved.newPath());
             Set<String> was = new HashSet<>(moved.oldPath());
@@ -303,7 +303,7 @@ public class DashboardProjection {
         Tally after = contribution(facts);
         List<String> afterLeads = Docs.strings(facts, "leads");
         Document contrib = Docs.doc(facts, "contrib");
-        Tally before = Tally.of(contrib == null ? null : contrib.get("tally"));
+        Tally before = Tally.read(contrib == null ? null : contrib.get("tally"));
         List<String> beforeLeads = Docs.strings(contrib, "leads");
         if (!(after.equals(before) && afterLeads.equals(beforeLeads))) {
             Set<String> all = new LinkedHashSet<>(beforeLeads);

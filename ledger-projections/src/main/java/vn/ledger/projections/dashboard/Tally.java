@@ -172,42 +172,46 @@ public final class Tally implements StoredAsString {
     /** The one string a read model stores: counts, histograms and levels, each with its size, keys ascending. */
     @Override
     public String stored() {
-        Tuple.Writer w = Tuple.writer().add(counts.size());
-        counts.forEach((k, v) -> w.add(k).add(v));
+        Tuple.Writer w = Tuple.writer();
+        write(w, counts);
         w.add(histograms.size());
-        histograms.forEach((name, m) -> {
-            w.add(name).add(m.size());
-            m.forEach((k, v) -> w.add(k).add(v));
-        });
+        histograms.forEach((name, m) -> write(w.add(name), m));
         w.add(levels.size());
-        for (TreeMap<String, Long> m : levels) {
-            w.add(m.size());
-            m.forEach((k, v) -> w.add(k).add(v));
-        }
+        levels.forEach(m -> write(w, m));
         return w.toString();
+    }
+
+    private static void write(Tuple.Writer w, TreeMap<String, Long> m) {
+        w.add(m.size());
+        m.forEach((k, v) -> w.add(k).add(v));
     }
 
     private static Tally parse(String stored) {
         Tally t = new Tally();
         Tuple.Reader r = Tuple.reader(stored);
+        read(r, t.counts);
         for (long n = r.lng(); n > 0; n--) {
-            t.counts.put(r.string(), r.lng());
+            read(r, t.histograms.computeIfAbsent(r.string(), k -> new TreeMap<>()));
         }
         for (long n = r.lng(); n > 0; n--) {
-            TreeMap<String, Long> m = new TreeMap<>();
-            t.histograms.put(r.string(), m);
-            for (long k = r.lng(); k > 0; k--) {
-                m.put(r.string(), r.lng());
-            }
-        }
-        for (long n = r.lng(); n > 0; n--) {
-            TreeMap<String, Long> m = new TreeMap<>();
-            t.levels.add(m);
-            for (long k = r.lng(); k > 0; k--) {
-                m.put(r.string(), r.lng());
-            }
+            t.levels.add(read(r, new TreeMap<>()));
         }
         return t;
+    }
+
+    private static TreeMap<String, Long> read(Tuple.Reader r, TreeMap<String, Long> into) {
+        for (long n = r.lng(); n > 0; n--) {
+            into.put(r.string(), r.lng());
+        }
+        return into;
+    }
+
+    /**
+     * The tally a document holds, to read and not to change: the object itself (no copy), else its stored string or
+     * a document of an earlier layout, parsed.
+     */
+    public static Tally read(Object document) {
+        return document instanceof Tally held ? held : of(document);
     }
 
     /** A copy of the tally a document holds: the object, its stored string, or a document of an earlier layout. */

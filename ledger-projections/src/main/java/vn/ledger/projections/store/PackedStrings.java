@@ -55,22 +55,11 @@ public final class PackedStrings extends ArrayList<String> implements StoredAsSt
     }
 
     private static PackedStrings parse(String stored) {
-        Tuple.Reader r = Tuple.reader(stored);
-        int n = (int) r.lng();
-        PackedStrings out = new PackedStrings();
-        out.ensureCapacity(n);
-        for (int i = 0; i < n; i++) {
-            out.add(r.string());
-        }
-        return out;
+        return Tuple.reader(stored).strings(new PackedStrings());
     }
 
     @Override
     public String stored() {
-        Tuple.Writer w = Tuple.writer().add(size());
-        for (String s : this) {
-            w.add(s);
-        }
-        return w.toString();
+        return Tuple.writer().addAll(this).toString();
     }
 }

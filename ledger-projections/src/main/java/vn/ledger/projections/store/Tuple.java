@@ -1,6 +1,8 @@
 package vn.ledger.projections.store;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.NoSuchElementException;
 
@@ -11,8 +13,8 @@ import java.util.NoSuchElementException;
  *
  * <p>Fields are separated by {@link #SEP}. A null is {@link #NUL} alone; {@link #ESC}, {@link #SEP} and
  * {@link #NUL} inside a value are preceded by {@link #ESC}, so every tuple reads back to exactly the values it was
- * made from, an empty string and null included. A tuple inside a tuple is one escaped value; a list is a tuple of
- * its size and its items.
+ * made from, an empty string and null included. Tuples are flat: a record inside a record is written as its fields
+ * in place, and a list as its size followed by its items, so that no value is escaped twice or parsed twice.
  */
 public final class Tuple {
 
@@ -68,21 +70,18 @@ public final class Tuple {
             return value == null ? add((String) null) : add(value.longValue());
         }
 
-        /** A tuple as one field (null: a null field). */
-        public Writer add(Writer tuple) {
-            return add(tuple == null ? null : tuple.toString());
+        /** An instant as its epoch milliseconds (the precision of a BSON date), null as null. */
+        public Writer add(Instant value) {
+            return value == null ? add((String) null) : add(value.toEpochMilli());
         }
 
-        /** A list of strings as one field: its size, then its items (null: a null field). */
-        public Writer addStrings(List<String> values) {
-            if (values == null) {
-                return add((String) null);
-            }
-            Writer list = new Writer().add(values.size());
+        /** A list in place: its size, then its items (read by {@link Reader#strings}). */
+        public Writer addAll(Collection<String> values) {
+            add(values.size());
             for (String v : values) {
-                list.add(v);
+                add(v);
             }
-            return add(list);
+            return this;
         }
 
         @Override
@@ -142,24 +141,23 @@ public final class Tuple {
             return Long.parseLong(raw());
         }
 
-        /** A tuple field (null for a null field). */
-        public Reader tuple() {
-            String v = string();
-            return v == null ? null : new Reader(v);
+        /** An instant written by {@link Writer#add(Instant)}. */
+        public Instant instant() {
+            Long ms = lngOrNull();
+            return ms == null ? null : Instant.ofEpochMilli(ms);
         }
 
-        /** A list written by {@link Writer#addStrings} (null for a null field). */
+        /** A list written by {@link Writer#addAll}, added to {@code into}. */
+        public <C extends Collection<String>> C strings(C into) {
+            for (long n = lng(); n > 0; n--) {
+                into.add(string());
+            }
+            return into;
+        }
+
+        /** A list written by {@link Writer#addAll}. */
         public List<String> strings() {
-            Reader list = tuple();
-            if (list == null) {
-                return null;
-            }
-            int n = (int) list.lng();
-            List<String> out = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                out.add(list.string());
-            }
-            return out;
+            return strings(new ArrayList<>());
         }
     }
 
@@ -170,25 +168,13 @@ public final class Tuple {
             out.append(value);
             return;
         }
-        // a nested tuple: the runs between separators copied whole, not char by char (an audit entry nests three)
-        int start = 0;
-        for (int i = 0, n = value.length(); i < n; i++) {
+        for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (special(c)) {
-                if (i > start) {
-                    out.append(value.substring(start, i));
-                }
-                out.append(ESC).append(c);
-                start = i + 1;
+            if (c == ESC || c == SEP || c == NUL) {
+                out.append(ESC);
             }
+            out.append(c);
         }
-        if (start < value.length()) {
-            out.append(start == 0 ? value : value.substring(start));
-        }
-    }
-
-    private static boolean special(char c) {
-        return c < ' ' && (c == ESC || c == SEP || c == NUL);
     }
 
     /** A value with its {@link #ESC} escapes removed (the same escape as the chain's packed lists). */

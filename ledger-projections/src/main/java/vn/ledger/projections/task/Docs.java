@@ -53,19 +53,22 @@ public final class Docs {
      * layout stored too.
      */
     public static String actor(Actor a) {
-        return a == null ? null : actorTuple(a).toString();
+        return a == null ? null : addActor(Tuple.writer(), a).toString();
     }
 
-    /** An actor as a tuple: username, full name, position, body; null for none. */
-    public static Tuple.Writer actorTuple(Actor a) {
-        return a == null ? null : Tuple.writer().add(a.username()).add(a.fullName()).add(a.position())
-                .add(a.bodyCode());
+    /**
+     * An actor's four fields in place in a tuple: username, full name, position, body; four nulls for none (read
+     * back as none by {@link #readActor}).
+     */
+    public static Tuple.Writer addActor(Tuple.Writer w, Actor a) {
+        return a == null ? w.add((String) null).add((String) null).add((String) null).add((String) null)
+                : w.add(a.username()).add(a.fullName()).add(a.position()).add(a.bodyCode());
     }
 
-    /** Attachments as one tuple field: their number, then name and hash of each. */
-    public static Tuple.Writer attachmentsTuple(List<Attachment> list) {
+    /** Attachments in place in a tuple: their number, then name and hash of each. */
+    public static Tuple.Writer addAttachments(Tuple.Writer w, List<Attachment> list) {
         List<Attachment> all = list == null ? List.of() : list;
-        Tuple.Writer w = Tuple.writer().add(all.size());
+        w.add(all.size());
         for (Attachment a : all) {
             w.add(a.name()).add(a.sha256());
         }
@@ -84,8 +87,8 @@ public final class Docs {
         if (d == null) {
             return null;
         }
-        return Tuple.writer().add(d.wording()).add(name(d.kind())).add(d.dueAt() == null ? null : d.dueAt().toEpochMilli())
-                .add(day(d.dueDate())).add(name(d.recurrence())).toString();
+        return Tuple.writer().add(d.wording()).add(name(d.kind())).add(d.dueAt()).add(day(d.dueDate()))
+                .add(name(d.recurrence())).toString();
     }
 
     public static List<Document> attachments(List<Attachment> list) {
@@ -163,8 +166,7 @@ public final class Docs {
 
     public static Actor toActor(Object v) {
         if (v instanceof String s) {
-            Tuple.Reader a = Tuple.reader(s);
-            return new Actor(a.string(), a.string(), a.string(), a.string());
+            return readActor(Tuple.reader(s));
         }
         if (!(v instanceof Document d)) {
             return null;
@@ -172,18 +174,21 @@ public final class Docs {
         return new Actor(d.getString("username"), d.getString("fullName"), d.getString("position"), d.getString("body"));
     }
 
-    /** The actor of a field written by {@link #actorTuple}. */
-    public static Actor toActor(Tuple.Reader r) {
-        return toActor((Object) r.string());
+    /** The actor {@link #addActor} wrote (null when all four fields are). */
+    public static Actor readActor(Tuple.Reader r) {
+        String username = r.string();
+        String fullName = r.string();
+        String position = r.string();
+        String body = r.string();
+        return username == null && fullName == null && position == null && body == null ? null
+                : new Actor(username, fullName, position, body);
     }
 
-    /** The attachments of a field written by {@link #attachmentsTuple}. */
-    public static List<Attachment> toAttachments(Tuple.Reader r) {
-        Tuple.Reader a = r.tuple();
-        int n = (int) a.lng();
-        List<Attachment> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(new Attachment(a.string(), a.string()));
+    /** The attachments {@link #addAttachments} wrote. */
+    public static List<Attachment> readAttachments(Tuple.Reader r) {
+        List<Attachment> out = new ArrayList<>();
+        for (long n = r.lng(); n > 0; n--) {
+            out.add(new Attachment(r.string(), r.string()));
         }
         return List.copyOf(out);
     }
@@ -199,11 +204,8 @@ public final class Docs {
     public static Deadline toDeadline(Object v) {
         if (v instanceof String s) {
             Tuple.Reader r = Tuple.reader(s);
-            String wording = r.string();
-            DeadlineKind kind = enumOf(DeadlineKind.class, r.string());
-            Long dueAt = r.lngOrNull();
-            return new Deadline(wording, kind, dueAt == null ? null : Instant.ofEpochMilli(dueAt),
-                    localDate(r.string()), enumOf(Recurrence.class, r.string()));
+            return new Deadline(r.string(), enumOf(DeadlineKind.class, r.string()), r.instant(), localDate(r.string()),
+                    enumOf(Recurrence.class, r.string()));
         }
         if (!(v instanceof Document d)) {
             return null;

@@ -8,12 +8,17 @@ import vn.ledger.projections.store.Tuple;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
+import static vn.ledger.projections.task.Docs.addActor;
+import static vn.ledger.projections.task.Docs.addAttachments;
 import static vn.ledger.projections.task.Docs.day;
 import static vn.ledger.projections.task.Docs.instant;
 import static vn.ledger.projections.task.Docs.integer;
 import static vn.ledger.projections.task.Docs.localDate;
 import static vn.ledger.projections.task.Docs.month;
+import static vn.ledger.projections.task.Docs.readActor;
+import static vn.ledger.projections.task.Docs.readAttachments;
 import static vn.ledger.projections.task.Docs.toActor;
 import static vn.ledger.projections.task.Docs.toAttachments;
 import static vn.ledger.projections.task.Docs.yearMonth;
@@ -36,67 +41,58 @@ final class TaskEntries {
     }
 
     static String ack(TaskAcknowledged e, Instant at) {
-        return Tuple.writer().add(e.bodyCode()).add(day(e.acknowledgedOn())).add(Docs.actorTuple(e.actor()))
-                .add(millis(at)).toString();
+        Tuple.Writer w = Tuple.writer().add(e.bodyCode()).add(day(e.acknowledgedOn()));
+        return addActor(w, e.actor()).add(at).toString();
     }
 
     static String report(ProgressReported e, Instant at) {
-        return Tuple.writer().add(e.bodyCode()).add(e.text()).add(e.percent() == null ? null : (long) e.percent())
-                .add(month(e.period())).add(day(e.reportedOn())).add(millis(at))
-                .add(Docs.attachmentsTuple(e.attachments())).add(Docs.actorTuple(e.actor())).toString();
+        Tuple.Writer w = Tuple.writer().add(e.bodyCode()).add(e.text())
+                .add(e.percent() == null ? null : (long) e.percent()).add(month(e.period())).add(day(e.reportedOn()))
+                .add(at);
+        return addActor(addAttachments(w, e.attachments()), e.actor()).toString();
     }
 
     static String urging(TaskUrged e, Instant at) {
-        return Tuple.writer().add(e.message()).add(day(e.urgedOn())).add(Docs.actorTuple(e.actor())).add(millis(at))
-                .toString();
+        Tuple.Writer w = Tuple.writer().add(e.message()).add(day(e.urgedOn()));
+        return addActor(w, e.actor()).add(at).toString();
     }
 
     static TaskView.Acknowledgement ack(Object stored) {
-        if (stored instanceof Document a) {
-            return new TaskView.Acknowledgement(a.getString("body"), localDate(a.get("on")), toActor(a.get("by")),
-                    instant(a.get("at")));
-        }
-        Tuple.Reader r = Tuple.reader((String) stored);
-        return new TaskView.Acknowledgement(r.string(), localDate(r.string()), toActor(r), at(r));
+        return read(stored,
+                a -> new TaskView.Acknowledgement(a.getString("body"), localDate(a.get("on")), toActor(a.get("by")),
+                        instant(a.get("at"))),
+                r -> new TaskView.Acknowledgement(r.string(), localDate(r.string()), readActor(r), r.instant()));
     }
 
     static TaskView.Report report(Object stored) {
-        if (stored instanceof Document d) {
-            return new TaskView.Report(d.getString("body"), d.getString("text"), integer(d.get("percent")),
-                    yearMonth(d.get("period")), localDate(d.get("on")), instant(d.get("at")),
-                    toAttachments(d, "attachments"), toActor(d.get("by")));
-        }
-        Tuple.Reader r = Tuple.reader((String) stored);
-        String body = r.string();
-        String text = r.string();
-        Long percent = r.lngOrNull();
-        String period = r.string();
-        String on = r.string();
-        Instant at = at(r);
-        return new TaskView.Report(body, text, percent == null ? null : percent.intValue(), yearMonth(period),
-                localDate(on), at, toAttachments(r), toActor(r));
+        return read(stored,
+                d -> new TaskView.Report(d.getString("body"), d.getString("text"), integer(d.get("percent")),
+                        yearMonth(d.get("period")), localDate(d.get("on")), instant(d.get("at")),
+                        toAttachments(d, "attachments"), toActor(d.get("by"))),
+                r -> {
+                    String body = r.string();
+                    String text = r.string();
+                    Long percent = r.lngOrNull();
+                    return new TaskView.Report(body, text, percent == null ? null : percent.intValue(),
+                            yearMonth(r.string()), localDate(r.string()), r.instant(), readAttachments(r),
+                            readActor(r));
+                });
     }
 
     static TaskView.Urging urging(Object stored) {
-        if (stored instanceof Document u) {
-            return new TaskView.Urging(u.getString("message"), localDate(u.get("on")), toActor(u.get("by")),
-                    instant(u.get("at")));
-        }
-        Tuple.Reader r = Tuple.reader((String) stored);
-        return new TaskView.Urging(r.string(), localDate(r.string()), toActor(r), at(r));
+        return read(stored,
+                u -> new TaskView.Urging(u.getString("message"), localDate(u.get("on")), toActor(u.get("by")),
+                        instant(u.get("at"))),
+                r -> new TaskView.Urging(r.string(), localDate(r.string()), readActor(r), r.instant()));
+    }
+
+    /** An item of either layout: a sub-document of layout 1, or a tuple. */
+    private static <T> T read(Object stored, Function<Document, T> layout1, Function<Tuple.Reader, T> tuple) {
+        return stored instanceof Document d ? layout1.apply(d) : tuple.apply(Tuple.reader((String) stored));
     }
 
     /** The items under key as stored (tuples, or sub-documents of layout 1); empty when absent. */
     static List<?> items(Document task, String key) {
         return task.get(key) instanceof List<?> l ? l : List.of();
-    }
-
-    private static Long millis(Instant at) {
-        return at == null ? null : at.toEpochMilli();
-    }
-
-    private static Instant at(Tuple.Reader r) {
-        Long ms = r.lngOrNull();
-        return ms == null ? null : Instant.ofEpochMilli(ms);
     }
 }

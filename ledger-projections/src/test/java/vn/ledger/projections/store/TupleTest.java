@@ -3,6 +3,7 @@ package vn.ledger.projections.store;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,23 +33,21 @@ class TupleTest {
     }
 
     @Test
-    void numbersNestedTuplesAndListsReadBack() {
-        String packed = Tuple.writer().add(42L).add((Long) null)
-                .add(Tuple.writer().add("u\u001F1").add((String) null).add(SEPARATORS))
-                .addStrings(List.of("BTC", "", SEPARATORS)).addStrings(List.of()).addStrings(null)
+    void numbersInstantsAndListsInPlaceReadBack() {
+        Instant at = Instant.parse("2026-04-02T03:04:05.678Z");
+        String packed = Tuple.writer().add(42L).add((Long) null).add(at).add((Instant) null)
+                .addAll(List.of("BTC", "", SEPARATORS)).add("u\u001F1").add((String) null).addAll(List.of())
                 .add(-7L).toString();
 
         Tuple.Reader r = Tuple.reader(packed);
         assertThat(r.lng()).isEqualTo(42L);
         assertThat(r.lngOrNull()).isNull();
-        Tuple.Reader nested = r.tuple();
-        assertThat(nested.string()).isEqualTo("u\u001F1");
-        assertThat(nested.string()).isNull();
-        assertThat(nested.string()).isEqualTo(SEPARATORS);
-        assertThat(nested.hasNext()).isFalse();
+        assertThat(r.instant()).isEqualTo(at);
+        assertThat(r.instant()).isNull();
         assertThat(r.strings()).containsExactly("BTC", "", SEPARATORS);
-        assertThat(r.strings()).isEmpty();
-        assertThat(r.strings()).isNull();
+        assertThat(r.string()).isEqualTo("u\u001F1");
+        assertThat(r.string()).isNull();
+        assertThat(r.strings(new java.util.TreeSet<>())).isEmpty();
         assertThat(r.lngOrNull()).isEqualTo(-7L);
         assertThat(r.hasNext()).isFalse();
         assertThatThrownBy(r::string).isInstanceOf(java.util.NoSuchElementException.class);
