@@ -67,6 +67,8 @@ import java.util.stream.Stream;
  * half the national scale in a 14 GB heap but not the whole (the heap fills during the rebuild); {@code scratch}
  * runs the whole in about 11 minutes. {@code bench.rebuildCache} (documents per rebuild thread; the default is
  * sized by the heap): 600,000 holds a national generation, so each document is written once.
+ * {@code bench.alone=true}: after the rebuild of all, rebuild each projection by itself and print what each costs
+ * beyond reading the events, next to what the target leaves (about 8 more minutes at scale 1).
  *
  * <p>Verify the generator against the real aggregates with
  * {@code -Dbench.main=vn.ledger.bench.cascade.CascadeConformance -Dbench.scale=0.01}.
@@ -143,6 +145,12 @@ public final class ReadSideBenchmark {
                 writeOnly = new Rate(0, Double.NaN);
             }
 
+            List<Alone> alone = new ArrayList<>();
+            if (Boolean.getBoolean("bench.alone")) {
+                System.out.println("\neach projection rebuilt alone, on a thread of its own, into collections dropped after it");
+                alone = alone(db, engine, cascade.eventCount());
+            }
+
             // what the load and the rebuild left in the heap is collected now, not in the middle of timed queries
             Runtime rt = Runtime.getRuntime();
             long used = rt.totalMemory() - rt.freeMemory();
@@ -154,6 +162,7 @@ public final class ReadSideBenchmark {
             List<QueryResult> queries = queries(db, cascade, reps);
 
             printResults(cascade, scale, backendText, load, rawBefore, rebuild, rawAfter, decoded, writeOnly, queries, reps);
+            printAlone(alone, Math.max(rawBefore.perSecond(), rawAfter.perSecond()), decoded, rebuild.outcome());
             System.out.println("(the 1-minute load average of the machine at the end: " + Progress.loadAverage()
                     + "; it has " + Runtime.getRuntime().availableProcessors() + " cores, shared with other processes)");
         } finally {
@@ -282,6 +291,48 @@ public final class ReadSideBenchmark {
             }
         }
         return new Rate(total, nanos / 1e9);
+    }
+
+    record Alone(String projection, Rebuilder.Outcome outcome, long gcMillis) {
+    }
+
+    /**
+     * Each projection rebuilt by itself (what it costs beyond reading the events), into {@code alone_}
+     * collections that are dropped before the next one.
+     */
+    static List<Alone> alone(MongoDatabase db, MongoEventStorageEngine engine, long total) throws Exception {
+        List<Alone> out = new ArrayList<>();
+        for (Class<?> type : Projections.classes()) {
+            System.out.println(type.getSimpleName() + " alone");
+            long[] gcBefore = gc();
+            Rebuilder.Outcome o = Rebuilder.run(db, "alone_", engine, total, List.of(type.getSimpleName()), List.of(type));
+            long[] gcAfter = gc();
+            out.add(new Alone(type.getSimpleName(), o, gcAfter[1] - gcBefore[1]));
+            List<String> names = new ArrayList<>();
+            db.listCollectionNames().into(names);
+            names.stream().filter(n -> n.startsWith("alone_")).forEach(n -> db.getCollection(n).drop());
+        }
+        return out;
+    }
+
+    private static void printAlone(List<Alone> alone, double raw, Rate decoded, Rebuilder.Outcome all) {
+        if (alone.isEmpty()) {
+            return;
+        }
+        double decodeSeconds = decoded.seconds();
+        System.out.printf(Locale.ROOT, "%nprojection rebuilt alone           seconds     ev/s   ratio   beyond decoding   documents   GC s%n");
+        double sum = 0;
+        for (Alone a : alone) {
+            Rebuilder.Outcome o = a.outcome();
+            double beyond = o.seconds() - decodeSeconds;
+            sum += beyond;
+            System.out.printf(Locale.ROOT, "%-32s %9.1f %8.0f %7.2f %12.1f s %11d %6.1f%n", a.projection(), o.seconds(),
+                    o.rate(), o.rate() / raw, beyond, o.documentsWritten(), a.gcMillis() / 1e3);
+        }
+        double budget = 2 * all.events() / raw - decodeSeconds;
+        System.out.printf(Locale.ROOT, "sum of what each costs beyond decoding: %.1f s; all together took %.1f s beyond decoding."
+                + " At a ratio of 0.5 a rebuild may take twice the raw read's %.1f s, which leaves %.1f s beyond the %.1f s of"
+                + " decoding%n", sum, all.seconds() - decodeSeconds, all.events() / raw, budget, decodeSeconds);
     }
 
     record Rebuild(Rebuilder.Outcome outcome, Map<String, Long> collections, long gcCount, long gcMillis) {

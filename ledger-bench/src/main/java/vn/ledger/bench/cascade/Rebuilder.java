@@ -50,7 +50,12 @@ final class Rebuilder {
      */
     static Outcome run(MongoDatabase db, String prefix, MongoEventStorageEngine engine, long total,
                        List<String> groups) throws InterruptedException {
-        List<Class<?>> types = Projections.classes();
+        return run(db, prefix, engine, total, groups, Projections.classes());
+    }
+
+    /** As above, rebuilding only {@code types}. */
+    static Outcome run(MongoDatabase db, String prefix, MongoEventStorageEngine engine, long total,
+                       List<String> groups, List<Class<?>> types) throws InterruptedException {
         List<List<Class<?>>> split = new ArrayList<>();
         List<Class<?>> rest = new ArrayList<>(types);
         for (String name : groups) {
