@@ -145,12 +145,6 @@ public final class ReadSideBenchmark {
                 writeOnly = new Rate(0, Double.NaN);
             }
 
-            List<Alone> alone = new ArrayList<>();
-            if (Boolean.getBoolean("bench.alone")) {
-                System.out.println("\neach projection rebuilt alone, on a thread of its own, into collections dropped after it");
-                alone = alone(db, engine, cascade.eventCount());
-            }
-
             // what the load and the rebuild left in the heap is collected now, not in the middle of timed queries
             Runtime rt = Runtime.getRuntime();
             long used = rt.totalMemory() - rt.freeMemory();
@@ -160,6 +154,12 @@ public final class ReadSideBenchmark {
             System.out.println("\nqueries, one at a time (warm-up, then " + reps + " timed runs each, fewer for the"
                     + " chain at depth 2; a chain level's parts read on " + READ_PARTS + " threads)");
             List<QueryResult> queries = queries(db, cascade, reps);
+            // after the queries: seven more generations written to the server's file would evict the pages they read
+            List<Alone> alone = new ArrayList<>();
+            if (Boolean.getBoolean("bench.alone")) {
+                System.out.println("\neach projection rebuilt alone, on a thread of its own, into collections dropped after it");
+                alone = alone(db, engine, cascade.eventCount());
+            }
 
             printResults(cascade, scale, backendText, load, rawBefore, rebuild, rawAfter, decoded, writeOnly, queries, reps);
             printAlone(alone, Math.max(rawBefore.perSecond(), rawAfter.perSecond()), decoded, rebuild.outcome());
