@@ -333,6 +333,10 @@ public final class ReadSideBenchmark {
         System.out.printf(Locale.ROOT, "sum of what each costs beyond decoding: %.1f s; all together took %.1f s beyond decoding."
                 + " At a ratio of 0.5 a rebuild may take twice the raw read's %.1f s, which leaves %.1f s beyond the %.1f s of"
                 + " decoding%n", sum, all.seconds() - decodeSeconds, all.events() / raw, budget, decodeSeconds);
+        System.out.println("(each alone run starts right after the previous one dropped its collections, while the server may"
+                + " still be committing and freeing them in its file: a small projection right after a large one, as"
+                + " Bodies after Audit, takes a few seconds more than its own work; decoding varies by a few seconds"
+                + " from one read to the next, hence figures below zero)");
     }
 
     record Rebuild(Rebuilder.Outcome outcome, Map<String, Long> collections, long gcCount, long gcMillis) {
