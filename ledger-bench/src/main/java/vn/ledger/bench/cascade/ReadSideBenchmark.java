@@ -68,7 +68,7 @@ import java.util.stream.Stream;
  * runs the whole in about 11 minutes. {@code bench.rebuildCache} (documents per rebuild thread; the default is
  * sized by the heap): 600,000 holds a national generation, so each document is written once.
  * {@code bench.alone=true}: after the rebuild of all, rebuild each projection by itself and print what each costs
- * beyond reading the events, next to what the target leaves (about 8 more minutes at scale 1).
+ * beyond reading the events, next to what the target leaves (about 5 more minutes at scale 1).
  *
  * <p>Verify the generator against the real aggregates with
  * {@code -Dbench.main=vn.ledger.bench.cascade.CascadeConformance -Dbench.scale=0.01}.
