@@ -192,7 +192,7 @@ public final class AuditProjection {
         if (bucket == null) {
             bucket = newBucket(agg, dm, n);
         }
-        List<Object> entries = PostingLists.mutable(bucket, "entries");
+        List<Object> entries = vn.ledger.projections.body.Docs.mutableList(bucket, "entries");
         int pos = indexOf(entries, id.sequence());
         if (pos >= 0) {
             return; // delivered again
@@ -319,7 +319,7 @@ public final class AuditProjection {
 
     /** A bucket's entries as stored (not a copy: read only); tuples, or sub-documents in a layout-2 bucket. */
     static List<?> entries(Document bucket) {
-        return bucket != null && bucket.get("entries") instanceof List<?> l ? l : List.of();
+        return Docs.items(bucket, "entries");
     }
 
     private Document bucket(String id) {

@@ -5,7 +5,6 @@ import vn.ledger.projections.store.PackedStrings;
 import vn.ledger.projections.store.ReadStore;
 import vn.ledger.projections.task.Docs;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,17 +178,5 @@ final class PostingLists {
     private void write(Document d) {
         store.put(collection, d);
         cache.put(d.getString("_id"), d);
-    }
-
-    /** The list under key, to change in place (made an ArrayList once if the store gave another kind). */
-    @SuppressWarnings("unchecked")
-    static <T> List<T> mutable(Document d, String key) {
-        Object v = d.get(key);
-        if (v instanceof ArrayList<?> l) {
-            return (List<T>) l;
-        }
-        List<T> copy = v instanceof List<?> l ? new ArrayList<>((List<T>) l) : new ArrayList<>();
-        d.put(key, copy);
-        return copy;
     }
 }

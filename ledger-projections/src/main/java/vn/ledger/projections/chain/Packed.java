@@ -113,14 +113,11 @@ final class Packed {
         return end;
     }
 
+    /** The characters a packed item escapes: the escape itself and every separator. */
+    private static final String SPECIAL = "" + ESC + ITEM + FIELD + SUB;
+
     static void escape(String item, StringBuilder out) {
-        for (int i = 0; i < item.length(); i++) {
-            char c = item.charAt(i);
-            if (c == ESC || c == ITEM || c == FIELD || c == SUB) {
-                out.append(ESC);
-            }
-            out.append(c);
-        }
+        Tuple.escape(item, out, SPECIAL);
     }
 
     static String unescape(String raw) {

@@ -160,13 +160,7 @@ public final class Tally implements StoredAsString {
      * back in its place (created empty when absent).
      */
     public static Tally in(Document d, String key) {
-        Object v = d.get(key);
-        if (v instanceof Tally t) {
-            return t;
-        }
-        Tally t = of(v);
-        d.put(key, t);
-        return t;
+        return StoredAsString.held(d, key, Tally.class, Tally::of);
     }
 
     /** The one string a read model stores: counts, histograms and levels, each with its size, keys ascending. */

@@ -4,6 +4,7 @@ import org.bson.Document;
 import vn.ledger.core.directive.DirectiveKind;
 import vn.ledger.core.directive.Signer;
 import vn.ledger.core.directive.SigningCapacity;
+import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.shared.DirectiveStatus;
 import vn.ledger.core.shared.Ro;
 import vn.ledger.projections.store.ReadStore;
@@ -94,10 +95,11 @@ public final class DirectiveQueries {
                         List.of(), List.of()));
                 continue;
             }
-            Timeliness timeliness = TaskQueries.timeliness(t, now);
+            Deadline inForce = Docs.toDeadline(t.get("deadline"));
+            Timeliness timeliness = TaskQueries.timeliness(t, inForce, now);
             counts.merge(timeliness, 1, Integer::sum);
             lines.add(new DirectiveView.TaskLine(id, t.getString("code"), t.getString("work"),
-                    List.copyOf(strings(t, "lead")), List.copyOf(strings(t, "coop")), Docs.toDeadline(t.get("deadline")),
+                    List.copyOf(strings(t, "lead")), List.copyOf(strings(t, "coop")), inForce,
                     Docs.enumOf(TaskProjection.Status.class, t.get("status")), timeliness,
                     Docs.integer(t.get("lastPercent")), strings(t, "missing").stream().map(Ro::valueOf).toList(),
                     List.copyOf(strings(t, "children"))));

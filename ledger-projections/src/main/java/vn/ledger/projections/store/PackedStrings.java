@@ -45,13 +45,8 @@ public final class PackedStrings extends ArrayList<String> implements StoredAsSt
 
     /** The list under key, to change in place: made a PackedStrings once, and put back into the document. */
     public static PackedStrings mutable(Document d, String key) {
-        Object v = d.get(key);
-        if (v instanceof PackedStrings p) {
-            return p;
-        }
-        PackedStrings list = v instanceof String s ? parse(s) : new PackedStrings(read(v));
-        d.put(key, list);
-        return list;
+        return StoredAsString.held(d, key, PackedStrings.class,
+                v -> v instanceof String s ? parse(s) : new PackedStrings(read(v)));
     }
 
     private static PackedStrings parse(String stored) {

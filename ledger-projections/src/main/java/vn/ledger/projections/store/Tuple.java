@@ -161,16 +161,31 @@ public final class Tuple {
         }
     }
 
+    /** The characters a tuple value escapes. */
+    private static final String SPECIAL = "" + ESC + SEP + NUL;
+
     private static void escape(String value, StringBuilder out) {
-        // the usual case, no separator inside: the whole value copied at once (indexOf is vectorised, a loop of
-        // charAt over a Vietnamese text was a quarter of the audit projection's time)
-        if (value.indexOf(SEP) < 0 && value.indexOf(ESC) < 0 && value.indexOf(NUL) < 0) {
+        escape(value, out, SPECIAL);
+    }
+
+    /**
+     * Appends the value with {@link #ESC} before each of {@code special} (which must hold {@link #ESC}) inside it:
+     * the one escape of tuples and of the chain's packed lists, each with its own separators.
+     */
+    public static void escape(String value, StringBuilder out, String special) {
+        // the usual case, no special character inside: the whole value copied at once (indexOf is vectorised, a
+        // loop of charAt over a Vietnamese text was a quarter of the audit projection's time)
+        boolean plain = true;
+        for (int i = 0; i < special.length() && plain; i++) {
+            plain = value.indexOf(special.charAt(i)) < 0;
+        }
+        if (plain) {
             out.append(value);
             return;
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == ESC || c == SEP || c == NUL) {
+            if (special.indexOf(c) >= 0) {
                 out.append(ESC);
             }
             out.append(c);

@@ -146,6 +146,14 @@ public final class Docs {
         return v instanceof List<?> l ? new ArrayList<>((List<String>) l) : new ArrayList<>();
     }
 
+    /**
+     * The items of the list under key as stored, of whatever kind (tuples, sub-documents of an earlier layout), not
+     * copied: read only. Empty when absent.
+     */
+    public static List<?> items(Document d, String key) {
+        return d != null && d.get(key) instanceof List<?> l ? l : List.of();
+    }
+
     /** The instant a task's deadline in force (or any stored deadline) falls due; null when none. */
     public static Instant dueAt(Object deadline) {
         Deadline d = toDeadline(deadline);

@@ -7,7 +7,6 @@ import vn.ledger.core.task.TaskUrged;
 import vn.ledger.projections.store.Tuple;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Function;
 
 import static vn.ledger.projections.task.Docs.addActor;
@@ -89,10 +88,5 @@ final class TaskEntries {
     /** An item of either layout: a sub-document of layout 1, or a tuple. */
     private static <T> T read(Object stored, Function<Document, T> layout1, Function<Tuple.Reader, T> tuple) {
         return stored instanceof Document d ? layout1.apply(d) : tuple.apply(Tuple.reader((String) stored));
-    }
-
-    /** The items under key as stored (tuples, or sub-documents of layout 1); empty when absent. */
-    static List<?> items(Document task, String key) {
-        return task.get(key) instanceof List<?> l ? l : List.of();
     }
 }

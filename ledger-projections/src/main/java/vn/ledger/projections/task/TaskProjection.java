@@ -222,7 +222,7 @@ public final class TaskProjection {
     }
 
     private static void push(Document d, String key, Object item) {
-        List<Object> list = new ArrayList<>(TaskEntries.items(d, key));
+        List<Object> list = new ArrayList<>(Docs.items(d, key));
         list.add(item);
         d.put(key, list);
     }

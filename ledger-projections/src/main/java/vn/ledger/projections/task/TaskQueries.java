@@ -81,16 +81,19 @@ public final class TaskQueries {
      * The timeliness of a stored task document at {@code now}, under {@link TimelinessRule#VERSION}: cancelled;
      * done (on time or late) by the standing completion judged against the deadline in force when it was
      * declared; otherwise overdue once the deadline in force has passed; in progress once acknowledged or reported.
+     *
+     * @param inForce the task's deadline in force ({@code Docs.toDeadline(d.get("deadline"))}, which the caller
+     *                reads once for the view too)
      */
-    public static Timeliness timeliness(Document d, Instant now) {
+    public static Timeliness timeliness(Document d, Deadline inForce, Instant now) {
         boolean cancelled = TaskProjection.Status.CANCELLED.name().equals(d.getString("status"));
-        boolean started = !TaskEntries.items(d, "acks").isEmpty() || d.getInteger("reportCount", 0) > 0;
+        boolean started = !Docs.items(d, "acks").isEmpty() || d.getInteger("reportCount", 0) > 0;
         Document standing = standingCompletion(d);
         if (standing != null) {
             return TimelinessRule.evaluate(cancelled, started, localDate(standing.get("on")),
                     instant(standing.get("dueAt")), now);
         }
-        return TimelinessRule.evaluate(cancelled, started, null, Docs.dueAt(d.get("deadline")), now);
+        return TimelinessRule.evaluate(cancelled, started, null, inForce == null ? null : inForce.dueAt(), now);
     }
 
     /** The last declared completion unless it was rejected. */
@@ -117,15 +120,15 @@ public final class TaskQueries {
                 ? null : completions.get(completions.size() - 1);
 
         List<TaskView.Acknowledgement> acks = new ArrayList<>();
-        for (Object a : TaskEntries.items(d, "acks")) {
+        for (Object a : Docs.items(d, "acks")) {
             acks.add(TaskEntries.ack(a));
         }
         List<TaskView.Report> reports = new ArrayList<>();
-        for (Object r : TaskEntries.items(d, "reports")) {
+        for (Object r : Docs.items(d, "reports")) {
             reports.add(TaskEntries.report(r));
         }
         List<TaskView.Urging> urgings = new ArrayList<>();
-        for (Object u : TaskEntries.items(d, "urgings")) {
+        for (Object u : Docs.items(d, "urgings")) {
             urgings.add(TaskEntries.urging(u));
         }
         List<TaskView.ExtensionRequest> extensions = new ArrayList<>();
@@ -159,16 +162,17 @@ public final class TaskQueries {
                 localDate(c.get("on")), toActor(c.get("by")), instant(c.get("at")));
         List<Ro> missing = strings(d, "missing").stream().map(Ro::valueOf).toList();
         TaskProjection.Status status = Docs.enumOf(TaskProjection.Status.class, d.get("status"));
+        Deadline inForce = toDeadline(d.get("deadline"));
 
         return new TaskView(d.getString("_id"), d.getString("directiveId"), d.getString("parentTaskId"),
                 d.getString("code"), d.getString("work"), Docs.toPerson(d.get("responsible")),
                 List.copyOf(strings(d, "lead")), List.copyOf(strings(d, "coop")), d.getString("assigner"),
                 d.getString("product"), missing, localDate(d.get("assignedOn")), toActor(d.get("assignedBy")),
-                instant(d.get("assignedAt")), toDeadline(d.get("deadlineWritten")), toDeadline(d.get("deadline")),
+                instant(d.get("assignedAt")), toDeadline(d.get("deadlineWritten")), inForce,
                 List.copyOf(history), List.copyOf(acks), List.copyOf(reports), integer(d.get("lastPercent")),
                 List.copyOf(urgings), List.copyOf(extensions), List.copyOf(reassignments),
                 List.copyOf(strings(d, "children")), List.copyOf(delegations), standing, List.copyOf(completions),
-                cancellation, status, timeliness(d, now), TimelinessRule.VERSION, schedule(d, now),
+                cancellation, status, timeliness(d, inForce, now), TimelinessRule.VERSION, schedule(d, inForce, now),
                 Docs.lng(d.get("seq"), -1));
     }
 
@@ -180,9 +184,8 @@ public final class TaskQueries {
      * ended (first instant of the next month in Asia/Ho_Chi_Minh) without a report for it; a report dated after
      * its month counts as RECEIVED_LATE.
      */
-    public static TaskView.Schedule schedule(Document d, Instant now) {
-        Deadline deadline = Docs.toDeadline(d.get("deadline"));
-        if (deadline == null || deadline.recurrence() != Recurrence.MONTHLY) {
+    public static TaskView.Schedule schedule(Document d, Deadline inForce, Instant now) {
+        if (inForce == null || inForce.recurrence() != Recurrence.MONTHLY) {
             return null;
         }
         LocalDate assignedOn = localDate(d.get("assignedOn"));
