@@ -80,9 +80,11 @@ import java.util.stream.StreamSupport;
  * </ul>
  *
  * <h2>Tracking</h2>
- * Tokens are {@link GapAwareTrackingToken}s over commit positions; every event of a commit carries the same
- * token, so a processor handles a commit in one batch. A reader fetches its gaps and the next window of
- * positions by {@code $in} on {@code _id}; a position missing below the highest one found is a gap (a commit
+ * Tokens are {@link GapAwareTrackingToken}s over commit positions; every event of a commit carries an equal
+ * token, so a processor handles a commit in one batch. Each is a {@link CommitToken} that also names its event's own
+ * {@link LogPosition} (a commit filling a gap is tracked at the highest position seen, not at its own). A reader
+ * fetches its gaps and the next window of positions by {@code $in} on {@code _id}; a position missing below the
+ * highest one found is a gap (a commit
  * in flight). A gap older than the gap timeout is closed by inserting an empty "tombstone" commit at that
  * position: {@code _id} uniqueness lets exactly one of tombstone and late commit win, and a writer that
  * loses its position to a tombstone simply appends again at a new one. So no event is ever skipped, however
@@ -464,8 +466,10 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                 }
                 gapFirstSeen.remove(position);
                 GapAwareTrackingToken at = GapAwareTrackingToken.newInstance(index, gaps);
-                for (Document event : entry.getValue().getList("ev", Document.class)) {
-                    out.add(new TrackedDomainEventData<>(at, toDomainEventData(event)));
+                List<Document> events = entry.getValue().getList("ev", Document.class);
+                for (int i = 0; i < events.size(); i++) {
+                    // equal tokens for the whole commit (one batch), each telling its event's own place in the log
+                    out.add(new TrackedDomainEventData<>(CommitToken.of(at, position, i), toDomainEventData(events.get(i))));
                 }
             }
             closeExpiredGaps(gaps);

@@ -278,6 +278,53 @@ abstract class EventStorageContract {
     }
 
     @Test
+    @DisplayName("every event read from the log names its own place in it, also a commit that fills a gap late")
+    void eventsNameTheirLogPosition() throws Exception {
+        MongoEventStorageEngine engine = engine();
+        engine.appendEvents(event("early", 0), event("early", 1));
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicLong heldPosition = new AtomicLong(-1);
+        hook = position -> {
+            if (heldPosition.compareAndSet(-1, position)) {
+                holding.countDown();
+                awaitLatch(release);
+            }
+        };
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<?> slow = pool.submit(() -> engine.appendEvents(event("slow", 0)));
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        hook = p -> { };
+        engine.appendEvents(event("fast", 0));
+
+        List<TrackedEventMessage<?>> first = readAll(engine);
+        assertThat(first).extracting(m -> LogPosition.require(m))
+                .containsExactly(new LogPosition(1, 0), new LogPosition(1, 1), new LogPosition(3, 0));
+        assertThat(first.get(0).trackingToken()).as("one commit, one batch").isEqualTo(first.get(1).trackingToken());
+
+        release.countDown();
+        slow.get(10, TimeUnit.SECONDS);
+        pool.shutdown();
+        List<? extends TrackedEventMessage<?>> late = engine.readEvents(first.get(2).trackingToken(), false).toList();
+        assertThat(late).hasSize(1);
+        assertThat(LogPosition.require(late.get(0))).isEqualTo(new LogPosition(heldPosition.get(), 0));
+        assertThat(late.get(0).trackingToken().position()).as("tracked at the highest position seen").hasValue(3);
+        assertThat(new LogPosition(2, 0).key()).isLessThan(new LogPosition(10, 0).key());
+    }
+
+    @Test
+    @DisplayName("a token naming its event's log position is stored and read back by the token store")
+    void commitTokensSurviveTheTokenStore() {
+        TokenStore tokens = mongoTokenStore();
+        tokens.initializeTokenSegments("projection", 1);
+        CommitToken token = new CommitToken(42, List.of(7L, 40L), 40, 3);
+        tokens.storeToken(token, "projection", 0);
+        TrackingToken back = tokens.fetchToken("projection", 0);
+        assertThat(back).isEqualTo(token);
+        assertThat(((CommitToken) back).logPosition()).isEqualTo(new LogPosition(40, 3));
+    }
+
+    @Test
     @DisplayName("a commit held back past the gap timeout loses its position, is appended again, and is delivered once")
     void commitHeldPastTheGapTimeoutIsAppendedAgain() throws Exception {
         MongoEventStorageEngine engine = engine(Duration.ofMillis(300));

@@ -3,14 +3,17 @@ package vn.ledger.projections.replay;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
+import vn.ledger.eventstore.CommitToken;
 import vn.ledger.eventstore.StoredEvent;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -27,14 +30,21 @@ public final class EventReplayer {
         this.serializer = serializer;
     }
 
-    /** The stored event as the message a handler receives (payload, metadata, timestamp, stream coordinates). */
+    /**
+     * The stored event as the message a handler receives (payload, metadata, timestamp, stream coordinates, and a
+     * {@link CommitToken} naming its place in the log).
+     */
     public DomainEventMessage<?> toMessage(StoredEvent e) {
         SerializedType type = new SimpleSerializedType(e.payloadType(), e.payloadRevision());
         Object payload = serializer.deserialize(new SimpleSerializedObject<>(e.payloadJson(), String.class, type));
         MetaData metaData = serializer.deserialize(new SimpleSerializedObject<>(e.metaDataJson(), String.class,
                 new SimpleSerializedType(MetaData.class.getName(), null)));
-        return new GenericDomainEventMessage<>(e.aggregateType(), e.aggregateId(), e.sequenceNumber(),
-                payload, metaData, e.eventId(), e.timestamp());
+        GenericDomainEventMessage<?> message = new GenericDomainEventMessage<>(e.aggregateType(), e.aggregateId(),
+                e.sequenceNumber(), payload, metaData, e.eventId(), e.timestamp());
+        // the token a processor would have seen for it, so that handlers read its log position the same way
+        CommitToken token = new CommitToken(e.commitPosition(), Collections.emptySet(), e.commitPosition(),
+                e.indexInCommit());
+        return new GenericTrackedDomainEventMessage<>(token, message);
     }
 
     /** Applies the events, in global order (commit position, then place in the commit), to every projection. */
