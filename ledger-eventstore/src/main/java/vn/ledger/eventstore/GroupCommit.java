@@ -39,14 +39,15 @@ final class GroupCommit {
     /** Returns once a commit covering every change this thread applied before the call is on the file. */
     void awaitDurable() {
         writes.incrementAndGet();
-        if (eachWrite) {
-            synchronized (this) {
-                commit();
-            }
-            return;
-        }
         lock.lock();
         try {
+            if (eachWrite) { // a commit of its own, after the one running (or a maintenance step)
+                while (committing) {
+                    finished.awaitUninterruptibly();
+                }
+                runAsCommitter(this::commit);
+                return;
+            }
             long ticket = ++ticketsIssued;
             while (ticketsDurable < ticket) {
                 if (failure != null) {
