@@ -42,7 +42,8 @@ class ArchitectureTest {
 
     @Test
     void the_rules_of_generations_know_neither_Axon_nor_MongoDB() {
-        noClasses().that().haveNameMatching("vn\\.ledger\\.api\\.readside\\.(ModelGenerations|Generation|RebuildMonitor)(\\$.*)?")
+        noClasses().that()
+                .haveNameMatching("vn\\.ledger\\.api\\.readside\\.(ModelGenerations|Generation|RebuildMonitor)(\\$.*)?")
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("org.axonframework..", "com.mongodb..", "org.bson..")
                 .check(ledger);

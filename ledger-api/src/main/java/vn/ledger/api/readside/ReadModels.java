@@ -27,25 +27,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The read models and their generations.
+ * The read models and their generations (why generations: docs/design.md, "Generations").
  *
- * <p>Every read model of {@code ledger-projections} ({@link ReadModel}) is an Axon event handler in its own
- * tracking processor, writing to a {@link MongoReadStore} over the ledger database under the prefix of its
- * generation ({@code rm_chain_g3_chain_nodes}). Per model, {@value #META} holds the active generation (and a
- * rebuild in progress); queries read through {@link #store()}, a store bound to the active generation of each model
- * at the moment it is asked for.
+ * <p>Every read model of {@code ledger-projections} ({@link ReadModel}) is an Axon event handler in the tracking
+ * processor of its generation ({@link GenerationProcessor}), writing to a {@link MongoReadStore} under the
+ * generation's prefix ({@code rm_chain_g3_chain_nodes}). Queries read through {@link #snapshot()}, bound to the
+ * generation of each model that was active when it was taken.
  *
- * <p>A rebuild starts a new generation under a new prefix with a new tracking processor from the tail of the event
- * stream, beside the active one, which keeps answering. Once the new processor has caught up (it reached the end
- * of the stream, and its position is at least the head position when the rebuild started and the active
- * generation's position), the active generation is switched in one write of the model's {@value #META} document and
- * one reference swap in memory; the old processor is stopped and, after a short grace, its collections dropped and
- * its token deleted. A rebuild may also be started without switching ({@code activate=false}): the new generation
- * then catches up, keeps tracking, and waits to be compared and activated (or discarded) by an operator.
- *
- * <p>A rebuild interrupted by a stop of the application is started again from scratch at the next start (its
- * partial collections are dropped): a generation that catches up writes through a write-behind cache, which is
- * only safe to resume from its beginning.
+ * <p>This class runs what the rules of {@link ModelGenerations} decide: it starts and stops processors, writes
+ * {@value #META} ({@link ReadModelMeta}) after every transition, publishes the active generations to the queries
+ * and drops retired generations' collections and tokens. {@link RebuildMonitor} looks at the rebuilds every
+ * {@link ReadModelProperties#monitorInterval()} and reports their progress.
  */
 @Component
 public class ReadModels implements SmartLifecycle {
