@@ -1,35 +1,12 @@
 package vn.ledger.api.readside;
 
-import com.mongodb.client.MongoDatabase;
-import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.EventMessageHandler;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import vn.ledger.projections.store.MongoReadStore;
-
 import java.time.Instant;
-import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One generation of one read model: its collections ({@link #prefix}), the projection instance writing them, and
- * the tracking processor feeding it (named {@link #processorName}, its token in the token store).
- *
- * <p>The projection is wrapped in a handler whose instance can be replaced: when a batch fails, the batch's
- * in-memory changes are discarded and a fresh projection (with empty caches) is made over the same collections
- * before the processor retries the batch from its last stored token. The projections are idempotent, so a batch
- * applied again, in part or in whole, changes nothing.
+ * One generation of one read model: its collections ({@link #prefix}), the name of its tracking processor and token
+ * ({@link #processorName}), where it stands ({@link State}) and when it got there. What its processor has done is
+ * asked of its {@link Tracker} (a {@link GenerationProcessor}, or a stand-in in the tests of
+ * {@link ModelGenerations}); before one is attached it has done nothing.
  */
 final class Generation {
 
@@ -44,33 +21,85 @@ final class Generation {
         RETIRED
     }
 
+    /** What the generation's processor has done, as the rules and the monitor need it. */
+    interface Tracker {
+
+        /** The last position (commit) processed and stored with the token, -1 before the first. */
+        long position();
+
+        /** How far the processor has got, for progress: the last event handled, even inside an unfinished batch. */
+        long progressPosition();
+
+        /** The processor has reached the end of the event stream. */
+        boolean caughtUp();
+
+        /** Events handled since the processor started (in this process). */
+        long events();
+
+        /** The processor's error while it retries a failed batch, else null. */
+        String error();
+
+        long failures();
+
+        String lastFailure();
+
+        /** Writes go through the write-behind cache (catching up) rather than straight to MongoDB. */
+        boolean buffered();
+    }
+
+    private static final Tracker IDLE = new Tracker() {
+        public long position() {
+            return -1;
+        }
+
+        public long progressPosition() {
+            return -1;
+        }
+
+        public boolean caughtUp() {
+            return false;
+        }
+
+        public long events() {
+            return 0;
+        }
+
+        public String error() {
+            return null;
+        }
+
+        public long failures() {
+            return 0;
+        }
+
+        public String lastFailure() {
+            return null;
+        }
+
+        public boolean buffered() {
+            return false;
+        }
+    };
+
     final ReadModel model;
     final long number;
     final String prefix;
     final String processorName;
     final boolean activateWhenCaughtUp;
     final Instant startedAt;
+    /** the head of the event stream when the generation started: a rebuild has caught up only once past it */
     final long headAtStart;
-    final MongoReadStore reader;
 
     volatile State state;
     volatile Instant caughtUpAt;
     volatile Instant activatedAt;
+    /** when the monitor last logged this generation's progress */
+    volatile Instant lastProgressLog;
 
-    private final GenerationStore store;
-    private volatile EventMessageHandler projection;
-    private volatile boolean directRequested;
-    private final AtomicLong events = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
-    /** position of the last event handled, ahead of the processor's stored position while a batch runs */
-    private final AtomicLong handled = new AtomicLong(-1);
-    private volatile String lastFailure;
-    private TrackingEventProcessor processor;
-
-    Instant lastProgressLog;
+    private volatile Tracker tracker = IDLE;
 
     Generation(ReadModel model, long number, State state, boolean activateWhenCaughtUp, Instant startedAt,
-               long headAtStart, MongoDatabase database, int writeBuffer, boolean fresh) {
+               long headAtStart) {
         this.model = model;
         this.number = number;
         this.prefix = model.prefix(number);
@@ -79,144 +108,23 @@ final class Generation {
         this.activateWhenCaughtUp = activateWhenCaughtUp;
         this.startedAt = startedAt;
         this.headAtStart = headAtStart;
-        this.reader = new MongoReadStore(database, prefix);
-        this.store = new GenerationStore(new MongoReadStore(database, prefix), writeBuffer, fresh);
-        this.projection = new AnnotationEventHandlerAdapter(model.newProjection(store));
+        this.lastProgressLog = startedAt;
     }
 
-    /** The projection behind a stable handler, so that it can be replaced after a failed batch. */
-    private final class Handler implements EventMessageHandler {
-        @Override
-        public Object handle(EventMessage<?> event) throws Exception {
-            return projection.handle(event);
-        }
-
-        @Override
-        public boolean canHandle(EventMessage<?> event) {
-            return projection.canHandle(event);
-        }
-
-        @Override
-        public boolean canHandleType(Class<?> payloadType) {
-            return projection.canHandleType(payloadType);
-        }
-
-        @Override
-        public Class<?> getTargetType() {
-            return projection.getTargetType();
-        }
+    <T extends Tracker> T attach(T tracker) {
+        this.tracker = tracker;
+        return tracker;
     }
 
-    void start(StreamableMessageSource<TrackedEventMessage<?>> source, TokenStore tokens, int batchSize) {
-        TrackingEventProcessor p = TrackingEventProcessor.builder()
-                .name(processorName)
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-                        .eventHandlers(new Handler())
-                        // a failing handler fails the batch, which is retried; never skip an event
-                        .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
-                        .build())
-                .messageSource(source)
-                .tokenStore(tokens)
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .errorHandler(PropagatingErrorHandler.instance())
-                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andBatchSize(batchSize)
-                        .andInitialTrackingToken(StreamableMessageSource::createTailToken)
-                        .andTokenClaimInterval(1, TimeUnit.SECONDS)
-                        // a stop waits for the batch in hand (a catching-up batch ends with a flush)
-                        .andWorkerTerminationTimeout(15, TimeUnit.SECONDS))
-                .build();
-        p.registerHandlerInterceptor((unitOfWork, chain) -> {
-            BatchingUnitOfWork<?> batch = unitOfWork instanceof BatchingUnitOfWork<?> b ? b : null;
-            if (batch == null || batch.isFirstMessage()) {
-                if (directRequested && store.buffered()) {
-                    store.goDirect();
-                }
-                unitOfWork.onRollback(u -> afterFailedBatch(u.getExecutionResult() == null ? null
-                        : u.getExecutionResult().getExceptionResult()));
-            }
-            Object result = chain.proceed();
-            events.incrementAndGet();
-            if (unitOfWork.getMessage() instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
-                tracked.trackingToken().position().ifPresent(at -> handled.accumulateAndGet(at, Math::max));
-            }
-            if (batch == null || batch.isLastMessage()) {
-                store.flush(); // before the processor stores the batch's token
-            }
-            return result;
-        });
-        this.processor = p;
-        p.start();
+    Tracker tracker() {
+        return tracker;
     }
 
-    private void afterFailedBatch(Throwable cause) {
-        failures.incrementAndGet();
-        lastFailure = cause == null ? "batch rolled back" : cause.toString();
-        store.discard();
-        projection = new AnnotationEventHandlerAdapter(model.newProjection(store));
-    }
-
-    /** Asks the processor to write straight through from its next batch on (everything is flushed already). */
-    void requestDirect() {
-        directRequested = true;
-    }
-
-    CompletableFuture<Void> stop() {
-        TrackingEventProcessor p = processor;
-        return p == null ? CompletableFuture.completedFuture(null) : p.shutdownAsync();
-    }
-
-    private EventTrackerStatus status() {
-        TrackingEventProcessor p = processor;
-        return p == null ? null : p.processingStatus().get(0);
-    }
-
-    /** The last position (commit) processed, -1 before the first. */
     long position() {
-        EventTrackerStatus s = status();
-        if (s == null) {
-            return -1;
-        }
-        OptionalLong p = s.getCurrentPosition();
-        return p.isPresent() ? p.getAsLong() : -1;
-    }
-
-    /** How far the processor has got, for progress: the last event handled, even inside an unfinished batch. */
-    long progressPosition() {
-        return Math.max(position(), handled.get());
+        return tracker.position();
     }
 
     boolean caughtUp() {
-        EventTrackerStatus s = status();
-        return s != null && s.isCaughtUp();
-    }
-
-    boolean running() {
-        TrackingEventProcessor p = processor;
-        return p != null && p.isRunning();
-    }
-
-    String error() {
-        EventTrackerStatus s = status();
-        if (s != null && s.isErrorState()) {
-            return s.getError() == null ? "error" : s.getError().toString();
-        }
-        return null;
-    }
-
-    long events() {
-        return events.get();
-    }
-
-    long failures() {
-        return failures.get();
-    }
-
-    String lastFailure() {
-        return lastFailure;
-    }
-
-    boolean buffered() {
-        return store.buffered() && !directRequested;
+        return tracker.caughtUp();
     }
 }

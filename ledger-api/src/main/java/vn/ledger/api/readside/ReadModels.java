@@ -1,21 +1,16 @@
 package vn.ledger.api.readside;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.spring.config.SpringAxonConfiguration;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import vn.ledger.api.problem.Conflict;
-import vn.ledger.api.problem.NotFound;
 import vn.ledger.eventstore.MongoEventStorageEngine;
 import vn.ledger.projections.store.MongoReadStore;
 import vn.ledger.projections.store.ReadStore;
@@ -23,74 +18,60 @@ import vn.ledger.projections.store.ReadStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The read models and their generations.
+ * The read models and their generations (why generations: docs/design.md, "Generations").
  *
- * <p>Every read model of {@code ledger-projections} ({@link ReadModel}) is an Axon event handler in its own
- * tracking processor, writing to a {@link MongoReadStore} over the ledger database under the prefix of its
- * generation ({@code rm_chain_g3_chain_nodes}). Per model, {@value #META} holds the active generation (and a
- * rebuild in progress); queries read through {@link #store()}, a store bound to the active generation of each model
- * at the moment it is asked for.
+ * <p>Every read model of {@code ledger-projections} ({@link ReadModel}) is an Axon event handler in the tracking
+ * processor of its generation ({@link GenerationProcessor}), writing to a {@link MongoReadStore} under the
+ * generation's prefix ({@code rm_chain_g3_chain_nodes}). Queries read through {@link #snapshot()}, bound to the
+ * generation of each model that was active when it was taken.
  *
- * <p>A rebuild starts a new generation under a new prefix with a new tracking processor from the tail of the event
- * stream, beside the active one, which keeps answering. Once the new processor has caught up (it reached the end
- * of the stream, and its position is at least the head position when the rebuild started and the active
- * generation's position), the active generation is switched in one write of the model's {@value #META} document and
- * one reference swap in memory; the old processor is stopped and, after a short grace, its collections dropped and
- * its token deleted. A rebuild may also be started without switching ({@code activate=false}): the new generation
- * then catches up, keeps tracking, and waits to be compared and activated (or discarded) by an operator.
- *
- * <p>A rebuild interrupted by a stop of the application is started again from scratch at the next start (its
- * partial collections are dropped): a generation that catches up writes through a write-behind cache, which is
- * only safe to resume from its beginning.
+ * <p>This class runs what the rules of {@link ModelGenerations} decide: it starts and stops processors, writes
+ * {@value #META} ({@link ReadModelMeta}) after every transition, publishes the active generations to the queries
+ * and drops retired generations' collections and tokens. {@link RebuildMonitor} looks at the rebuilds every
+ * {@link ReadModelProperties#monitorInterval()} and reports their progress.
  */
 @Component
 public class ReadModels implements SmartLifecycle {
 
-    public static final String META = "rm_meta";
+    public static final String META = ReadModelMeta.COLLECTION;
     /** Axon's token collection (the token store's default). */
     static final String TOKENS = "trackingtokens";
     private static final Logger log = LoggerFactory.getLogger(ReadModels.class);
 
     private final MongoDatabase database;
-    private final MongoCollection<Document> meta;
+    private final ReadModelMeta meta;
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
     private final MongoEventStorageEngine engine;
     private final TokenStore tokenStore;
     private final ReadModelProperties properties;
+    private final RebuildMonitor monitor;
 
-    private final Map<ReadModel, Slot> slots = new EnumMap<>(ReadModel.class);
-    private volatile Map<ReadModel, Generation> active = Map.of();
-    private ScheduledExecutorService monitor;
+    private final Map<ReadModel, ModelGenerations> models = new EnumMap<>(ReadModel.class);
+    /** per model, the store of its active generation: what queries read, swapped whole at a switch */
+    private volatile Map<ReadModel, Active> active = Map.of();
     private volatile boolean running;
 
-    /** Per model: the active generation, a rebuild (building or ready), the next generation number. */
-    private static final class Slot {
-        Generation active;
-        Generation rebuild;
-        /** the layout the active generation was built with (1 when the meta document predates layouts) */
-        int activeLayout;
-        long next;
-        Document lastRebuild;
+    private record Active(long number, MongoReadStore reader) {
     }
 
     public ReadModels(MongoDatabase ledgerDatabase, EventStore eventStore, MongoEventStorageEngine engine,
                       TokenStore tokenStore, ReadModelProperties properties) {
         this.database = ledgerDatabase;
-        this.meta = ledgerDatabase.getCollection(META);
+        this.meta = new ReadModelMeta(ledgerDatabase);
         this.events = eventStore;
         this.engine = engine;
         this.tokenStore = tokenStore;
         this.properties = properties;
+        this.monitor = new RebuildMonitor(properties);
     }
 
     // ------------------------------------------------------------------ reading
@@ -105,14 +86,14 @@ public class ReadModels implements SmartLifecycle {
     }
 
     public Snapshot snapshot() {
-        Map<ReadModel, Generation> now = active;
+        Map<ReadModel, Active> now = active;
         Map<ReadModel, MongoReadStore> stores = new EnumMap<>(ReadModel.class);
-        Map<String, Long> numbers = new java.util.LinkedHashMap<>();
-        now.forEach((m, g) -> {
-            stores.put(m, g.reader);
-            numbers.put(m.key(), g.number);
+        Map<String, Long> numbers = new LinkedHashMap<>();
+        now.forEach((m, a) -> {
+            stores.put(m, a.reader());
+            numbers.put(m.key(), a.number());
         });
-        return new Snapshot(new ActiveReadStore(stores), java.util.Collections.unmodifiableMap(numbers));
+        return new Snapshot(new ActiveReadStore(stores), Collections.unmodifiableMap(numbers));
     }
 
     /** A store reading each collection from the generation of its model that is active now. */
@@ -123,7 +104,7 @@ public class ReadModels implements SmartLifecycle {
     /** The active generation number of each model. */
     public Map<ReadModel, Long> activeGenerations() {
         Map<ReadModel, Long> out = new EnumMap<>(ReadModel.class);
-        active.forEach((m, g) -> out.put(m, g.number));
+        active.forEach((m, a) -> out.put(m, a.number()));
         return out;
     }
 
@@ -137,48 +118,25 @@ public class ReadModels implements SmartLifecycle {
     @Override
     public synchronized void start() {
         for (ReadModel model : ReadModel.values()) {
-            Document doc = meta.find(Filters.eq("_id", model.key())).first();
-            Slot slot = new Slot();
-            long activeNumber;
-            Document interrupted = null;
-            if (doc == null) {
-                activeNumber = 1;
-                slot.next = 2;
-            } else {
-                activeNumber = ((Number) doc.get("active")).longValue();
-                slot.next = ((Number) doc.get("next")).longValue();
-                interrupted = doc.get("rebuild", Document.class);
-                slot.lastRebuild = doc.get("lastRebuild", Document.class);
-            }
-            clearLeftovers(model, activeNumber);
-            Generation g = new Generation(model, activeNumber, Generation.State.ACTIVE, false, now(), head(),
-                    database, properties.writeBuffer(), false);
-            g.activatedAt = doc == null ? now() : toInstant(doc.get("activatedAt"));
-            slot.active = g;
-            slots.put(model, slot);
-            slot.activeLayout = doc == null ? model.layout()
-                    : doc.get("layout") instanceof Number n ? n.intValue() : 1;
-            saveMeta(model, slot);
-            g.start(events, tokenStore, properties.batchSize());
-            if (interrupted != null) {
-                log.warn("read model {}: rebuild g{} was interrupted by a stop; starting it again from scratch",
-                        model.key(), interrupted.get("generation"));
-                startRebuild(model, interrupted.getBoolean("activate", true));
-            } else if (slot.activeLayout != model.layout()) {
-                log.warn("read model {}: g{} was built with layout {}, this version writes layout {}; rebuilding it "
-                                + "(g{} answers until the rebuild has caught up)", model.key(), activeNumber,
-                        slot.activeLayout, model.layout(), activeNumber);
-                startRebuild(model, true);
-            }
+            ModelGenerations m = ModelGenerations.open(model, meta.load(model), head(), now());
+            models.put(model, m);
+            clearLeftovers(model, m.active().number);
+            meta.save(model, m.stored());
+            startProcessor(m.active(), false);
+            m.pending().ifPresent(p -> {
+                if (p.why() == ModelGenerations.Restart.INTERRUPTED) {
+                    log.warn("read model {}: a rebuild was interrupted by a stop; starting it again from scratch",
+                            model.key());
+                } else {
+                    log.warn("read model {}: g{} was built with layout {}, this version writes layout {}; "
+                                    + "rebuilding it (g{} answers until the rebuild has caught up)", model.key(),
+                            m.active().number, m.activeLayout(), model.layout(), m.active().number);
+                }
+                startRebuild(m, p.activate());
+            });
         }
         publishActive();
-        monitor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "read-models-monitor");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = Math.max(50, properties.monitorInterval().toMillis());
-        monitor.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+        monitor.start(this::look);
         running = true;
         log.info("read models started: {}", activeGenerations());
     }
@@ -186,16 +144,13 @@ public class ReadModels implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        ScheduledExecutorService m = monitor;
-        if (m != null) {
-            m.shutdownNow();
-        }
+        monitor.stop();
         List<CompletableFuture<Void>> stopping = new ArrayList<>();
         synchronized (this) {
-            for (Slot s : slots.values()) {
-                stopping.add(s.active.stop());
-                if (s.rebuild != null) {
-                    stopping.add(s.rebuild.stop());
+            for (ModelGenerations m : models.values()) {
+                stopping.add(processor(m.active()).stop());
+                if (m.rebuild() != null) {
+                    stopping.add(processor(m.rebuild()).stop());
                 }
             }
         }
@@ -226,65 +181,36 @@ public class ReadModels implements SmartLifecycle {
      *                 {@link #activate} or {@link #discard}
      */
     public synchronized Status.Model rebuild(ReadModel model, boolean activate) {
-        Slot slot = slot(model);
-        if (slot.rebuild != null) {
-            throw new Conflict("read-model.rebuild-running", "name", "Read model '" + model.key()
-                    + "' already has rebuild g" + slot.rebuild.number + " (" + slot.rebuild.state
-                    + "); activate or discard it first.");
-        }
-        startRebuild(model, activate);
+        startRebuild(generations(model), activate);
         return status(model);
     }
 
-    private void startRebuild(ReadModel model, boolean activate) {
-        Slot slot = slots.get(model);
-        long number = slot.next++;
+    private void startRebuild(ModelGenerations m, boolean activate) {
         long head = head();
-        Generation g = new Generation(model, number, Generation.State.BUILDING, activate, now(), head, database,
-                properties.writeBuffer(), true);
-        dropGeneration(model, number); // nothing should be there; a fresh start in any case
-        slot.rebuild = g;
-        saveMeta(model, slot);
-        g.lastProgressLog = now();
-        g.start(events, tokenStore, properties.batchSize());
+        Generation g = m.beginRebuild(activate, head, now());
+        dropGeneration(m.model, g.number); // nothing should be there; a fresh start in any case
+        meta.save(m.model, m.stored());
+        startProcessor(g, true);
         log.info("read model {}: rebuild g{} started from the tail of the event stream (head at position {}), "
-                + "g{} keeps answering{}", model.key(), number, head, slot.active.number,
+                        + "g{} keeps answering{}", m.model.key(), g.number, head, m.active().number,
                 activate ? "; switch when caught up" : "; activation left to an operator");
     }
 
     /** Activates a rebuilt generation that has caught up. */
     public synchronized Status.Model activate(ReadModel model, long number) {
-        Slot slot = slot(model);
-        if (slot.active.number == number) {
-            return status(model);
+        ModelGenerations m = generations(model);
+        Generation replaced = m.activate(number, now(), g -> RebuildMonitor.progress(g, head(), now()).percent());
+        if (replaced != null) {
+            switched(m, replaced);
         }
-        Generation g = slot.rebuild;
-        if (g == null || g.number != number) {
-            throw new NotFound("read-model.generation.not-found", "generation", "Read model '" + model.key()
-                    + "' has no generation " + number + " to activate.");
-        }
-        if (g.state != Generation.State.READY) {
-            throw new Conflict("read-model.not-caught-up", "generation", "Generation " + number + " of '"
-                    + model.key() + "' has not caught up yet (" + percent(g) + "%).");
-        }
-        switchTo(model, slot, g);
         return status(model);
     }
 
     /** Stops and drops a rebuild (building or ready) that is not active. */
     public synchronized Status.Model discard(ReadModel model, long number) {
-        Slot slot = slot(model);
-        if (slot.active.number == number) {
-            throw new Conflict("read-model.generation-active", "generation", "Generation " + number + " of '"
-                    + model.key() + "' is active; rebuild another one to replace it.");
-        }
-        Generation g = slot.rebuild;
-        if (g == null || g.number != number) {
-            throw new NotFound("read-model.generation.not-found", "generation", "Read model '" + model.key()
-                    + "' has no rebuild " + number + ".");
-        }
-        slot.rebuild = null;
-        saveMeta(model, slot);
+        ModelGenerations m = generations(model);
+        Generation g = m.discard(number);
+        meta.save(model, m.stored());
         retire(g, Duration.ZERO, "discarded");
         return status(model);
     }
@@ -294,133 +220,80 @@ public class ReadModels implements SmartLifecycle {
      * number the active one ({@code activeWhenNull}) or the rebuild. Null when there is no such generation.
      */
     public synchronized Status.Generation generationStatus(ReadModel model, Long number, boolean activeWhenNull) {
-        Slot slot = slot(model);
-        Generation g;
-        if (number == null) {
-            g = activeWhenNull ? slot.active : slot.rebuild;
-        } else if (slot.active.number == number) {
-            g = slot.active;
-        } else if (slot.rebuild != null && slot.rebuild.number == number) {
-            g = slot.rebuild;
-        } else {
-            g = null;
-        }
-        return g == null ? null : view(g, head());
+        ModelGenerations m = generations(model);
+        Generation g = number != null ? m.find(number) : activeWhenNull ? m.active() : m.rebuild();
+        return g == null ? null : RebuildMonitor.view(g, head(), now());
     }
 
-    private Slot slot(ReadModel model) {
-        Slot s = slots.get(model);
-        if (s == null) {
+    private ModelGenerations generations(ReadModel model) {
+        ModelGenerations m = models.get(model);
+        if (m == null) {
             throw new IllegalStateException("read models not started");
         }
-        return s;
+        return m;
     }
 
-    // ------------------------------------------------------------------ monitor
+    // ------------------------------------------------------------------ the monitor's look
 
-    private void tick() {
-        try {
-            check();
-        } catch (RuntimeException e) {
-            log.warn("read model monitor: {}", e.toString(), e);
-        }
-    }
-
-    private synchronized void check() {
+    private synchronized void look() {
         if (!running) {
             return;
         }
         long head = -1;
-        for (Map.Entry<ReadModel, Slot> e : slots.entrySet()) {
-            Slot slot = e.getValue();
-            if (slot.active.buffered() && slot.active.caughtUp()) {
-                slot.active.requestDirect(); // e.g. the first generation, built at the first start
+        for (ModelGenerations m : models.values()) {
+            Generation live = m.active();
+            if (processor(live).buffered() && live.caughtUp()) {
+                processor(live).requestDirect(); // e.g. the first generation, built at the first start
             }
-            Generation g = slot.rebuild;
-            if (g == null) {
+            if (m.rebuild() == null) {
                 continue;
             }
             if (head < 0) {
                 head = head();
             }
-            if (g.state == Generation.State.BUILDING && caughtUp(g, slot.active)) {
-                g.state = Generation.State.READY;
-                g.caughtUpAt = now();
-                g.requestDirect();
-                log.info("read model {}: rebuild g{} caught up at position {}: {} events in {}", e.getKey().key(),
-                        g.number, g.position(), g.events(), human(Duration.between(g.startedAt, g.caughtUpAt)));
-                if (g.activateWhenCaughtUp) {
-                    switchTo(e.getKey(), slot, g);
-                    continue;
+            ModelGenerations.Check check = m.check(now());
+            Generation g = check.caughtUp();
+            if (g != null) {
+                processor(g).requestDirect();
+                log.info("read model {}: rebuild g{} caught up at position {}: {} events in {}", m.model.key(),
+                        g.number, g.position(), processor(g).events(),
+                        RebuildMonitor.human(Duration.between(g.startedAt, g.caughtUpAt)));
+                if (check.replaced() != null) {
+                    switched(m, check.replaced());
                 }
-            }
-            if (g.state == Generation.State.BUILDING && !now().isBefore(g.lastProgressLog
-                    .plus(properties.progressLogInterval()))) {
-                g.lastProgressLog = now();
-                logProgress(e.getKey(), g, head);
+            } else {
+                monitor.logProgressIfDue(m.rebuild(), head, now());
             }
         }
     }
 
-    private static boolean caughtUp(Generation g, Generation live) {
-        long p = g.position();
-        return g.caughtUp() && p >= g.headAtStart && p >= live.position();
-    }
-
-    private void logProgress(ReadModel model, Generation g, long head) {
-        Status.Progress p = progress(g, head);
-        String error = g.error();
-        log.info("read model {}: rebuild g{} at position {}/{} ({}%), {} events, {} events/s, ETA {}{}", model.key(),
-                g.number, Math.max(0, g.progressPosition()), head, p.percent(), g.events(),
-                p.eventsPerSecond() == null ? "?" : String.format("%.0f", p.eventsPerSecond()),
-                p.etaSeconds() == null ? "?" : human(Duration.ofSeconds(p.etaSeconds())),
-                error == null ? "" : " — retrying after: " + error);
-    }
-
-    private void switchTo(ReadModel model, Slot slot, Generation g) {
-        Generation old = slot.active;
-        g.state = Generation.State.ACTIVE;
-        g.activatedAt = now();
-        slot.active = g;
-        slot.activeLayout = model.layout();
-        slot.rebuild = null;
-        slot.lastRebuild = new Document("generation", g.number).append("replaced", old.number)
-                .append("startedAt", Date.from(g.startedAt)).append("caughtUpAt", Date.from(g.caughtUpAt))
-                .append("activatedAt", Date.from(g.activatedAt)).append("events", g.events())
-                .append("position", g.position());
-        saveMeta(model, slot); // the switch: one document write
+    /** After a switch: the one write of the switch, queries read the new generation, the old one goes. */
+    private void switched(ModelGenerations m, Generation old) {
+        Generation g = m.active();
+        meta.save(m.model, m.stored());
         publishActive();
-        log.info("read model {}: switched from g{} to g{} at position {}; g{} retired", model.key(), old.number,
+        log.info("read model {}: switched from g{} to g{} at position {}; g{} retired", m.model.key(), old.number,
                 g.number, g.position(), old.number);
         retire(old, properties.retireGrace(), "replaced");
     }
 
     private void retire(Generation g, Duration grace, String why) {
-        g.state = Generation.State.RETIRED;
-        g.stop().whenComplete((v, failure) -> {
-            Runnable drop = () -> {
-                dropGeneration(g.model, g.number);
-                log.info("read model {}: g{} {}: processor stopped, collections dropped, token deleted",
-                        g.model.key(), g.number, why);
-            };
-            ScheduledExecutorService m = monitor;
-            if (grace.isZero() || m == null || m.isShutdown()) {
-                drop.run();
-            } else {
-                m.schedule(drop, grace.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        });
+        processor(g).stop().whenComplete((v, failure) -> monitor.later(grace, () -> {
+            dropGeneration(g.model, g.number);
+            log.info("read model {}: g{} {}: processor stopped, collections dropped, token deleted", g.model.key(),
+                    g.number, why);
+        }));
     }
 
     // ------------------------------------------------------------------ status
 
     public synchronized Status status() {
         long head = head();
-        List<Status.Model> models = new ArrayList<>();
-        for (ReadModel m : slots.keySet()) {
-            models.add(status(m, head));
+        List<Status.Model> out = new ArrayList<>();
+        for (ReadModel m : models.keySet()) {
+            out.add(status(m, head));
         }
-        return new Status(head, models);
+        return new Status(head, out);
     }
 
     public synchronized Status.Model status(ReadModel model) {
@@ -428,73 +301,27 @@ public class ReadModels implements SmartLifecycle {
     }
 
     private Status.Model status(ReadModel model, long head) {
-        Slot slot = slot(model);
-        Generation a = slot.active;
-        Status.Generation activeView = view(a, head);
-        Status.Generation rebuildView = slot.rebuild == null ? null : view(slot.rebuild, head);
-        return new Status.Model(model.key(), model.collections(), activeView, rebuildView,
-                slot.lastRebuild == null ? null : Status.LastRebuild.of(slot.lastRebuild));
+        ModelGenerations m = generations(model);
+        Instant now = now();
+        return new Status.Model(model.key(), model.collections(), RebuildMonitor.view(m.active(), head, now),
+                m.rebuild() == null ? null : RebuildMonitor.view(m.rebuild(), head, now), m.lastRebuild());
     }
 
-    private Status.Generation view(Generation g, long head) {
-        long position = g.position();
-        Status.Progress progress = g.state == Generation.State.ACTIVE ? null : progress(g, head);
-        return new Status.Generation(g.number, g.state.name(), g.prefix, g.processorName, position, head,
-                Math.max(0, head - Math.max(0, position)), g.caughtUp(), g.buffered() ? "WRITE_BEHIND" : "DIRECT",
-                g.events(), g.startedAt, g.caughtUpAt, g.activatedAt, g.error(), g.failures(), g.lastFailure(),
-                progress);
+    // ------------------------------------------------------------------ processors and collections
+
+    private void startProcessor(Generation g, boolean fresh) {
+        g.attach(new GenerationProcessor(g, database, properties.writeBuffer(), fresh))
+                .start(events, tokenStore, properties.batchSize());
     }
 
-    private Status.Progress progress(Generation g, long head) {
-        long position = Math.max(0, g.progressPosition());
-        double percent = head <= 0 ? 100.0 : Math.min(100.0, 100.0 * position / head);
-        if (g.state == Generation.State.READY) {
-            percent = 100.0;
-        }
-        // rates averaged since the start: steadier than the last seconds, which stall while a batch is flushed
-        long elapsedMillis = Math.max(1, Duration.between(g.startedAt, now()).toMillis());
-        double er = g.events() * 1000.0 / elapsedMillis;
-        double pace = position * 1000.0 / elapsedMillis;
-        Long eta = null;
-        if (g.state == Generation.State.READY) {
-            eta = 0L;
-        } else if (pace > 0) {
-            eta = (long) Math.ceil(Math.max(0, head - position) / pace);
-        }
-        return new Status.Progress(Math.round(percent * 10) / 10.0, Double.isNaN(er) ? null : Math.round(er * 10) / 10.0,
-                eta, Duration.between(g.startedAt, now()).toSeconds());
+    private static GenerationProcessor processor(Generation g) {
+        return (GenerationProcessor) g.tracker();
     }
-
-    private double percent(Generation g) {
-        return progress(g, head()).percent();
-    }
-
-    // ------------------------------------------------------------------ persistence
 
     private void publishActive() {
-        Map<ReadModel, Generation> next = new EnumMap<>(ReadModel.class);
-        slots.forEach((m, s) -> next.put(m, s.active));
+        Map<ReadModel, Active> next = new EnumMap<>(ReadModel.class);
+        models.forEach((model, m) -> next.put(model, new Active(m.active().number, processor(m.active()).reader())));
         active = next;
-    }
-
-    private void saveMeta(ReadModel model, Slot slot) {
-        Document doc = new Document("_id", model.key())
-                .append("active", slot.active.number)
-                .append("prefix", slot.active.prefix)
-                .append("processor", slot.active.processorName)
-                .append("activatedAt", slot.active.activatedAt == null ? null : Date.from(slot.active.activatedAt))
-                .append("layout", slot.activeLayout)
-                .append("next", slot.next);
-        if (slot.rebuild != null) {
-            doc.append("rebuild", new Document("generation", slot.rebuild.number)
-                    .append("prefix", slot.rebuild.prefix)
-                    .append("activate", slot.rebuild.activateWhenCaughtUp)
-                    .append("startedAt", Date.from(slot.rebuild.startedAt)));
-        }
-        if (slot.lastRebuild != null) {
-            doc.append("lastRebuild", slot.lastRebuild);
-        }
-        meta.replaceOne(Filters.eq("_id", model.key()), doc, new ReplaceOptions().upsert(true));
     }
 
     /** Drops collections and tokens of generations other than the active one (left by a stop mid-way). */
@@ -521,22 +348,8 @@ public class ReadModels implements SmartLifecycle {
         database.getCollection(TOKENS).deleteMany(Filters.eq("processorName", model.processorName(number)));
     }
 
-    static String human(Duration d) {
-        long ms = d.toMillis();
-        if (ms < 60_000) {
-            return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
-        }
-        long s = d.toSeconds();
-        return s < 3600 ? String.format("%d min %02d s", s / 60, s % 60)
-                : String.format("%d h %02d min", s / 3600, (s % 3600) / 60);
-    }
-
     /** Operational times (progress, durations) are wall-clock, whatever clock the queries are given. */
     private static Instant now() {
         return Instant.now();
-    }
-
-    private static Instant toInstant(Object o) {
-        return o instanceof Date d ? d.toInstant() : null;
     }
 }

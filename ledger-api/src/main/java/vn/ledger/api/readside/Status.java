@@ -1,10 +1,8 @@
 package vn.ledger.api.readside;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.bson.Document;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 
 /** The read models, their generations and the progress of rebuilds. */
@@ -42,21 +40,8 @@ public record Status(@Schema(description = "head of the event stream: the last c
     public record Progress(double percent, Double eventsPerSecond, Long etaSeconds, long elapsedSeconds) {
     }
 
+    /** The last rebuild that was switched to: which generation it replaced, when, after how many events. */
     public record LastRebuild(long generation, long replaced, Instant startedAt, Instant caughtUpAt,
                               Instant activatedAt, long events, long position) {
-
-        static LastRebuild of(Document d) {
-            return new LastRebuild(num(d.get("generation")), num(d.get("replaced")), instant(d.get("startedAt")),
-                    instant(d.get("caughtUpAt")), instant(d.get("activatedAt")), num(d.get("events")),
-                    num(d.get("position")));
-        }
-
-        private static long num(Object o) {
-            return o instanceof Number n ? n.longValue() : 0;
-        }
-
-        private static Instant instant(Object o) {
-            return o instanceof Date d ? d.toInstant() : null;
-        }
     }
 }

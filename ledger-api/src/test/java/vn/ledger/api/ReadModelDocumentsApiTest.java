@@ -1,0 +1,107 @@
+package vn.ledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import vn.ledger.api.demo.DemoDataLoader;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An administrator reads any stored read-model document with its packed values (records kept in one string)
+ * decoded by the read side's own readers, which a MongoDB shell cannot do.
+ */
+class ReadModelDocumentsApiTest extends ApiTestSupport {
+
+    private static final String MODELS = "/api/admin/read-models";
+    private static final String A = DemoDataLoader.A;
+
+    /** A document the tracking processors may not have written yet: asked again until {@code check} holds. */
+    private JsonNode eventually(String path, Consumer<JsonNode> check) {
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            Response r = get(ADMIN, path);
+            assertThat(r.status()).as(r.raw()).isEqualTo(200);
+            check.accept(r.body());
+            last.set(r.body());
+        });
+        return last.get();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    }
+
+    @Test
+    void onlyAdministratorsReadStoredDocuments() throws Exception {
+        assertProblem(get(INSPECTOR, MODELS + "/task/documents/tasks/" + A + "/II.1"), 403, "auth.role");
+        assertProblem(get("tuc", MODELS + "/task/documents/tasks"), 403, "auth.role");
+        assertProblem(get(ADMIN, MODELS + "/task/documents/nonsense/x"), 404, "read-model.collection.not-found");
+        assertProblem(get(ADMIN, MODELS + "/nonsense/documents/tasks/x"), 404, "read-model.not-found");
+        assertProblem(get(ADMIN, MODELS + "/task/documents/tasks/no-such-task"), 404,
+                "read-model.document.not-found");
+    }
+
+    @Test
+    void aTaskDocumentComesWithItsActorsDeadlineAcknowledgementsAndReportsDecoded() throws Exception {
+        JsonNode task = eventually(MODELS + "/task/documents/tasks/" + A + "/II.1",
+                t -> assertThat(t.at("/decoded/reports")).hasSize(1));
+
+        assertThat(task.get("model").asText()).isEqualTo("task");
+        assertThat(task.get("id").asText()).isEqualTo(A + "/II.1");
+        // as stored: one string of tuple fields, unreadable in a shell
+        assertThat(task.at("/stored/assignedBy").asText()).contains("\u001F");
+        assertThat(task.at("/stored/acks/0").isTextual()).isTrue();
+        // decoded
+        assertThat(task.at("/decoded/assignedBy/username").asText()).isNotBlank();
+        assertThat(task.at("/decoded/acks/0/bodyCode").asText()).isEqualTo("BKHCN");
+        assertThat(task.at("/decoded/acks/0/by/username").asText()).isEqualTo("most.officer");
+        assertThat(task.at("/decoded/reports/0/text").asText()).isNotBlank();
+        assertThat(task.at("/decoded/deadline/wording").asText()).isNotBlank();
+        assertThat(texts(task.get("decodedPaths"))).contains("assignedBy", "acks", "reports", "deadline");
+        assertThat(task.get("unnamedPaths")).isEmpty();
+    }
+
+    @Test
+    void aChainNodeComesWithItsTalliesRecipientsAndChildrenDecoded() throws Exception {
+        JsonNode node = eventually(MODELS + "/chain/documents/chain_nodes/" + A,
+                n -> assertThat(n.at("/decoded/recipients")).isNotEmpty());
+
+        assertThat(node.at("/stored/rollup").isTextual()).isTrue();
+        assertThat(node.at("/decoded/rollup/c").isObject()).isTrue();
+        assertThat(node.at("/decoded/children").isArray()).isTrue();
+        assertThat(node.at("/decoded/children/0").asText()).startsWith(A);
+        assertThat(StreamSupport.stream(node.at("/decoded/recipients").spliterator(), false)
+                .map(r -> r.get("body").asText()).toList()).contains("BKHCN");
+    }
+
+    @Test
+    void auditBucketsAreListedAndTheirEntriesDecoded() throws Exception {
+        JsonNode page = eventually(MODELS + "/audit/documents/audit?size=2",
+                p -> assertThat(p.get("ids")).hasSize(2));
+        assertThat(page.get("next").asText()).isEqualTo(page.at("/ids/1").asText());
+        JsonNode next = get(ADMIN, MODELS + "/audit/documents/audit?size=2&after=" + page.get("next").asText()).body();
+        assertThat(next.at("/ids/0").asText()).isGreaterThan(page.at("/ids/1").asText());
+
+        JsonNode bucket = get(ADMIN, MODELS + "/audit/documents/audit/" + page.at("/ids/0").asText()).body();
+        assertThat(bucket.at("/stored/entries/0").isTextual()).isTrue();
+        assertThat(bucket.at("/decoded/entries/0/eventType").asText()).isNotBlank();
+        assertThat(bucket.at("/decoded/entries/0/id").asText()).isNotBlank();
+        assertThat(texts(bucket.get("decodedPaths"))).contains("entries");
+    }
+
+    @Test
+    void aDashboardComesWithItsTalliesDecoded() throws Exception {
+        JsonNode dashboard = eventually(MODELS + "/dashboard/documents/dashboard/BKHCN",
+                d -> assertThat(d.at("/decoded/tree/c").isObject()).isTrue());
+
+        assertThat(dashboard.at("/stored/tree").isTextual()).isTrue();
+        assertThat(texts(dashboard.get("decodedPaths"))).contains("tree");
+    }
+}
