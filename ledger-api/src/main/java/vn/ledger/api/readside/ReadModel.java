@@ -26,8 +26,9 @@ public enum ReadModel {
     // 2: acknowledgements, reports and urgings are one string each
     TASK("task", 2, TaskProjection.COLLECTIONS, TaskProjection::new),
     // 2: light nodes (acts and forwards of non-recipients kept apart), roll-ups changed in place; 3: lists packed;
-    // 4: roll-ups and own contributions are one string each (Tally)
-    CHAIN("chain", 4, ChainProjection.COLLECTIONS, ChainProjection::new),
+    // 4: roll-ups and own contributions are one string each (Tally); 5: children and forwards carry the log position
+    // of the event that made them and are kept in that order, fields in one fixed order, absent values left out
+    CHAIN("chain", 5, ChainProjection.COLLECTIONS, ChainProjection::new),
     // 2: tallies are one string each
     DASHBOARD("dashboard", 2, List.of(DashboardProjection.DASHBOARD, DashboardProjection.TASKS,
             DashboardProjection.BODIES, DashboardProjection.DIRECTIVES, DashboardProjection.BODY_TASKS),

@@ -1,6 +1,5 @@
 package vn.ledger.projections.chain;
 
-import org.bson.Document;
 import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.shared.Ro;
 import vn.ledger.projections.body.Docs;
@@ -101,11 +100,11 @@ public class ChainQueries {
      */
     public Optional<ChainView> page(String id, int offset, int limit, int maxDepth, int childPage, Instant now) {
         Reads reads = new Reads();
-        Optional<Document> root = reads.one(id);
+        Optional<Node> root = reads.one(id);
         if (root.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Document> docs = new LinkedHashMap<>();
+        Map<String, Node> docs = new LinkedHashMap<>();
         docs.put(id, root.get());
         // breadth first: the ids to show at each level, then one $in per level
         Map<String, List<String>> shownChildren = new LinkedHashMap<>();
@@ -117,13 +116,13 @@ public class ChainQueries {
             for (String parentId : level) {
                 int from = depth == 0 ? Math.max(0, offset) : 0;
                 int size = depth == 0 ? limit : childPage;
-                List<String> slice = ChildIds.slice(docs.get(parentId), from, from + Math.max(0, size));
+                List<String> slice = slice(docs.get(parentId), from, from + Math.max(0, size));
                 shownChildren.put(parentId, slice);
                 next.addAll(slice);
             }
             int leafDepth = depth + 1;
             docs.putAll(leafDepth < maxDepth ? reads.many(next)
-                    : reads.many(next, d -> leaves.put(d.getString("_id"), leaf(d, leafDepth, now))));
+                    : reads.many(next, d -> leaves.put(d.id, leaf(d, leafDepth, now))));
             level = next.stream().filter(docs::containsKey).toList();
         }
         ChainView.ChainNode node = build(id, docs, shownChildren, leaves, 0, Math.max(0, offset), now);
@@ -131,7 +130,7 @@ public class ChainQueries {
                 reads.documents, reads.trips));
     }
 
-    private ChainView.ChainNode build(String id, Map<String, Document> docs, Map<String, List<String>> shown,
+    private ChainView.ChainNode build(String id, Map<String, Node> docs, Map<String, List<String>> shown,
                                       Map<String, ChainView.ChainNode> leaves, int depth, int rootOffset,
                                       Instant now) {
         List<String> slice = shown.get(id);
@@ -139,10 +138,10 @@ public class ChainQueries {
         if (leaf != null && leaf.depth() == depth) {
             return leaf;
         }
-        Document d = docs.get(id);
+        Node d = docs.get(id);
         List<ChainView.ChainNode> children = new ArrayList<>();
         Integer nextOffset = null;
-        int childCount = ChildIds.count(d);
+        int childCount = NodeCodec.childCount(d);
         if (slice != null) {
             for (String c : slice) {
                 if (docs.containsKey(c)) {
@@ -160,20 +159,31 @@ public class ChainQueries {
     }
 
     /** A node shown without its children (the deepest level of a view). */
-    private static ChainView.ChainNode leaf(Document d, int depth, Instant now) {
-        int childCount = ChildIds.count(d);
+    private static ChainView.ChainNode leaf(Node d, int depth, Instant now) {
+        int childCount = NodeCodec.childCount(d);
         return node(d, depth, now, List.of(), childCount, childCount > 0 ? 0 : null);
     }
 
-    static ChainView.ChainNode node(Document d, int depth, Instant now, List<ChainView.ChainNode> children,
+    /** The children from {@code from} (inclusive) to {@code to} (exclusive, capped). */
+    static List<String> slice(Node d, int from, int to) {
+        List<Node.Child> all = d.children();
+        int end = Math.min(all.size(), Math.max(0, to));
+        int start = Math.min(Math.max(0, from), end);
+        List<String> out = new ArrayList<>(end - start);
+        for (Node.Child c : all.subList(start, end)) {
+            out.add(c.id());
+        }
+        return out;
+    }
+
+    static ChainView.ChainNode node(Node d, int depth, Instant now, List<ChainView.ChainNode> children,
                                     int childCount, Integer nextOffset) {
-        boolean directive = ChainProjection.DIRECTIVE.equals(d.getString("kind"));
-        Rollup r = new Rollup(Tally.of(d.get("rollup")), (int) Docs.num(d, "height"), now);
-        if (directive) {
-            LocalDate issuedOn = Docs.date(d, "issuedOn");
+        Rollup r = new Rollup(d.rollup, d.height, now);
+        if (d.isDirective()) {
+            LocalDate issuedOn = d.issuedOn;
             List<ChainView.Recipient> recipients = new ArrayList<>();
             // each recipient entry carries its own first act and forwards: nothing to derive per node
-            for (Recipients.Entry rc : Recipients.entries(d)) {
+            for (Recipients.Entry rc : d.recipients()) {
                 String body = rc.body();
                 LocalDate received = rc.received();
                 LocalDate acted = rc.acted();
@@ -183,28 +193,28 @@ public class ChainQueries {
                         received == null || acted == null ? null : ChronoUnit.DAYS.between(received, acted),
                         forwardedAs));
             }
-            return new ChainView.ChainNode(d.getString("_id"), ChainProjection.DIRECTIVE, Docs.bool(d, "exists"),
-                    depth, Docs.str(d, "symbol"), Docs.str(d, "subject"), Docs.str(d, "issuer"), null, null,
-                    List.of(), List.of(), issuedOn, null, null, Docs.str(d, "status"), false, null, false, List.of(),
+            return new ChainView.ChainNode(d.id, Node.DIRECTIVE, d.exists,
+                    depth, d.symbol, d.subject, d.issuer, null, null,
+                    List.of(), List.of(), issuedOn, null, null, d.status, false, null, false, List.of(),
                     List.of(), alsoImplements(d), recipients, r.view(), childCount, children,
                     nextOffset);
         }
-        TaskState st = TaskState.of(d);
+        TaskState st = d.taskState();
         Timeliness status = st.at(now);
-        List<String> uncovered = status.open() ? List.copyOf(ChainProjection.uncoveredLeads(d)) : List.of();
-        List<String> missing = ChainProjection.missing(d).stream().map(m -> Ro.valueOf(m).label()).toList();
-        return new ChainView.ChainNode(d.getString("_id"), ChainProjection.TASK, Docs.bool(d, "exists"), depth,
-                Docs.str(d, "code"), Docs.str(d, "work"), Docs.str(d, "assigner"), Docs.str(d, "directiveId"),
-                Docs.str(d, "parentTask"), Packed.list(d, "leads"), Packed.list(d, "cooperating"),
-                Docs.date(d, "assignedOn"), Docs.str(d, "deadline"), st.due(), status.name(),
+        List<String> uncovered = status.open() ? List.copyOf(d.uncoveredLeads) : List.of();
+        List<String> missing = d.missingNow().stream().map(m -> Ro.valueOf(m).label()).toList();
+        return new ChainView.ChainNode(d.id, Node.TASK, d.exists, depth,
+                d.code, d.work, d.assigner, d.directiveId,
+                d.parentTask, List.copyOf(d.leads), List.copyOf(d.cooperating),
+                d.assignedOn, d.deadline, st.due(), status.name(),
                 st.stopped() && status == Timeliness.CANCELLED && !st.cancelled(), st.completedOn(),
-                Docs.bool(d, "accepted"), missing, uncovered, List.of(), List.of(), r.view(), childCount, children,
+                d.accepted, missing, uncovered, List.of(), List.of(), r.view(), childCount, children,
                 nextOffset);
     }
 
     /** The directives it cites besides the one it hangs under (the first). */
-    private static List<String> alsoImplements(Document d) {
-        List<String> cites = Docs.stringsView(d, "cites");
+    private static List<String> alsoImplements(Node d) {
+        List<String> cites = d.cites;
         return cites.size() > 1 ? List.copyOf(cites.subList(1, cites.size())) : List.of();
     }
 
@@ -218,27 +228,25 @@ public class ChainQueries {
      */
     public Optional<StallReport> stalls(String id, int afterDays, int limit, Instant now) {
         Reads reads = new Reads();
-        Optional<Document> root = reads.one(id);
+        Optional<Node> root = reads.one(id);
         if (root.isEmpty()) {
             return Optional.empty();
         }
         LocalDate today = LocalDate.ofInstant(now, TimelinessRule.VIETNAM);
         LocalDate cutoff = today.minusDays(afterDays);
         String last = cutoff.toString();
-        Tally total = Tally.of(root.get().get("rollup"));
+        Tally total = root.get().rollup;
         List<StallReport.Stall> items = new ArrayList<>();
         boolean truncated = walk(root.get(), reads, limit,
-                n -> stallCount(Tally.of(n.get("rollup")), last) > 0,
+                n -> stallCount(n.rollup, last) > 0,
                 (n, depth) -> ownStalls(n, today, cutoff, depth), items);
         List<StallReport.Branch> branches = new ArrayList<>();
-        for (Document c : reads.many(ChildIds.slice(root.get(), 0, MAX_BRANCHES)).values()) {
-            boolean directive = ChainProjection.DIRECTIVE.equals(c.getString("kind"));
-            branches.add(new StallReport.Branch(c.getString("_id"), c.getString("kind"),
-                    Docs.str(c, directive ? "symbol" : "code"), 1 + (int) Docs.num(c, "height")));
+        for (Node c : reads.many(slice(root.get(), 0, MAX_BRANCHES)).values()) {
+            branches.add(new StallReport.Branch(c.id, c.kind, c.isDirective() ? c.symbol : c.code, 1 + c.height));
         }
         return Optional.of(new StallReport(id, ChainRules.STALL, now, afterDays, cutoff,
                 total.sumUpTo("awaitingSince", last), total.sumUpTo("unreceivedSince", last),
-                total.sumUpTo("notStartedSince", last), items, truncated, (int) Docs.num(root.get(), "height"),
+                total.sumUpTo("notStartedSince", last), items, truncated, root.get().height,
                 branches));
     }
 
@@ -247,15 +255,15 @@ public class ChainQueries {
                 + t.sumUpTo("notStartedSince", last);
     }
 
-    private static List<StallReport.Stall> ownStalls(Document n, LocalDate today, LocalDate cutoff, int depth) {
+    private static List<StallReport.Stall> ownStalls(Node n, LocalDate today, LocalDate cutoff, int depth) {
         List<StallReport.Stall> out = new ArrayList<>();
-        if (!Docs.bool(n, "exists") || stallCount(Tally.of(n.get("own")), cutoff.toString()) == 0) {
+        if (!n.exists || stallCount(n.own, cutoff.toString()) == 0) {
             return out;
         }
-        String id = n.getString("_id");
-        if (ChainProjection.DIRECTIVE.equals(n.getString("kind"))) {
-            LocalDate issuedOn = Docs.date(n, "issuedOn");
-            for (Recipients.Entry r : Recipients.entries(n)) {
+        String id = n.id;
+        if (n.isDirective()) {
+            LocalDate issuedOn = n.issuedOn;
+            for (Recipients.Entry r : n.recipients()) {
                 String body = r.body();
                 if (!"ACTION".equals(r.role()) || r.actedOn() != null) {
                     continue;
@@ -263,16 +271,16 @@ public class ChainQueries {
                 LocalDate received = r.received();
                 LocalDate since = received != null ? received : issuedOn;
                 if (since != null && !since.isAfter(cutoff)) {
-                    out.add(new StallReport.Stall(id, ChainProjection.DIRECTIVE, Docs.str(n, "symbol"),
+                    out.add(new StallReport.Stall(id, Node.DIRECTIVE, n.symbol,
                             received != null ? StallReport.Reason.RECEIVED_NOT_ACTED
                                     : StallReport.Reason.NEVER_ACKNOWLEDGED,
                             body, since, ChronoUnit.DAYS.between(since, today), depth));
                 }
             }
         } else {
-            LocalDate assignedOn = Docs.date(n, "assignedOn");
-            out.add(new StallReport.Stall(id, ChainProjection.TASK, Docs.str(n, "code"),
-                    StallReport.Reason.TASK_NOT_STARTED, String.join(", ", Packed.list(n, "leads")), assignedOn,
+            LocalDate assignedOn = n.assignedOn;
+            out.add(new StallReport.Stall(id, Node.TASK, n.code,
+                    StallReport.Reason.TASK_NOT_STARTED, String.join(", ", n.leads), assignedOn,
                     ChronoUnit.DAYS.between(assignedOn, today), depth));
         }
         return out;
@@ -283,27 +291,27 @@ public class ChainQueries {
     /** Coverage gaps below a directive or task (see {@link ChainRules#COVERAGE}); at most {@code limit} listed. */
     public Optional<CoverageReport> coverage(String id, int limit, Instant now) {
         Reads reads = new Reads();
-        Optional<Document> root = reads.one(id);
+        Optional<Node> root = reads.one(id);
         if (root.isEmpty()) {
             return Optional.empty();
         }
-        long total = Tally.of(root.get().get("rollup")).get("coverageGaps");
+        long total = root.get().rollup.get("coverageGaps");
         List<CoverageReport.Gap> items = new ArrayList<>();
         boolean truncated = walk(root.get(), reads, limit,
-                n -> Tally.of(n.get("rollup")).get("coverageGaps") > 0,
+                n -> n.rollup.get("coverageGaps") > 0,
                 (n, depth) -> ownGaps(n, depth, now), items);
         return Optional.of(new CoverageReport(id, ChainRules.COVERAGE, total, items, truncated));
     }
 
-    private static List<CoverageReport.Gap> ownGaps(Document n, int depth, Instant now) {
+    private static List<CoverageReport.Gap> ownGaps(Node n, int depth, Instant now) {
         List<CoverageReport.Gap> out = new ArrayList<>();
-        if (!ChainProjection.TASK.equals(n.getString("kind")) || Tally.of(n.get("own")).get("coverageGaps") == 0) {
+        if (n.isDirective() || n.own.get("coverageGaps") == 0) {
             return out;
         }
-        TaskState st = TaskState.of(n);
-        for (String lead : ChainProjection.uncoveredLeads(n)) {
-            out.add(new CoverageReport.Gap(n.getString("_id"), Docs.str(n, "directiveId"), Docs.str(n, "code"),
-                    Docs.str(n, "work"), lead, st.at(now).name(), Docs.date(n, "assignedOn"), st.due(), depth));
+        TaskState st = n.taskState();
+        for (String lead : n.uncoveredLeads) {
+            out.add(new CoverageReport.Gap(n.id, n.directiveId, n.code, n.work, lead, st.at(now).name(), n.assignedOn,
+                    st.due(), depth));
         }
         return out;
     }
@@ -315,12 +323,12 @@ public class ChainQueries {
      *
      * @return true when items were left out
      */
-    private static <T> boolean walk(Document root, Reads reads, int limit, java.util.function.Predicate<Document> holds,
-                                    java.util.function.BiFunction<Document, Integer, List<T>> own, List<T> items) {
-        int rootDepth = Docs.stringsView(root, "ancestors").size();
+    private static <T> boolean walk(Node root, Reads reads, int limit, java.util.function.Predicate<Node> holds,
+                                    java.util.function.BiFunction<Node, Integer, List<T>> own, List<T> items) {
+        int rootDepth = root.ancestors.size();
         int chunk = Math.max(16, Math.min(256, limit));
         java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>();
-        java.util.ArrayDeque<Document> ready = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Node> ready = new java.util.ArrayDeque<>();
         ready.add(root);
         while (!ready.isEmpty() || !pending.isEmpty()) {
             if (ready.isEmpty()) {
@@ -328,23 +336,23 @@ public class ChainQueries {
                 while (ids.size() < chunk && !pending.isEmpty()) {
                     ids.add(pending.poll());
                 }
-                Map<String, Document> found = reads.many(ids);
+                Map<String, Node> found = reads.many(ids);
                 for (String i : ids) {
-                    Document d = found.get(i);
+                    Node d = found.get(i);
                     if (d != null && holds.test(d)) {
                         ready.add(d);
                     }
                 }
                 continue;
             }
-            Document n = ready.poll();
-            for (T item : own.apply(n, Docs.stringsView(n, "ancestors").size() - rootDepth)) {
+            Node n = ready.poll();
+            for (T item : own.apply(n, n.ancestors.size() - rootDepth)) {
                 if (items.size() >= limit) {
                     return true;
                 }
                 items.add(item);
             }
-            pending.addAll(ChildIds.of(n));
+            pending.addAll(n.childIds());
         }
         return false;
     }
@@ -401,7 +409,7 @@ public class ChainQueries {
         }
     }
 
-    private static Map<String, Document> received(CompletableFuture<Map<String, Document>> part) {
+    private static Map<String, Node> received(CompletableFuture<Map<String, Node>> part) {
         try {
             return part.join();
         } catch (CompletionException e) {
@@ -416,43 +424,44 @@ public class ChainQueries {
     private final class Reads {
         int trips;
         int documents;
-        final Map<String, Document> cache = new java.util.HashMap<>();
+        final Map<String, Node> cache = new java.util.HashMap<>();
 
-        Optional<Document> one(String id) {
+        Optional<Node> one(String id) {
             trips++;
-            Optional<Document> d = store.find(ChainProjection.NODES, id);
+            Optional<Node> d = store.find(ChainProjection.NODES, id).map(NodeCodec::read);
             documents += d.isPresent() ? 1 : 0;
             d.ifPresent(x -> cache.put(id, x));
             return d;
         }
 
-        Map<String, Document> many(List<String> ids) {
+        Map<String, Node> many(List<String> ids) {
             return many(ids, d -> { });
         }
 
         /** @param each done to each document found, on the thread that read its part */
-        Map<String, Document> many(List<String> ids, java.util.function.Consumer<Document> each) {
+        Map<String, Node> many(List<String> ids, java.util.function.Consumer<Node> each) {
             List<String> missing = ids.stream().filter(i -> !cache.containsKey(i)).distinct().toList();
-            List<CompletableFuture<Map<String, Document>>> sent = new ArrayList<>();
+            List<CompletableFuture<Map<String, Node>>> sent = new ArrayList<>();
             // one part is read on this thread: handing it over would only add the hand-over
             Executor on = missing.size() > MAX_IN ? parts : Runnable::run;
             for (int from = 0; from < missing.size(); from += MAX_IN) {
                 List<String> part = missing.subList(from, Math.min(missing.size(), from + MAX_IN));
                 sent.add(CompletableFuture.supplyAsync(() -> {
-                    Map<String, Document> found = store.findAll(ChainProjection.NODES, part);
+                    Map<String, Node> found = new LinkedHashMap<>();
+                    store.findAll(ChainProjection.NODES, part).forEach((i, d) -> found.put(i, NodeCodec.read(d)));
                     found.values().forEach(each);
                     return found;
                 }, on));
             }
-            for (CompletableFuture<Map<String, Document>> f : sent) {
-                Map<String, Document> found = received(f);
+            for (CompletableFuture<Map<String, Node>> f : sent) {
+                Map<String, Node> found = received(f);
                 trips++;
                 documents += found.size();
                 cache.putAll(found);
             }
-            Map<String, Document> out = new LinkedHashMap<>();
+            Map<String, Node> out = new LinkedHashMap<>();
             for (String i : ids) {
-                Document d = cache.get(i);
+                Node d = cache.get(i);
                 if (d != null) {
                     out.put(i, d);
                 }

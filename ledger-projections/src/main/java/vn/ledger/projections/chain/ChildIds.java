@@ -1,22 +1,22 @@
 package vn.ledger.projections.chain;
 
-import org.bson.Document;
+import vn.ledger.eventstore.LogPosition;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a chain node stores the ids of its children ({@code children}, in order of arrival). A directive's tasks
- * are {@code <directive id>/<code>} and a task's delegated tasks {@code <task id>.<n>}, so most children repeat
- * their parent's id, in practice a 36-character UUID: such a child is stored as the rest of its id ({@code /II.1},
- * {@code .1}). Any other id (a directive citing the node) is stored as it is, with a {@code \} in front when it
- * starts with {@code /}, {@code .} or {@code \}, so that each stored form reads back to exactly one id.
+ * How a chain node stores its children ({@code children}): each child's id and the log position of the event that
+ * made it, in that order ({@link Node.Child#ORDER}). A directive's tasks are {@code <directive id>/<code>} and a
+ * task's delegated tasks {@code <task id>.<n>}, so most children repeat their parent's id, in practice a
+ * 36-character UUID: such a child is stored as the rest of its id ({@code /II.1}, {@code .1}). Any other id (a
+ * directive citing the node) is stored as it is, with a {@code \} in front when it starts with {@code /}, {@code .}
+ * or {@code \}, so that each stored form reads back to exactly one id. The position follows after
+ * {@link Packed#FIELD}, short ({@link #position(LogPosition)}).
  *
- * <p>The stored forms are kept in <b>one string</b> ({@link Packed}). Every node a chain view shows is read whole,
+ * <p>All children are kept in <b>one string</b> ({@link Packed}): every node a chain view shows is read whole,
  * including the ~1,600 leaves of a depth-2 view of the national tree whose children are only counted, and the
- * embedded server encodes a document value by value: a commune letter's 44 children as one value instead of 44
- * is a quarter fewer values in its node. A node stored by an earlier layout (a list) still reads back. Ids are
- * never blank, so an empty string is no children.
+ * embedded server encodes a document value by value. Ids are never blank, so an empty string is no children.
  */
 final class ChildIds {
 
@@ -48,43 +48,47 @@ final class ChildIds {
         return first == ESCAPE ? stored.substring(1) : stored;
     }
 
-    /** The node's children, ids decoded. */
-    static List<String> of(Document node) {
-        return slice(node, 0, Integer.MAX_VALUE);
+    /** The children in one string, in the order given. */
+    static String pack(String parentId, List<Node.Child> children) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < children.size(); i++) {
+            Node.Child c = children.get(i);
+            if (i > 0) {
+                out.append(Packed.ITEM);
+            }
+            Packed.escape(encode(parentId, c.id()), out);
+            out.append(Packed.FIELD).append(position(c.at()));
+        }
+        return out.toString();
     }
 
-    /** The children from {@code from} (inclusive) to {@code to} (exclusive, capped), ids decoded. */
-    static List<String> slice(Document node, int from, int to) {
-        List<String> stored = stored(node);
-        int end = Math.min(stored.size(), Math.max(0, to));
-        int start = Math.min(Math.max(0, from), end);
-        String parentId = node.getString("_id");
-        List<String> out = new ArrayList<>(end - start);
-        for (String s : stored.subList(start, end)) {
-            out.add(decode(parentId, s));
+    /** The children {@link #pack} made, in a new list. */
+    static List<Node.Child> parse(String parentId, String packed) {
+        List<Node.Child> out = new ArrayList<>();
+        for (String item : Packed.splitRaw(packed, Packed.ITEM)) {
+            int sep = Packed.next(item, 0, item.length(), Packed.FIELD);
+            out.add(new Node.Child(decode(parentId, Packed.unescape(item.substring(0, sep))),
+                    position(item.substring(sep + 1))));
         }
         return out;
     }
 
-    static int count(Document node) {
-        return Packed.size(node, FIELD);
+    /** How many children the packed string holds, without reading them. */
+    static int count(String packed) {
+        return Packed.count(packed, Packed.ITEM);
     }
 
-    /** Adds a child (by id) at the end unless it is there; true when added. */
-    static boolean add(Document node, String childId) {
-        String form = encode(node.getString("_id"), childId);
-        List<String> stored = stored(node);
-        if (stored.contains(form)) {
-            return false;
-        }
-        stored.add(form);
-        Packed.putList(node, FIELD, stored);
-        return true;
+    /** A log position in few characters: the commit position in base 36, then {@code .offset} unless 0. */
+    static String position(LogPosition at) {
+        String commit = Long.toString(at.commit(), Character.MAX_RADIX);
+        return at.offset() == 0 ? commit : commit + '.' + Integer.toString(at.offset(), Character.MAX_RADIX);
     }
 
-    /** The stored forms, in order. */
-    static List<String> stored(Document node) {
-        return Packed.list(node, FIELD);
+    static LogPosition position(String stored) {
+        int dot = stored.indexOf('.');
+        return dot < 0 ? new LogPosition(Long.parseLong(stored, Character.MAX_RADIX), 0)
+                : new LogPosition(Long.parseLong(stored.substring(0, dot), Character.MAX_RADIX),
+                Integer.parseInt(stored.substring(dot + 1), Character.MAX_RADIX));
     }
 
     private static boolean isSeparator(char c) {

@@ -58,15 +58,21 @@ final class Recipients {
     /** The entries, in order, in a new list (changing it changes nothing until {@link #write}). */
     static List<Entry> entries(Document node) {
         Object v = node.get(FIELD);
-        List<Entry> out = new ArrayList<>();
         if (!(v instanceof String packed)) {
+            List<Entry> out = new ArrayList<>();
             for (Document d : Docs.docsView(node, FIELD)) {
                 out.add(new Entry(d.getString("body"), d.getString("role"), d.getString("receivedOn"),
                         d.getString("actedOn"), Docs.stringsView(d, "forwardedAs")));
             }
             return out;
         }
-        if (packed.isEmpty()) {
+        return parse(packed);
+    }
+
+    /** The entries {@link #pack} made, in a new list. */
+    static List<Entry> parse(String packed) {
+        List<Entry> out = new ArrayList<>();
+        if (packed == null || packed.isEmpty()) {
             return out;
         }
         int start = 0;
@@ -92,6 +98,11 @@ final class Recipients {
     }
 
     static void write(Document node, List<Entry> recipients) {
+        node.put(FIELD, pack(recipients));
+    }
+
+    /** The entries in one string: fields separated by {@link Packed#FIELD}, entries by {@link Packed#ITEM}. */
+    static String pack(List<Entry> recipients) {
         StringBuilder out = new StringBuilder();
         for (int n = 0; n < recipients.size(); n++) {
             Entry r = recipients.get(n);
@@ -104,6 +115,6 @@ final class Recipients {
             }
             out.append(Packed.join(r.forwardedAs(), Packed.SUB));
         }
-        node.put(FIELD, out.toString());
+        return out.toString();
     }
 }

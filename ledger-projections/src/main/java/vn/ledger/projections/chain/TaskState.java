@@ -1,21 +1,14 @@
 package vn.ledger.projections.chain;
 
-import org.bson.Document;
 import vn.ledger.core.shared.Deadline;
-import vn.ledger.projections.body.Docs;
 import vn.ledger.projections.task.Timeliness;
 import vn.ledger.projections.task.TimelinessRule;
 
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** The facts of a task node that decide its {@link Timeliness}, read from its chain document. */
+/** The facts of a task node that decide its {@link Timeliness}. */
 record TaskState(boolean cancelled, boolean stopped, boolean started, LocalDate due, LocalDate completedOn) {
-
-    static TaskState of(Document n) {
-        return new TaskState(Docs.bool(n, "cancelled"), Docs.bool(n, "stopped"), Docs.bool(n, "started"),
-                Docs.date(n, "due"), Docs.date(n, "completedOn"));
-    }
 
     /** Cancelled when cancelled, or stopped by its directive before it was done; done stays done. */
     boolean cancelledOrStopped() {

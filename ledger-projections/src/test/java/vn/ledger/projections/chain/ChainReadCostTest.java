@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@link NationalShape}), and what building it costs. Prints the figures (the projection's time too); asserts
  * only counts and contents, never a time. The scale is small by default;
  * for the figures of a larger one: {@code -Dchain.cost.communes=98} (national: 3,321 communes ≈ 98 a province),
- * and {@code -Dchain.cost.mongo=20} to also time 20 runs of each query on the embedded server (printed, never
+ * {@code -Dchain.cost.writes=true} to print what each event writes, and {@code -Dchain.cost.mongo=20} to also time 20 runs of each query on the embedded server (printed, never
  * asserted).
  */
 @DisplayName("Chain read cost on a cascade of the national shape")
@@ -127,6 +127,76 @@ class ChainReadCostTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * What one event writes when the projection writes through (as a live one does): documents and BSON bytes per
+     * event, the worst by event type printed. Documents that grow with a busy entity (the central notice's recipients
+     * in its node, the directives citing it in its acts) are still rewritten whole: this measures how much.
+     */
+    @Test
+    void everyEventWritesOnlyTheNodesOnItsPathItsDirectivesActsAndItsLeadsIndex() {
+        // written through an in-memory store that copies every document: minutes, so only when asked for
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("chain.cost.writes"),
+                "-Dchain.cost.writes=true to measure what each event writes");
+        EventFeed recorded = new EventFeed().hold();
+        NationalShape.load(new Ledger(recorded), COMMUNES, UNIT_TASKS, 22);
+        InMemoryReadStore stored = new InMemoryReadStore();
+        CountingReadStore counting = new CountingReadStore(stored);
+        long[] bytes = new long[1];
+        ReadStore measured = new ReadStore() {
+            @Override
+            public java.util.Optional<Document> find(String collection, String id) {
+                return counting.find(collection, id);
+            }
+
+            @Override
+            public Map<String, Document> findAll(String collection, java.util.Collection<String> ids) {
+                return counting.findAll(collection, ids);
+            }
+
+            @Override
+            public void put(String collection, Document document) {
+                counting.put(collection, document);
+                // the size as stored (values kept as objects while working are written as their strings)
+                bytes[0] += CountingReadStore.bson(stored.find(collection, document.getString("_id")).orElseThrow());
+            }
+
+            @Override
+            public void delete(String collection, String id) {
+                counting.delete(collection, id);
+            }
+
+            @Override
+            public java.util.stream.Stream<Document> scan(String collection) {
+                return counting.scan(collection);
+            }
+
+            @Override
+            public void drop(String collection) {
+                counting.drop(collection);
+            }
+        };
+        EventFeed feed = new EventFeed(new ChainProjection(measured));
+        Map<String, long[]> worst = new TreeMap<>();
+        int mostDocuments = 0;
+        for (DomainEventMessage<?> m : recorded.emitted()) {
+            counting.reset();
+            bytes[0] = 0;
+            feed.deliver(m);
+            long[] w = worst.computeIfAbsent(m.getPayloadType().getSimpleName(), k -> new long[3]);
+            w[0]++;
+            w[1] = Math.max(w[1], bytes[0]);
+            w[2] = Math.max(w[2], counting.writes);
+            mostDocuments = Math.max(mostDocuments, counting.writes);
+        }
+        System.out.printf(Locale.ROOT, "%nchain writes per event, %d provinces × %d communes, written through:%n",
+                NationalShape.PROVINCES, COMMUNES);
+        worst.forEach((type, w) -> System.out.printf(Locale.ROOT, "  %-20s %,8d events, worst %,10d bytes in %d"
+                + " documents%n", type, w[0], w[1], w[2]));
+        // a receipt changes its directive's node and the roll-ups of the directives above it, nothing else
+        assertThat(worst.get("DirectiveReceived")[2]).as("documents written by a receipt").isLessThanOrEqualTo(3);
+        assertThat(mostDocuments).isPositive();
     }
 
     // ------------------------------------------------------------------ reporting

@@ -1,6 +1,6 @@
 package vn.ledger.projections.chain;
 
-import org.bson.Document;
+import vn.ledger.eventstore.LogPosition;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -34,36 +34,33 @@ class ChildIdsTest {
     }
 
     @Test
-    void theStoredFormsArePackedInOneStringThatReadsBackWhateverTheIdsContain() {
-        Document node = new Document("_id", D).append("children", "");
-        for (String child : List.of(D + "/1", "odd\u001Eid", D + "/1", "esc\u001B", "C-506")) {
-            ChildIds.add(node, child);
-        }
-        assertThat(node.get("children")).isInstanceOf(String.class);
-        assertThat(ChildIds.of(node)).containsExactly(D + "/1", "odd\u001Eid", "esc\u001B", "C-506");
-        assertThat(ChildIds.count(node)).isEqualTo(4);
-        assertThat(ChildIds.add(node, "C-506")).as("once").isFalse();
+    void theChildrenArePackedInOneStringWithTheirPositionsAndReadBackWhateverTheIdsContain() {
+        List<Node.Child> children = List.of(new Node.Child(D + "/1", new LogPosition(7, 0)),
+                new Node.Child("odd\u001Eid", new LogPosition(1_000_000_007L, 3)),
+                new Node.Child("esc\u001B", new LogPosition(36, 35)), new Node.Child("C-506", new LogPosition(0, 0)));
+
+        String packed = ChildIds.pack(D, children);
+
+        assertThat(packed).startsWith("/1\u001F7\u001E");
+        assertThat(ChildIds.parse(D, packed)).isEqualTo(children);
+        assertThat(ChildIds.count(packed)).isEqualTo(4);
+        assertThat(ChildIds.parse(D, "")).isEmpty();
+        assertThat(ChildIds.position(new LogPosition(36, 35))).isEqualTo("10.z");
     }
 
     @Test
-    void aNodeStoredByTheFormerLayoutReadsBackAndIsPackedOnItsNextChild() {
-        Document node = new Document("_id", D).append("children", List.of("/1", "C-506"));
-        assertThat(ChildIds.of(node)).containsExactly(D + "/1", "C-506");
-        assertThat(ChildIds.count(node)).isEqualTo(2);
+    void aChildTakesItsPlaceByThePositionOfTheEventThatMadeItWhenEverItArrives() {
+        Node early = new Node(D, Node.DIRECTIVE);
+        early.addChild(D + "/1", new LogPosition(5, 1));
+        early.addChild(D + "/2", new LogPosition(5, 2));
+        early.addChild("C-506", new LogPosition(9, 0));
+        Node late = new Node(D, Node.DIRECTIVE);
+        late.addChild("C-506", new LogPosition(9, 0));
+        late.addChild(D + "/2", new LogPosition(5, 2));
+        late.addChild(D + "/1", new LogPosition(5, 1));
 
-        ChildIds.add(node, D + "/2");
-        assertThat(node.get("children")).isEqualTo("/1\u001EC-506\u001E/2");
-        assertThat(ChildIds.of(node)).containsExactly(D + "/1", "C-506", D + "/2");
-    }
-
-    @Test
-    void aNodesChildrenAreReadDecodedWholeOrBySlice() {
-        Document node = new Document("_id", D).append("children", "");
-        List.of(D + "/1", D + "/2", "C-506").forEach(c -> ChildIds.add(node, c));
-
-        assertThat(ChainProjection.children(node)).containsExactly(D + "/1", D + "/2", "C-506");
-        assertThat(ChildIds.slice(node, 1, 10)).containsExactly(D + "/2", "C-506");
-        assertThat(ChildIds.slice(node, 5, 10)).isEmpty();
-        assertThat(ChildIds.count(node)).isEqualTo(3);
+        assertThat(late.childIds()).containsExactly(D + "/1", D + "/2", "C-506").isEqualTo(early.childIds());
+        assertThat(late.addChild("C-506", new LogPosition(9, 0))).as("once").isFalse();
+        assertThat(ChildIds.pack(D, late.children())).isEqualTo(ChildIds.pack(D, early.children()));
     }
 }

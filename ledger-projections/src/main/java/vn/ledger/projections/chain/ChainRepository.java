@@ -1,0 +1,124 @@
+package vn.ledger.projections.chain;
+
+import org.bson.Document;
+import vn.ledger.projections.store.ReadStore;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The chain's records in a {@link ReadStore}, for one event: each node and each directive's acts read once (by id,
+ * or many by one {@code $in}), changed in memory, and written once by {@link #flush}, through {@link NodeCodec}.
+ * Keeps identity, so a node reached both as "the task's directive" and as "an ancestor" is one object.
+ *
+ * <h2>Collections</h2>
+ * <ul>
+ *   <li>{@value ChainProjection#NODES}: one document per directive or task ({@code _id} = its id): a {@link Node}.</li>
+ *   <li>{@value ChainProjection#ACTS}: per directive, the {@link Acts} on it by any body.</li>
+ *   <li>{@value ChainProjection#LEADS}: {@code directiveId|bodyCode} → the tasks of that directive the body leads,
+ *   so that a directive issued by a body can mark exactly those tasks as made concrete (coverage).</li>
+ * </ul>
+ */
+final class ChainRepository implements ChainTree.Nodes {
+
+    private final ReadStore store;
+    private final Map<String, Node> nodes = new HashMap<>();
+    private final Set<String> created = new LinkedHashSet<>();
+    private final Set<String> changed = new LinkedHashSet<>();
+    private final Map<String, Acts> acts = new HashMap<>();
+    private final Set<String> changedActs = new LinkedHashSet<>();
+
+    ChainRepository(ReadStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public Node node(String id, String kind) {
+        Node n = nodes.get(id);
+        if (n == null) {
+            Document d = store.find(ChainProjection.NODES, id).orElse(null);
+            if (d == null) {
+                n = new Node(id, kind);
+                created.add(id);
+            } else {
+                n = NodeCodec.read(d);
+            }
+            nodes.put(id, n);
+        }
+        return n;
+    }
+
+    @Override
+    public Map<String, Node> known(Collection<String> ids) {
+        List<String> missing = ids.stream().filter(i -> !nodes.containsKey(i)).distinct().toList();
+        if (!missing.isEmpty()) {
+            store.findAll(ChainProjection.NODES, missing).forEach((id, d) -> nodes.put(id, NodeCodec.read(d)));
+        }
+        Map<String, Node> out = new LinkedHashMap<>();
+        for (String id : ids) {
+            Node n = nodes.get(id);
+            if (n != null) {
+                out.put(id, n);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void changed(Node node) {
+        changed.add(node.id);
+    }
+
+    /** True when the node was not stored before this event. */
+    boolean isNew(Node node) {
+        return created.contains(node.id);
+    }
+
+    /** The acts on a directive, none when nothing was recorded yet. */
+    Acts acts(String directiveId) {
+        return acts.computeIfAbsent(directiveId,
+                id -> NodeCodec.readActs(id, store.find(ChainProjection.ACTS, id).orElse(null)));
+    }
+
+    void actsChanged(Acts a) {
+        changedActs.add(a.directiveId);
+    }
+
+    /** The tasks of the directive the body leads. */
+    List<String> ledTasks(String directiveId, String body) {
+        return NodeCodec.readLeads(store.find(ChainProjection.LEADS, directiveId + "|" + body).orElse(null));
+    }
+
+    /** Remembers that the task is led by each of {@code leads} (a set of task ids per lead, kept sorted). */
+    void indexLeads(String directiveId, String taskId, List<String> leads) {
+        if (leads.isEmpty()) {
+            return;
+        }
+        List<String> keys = leads.stream().map(l -> directiveId + "|" + l).distinct().toList();
+        Map<String, Document> found = store.findAll(ChainProjection.LEADS, keys);
+        for (String key : keys) {
+            TreeSet<String> tasks = new TreeSet<>(NodeCodec.readLeads(found.get(key)));
+            if (tasks.add(taskId)) {
+                store.put(ChainProjection.LEADS, NodeCodec.writeLeads(key, new ArrayList<>(tasks)));
+            }
+        }
+    }
+
+    void flush() {
+        for (String id : changedActs) {
+            store.put(ChainProjection.ACTS, NodeCodec.write(acts.get(id)));
+        }
+        changedActs.clear();
+        for (String id : changed) {
+            store.put(ChainProjection.NODES, NodeCodec.write(nodes.get(id)));
+        }
+        changed.clear();
+    }
+}

@@ -1,0 +1,233 @@
+package vn.ledger.projections.chain;
+
+import vn.ledger.core.directive.DirectiveCorrected;
+import vn.ledger.core.shared.Ro;
+import vn.ledger.core.task.CompletionAccepted;
+import vn.ledger.core.task.CompletionRejected;
+import vn.ledger.core.task.ExtensionGranted;
+import vn.ledger.core.task.TaskCancelled;
+import vn.ledger.core.task.TaskCompleted;
+import vn.ledger.eventstore.LogPosition;
+import vn.ledger.projections.dashboard.Tally;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One node of the chain tree, a directive or a task, as the tree works on it: its own facts, its place in the tree
+ * and its roll-ups. Knows nothing of how it is stored ({@link NodeCodec}) nor of other nodes ({@link ChainTree}); the
+ * facts an event of the node's own aggregate sets are applied here ({@code apply}), purely.
+ *
+ * <p>Lists are in an order given by the events, never by their arrival: {@link #children} by the log position of
+ * the event that made each child ({@link Child#at}, then id); {@link #recipients}, {@link #startedBy} and
+ * {@link #delegatedBy} by the node's own events (an aggregate's events reach a processor in log order), within an
+ * event in its lists' order; {@link #uncoveredLeads} in the order of {@link #leads}.
+ */
+final class Node {
+
+    static final String DIRECTIVE = "DIRECTIVE";
+    static final String TASK = "TASK";
+
+    /** A child and the log position of the event that made it (its issue or assignment). */
+    record Child(String id, LogPosition at) {
+
+        static final Comparator<Child> ORDER = Comparator.comparing(Child::at).thenComparing(Child::id);
+    }
+
+    final String id;
+    final String kind;
+    boolean exists;
+    /** The sequence number of the last event of the node's own aggregate applied; -1 for none. */
+    long seq = -1;
+    String parent;
+    List<String> ancestors = new ArrayList<>();
+    private Lazy<List<Child>> children = Lazy.of(new ArrayList<>());
+    int height;
+    Tally own = new Tally();
+    Tally rollup = new Tally();
+
+    // a directive
+    String symbol;
+    String docKind;
+    String issuer;
+    LocalDate issuedOn;
+    String subject;
+    String status;
+    String replacement;
+    int tasksDeclared;
+    private Lazy<List<Recipients.Entry>> recipients = Lazy.of(new ArrayList<>());
+    List<String> cites = new ArrayList<>();
+
+    // a task
+    String directiveId;
+    String parentTask;
+    String code;
+    String work;
+    String responsibleName;
+    String responsiblePosition;
+    List<String> leads = new ArrayList<>();
+    List<String> cooperating = new ArrayList<>();
+    String assigner;
+    LocalDate assignedOn;
+    String product;
+    String deadline;
+    LocalDate due;
+    boolean recurring;
+    List<String> missing = new ArrayList<>();
+    boolean stopped;
+    List<String> uncoveredLeads = new ArrayList<>();
+    List<String> startedBy = new ArrayList<>();
+    boolean started;
+    LocalDate startedOn;
+    boolean cancelled;
+    LocalDate completedOn;
+    boolean accepted;
+    List<String> delegatedBy = new ArrayList<>();
+    LocalDate delegatedOn;
+
+    Node(String id, String kind) {
+        this.id = id;
+        this.kind = kind;
+    }
+
+    boolean isDirective() {
+        return DIRECTIVE.equals(kind);
+    }
+
+    boolean isStoppedDirective() {
+        return status != null && !"ACTIVE".equals(status);
+    }
+
+    /** True (and remembered) when {@code sequence} is past the last own event applied: a repeat is ignored. */
+    boolean advance(long sequence) {
+        if (seq >= sequence) {
+            return false;
+        }
+        seq = sequence;
+        return true;
+    }
+
+    /** The children, in order (read from the stored form on first use). */
+    List<Child> children() {
+        return children.get();
+    }
+
+    Lazy<List<Child>> lazyChildren() {
+        return children;
+    }
+
+    void children(Lazy<List<Child>> stored) {
+        children = stored;
+    }
+
+    /** A directive's recipients, in order (read from the stored form on first use). */
+    List<Recipients.Entry> recipients() {
+        return recipients.get();
+    }
+
+    Lazy<List<Recipients.Entry>> lazyRecipients() {
+        return recipients;
+    }
+
+    void recipients(Lazy<List<Recipients.Entry>> stored) {
+        recipients = stored;
+    }
+
+    /** The children's ids, in order. */
+    List<String> childIds() {
+        List<Child> all = children();
+        List<String> out = new ArrayList<>(all.size());
+        all.forEach(c -> out.add(c.id()));
+        return out;
+    }
+
+    /** Adds a child in its place by {@link Child#ORDER} unless it is there; true when added. */
+    boolean addChild(String childId, LogPosition at) {
+        List<Child> children = children();
+        for (Child c : children) {
+            if (c.id().equals(childId)) {
+                return false;
+            }
+        }
+        Child added = new Child(childId, at);
+        int i = children.size();
+        // children mostly arrive in log order: look from the end
+        while (i > 0 && Child.ORDER.compare(children.get(i - 1), added) > 0) {
+            i--;
+        }
+        children.add(i, added);
+        return true;
+    }
+
+    /** The "6 rõ" the task still lacks: as recorded, less "trách nhiệm" once it has a lead, "thời gian" once due. */
+    List<String> missingNow() {
+        List<String> out = new ArrayList<>(missing);
+        if (!leads.isEmpty()) {
+            out.remove(Ro.TRACH_NHIEM.name());
+        }
+        if (due != null || recurring) {
+            out.remove(Ro.THOI_GIAN.name());
+        }
+        return out;
+    }
+
+    TaskState taskState() {
+        return new TaskState(cancelled, stopped, started, due, completedOn);
+    }
+
+    // ------------------------------------------------------------------ own facts
+
+    void apply(DirectiveCorrected e) {
+        switch (e.field()) {
+            case SYMBOL -> symbol = e.newValue();
+            case SUBJECT -> subject = e.newValue();
+            case ISSUED_ON -> issuedOn = e.newValue() == null ? null : vn.ledger.projections.body.Docs.day(e.newValue());
+            case KIND -> docKind = e.newValue();
+            default -> {
+                // signer fields are not shown in the chain
+            }
+        }
+    }
+
+    void apply(ExtensionGranted e) {
+        due = e.newDeadline() == null ? null : e.newDeadline().dueDate();
+    }
+
+    void apply(TaskCancelled e) {
+        cancelled = true;
+    }
+
+    void apply(TaskCompleted e) {
+        completedOn = e.completedOn();
+    }
+
+    void apply(CompletionRejected e) {
+        completedOn = null;
+    }
+
+    void apply(CompletionAccepted e) {
+        accepted = true;
+    }
+
+    /** The body started the task (acknowledged or reported) on {@code on}; false when it had already. */
+    boolean startedBy(String body, LocalDate on) {
+        if (startedBy.contains(body)) {
+            return false;
+        }
+        startedBy.add(body);
+        started = true;
+        startedOn = ChainProjection.min(startedOn, on);
+        return true;
+    }
+
+    /** The body delegated the task on {@code on}: it is made concrete by that lead. */
+    void delegatedBy(String body, LocalDate on) {
+        if (!delegatedBy.contains(body)) {
+            delegatedBy.add(body);
+        }
+        delegatedOn = ChainProjection.min(delegatedOn, on);
+        uncoveredLeads.remove(body);
+    }
+}

@@ -1,0 +1,238 @@
+package vn.ledger.projections.chain;
+
+import org.bson.Document;
+import vn.ledger.projections.body.Docs;
+import vn.ledger.projections.dashboard.Tally;
+import vn.ledger.projections.store.StoredAsString;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The stored form of the chain's records, and the only place that knows it.
+ *
+ * <p>A node is written field by field in one fixed order, an absent value (null, false, nothing) left out, so that
+ * equal nodes are equal documents, byte for byte, whatever order their facts arrived in. {@code own} and
+ * {@code rollup} are one string each ({@link Tally}), {@code children} one string ({@link ChildIds}), a directive's
+ * {@code recipients} one string ({@link Recipients}), a task's {@code leads}, {@code cooperating}, {@code startedBy}
+ * and {@code uncoveredLeads} one string each ({@link Packed#list}). Values kept as objects while a rebuild's
+ * write-behind cache holds the document ({@link StoredAsString}) are taken back as they are, not read again.
+ *
+ * <p>The acts on a directive: {@code forwards} (documents {@code body, directiveId, issuedOn, tasks, at}, in log
+ * order), {@code delegations} and {@code starts} (documents {@code body, on}, by body). A leads index entry
+ * ({@code directiveId|body}): {@code tasks}, the task ids, sorted.
+ */
+final class NodeCodec {
+
+    private NodeCodec() {
+    }
+
+    /** A list held by a document as itself until it is written out as its string. */
+    private record Held<T>(T value, Function<T, String> pack) implements StoredAsString {
+
+        @Override
+        public String stored() {
+            return pack.apply(value);
+        }
+    }
+
+    // ------------------------------------------------------------------ nodes
+
+    static Document write(Node n) {
+        Document d = new Document("_id", n.id).append("kind", n.kind).append("exists", n.exists)
+                .append("seq", n.seq);
+        put(d, "parent", n.parent);
+        d.append("ancestors", new ArrayList<>(n.ancestors));
+        d.append(ChildIds.FIELD, held(n.lazyChildren(), list -> ChildIds.pack(n.id, list)));
+        d.append("height", n.height);
+        d.append("own", n.own).append("rollup", n.rollup);
+        if (n.isDirective()) {
+            put(d, "symbol", n.symbol);
+            put(d, "docKind", n.docKind);
+            put(d, "issuer", n.issuer);
+            put(d, "issuedOn", Docs.iso(n.issuedOn));
+            put(d, "subject", n.subject);
+            put(d, "status", n.status);
+            put(d, "replacement", n.replacement);
+            d.append("tasksDeclared", n.tasksDeclared);
+            d.append(Recipients.FIELD, held(n.lazyRecipients(), Recipients::pack));
+            d.append("cites", new ArrayList<>(n.cites));
+            return d;
+        }
+        put(d, "directiveId", n.directiveId);
+        put(d, "parentTask", n.parentTask);
+        put(d, "code", n.code);
+        put(d, "work", n.work);
+        if (n.responsibleName != null || n.responsiblePosition != null) {
+            d.append("responsible", new Document("name", n.responsibleName).append("position", n.responsiblePosition));
+        }
+        d.append("leads", Packed.join(n.leads, Packed.ITEM));
+        d.append("cooperating", Packed.join(n.cooperating, Packed.ITEM));
+        put(d, "assigner", n.assigner);
+        put(d, "assignedOn", Docs.iso(n.assignedOn));
+        put(d, "product", n.product);
+        put(d, "deadline", n.deadline);
+        put(d, "due", Docs.iso(n.due));
+        flag(d, "recurring", n.recurring);
+        d.append("missing", new ArrayList<>(n.missing));
+        flag(d, "stopped", n.stopped);
+        d.append("uncoveredLeads", Packed.join(n.uncoveredLeads, Packed.ITEM));
+        d.append("startedBy", Packed.join(n.startedBy, Packed.ITEM));
+        flag(d, "started", n.started);
+        put(d, "startedOn", Docs.iso(n.startedOn));
+        flag(d, "cancelled", n.cancelled);
+        put(d, "completedOn", Docs.iso(n.completedOn));
+        flag(d, "accepted", n.accepted);
+        d.append("delegatedBy", new ArrayList<>(n.delegatedBy));
+        put(d, "delegatedOn", Docs.iso(n.delegatedOn));
+        return d;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Node read(Document d) {
+        Node n = new Node(d.getString("_id"), d.getString("kind"));
+        n.exists = Docs.bool(d, "exists");
+        n.seq = Docs.num(d, "seq", -1);
+        n.parent = Docs.str(d, "parent");
+        n.ancestors = Docs.strings(d, "ancestors");
+        Object children = d.get(ChildIds.FIELD);
+        n.children(children instanceof Held<?> h ? Lazy.of((List<Node.Child>) h.value())
+                : Lazy.stored(children, () -> ChildIds.parse(n.id, (String) children)));
+        n.height = (int) Docs.num(d, "height");
+        n.own = Tally.read(d.get("own"));
+        n.rollup = Tally.read(d.get("rollup"));
+        if (n.isDirective()) {
+            n.symbol = Docs.str(d, "symbol");
+            n.docKind = Docs.str(d, "docKind");
+            n.issuer = Docs.str(d, "issuer");
+            n.issuedOn = Docs.date(d, "issuedOn");
+            n.subject = Docs.str(d, "subject");
+            n.status = Docs.str(d, "status");
+            n.replacement = Docs.str(d, "replacement");
+            n.tasksDeclared = (int) Docs.num(d, "tasksDeclared");
+            Object recipients = d.get(Recipients.FIELD);
+            n.recipients(recipients instanceof Held<?> h ? Lazy.of((List<Recipients.Entry>) h.value())
+                    : Lazy.stored(recipients, () -> Recipients.parse((String) recipients)));
+            n.cites = Docs.strings(d, "cites");
+            return n;
+        }
+        n.directiveId = Docs.str(d, "directiveId");
+        n.parentTask = Docs.str(d, "parentTask");
+        n.code = Docs.str(d, "code");
+        n.work = Docs.str(d, "work");
+        Document responsible = Docs.doc(d, "responsible");
+        if (responsible != null) {
+            n.responsibleName = responsible.getString("name");
+            n.responsiblePosition = responsible.getString("position");
+        }
+        n.leads = Packed.list(d, "leads");
+        n.cooperating = Packed.list(d, "cooperating");
+        n.assigner = Docs.str(d, "assigner");
+        n.assignedOn = Docs.date(d, "assignedOn");
+        n.product = Docs.str(d, "product");
+        n.deadline = Docs.str(d, "deadline");
+        n.due = Docs.date(d, "due");
+        n.recurring = Docs.bool(d, "recurring");
+        n.missing = Docs.strings(d, "missing");
+        n.stopped = Docs.bool(d, "stopped");
+        n.uncoveredLeads = Packed.list(d, "uncoveredLeads");
+        n.startedBy = Packed.list(d, "startedBy");
+        n.started = Docs.bool(d, "started");
+        n.startedOn = Docs.date(d, "startedOn");
+        n.cancelled = Docs.bool(d, "cancelled");
+        n.completedOn = Docs.date(d, "completedOn");
+        n.accepted = Docs.bool(d, "accepted");
+        n.delegatedBy = Docs.strings(d, "delegatedBy");
+        n.delegatedOn = Docs.date(d, "delegatedOn");
+        return n;
+    }
+
+    /** The kind of a stored node. */
+    static boolean isDirective(Document d) {
+        return Node.DIRECTIVE.equals(d.getString("kind"));
+    }
+
+    /** The ids of a stored node's children, in order. */
+    static List<String> childIds(Document d) {
+        return read(d).childIds();
+    }
+
+    /** How many children the node has, without reading them when they were not read yet. */
+    static int childCount(Node n) {
+        Lazy<List<Node.Child>> c = n.lazyChildren();
+        return c.loaded() ? c.get().size() : ChildIds.count((String) c.stored());
+    }
+
+    private static <T> Object held(Lazy<T> lazy, Function<T, String> pack) {
+        return lazy.loaded() ? new Held<>(lazy.get(), pack) : lazy.stored();
+    }
+
+    private static void put(Document d, String key, Object value) {
+        if (value != null) {
+            d.append(key, value);
+        }
+    }
+
+    private static void flag(Document d, String key, boolean value) {
+        if (value) {
+            d.append(key, true);
+        }
+    }
+
+    // ------------------------------------------------------------------ acts and leads
+
+    static Document write(Acts a) {
+        List<Document> forwards = new ArrayList<>(a.forwards.size());
+        for (Acts.Forward f : a.forwards) {
+            Document fd = new Document("body", f.body()).append("directiveId", f.directiveId());
+            put(fd, "issuedOn", Docs.iso(f.issuedOn()));
+            forwards.add(fd.append("tasks", f.tasks()).append("at", ChildIds.position(f.at())));
+        }
+        return new Document("_id", a.directiveId).append("forwards", forwards)
+                .append(Acts.DELEGATIONS, firsts(a.delegations)).append(Acts.STARTS, firsts(a.starts));
+    }
+
+    private static List<Document> firsts(TreeMap<String, LocalDate> byBody) {
+        List<Document> out = new ArrayList<>(byBody.size());
+        byBody.forEach((body, on) -> out.add(new Document("body", body).append("on", Docs.iso(on))));
+        return out;
+    }
+
+    static Acts readActs(String directiveId, Document d) {
+        Acts a = new Acts(directiveId);
+        if (d == null) {
+            return a;
+        }
+        for (Document f : Docs.docsView(d, "forwards")) {
+            a.forwards.add(new Acts.Forward(f.getString("body"), f.getString("directiveId"), Docs.date(f, "issuedOn"),
+                    (int) Docs.num(f, "tasks"), ChildIds.position(f.getString("at"))));
+        }
+        for (Document x : Docs.docsView(d, Acts.DELEGATIONS)) {
+            a.delegations.put(x.getString("body"), Docs.date(x, "on"));
+        }
+        for (Document x : Docs.docsView(d, Acts.STARTS)) {
+            a.starts.put(x.getString("body"), Docs.date(x, "on"));
+        }
+        return a;
+    }
+
+    /** The ids of the directives citing the one whose acts these are. */
+    static List<String> forwardIds(Document acts) {
+        List<String> out = new ArrayList<>();
+        for (Document f : Docs.docsView(acts, "forwards")) {
+            out.add(f.getString("directiveId"));
+        }
+        return out;
+    }
+
+    static Document writeLeads(String key, List<String> sortedTasks) {
+        return new Document("_id", key).append("tasks", new ArrayList<>(sortedTasks));
+    }
+
+    static List<String> readLeads(Document d) {
+        return Docs.strings(d, "tasks");
+    }
+}
