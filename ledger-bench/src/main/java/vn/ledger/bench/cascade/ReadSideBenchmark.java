@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
+import vn.ledger.bench.TempDirs;
 import vn.ledger.eventstore.CanonicalJson;
 import vn.ledger.eventstore.EmbeddedMongo;
 import vn.ledger.eventstore.MongoEventStorageEngine;
@@ -19,13 +20,11 @@ import vn.ledger.projections.store.MongoReadStore;
 import vn.ledger.projections.store.ReadStore;
 import vn.ledger.projections.task.TaskQueries;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -122,6 +121,7 @@ public final class ReadSideBenchmark {
             System.out.printf("%nload: %,d commits through MongoEventStorageEngine.appendEvents, %d writer thread(s)%n",
                     cascade.commits().size(), writers);
             CascadeLoader.Result load = CascadeLoader.load(engine, cascade, writers, seed);
+            long bytesAfterLoad = TempDirs.size(dir);
             long commitCount = cascade.commits().size();
             cascade.dropCommits();
 
@@ -131,6 +131,7 @@ public final class ReadSideBenchmark {
             Rate rawBefore = rawRead(events, commits, cascade.eventCount());
             System.out.println("\nrebuild of every projection of ledger-projections");
             Rebuild rebuild = rebuild(db, engine, cascade.eventCount(), groups);
+            Disk disk = new Disk(dir != null, bytesAfterLoad, TempDirs.size(dir), cascade.eventCount());
             System.out.println("\nraw read of the event documents (after the rebuild)");
             Rate rawAfter = rawRead(events, commits, cascade.eventCount());
             System.out.println("\nread through the storage engine, payloads and metadata deserialised, no projection");
@@ -161,13 +162,14 @@ public final class ReadSideBenchmark {
                 alone = alone(db, engine, cascade.eventCount());
             }
 
-            printResults(cascade, scale, backendText, load, rawBefore, rebuild, rawAfter, decoded, writeOnly, queries, reps);
+            printResults(cascade, scale, backendText, load, disk, rawBefore, rebuild, rawAfter, decoded, writeOnly,
+                    queries, reps);
             printAlone(alone, Math.max(rawBefore.perSecond(), rawAfter.perSecond()), decoded, rebuild.outcome());
             System.out.println("(the 1-minute load average of the machine at the end: " + Progress.loadAverage()
                     + "; it has " + Runtime.getRuntime().availableProcessors() + " cores, shared with other processes)");
         } finally {
             if (dir != null && !keep) {
-                deleteTree(dir);
+                TempDirs.delete(dir);
             }
         }
     }
@@ -498,6 +500,7 @@ public final class ReadSideBenchmark {
     }
 
     private static void printResults(NationalCascade cascade, double scale, String backend, CascadeLoader.Result load,
+                                     Disk disk,
                                      Rate rawBefore, Rebuild rebuild, Rate rawAfter, Rate decoded, Rate writeOnly,
                                      List<QueryResult> queries,
                                      int reps) {
@@ -509,7 +512,12 @@ public final class ReadSideBenchmark {
         System.out.printf(Locale.ROOT, "jvm: %s, heap %,d MB, collectors %s%n", System.getProperty("java.vm.version"),
                 Runtime.getRuntime().maxMemory() >> 20, java.lang.management.ManagementFactory
                         .getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList());
-        System.out.printf(Locale.ROOT, "load   appendEvents                    %,10.0f ev/s  (%,.0f s)%n", load.rate(), load.seconds());
+        if (!backend.contains("(the application's default)")) {
+            System.out.println("NOTE: not the application's store mode; run with -Dbench.backend=file for that");
+        }
+        System.out.printf(Locale.ROOT, "load   appendEvents                    %,10.0f ev/s  (%,.0f s, %d writer thread(s))%n",
+                load.rate(), load.seconds(), load.writers());
+        System.out.println("disk   " + disk.describe());
         System.out.printf(Locale.ROOT, "raw    read of the event documents     %,10.0f ev/s  (%,.0f s before, %,.0f ev/s after the rebuild)%n",
                 rawBefore.perSecond(), rawBefore.seconds(), rawAfter.perSecond());
         System.out.printf(Locale.ROOT, "decode read + deserialise, no projection %,9.0f ev/s  (%,.0f s; %.2f of the raw read: "
@@ -558,9 +566,15 @@ public final class ReadSideBenchmark {
                 + "every read by _id or $in on _id)");
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    /** Bytes of the data directory after the load (events only) and after the rebuild (events and read models). */
+    record Disk(boolean onFile, long afterLoad, long afterRebuild, long events) {
+        String describe() {
+            if (!onFile) {
+                return "in memory, nothing on disk";
+            }
+            return String.format(Locale.ROOT, "%,.1f MB after the load (%,.0f bytes an event), %,.1f MB after the "
+                    + "rebuild (%,.0f bytes an event, read models included)", afterLoad / 1e6,
+                    (double) afterLoad / events, afterRebuild / 1e6, (double) afterRebuild / events);
         }
     }
 }
