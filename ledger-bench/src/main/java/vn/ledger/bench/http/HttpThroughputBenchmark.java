@@ -86,6 +86,7 @@ public final class HttpThroughputBenchmark {
             Workload.issue(setUp, "bench-warmup", warmupClients);
             long beforeWarmup = store.getCollection("events").countDocuments();
             LevelResult w = runHttp(workload, port, "bench-warmup", warmupClients, warmup);
+            Workload.awaitReadModels(setUp, 120);
             System.out.printf("warm-up: %,d commands, %,.0f/s, %,d errors %s%n", w.ok(), w.rate(), w.errors(),
                     w.errorsByStatus());
             baseline = RawInserts.open(rawDir, store, beforeWarmup);
@@ -97,12 +98,14 @@ public final class HttpThroughputBenchmark {
                 String directive = "bench-c" + clients;
                 Workload.issue(setUp, directive, clients);
                 LevelResult h = runHttp(workload, port, directive, clients, seconds);
+                double lag = Workload.awaitReadModels(setUp, 120);
                 LevelResult r = LoadRunner.run(clients, seconds, b::insert);
                 http.add(h);
                 raw.add(r);
                 System.out.printf(Locale.ROOT, "%2d clients: HTTP %,8.1f commands/s (p50 %.1f ms, p95 %.1f ms, %,d errors %s)"
-                                + "  raw %,8.1f inserts/s  ratio %.2f%n", clients, h.rate(), h.percentileMillis(50),
-                        h.percentileMillis(95), h.errors(), h.errorsByStatus(), r.rate(), h.rate() / r.rate());
+                                + "  read models caught up %.1f s later  raw %,8.1f inserts/s  ratio %.2f%n", clients,
+                        h.rate(), h.percentileMillis(50), h.percentileMillis(95), h.errors(), h.errorsByStatus(), lag,
+                        r.rate(), h.rate() / r.rate());
             }
             events = countEvents(store);
             liveFileBytes = TempDirs.size(appDir);

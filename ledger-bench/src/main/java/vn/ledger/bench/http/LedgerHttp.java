@@ -43,6 +43,17 @@ final class LedgerHttp {
         return status + (rule.find() ? " " + rule.group(1) : "");
     }
 
+    /** The body of a GET answered 200. */
+    String get(String user, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", basic(user)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + ": " + response.statusCode());
+        }
+        return response.body();
+    }
+
     /** As {@link #post}, but a refusal is a failure of the set-up. */
     void postOrFail(Workload.Request request) throws IOException, InterruptedException {
         String error = post(request);

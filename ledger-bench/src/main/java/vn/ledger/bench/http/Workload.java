@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The benchmark's users, bodies, directives and the commands each client sends.
@@ -100,6 +102,28 @@ final class Workload {
                 "issuedOn", "2026-03-20",
                 "subject", "Kết luận của Ban Chỉ đạo về triển khai thực hiện nhiệm vụ (" + directiveId + ")",
                 "recipientsForAction", units, "tasks", tasks)), null));
+    }
+
+    /**
+     * Waits until every read model's processor has handled the last commit (the admin status shows no lag), so
+     * that the raw side does not share the machine with the application's leftover work; answers the seconds waited.
+     */
+    static double awaitReadModels(LedgerHttp http, double maxSeconds) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        Pattern lag = Pattern.compile("\"lag\"\\s*:\\s*(\\d+)");
+        while ((System.nanoTime() - t0) / 1e9 < maxSeconds) {
+            Matcher m = lag.matcher(http.get(ADMIN, "/api/admin/read-models"));
+            boolean any = false, behind = false;
+            while (m.find()) {
+                any = true;
+                behind |= Long.parseLong(m.group(1)) > 0;
+            }
+            if (any && !behind) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     /** Command n of a client on the level's directive. */
