@@ -5,6 +5,7 @@ import org.bson.Document;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.ledger.api.LedgerApplication;
+import vn.ledger.bench.Machine;
 import vn.ledger.bench.TempDirs;
 
 import java.lang.management.ManagementFactory;
@@ -22,14 +23,15 @@ import java.util.Locale;
  * <p>The application is {@link LedgerApplication} itself, started in this JVM on a random port and a fresh data
  * directory, with the benchmark's own users; its bodies and directives are set up through the API (see
  * {@link Workload}). Each level (1, 8, 32 clients by default) gets its own directive and runs for a fixed time;
- * each client is a thread with its own {@code java.net.http.HttpClient}. The raw side runs right after each HTTP
- * level with as many threads, so both share the machine's noise.
+ * each client is a thread with its own {@code java.net.http.HttpClient}. The raw side runs with as many threads,
+ * taking turns with the HTTP side within each level, so both share the machine's noise.
  *
  * <pre>
  * mvn -q -B install -DskipTests &amp;&amp; mvn -q -B -pl ledger-bench exec:exec \
  *     -Dbench.main=vn.ledger.bench.http.HttpThroughputBenchmark
  * </pre>
  * Properties: {@code bench.clients} (levels, "1,8,32"), {@code bench.seconds} (per level and side, 20),
+ * {@code bench.rounds} (turns the two sides take within a level, 4),
  * {@code bench.warmup} (seconds of unmeasured HTTP load with 8 clients first, 15),
  * {@code bench.idempotencyKeys} (send an Idempotency-Key with every command, false).
  */
@@ -44,10 +46,11 @@ public final class HttpThroughputBenchmark {
         double seconds = Double.parseDouble(System.getProperty("bench.seconds", "20"));
         double warmup = Double.parseDouble(System.getProperty("bench.warmup", "15"));
         boolean keys = Boolean.getBoolean("bench.idempotencyKeys");
+        int rounds = Integer.getInteger("bench.rounds", 4);
         Path appDir = TempDirs.create("ledger-http-app");
         Path rawDir = TempDirs.create("ledger-http-raw");
         try {
-            run(levels, seconds, warmup, keys, appDir, rawDir);
+            run(levels, seconds, rounds, warmup, keys, appDir, rawDir);
         } finally {
             TempDirs.delete(appDir);
             TempDirs.delete(rawDir);
@@ -56,7 +59,8 @@ public final class HttpThroughputBenchmark {
         System.exit(0);
     }
 
-    private static void run(int[] levels, double seconds, double warmup, boolean keys, Path appDir, Path rawDir)
+    private static void run(int[] levels, double seconds, int rounds, double warmup, boolean keys, Path appDir,
+                            Path rawDir)
             throws Exception {
         int warmupClients = 8;
         int units = Math.max(warmupClients, Arrays.stream(levels).max().orElse(1));
@@ -65,8 +69,9 @@ public final class HttpThroughputBenchmark {
                 "--logging.level.vn.ledger.bench=INFO"));
         properties.addAll(Workload.userProperties(units));
         System.out.printf("bench: HTTP commands on the application (embedded server, file %s/ledger.mv), levels %s, "
-                + "%.0f s each, warm-up %.0f s; Idempotency-Key %s%n", appDir, Arrays.toString(levels), seconds,
-                warmup, keys ? "on every command" : "not sent");
+                + "%.0f s each side in %d turns, warm-up %.0f s; Idempotency-Key %s; load average %s on %d cores%n",
+                appDir, Arrays.toString(levels), seconds, rounds, warmup, keys ? "on every command" : "not sent",
+                Machine.loadAverage(), Runtime.getRuntime().availableProcessors());
         long startedAt = System.nanoTime();
         ConfigurableApplicationContext app = new SpringApplicationBuilder(LedgerApplication.class)
                 .run(properties.toArray(String[]::new));
@@ -85,7 +90,7 @@ public final class HttpThroughputBenchmark {
 
             Workload.issue(setUp, "bench-warmup", warmupClients);
             long beforeWarmup = store.getCollection("events").countDocuments();
-            LevelResult w = runHttp(workload, port, "bench-warmup", warmupClients, warmup);
+            LevelResult w = runHttp(workload, port, "bench-warmup", new long[warmupClients], warmup);
             Workload.awaitReadModels(setUp, 120);
             System.out.printf("warm-up: %,d commands, %,.0f/s, %,d errors %s%n", w.ok(), w.rate(), w.errors(),
                     w.errorsByStatus());
@@ -97,15 +102,27 @@ public final class HttpThroughputBenchmark {
             for (int clients : levels) {
                 String directive = "bench-c" + clients;
                 Workload.issue(setUp, directive, clients);
-                LevelResult h = runHttp(workload, port, directive, clients, seconds);
-                double lag = Workload.awaitReadModels(setUp, 120);
-                LevelResult r = LoadRunner.run(clients, seconds, b::insert);
+                // HTTP and raw take turns within the level, so that a burst of the machine's other work falls on
+                // both sides alike; the clients' commands go on from where they stopped in the previous turn
+                long[] next = new long[clients];
+                LevelResult h = null, r = null;
+                double lag = 0;
+                for (int round = 0; round < rounds; round++) {
+                    LevelResult hr = runHttp(workload, port, directive, next, seconds / rounds);
+                    // the read models' processors catch up before the raw turn, so it does not share the machine
+                    // with the application's leftover work
+                    lag += Workload.awaitReadModels(setUp, 120);
+                    LevelResult rr = LoadRunner.run(clients, seconds / rounds, b::insert);
+                    h = h == null ? hr : h.plus(hr);
+                    r = r == null ? rr : r.plus(rr);
+                }
                 http.add(h);
                 raw.add(r);
                 System.out.printf(Locale.ROOT, "%2d clients: HTTP %,8.1f commands/s (p50 %.1f ms, p95 %.1f ms, %,d errors %s)"
-                                + "  read models caught up %.1f s later  raw %,8.1f inserts/s  ratio %.2f%n", clients,
-                        h.rate(), h.percentileMillis(50), h.percentileMillis(95), h.errors(), h.errorsByStatus(), lag,
-                        r.rate(), h.rate() / r.rate());
+                                + "  read models caught up %.1f s after the HTTP turns  raw %,8.1f inserts/s  ratio %.2f  "
+                                + "(load average %s)%n", clients, h.rate(), h.percentileMillis(50),
+                        h.percentileMillis(95), h.errors(), h.errorsByStatus(), lag, r.rate(), h.rate() / r.rate(),
+                        Machine.loadAverage());
             }
             events = countEvents(store);
             liveFileBytes = TempDirs.size(appDir);
@@ -122,14 +139,16 @@ public final class HttpThroughputBenchmark {
         printResults(http, raw, events, liveFileBytes, closedFileBytes, heapUsed, rawBytes, baseline.inserted());
     }
 
-    private static LevelResult runHttp(Workload workload, int port, String directive, int clients, double seconds)
+    /** One turn of HTTP load; {@code next} holds each client's next command and is moved on. */
+    private static LevelResult runHttp(Workload workload, int port, String directive, long[] next, double seconds)
             throws InterruptedException {
+        int clients = next.length;
         LedgerHttp[] connections = new LedgerHttp[clients];
         for (int c = 0; c < clients; c++) {
             connections[c] = new LedgerHttp(port);
         }
         return LoadRunner.run(clients, seconds,
-                (client, n) -> connections[client].post(workload.command(directive, clients, client, n)));
+                (client, n) -> connections[client].post(workload.command(directive, clients, client, next[client]++)));
     }
 
     private static long countEvents(MongoDatabase store) {
@@ -166,5 +185,7 @@ public final class HttpThroughputBenchmark {
                 rawInserted, rawBytes / 1e6, (double) rawBytes / rawInserted);
         System.out.printf(Locale.ROOT, "heap used after a full collection, application and raw server running: "
                 + "%,d MB (max %,d MB)%n", heapUsed >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.println("(the 1-minute load average of the machine at the end: " + Machine.loadAverage() + "; it has "
+                + Runtime.getRuntime().availableProcessors() + " cores, shared with other processes)");
     }
 }
