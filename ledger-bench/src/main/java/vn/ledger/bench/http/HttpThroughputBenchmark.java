@@ -49,14 +49,18 @@ public final class HttpThroughputBenchmark {
         int rounds = Integer.getInteger("bench.rounds", 4);
         Path appDir = TempDirs.create("ledger-http-app");
         Path rawDir = TempDirs.create("ledger-http-raw");
+        int status = 1;
         try {
             run(levels, seconds, rounds, warmup, keys, appDir, rawDir);
+            status = 0;
+        } catch (Exception | Error e) {
+            e.printStackTrace();
         } finally {
             TempDirs.delete(appDir);
             TempDirs.delete(rawDir);
         }
-        // the application's non-daemon threads are gone with its context; nothing else holds the JVM
-        System.exit(0);
+        // whatever thread a failed start-up may have left must not hold the JVM
+        System.exit(status);
     }
 
     private static void run(int[] levels, double seconds, int rounds, double warmup, boolean keys, Path appDir,
