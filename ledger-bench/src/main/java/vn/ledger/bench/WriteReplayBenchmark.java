@@ -42,7 +42,6 @@ import vn.ledger.eventstore.CanonicalJson;
 import vn.ledger.eventstore.EmbeddedMongo;
 import vn.ledger.eventstore.MongoEventStorageEngine;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -63,8 +62,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * append); after each window the raw driver inserts the very same commit documents and stream entries, one
  * command's worth at a time, into collections of their own, so both sides grow alike and share the machine's
  * noise. Replay: a tracking processor that deserialises every event reads the whole store, against a raw
- * {@code $in} read of the same documents. Rates are taken over a window at 10,000 stored events and over the
- * last window before the target.
+ * {@code $in} read of the same documents. Rates are the windows of 2,500 commands summed over a span of 10,000
+ * events from the 10,000th stored and over the last 10,000 before the target; the ranges printed are those of
+ * the windows summed, and the replay and the raw read are timed over the same events. The temporary directory is
+ * deleted at the end, also on failure (the file mode leaves tens of kilobytes a stored event: gigabytes).
  */
 public final class WriteReplayBenchmark {
 
@@ -76,7 +77,7 @@ public final class WriteReplayBenchmark {
     public static void main(String[] args) throws Exception {
         long target = Long.getLong("bench.events", 200_000);
         long early = Math.min(10_000, target / 4);
-        Path dir = Files.createTempDirectory("ledger-bench");
+        Path dir = TempDirs.create("ledger-bench");
         System.out.printf("bench: %,d events, windows of %,d, embedded server with its file backend in %s%n",
                 target, WINDOW, dir);
         try (EmbeddedMongo server = EmbeddedMongo.persistent(dir);
@@ -92,9 +93,14 @@ public final class WriteReplayBenchmark {
             axon.start();
             try {
                 run(axon, db, target, early);
+                System.out.printf("data directory at the end: %,.1f MB (%,.0f bytes a stored event; both stores, "
+                        + "the ledger's and the raw copy, share it)%n", TempDirs.size(dir) / 1e6,
+                        (double) TempDirs.size(dir) / (2 * target));
             } finally {
                 axon.shutdown();
             }
+        } finally {
+            TempDirs.delete(dir);
         }
     }
 
@@ -111,17 +117,20 @@ public final class WriteReplayBenchmark {
         long stored = copyRaw(commits, rawCommits, rawStreams, 1, countCommits(commits)).events;
         long position = countCommits(commits);
         // rates are taken over a span of SPAN events at each point, summing the windows inside it, so that one
-        // slow window (a collection, a neighbour's burst) does not decide the figure
+        // slow window (a collection, a neighbour's burst) does not decide the figure. The first window ends at a
+        // multiple of WINDOW (the set-up stored the first events), so windows fill the spans exactly when the
+        // spans start at multiples of WINDOW; what is printed is the range the summed windows covered.
         long earlyFrom = early, earlyTo = early + SPAN, lateFrom = target - SPAN;
         double[] gatewaySec = new double[2], rawSec = new double[2];
         long[] spanEvents = new long[2];
+        long[] spanFirst = {-1, -1}, spanLast = new long[2];
         long command = 0;
         // tasks in a seeded random order: a strict round robin would bring every task to its 50th, 100th...
         // event in the same window, and with it a burst of 1,000 snapshots into whichever span is measured
         java.util.Random pick = new java.util.Random(20260320);
         long started = System.nanoTime();
         while (stored < target) {
-            int n = (int) Math.min(WINDOW, target - stored);
+            int n = (int) Math.min(WINDOW - stored % WINDOW, target - stored);
             long t0 = System.nanoTime();
             for (int i = 0; i < n; i++, command++) {
                 String task = tasks.get(pick.nextInt(tasks.size()));
@@ -140,33 +149,43 @@ public final class WriteReplayBenchmark {
                     gatewaySec[span] += gatewayTime;
                     rawSec[span] += copy.seconds;
                     spanEvents[span] += n;
+                    if (spanFirst[span] < 0) {
+                        spanFirst[span] = from;
+                    }
+                    spanLast[span] = stored;
                 }
             }
             System.out.printf("write  %,9d / %,d events (%3d%%)  gateway %,8.0f ev/s  raw %,8.0f ev/s  elapsed %,.0f s%n",
                     stored, target, 100 * stored / target, n / gatewayTime, n / copy.seconds, seconds(started));
+        }
+        if (spanFirst[0] < 0) {
+            throw new IllegalArgumentException("bench.events " + target + " leaves no window in the first span");
         }
         double gatewayEarly = spanEvents[0] / gatewaySec[0], gatewayLate = spanEvents[1] / gatewaySec[1];
         double rawEarly = spanEvents[0] / rawSec[0], rawLate = spanEvents[1] / rawSec[1];
 
         // one unmeasured pass of each, so that both measured passes run on warmed-up code
         System.out.println("replay: warm-up pass");
-        replay(axon, db, target, early, "bench-warm-up");
-        rawRead(rawCommits, target, early);
-        ReplayResult replay = replay(axon, db, target, early, "bench-replay");
-        ReplayResult raw = rawRead(rawCommits, target, early);
+        // the replay is timed over the same events as the write: the n-th event read to the m-th
+        replay(axon, db, target, spanFirst, spanLast, "bench-warm-up");
+        rawRead(rawCommits, target, spanFirst, spanLast);
+        ReplayResult replay = replay(axon, db, target, spanFirst, spanLast, "bench-replay");
+        ReplayResult raw = rawRead(rawCommits, target, spanFirst, spanLast);
 
         System.out.println();
         System.out.println("=== results (events per second; ratio = ledger / raw driver, same run) ===");
-        System.out.printf("%-34s %14s %14s%n", "", String.format("%,d-%,d", early, early + SPAN), String.format("%,d-%,d", target - SPAN, target));
+        System.out.printf("%-34s %14s %14s   (the events after the n-th stored up to the m-th: %,d and %,d)%n",
+                "", String.format("%,d-%,d", spanFirst[0], spanLast[0]), String.format("%,d-%,d", spanFirst[1],
+                        spanLast[1]), spanEvents[0], spanEvents[1]);
         row("append via command gateway", gatewayEarly, gatewayLate);
         row("append raw driver (same docs)", rawEarly, rawLate);
         ratio("  ratio gateway / raw (target >= 0.5)", gatewayEarly / rawEarly, gatewayLate / rawLate);
-        System.out.printf("  gateway rate at %,d vs at %,d: %+.1f%% (target within 20%%)%n", target, early,
+        System.out.printf("  gateway rate at %,d vs at %,d: %+.1f%% (target within 20%%)%n", spanLast[1], spanFirst[0],
                 100 * (gatewayLate / gatewayEarly - 1));
         row("replay via tracking processor", replay.early, replay.late);
         row("read raw driver (same docs)", raw.early, raw.late);
         ratio("  ratio replay / raw (target >= 0.5)", replay.early / raw.early, replay.late / raw.late);
-        System.out.printf("  replay rate at %,d vs at %,d: %+.1f%% (target within 20%%)%n", target, early,
+        System.out.printf("  replay rate at %,d vs at %,d: %+.1f%% (target within 20%%)%n", spanLast[1], spanFirst[0],
                 100 * (replay.late / replay.early - 1));
         System.out.printf("whole replay: %,d events in %.1f s (%,.0f ev/s); whole raw read %.1f s (%,.0f ev/s)%n",
                 replay.events, replay.seconds, replay.events / replay.seconds, raw.seconds, raw.events / raw.seconds);
@@ -328,20 +347,17 @@ public final class WriteReplayBenchmark {
     private record ReplayResult(long events, double seconds, double early, double late) {
     }
 
-    private static ReplayResult replay(Configuration axon, MongoDatabase db, long target, long early, String name) {
+    private static ReplayResult replay(Configuration axon, MongoDatabase db, long target, long[] from, long[] to,
+                                       String name) {
         EventStore store = axon.eventStore();
         AtomicLong seen = new AtomicLong();
-        long[] marks = new long[4];
-        long earlyEnd = early + SPAN;
-        long lateStart = target - SPAN;
         long t0 = System.nanoTime();
+        SpanClock clock = new SpanClock(from, to, t0);
         EventMessageHandler handler = event -> {
             Object payload = event.getPayload(); // a projection deserialises what it handles
-            long n = seen.incrementAndGet();
-            if (n == early) marks[0] = System.nanoTime();
-            if (n == earlyEnd) marks[1] = System.nanoTime();
-            if (n == lateStart) marks[2] = System.nanoTime();
-            if (n == target) marks[3] = System.nanoTime();
+            long n = seen.get() + 1; // one processing thread
+            clock.seen(n);
+            seen.set(n); // after the clock, so that whoever sees the count sees the marks
             return payload == null ? null : null;
         };
         MongoTokenStore tokens = MongoTokenStore.builder()
@@ -367,14 +383,13 @@ public final class WriteReplayBenchmark {
         }
         double total = seconds(t0);
         processor.shutDown();
-        return new ReplayResult(seen.get(), total, SPAN / ((marks[1] - marks[0]) / 1e9),
-                SPAN / ((marks[3] - marks[2]) / 1e9));
+        return new ReplayResult(seen.get(), total, clock.rate(0), clock.rate(1));
     }
 
-    private static ReplayResult rawRead(MongoCollection<Document> rawCommits, long target, long early) {
+    private static ReplayResult rawRead(MongoCollection<Document> rawCommits, long target, long[] from, long[] to) {
         long seen = 0;
-        long[] marks = new long[4];
         long t0 = System.nanoTime();
+        SpanClock clock = new SpanClock(from, to, t0);
         long position = 0;
         while (seen < target) {
             List<Long> ids = new ArrayList<>(256);
@@ -384,16 +399,39 @@ public final class WriteReplayBenchmark {
             position += 256;
             for (Document commit : rawCommits.find(Filters.in("_id", ids))) {
                 for (Document e : commit.getList("ev", Document.class)) {
-                    seen++;
-                    if (seen == early) marks[0] = System.nanoTime();
-                    if (seen == early + SPAN) marks[1] = System.nanoTime();
-                    if (seen == target - SPAN) marks[2] = System.nanoTime();
-                    if (seen == target) marks[3] = System.nanoTime();
+                    clock.seen(++seen);
                 }
             }
         }
-        return new ReplayResult(seen, seconds(t0), SPAN / ((marks[1] - marks[0]) / 1e9),
-                SPAN / ((marks[3] - marks[2]) / 1e9));
+        return new ReplayResult(seen, seconds(t0), clock.rate(0), clock.rate(1));
+    }
+
+    /** Times the events after the from-th read up to the to-th, for each span (from 0: from the start). */
+    private static final class SpanClock {
+        private final long[] from, to, start, end;
+
+        SpanClock(long[] from, long[] to, long t0) {
+            this.from = from;
+            this.to = to;
+            this.start = new long[from.length];
+            this.end = new long[from.length];
+            for (int i = 0; i < from.length; i++) {
+                if (from[i] == 0) {
+                    start[i] = t0;
+                }
+            }
+        }
+
+        void seen(long n) {
+            for (int i = 0; i < from.length; i++) {
+                if (n == from[i]) start[i] = System.nanoTime();
+                if (n == to[i]) end[i] = System.nanoTime();
+            }
+        }
+
+        double rate(int i) {
+            return (to[i] - from[i]) / ((end[i] - start[i]) / 1e9);
+        }
     }
 
     private static double seconds(long since) {

@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class CascadeLoader {
 
-    record Result(long events, long commits, double seconds) {
+    record Result(long events, long commits, double seconds, int writers) {
         double rate() {
             return events / seconds;
         }
@@ -98,7 +98,7 @@ final class CascadeLoader {
         if (failure.get() != null) {
             throw new IllegalStateException("loading failed", failure.get());
         }
-        return new Result(cascade.eventCount(), commits.size(), (System.nanoTime() - t0) / 1e9);
+        return new Result(cascade.eventCount(), commits.size(), (System.nanoTime() - t0) / 1e9, Math.max(1, writers));
     }
 
     /** The commit's events as the aggregates' unit of work hands them to the storage engine. */

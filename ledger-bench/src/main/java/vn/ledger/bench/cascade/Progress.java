@@ -67,11 +67,7 @@ final class Progress implements AutoCloseable {
 
     /** The 1-minute load average of the machine (other processes share its cores), or "?" where unknown. */
     static String loadAverage() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (java.io.IOException | RuntimeException e) {
-            return "?";
-        }
+        return vn.ledger.bench.Machine.loadAverage();
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
+import vn.ledger.bench.TempDirs;
 import vn.ledger.eventstore.CanonicalJson;
 import vn.ledger.eventstore.EmbeddedMongo;
 import vn.ledger.eventstore.MongoEventStorageEngine;
@@ -19,13 +20,11 @@ import vn.ledger.projections.store.MongoReadStore;
 import vn.ledger.projections.store.ReadStore;
 import vn.ledger.projections.task.TaskQueries;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,16 +49,20 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -q -B install -DskipTests &amp;&amp; mvn -q -B -pl ledger-bench exec:exec \
- *     -Dbench.main=vn.ledger.bench.cascade.ReadSideBenchmark -Dbench.scale=1.0 -Dbench.backend=scratch \
- *     -Dbench.heap=16g -Dbench.rebuildCache=600000
+ *     -Dbench.main=vn.ledger.bench.cascade.ReadSideBenchmark -Dbench.scale=0.03
  * </pre>
+ * measures the application's own store mode ({@code file}) at a scale that loads in a few minutes, and prints the
+ * bytes on disk after the load and after the rebuild. The whole national scale, on a less durable mode beside it
+ * (never instead of it): {@code -Dbench.scale=1.0 -Dbench.backend=scratch -Dbench.heap=16g
+ * -Dbench.rebuildCache=600000}.
+ *
  *
  * Properties: {@code bench.scale} (1.0 national, 0.05 quick), {@code bench.backend} ({@code file}: the embedded
  * server's H2 MVStore file, committed after every write command, which is the application's default; or
  * {@code memory}: the same server and storage engine without the file, all in the heap; {@code scratch}: the
  * file, committed in the background every 30 s instead of after every write, for runs larger than the heap; at
  * scale 1 the file reaches about 9 GB), {@code bench.seed}, {@code bench.writers}
- * (threads appending the cascade; 4 on the file backend, 2 in memory), {@code bench.reps} (timed runs per query),
+ * (threads appending the cascade; 4 on the file backends, 2 in memory), {@code bench.reps} (timed runs per query),
  * {@code bench.rebuildThreads} (projections given a rebuild thread of their own, default
  * {@code AuditProjection,ChainProjection}; empty: the whole rebuild on the reading thread), {@code bench.keep}
  * (keep the data directory). At scale 1 on the file backend loading alone takes about an hour on two cores (the
@@ -86,8 +89,10 @@ public final class ReadSideBenchmark {
         double scale = Double.parseDouble(System.getProperty("bench.scale", "1.0"));
         long seed = Long.getLong("bench.seed", 22);
         String backend = System.getProperty("bench.backend", "file");
-        // more writers overlap the client's work with the server's; the file backend profits from more
-        int writers = Integer.getInteger("bench.writers", backend.equals("file") ? 4 : 2);
+        // more writers overlap the client's work with the server's, and the application too appends from many
+        // request threads at once (what a group commit of the file mode would share); the same number on both file
+        // modes, so that file and scratch compare
+        int writers = Integer.getInteger("bench.writers", backend.equals("memory") ? 2 : 4);
         int reps = Integer.getInteger("bench.reps", 300);
         int unitTasks = Integer.getInteger("bench.unitTasks", 4);
         boolean keep = Boolean.getBoolean("bench.keep");
@@ -122,6 +127,7 @@ public final class ReadSideBenchmark {
             System.out.printf("%nload: %,d commits through MongoEventStorageEngine.appendEvents, %d writer thread(s)%n",
                     cascade.commits().size(), writers);
             CascadeLoader.Result load = CascadeLoader.load(engine, cascade, writers, seed);
+            long bytesAfterLoad = TempDirs.size(dir);
             long commitCount = cascade.commits().size();
             cascade.dropCommits();
 
@@ -131,6 +137,7 @@ public final class ReadSideBenchmark {
             Rate rawBefore = rawRead(events, commits, cascade.eventCount());
             System.out.println("\nrebuild of every projection of ledger-projections");
             Rebuild rebuild = rebuild(db, engine, cascade.eventCount(), groups);
+            Disk disk = new Disk(dir != null, bytesAfterLoad, TempDirs.size(dir), cascade.eventCount());
             System.out.println("\nraw read of the event documents (after the rebuild)");
             Rate rawAfter = rawRead(events, commits, cascade.eventCount());
             System.out.println("\nread through the storage engine, payloads and metadata deserialised, no projection");
@@ -161,13 +168,14 @@ public final class ReadSideBenchmark {
                 alone = alone(db, engine, cascade.eventCount());
             }
 
-            printResults(cascade, scale, backendText, load, rawBefore, rebuild, rawAfter, decoded, writeOnly, queries, reps);
+            printResults(cascade, scale, backendText, load, disk, rawBefore, rebuild, rawAfter, decoded, writeOnly,
+                    queries, reps);
             printAlone(alone, Math.max(rawBefore.perSecond(), rawAfter.perSecond()), decoded, rebuild.outcome());
             System.out.println("(the 1-minute load average of the machine at the end: " + Progress.loadAverage()
                     + "; it has " + Runtime.getRuntime().availableProcessors() + " cores, shared with other processes)");
         } finally {
             if (dir != null && !keep) {
-                deleteTree(dir);
+                TempDirs.delete(dir);
             }
         }
     }
@@ -498,6 +506,7 @@ public final class ReadSideBenchmark {
     }
 
     private static void printResults(NationalCascade cascade, double scale, String backend, CascadeLoader.Result load,
+                                     Disk disk,
                                      Rate rawBefore, Rebuild rebuild, Rate rawAfter, Rate decoded, Rate writeOnly,
                                      List<QueryResult> queries,
                                      int reps) {
@@ -509,7 +518,12 @@ public final class ReadSideBenchmark {
         System.out.printf(Locale.ROOT, "jvm: %s, heap %,d MB, collectors %s%n", System.getProperty("java.vm.version"),
                 Runtime.getRuntime().maxMemory() >> 20, java.lang.management.ManagementFactory
                         .getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList());
-        System.out.printf(Locale.ROOT, "load   appendEvents                    %,10.0f ev/s  (%,.0f s)%n", load.rate(), load.seconds());
+        if (!backend.contains("(the application's default)")) {
+            System.out.println("NOTE: not the application's store mode; run with -Dbench.backend=file for that");
+        }
+        System.out.printf(Locale.ROOT, "load   appendEvents                    %,10.0f ev/s  (%,.0f s, %d writer thread(s))%n",
+                load.rate(), load.seconds(), load.writers());
+        System.out.println("disk   " + disk.describe());
         System.out.printf(Locale.ROOT, "raw    read of the event documents     %,10.0f ev/s  (%,.0f s before, %,.0f ev/s after the rebuild)%n",
                 rawBefore.perSecond(), rawBefore.seconds(), rawAfter.perSecond());
         System.out.printf(Locale.ROOT, "decode read + deserialise, no projection %,9.0f ev/s  (%,.0f s; %.2f of the raw read: "
@@ -558,9 +572,15 @@ public final class ReadSideBenchmark {
                 + "every read by _id or $in on _id)");
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    /** Bytes of the data directory after the load (events only) and after the rebuild (events and read models). */
+    record Disk(boolean onFile, long afterLoad, long afterRebuild, long events) {
+        String describe() {
+            if (!onFile) {
+                return "in memory, nothing on disk";
+            }
+            return String.format(Locale.ROOT, "%,.1f MB after the load (%,.0f bytes an event), %,.1f MB after the "
+                    + "rebuild (%,.0f bytes an event, read models included)", afterLoad / 1e6,
+                    (double) afterLoad / events, afterRebuild / 1e6, (double) afterRebuild / events);
         }
     }
 }

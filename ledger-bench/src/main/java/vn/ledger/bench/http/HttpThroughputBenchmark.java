@@ -1,0 +1,195 @@
+package vn.ledger.bench.http;
+
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.ledger.api.LedgerApplication;
+import vn.ledger.bench.Machine;
+import vn.ledger.bench.TempDirs;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Commands per second through the running application, over HTTP, on the store the application runs on by default
+ * (the embedded server on its file, {@code EmbeddedMongo.persistent}), against the raw driver inserting the same
+ * commit documents into a fresh server of the same kind in the same run.
+ *
+ * <p>The application is {@link LedgerApplication} itself, started in this JVM on a random port and a fresh data
+ * directory, with the benchmark's own users; its bodies and directives are set up through the API (see
+ * {@link Workload}). Each level (1, 8, 32 clients by default) gets its own directive and runs for a fixed time;
+ * each client is a thread with its own {@code java.net.http.HttpClient}. The raw side runs with as many threads,
+ * taking turns with the HTTP side within each level, so both share the machine's noise.
+ *
+ * <pre>
+ * mvn -q -B install -DskipTests &amp;&amp; mvn -q -B -pl ledger-bench exec:exec \
+ *     -Dbench.main=vn.ledger.bench.http.HttpThroughputBenchmark
+ * </pre>
+ * Properties: {@code bench.clients} (levels, "1,8,32"), {@code bench.seconds} (per level and side, 20),
+ * {@code bench.rounds} (turns the two sides take within a level, 4),
+ * {@code bench.warmup} (seconds of unmeasured HTTP load with 8 clients first, 15),
+ * {@code bench.idempotencyKeys} (send an Idempotency-Key with every command, false).
+ */
+public final class HttpThroughputBenchmark {
+
+    private HttpThroughputBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int[] levels = Arrays.stream(System.getProperty("bench.clients", "1,8,32").split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
+        double seconds = Double.parseDouble(System.getProperty("bench.seconds", "20"));
+        double warmup = Double.parseDouble(System.getProperty("bench.warmup", "15"));
+        boolean keys = Boolean.getBoolean("bench.idempotencyKeys");
+        int rounds = Integer.getInteger("bench.rounds", 4);
+        Path appDir = TempDirs.create("ledger-http-app");
+        Path rawDir = TempDirs.create("ledger-http-raw");
+        int status = 1;
+        try {
+            run(levels, seconds, rounds, warmup, keys, appDir, rawDir);
+            status = 0;
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+        } finally {
+            TempDirs.delete(appDir);
+            TempDirs.delete(rawDir);
+        }
+        // whatever thread a failed start-up may have left must not hold the JVM
+        System.exit(status);
+    }
+
+    private static void run(int[] levels, double seconds, int rounds, double warmup, boolean keys, Path appDir,
+                            Path rawDir)
+            throws Exception {
+        int warmupClients = 8;
+        int units = Math.max(warmupClients, Arrays.stream(levels).max().orElse(1));
+        List<String> properties = new ArrayList<>(List.of("--server.port=0", "--ledger.data-dir=" + appDir,
+                "--spring.main.banner-mode=off", "--ledger.demo=false", "--logging.level.root=WARN",
+                "--logging.level.vn.ledger.bench=INFO"));
+        properties.addAll(Workload.userProperties(units));
+        System.out.printf("bench: HTTP commands on the application (embedded server, file %s/ledger.mv), levels %s, "
+                + "%.0f s each side in %d turns, warm-up %.0f s; Idempotency-Key %s; load average %s on %d cores%n",
+                appDir, Arrays.toString(levels), seconds, rounds, warmup, keys ? "on every command" : "not sent",
+                Machine.loadAverage(), Runtime.getRuntime().availableProcessors());
+        long startedAt = System.nanoTime();
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(LedgerApplication.class)
+                .run(properties.toArray(String[]::new));
+        List<LevelResult> http = new ArrayList<>(), raw = new ArrayList<>();
+        long events;
+        long liveFileBytes;
+        long heapUsed;
+        RawInserts baseline = null;
+        try {
+            System.out.printf("application started in %.1f s%n", (System.nanoTime() - startedAt) / 1e9);
+            int port = Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port"));
+            MongoDatabase store = app.getBean("ledgerDatabase", MongoDatabase.class);
+            Workload workload = new Workload(keys);
+            LedgerHttp setUp = new LedgerHttp(port);
+            Workload.registerBodies(setUp, units);
+
+            Workload.issue(setUp, "bench-warmup", warmupClients);
+            long beforeWarmup = store.getCollection("events").countDocuments();
+            LevelResult w = runHttp(workload, port, "bench-warmup", new long[warmupClients], warmup);
+            Workload.awaitReadModels(setUp, 120);
+            System.out.printf("warm-up: %,d commands, %,.0f/s, %,d errors %s%n", w.ok(), w.rate(), w.errors(),
+                    w.errorsByStatus());
+            baseline = RawInserts.open(rawDir, store, beforeWarmup);
+            System.out.println("raw baseline inserts copies of " + baseline.describeTemplates());
+            RawInserts b = baseline;
+            LoadRunner.run(warmupClients, warmup / 3, b::insert);
+
+            for (int clients : levels) {
+                String directive = "bench-c" + clients;
+                Workload.issue(setUp, directive, clients);
+                // HTTP and raw take turns within the level, so that a burst of the machine's other work falls on
+                // both sides alike; the clients' commands go on from where they stopped in the previous turn
+                long[] next = new long[clients];
+                LevelResult h = null, r = null;
+                double lag = 0;
+                for (int round = 0; round < rounds; round++) {
+                    LevelResult hr = runHttp(workload, port, directive, next, seconds / rounds);
+                    // the read models' processors catch up before the raw turn, so it does not share the machine
+                    // with the application's leftover work
+                    lag += Workload.awaitReadModels(setUp, 120);
+                    LevelResult rr = LoadRunner.run(clients, seconds / rounds, b::insert);
+                    h = h == null ? hr : h.plus(hr);
+                    r = r == null ? rr : r.plus(rr);
+                }
+                http.add(h);
+                raw.add(r);
+                System.out.printf(Locale.ROOT, "%2d clients: HTTP %,8.1f commands/s (p50 %.1f ms, p95 %.1f ms, %,d errors %s)"
+                                + "  read models caught up %.1f s after the HTTP turns  raw %,8.1f inserts/s  ratio %.2f  "
+                                + "(load average %s)%n", clients, h.rate(), h.percentileMillis(50),
+                        h.percentileMillis(95), h.errors(), h.errorsByStatus(), lag, r.rate(), h.rate() / r.rate(),
+                        Machine.loadAverage());
+            }
+            events = countEvents(store);
+            liveFileBytes = TempDirs.size(appDir);
+            System.gc();
+            heapUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        } finally {
+            app.close();
+            if (baseline != null) {
+                baseline.close();
+            }
+        }
+        long closedFileBytes = TempDirs.size(appDir);
+        long rawBytes = TempDirs.size(rawDir);
+        printResults(http, raw, events, liveFileBytes, closedFileBytes, heapUsed, rawBytes, baseline.inserted());
+    }
+
+    /** One turn of HTTP load; {@code next} holds each client's next command and is moved on. */
+    private static LevelResult runHttp(Workload workload, int port, String directive, long[] next, double seconds)
+            throws InterruptedException {
+        int clients = next.length;
+        LedgerHttp[] connections = new LedgerHttp[clients];
+        for (int c = 0; c < clients; c++) {
+            connections[c] = new LedgerHttp(port);
+        }
+        return LoadRunner.run(clients, seconds,
+                (client, n) -> connections[client].post(workload.command(directive, clients, client, next[client]++)));
+    }
+
+    private static long countEvents(MongoDatabase store) {
+        long events = 0;
+        for (Document commit : store.getCollection("events").find()) {
+            events += commit.getList("ev", Document.class).size();
+        }
+        return events;
+    }
+
+    private static void printResults(List<LevelResult> http, List<LevelResult> raw, long events, long liveFileBytes,
+                                     long closedFileBytes, long heapUsed, long rawBytes, long rawInserted) {
+        System.out.println();
+        System.out.println("=== HTTP commands through the application vs raw driver inserts of the same commit "
+                + "documents, both on the embedded server's file mode, same run ===");
+        System.out.printf("%8s %12s %9s %9s %9s %8s %12s %9s %9s %7s%n", "clients", "HTTP cmd/s", "p50 ms", "p95 ms",
+                "errors", "of", "raw ins/s", "p50 ms", "p95 ms", "ratio");
+        for (int i = 0; i < http.size(); i++) {
+            LevelResult h = http.get(i), r = raw.get(i);
+            System.out.printf(Locale.ROOT, "%8d %12.1f %9.2f %9.2f %9d %8d %12.1f %9.2f %9.2f %7.2f%n", h.clients(),
+                    h.rate(), h.percentileMillis(50), h.percentileMillis(95), h.errors(), h.ok() + h.errors(),
+                    r.rate(), r.percentileMillis(50), r.percentileMillis(95), h.rate() / r.rate());
+            if (!h.errorsByStatus().isEmpty()) {
+                System.out.println("         errors: " + h.errorsByStatus());
+            }
+        }
+        System.out.println("(ratio = HTTP commands/s / raw inserts/s at the same number of clients; the aim given is "
+                + "0.5 at 8 clients. The raw side writes one commit document per command; a command also writes its "
+                + "stream-index entries, and the read models' processors write theirs, to the same file)");
+        System.out.printf(Locale.ROOT, "application store: %,d events stored; data directory %,.1f MB while running "
+                        + "(%,.0f bytes an event, read models and tokens included), %,.1f MB after closing%n", events,
+                liveFileBytes / 1e6, (double) liveFileBytes / events, closedFileBytes / 1e6);
+        System.out.printf(Locale.ROOT, "raw store: %,d commits, %,.1f MB after closing (%,.0f bytes a commit)%n",
+                rawInserted, rawBytes / 1e6, (double) rawBytes / rawInserted);
+        System.out.printf(Locale.ROOT, "heap used after a full collection, application and raw server running: "
+                + "%,d MB (max %,d MB)%n", heapUsed >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.println("(the 1-minute load average of the machine at the end: " + Machine.loadAverage() + "; it has "
+                + Runtime.getRuntime().availableProcessors() + " cores, shared with other processes)");
+    }
+}
