@@ -3,6 +3,7 @@ package vn.ledger.eventstore;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
@@ -14,6 +15,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.DuplicateKeyError;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ObjectDataType;
@@ -159,6 +161,8 @@ class OrderedIndexH2Backend extends H2Backend {
 
     /** A collection that measures its data size when asked ({@code collStats}) instead of on every write. */
     static final class DataCollection extends H2Collection {
+        /** The replacement document of the update this thread is applying, when it is a whole-document replacement. */
+        private static final ThreadLocal<Document> REPLACEMENT = new ThreadLocal<>();
         private final boolean constructed;
 
         DataCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
@@ -170,6 +174,50 @@ class OrderedIndexH2Backend extends H2Backend {
         @Override
         protected boolean tracksDataSize() {
             return false;
+        }
+
+        /**
+         * A replacement keeps the replacement's field order, as MongoDB does. The stock server applies it to the stored
+         * document in place: fields it had keep their places and new ones go last, so a document replaced many times
+         * (a live read model) and the same document inserted once (its rebuild) would differ in field order.
+         */
+        @Override
+        public Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters, boolean multi,
+                                        boolean upsert, Oplog oplog) {
+            boolean replacement = !update.isEmpty() && update.keySet().stream().noneMatch(k -> k.startsWith("$"));
+            if (!replacement) {
+                return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
+            }
+            REPLACEMENT.set(update);
+            try {
+                return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
+            } finally {
+                REPLACEMENT.remove();
+            }
+        }
+
+        @Override
+        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+            Document replacement = REPLACEMENT.get();
+            if (replacement == null) {
+                super.handleUpdate(position, oldDocument, newDocument);
+                return;
+            }
+            Document ordered = new Document();
+            if (newDocument.containsKey("_id")) {
+                ordered.put("_id", newDocument.get("_id"));
+            }
+            for (String key : replacement.keySet()) {
+                if (newDocument.containsKey(key)) {
+                    ordered.put(key, newDocument.get(key));
+                }
+            }
+            for (String key : newDocument.keySet()) {
+                if (!ordered.containsKey(key)) {
+                    ordered.put(key, newDocument.get(key)); // none expected: the replacement names every field
+                }
+            }
+            super.handleUpdate(position, oldDocument, ordered);
         }
 
         @Override

@@ -56,6 +56,25 @@ class EmbeddedMongoIndexTest {
     }
 
     @Test
+    @DisplayName("a replaced document takes the replacement's field order, as on MongoDB, on a file and in memory")
+    void replacementKeepsItsFieldOrder(@TempDir Path dir) {
+        for (EmbeddedMongo server : List.of(EmbeddedMongo.inMemory(), EmbeddedMongo.persistent(dir))) {
+            try (server; MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoCollection<Document> c = client.getDatabase("t").getCollection("c");
+                c.insertOne(new Document("_id", "x").append("a", 1).append("d", 4));
+                c.replaceOne(Filters.eq("_id", "x"), new Document("b", 2).append("_id", "x").append("a", 1).append("c", 3),
+                        new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                assertThat(c.find(Filters.eq("_id", "x")).first().toJson())
+                        .isEqualTo("{\"_id\": \"x\", \"b\": 2, \"a\": 1, \"c\": 3}");
+                c.updateOne(Filters.eq("_id", "x"), new Document("$set", new Document("e", 5).append("b", 7)));
+                assertThat(c.find(Filters.eq("_id", "x")).first().toJson())
+                        .as("an update operator still changes fields in place")
+                        .isEqualTo("{\"_id\": \"x\", \"b\": 7, \"a\": 1, \"c\": 3, \"e\": 5}");
+            }
+        }
+    }
+
+    @Test
     @DisplayName("a data file written by the stock backend is migrated once and keeps every document and constraint")
     void migratesAStockFile(@TempDir Path dir) {
         Path file = dir.resolve("ledger.mv");
