@@ -73,7 +73,10 @@ import java.util.stream.StreamSupport;
  *   when it creates several aggregates. Unique {@code starts} holds "aggregate#first sequence" for each
  *   aggregate in the commit: a writer always appends right after the last commit it saw, so two writers on
  *   the same aggregate collide on exactly that key, and the loser gets a {@link ConcurrencyException}.
- *   Unique {@code k} holds the command's idempotency key.</li>
+ *   Unique {@code k} holds the command's idempotency key. Unique (sparse) {@code ids} holds the identifiers of
+ *   the commit's events, so that no identifier is stored twice; a tombstone, and a commit written before this
+ *   field existed, have none. An identifier or an aggregate sequence twice in one commit is refused before
+ *   writing. Such refusals go through Axon's persistence exception resolver, as in its JPA/JDBC engines.</li>
  *   <li>{@code event_streams}: "aggregate#sequence" → commit position, written after the commit. It is a
  *   derived index used to load an aggregate with {@code $in} on {@code _id}; a crash can leave it short by
  *   the last commit, which the next append detects (collision on {@code starts}) and repairs.</li>
@@ -82,7 +85,8 @@ import java.util.stream.StreamSupport;
  *
  * <h2>Tracking</h2>
  * Tokens are {@link GapAwareTrackingToken}s over commit positions; every event of a commit carries the same
- * token, so a processor handles a commit in one batch. A reader fetches its gaps and the next window of
+ * token, so a processor handles a commit in one batch (use it through {@link CommitTrackingEventStore}: Axon's
+ * own store's cache would hand the rest of a commit out again). A reader fetches its gaps and the next window of
  * positions by {@code $in} on {@code _id}; a position missing below the highest one found is a gap (a commit
  * in flight). A gap older than the gap timeout is closed by inserting an empty "tombstone" commit at that
  * position: {@code _id} uniqueness lets exactly one of tombstone and late commit win, and a writer that
