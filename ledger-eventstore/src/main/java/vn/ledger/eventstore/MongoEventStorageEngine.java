@@ -11,10 +11,10 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.axonframework.common.Assert;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -48,6 +48,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.Spliterator;
@@ -72,7 +73,10 @@ import java.util.stream.StreamSupport;
  *   when it creates several aggregates. Unique {@code starts} holds "aggregate#first sequence" for each
  *   aggregate in the commit: a writer always appends right after the last commit it saw, so two writers on
  *   the same aggregate collide on exactly that key, and the loser gets a {@link ConcurrencyException}.
- *   Unique {@code k} holds the command's idempotency key.</li>
+ *   Unique {@code k} holds the command's idempotency key. Unique (sparse) {@code ids} holds the identifiers of
+ *   the commit's events, so that no identifier is stored twice; a tombstone, and a commit written before this
+ *   field existed, have none. An identifier or an aggregate sequence twice in one commit is refused before
+ *   writing. Such refusals go through Axon's persistence exception resolver, as in its JPA/JDBC engines.</li>
  *   <li>{@code event_streams}: "aggregate#sequence" → commit position, written after the commit. It is a
  *   derived index used to load an aggregate with {@code $in} on {@code _id}; a crash can leave it short by
  *   the last commit, which the next append detects (collision on {@code starts}) and repairs.</li>
@@ -81,10 +85,11 @@ import java.util.stream.StreamSupport;
  *
  * <h2>Tracking</h2>
  * Tokens are {@link GapAwareTrackingToken}s over commit positions; every event of a commit carries an equal
- * token, so a processor handles a commit in one batch. Each is a {@link CommitToken} that also names its event's own
- * {@link LogPosition} (a commit filling a gap is tracked at the highest position seen, not at its own). A reader
- * fetches its gaps and the next window of positions by {@code $in} on {@code _id}; a position missing below the
- * highest one found is a gap (a commit
+ * token, so a processor handles a commit in one batch (use it through {@link CommitTrackingEventStore}: Axon's
+ * own store's cache would hand the rest of a commit out again). Each is a {@link CommitToken} that also names its
+ * event's own {@link LogPosition} (a commit filling a gap is tracked at the highest position seen, not at its own).
+ * A reader fetches its gaps and the next window of positions by {@code $in} on {@code _id}; a position missing
+ * below the highest one found is a gap (a commit
  * in flight). A gap older than the gap timeout is closed by inserting an empty "tombstone" commit at that
  * position: {@code _id} uniqueness lets exactly one of tombstone and late commit win, and a writer that
  * loses its position to a tombstone simply appends again at a new one. So no event is ever skipped, however
@@ -97,6 +102,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     static final String IDEMPOTENCY_KEY = "idempotencyKey";
     private static final String STARTS_INDEX = "commit_starts_unique";
     private static final String KEY_INDEX = "commit_key_unique";
+    private static final String IDS_INDEX = "commit_event_ids_unique";
     private static final int MAX_POSITION_RETRIES = 1_000;
 
     private final MongoCollection<Document> commits;
@@ -109,6 +115,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private final Clock clock;
     private final LongConsumer beforeCommit;
     private final Positions positions = new Positions();
+    private final CommitsByTime commitsByTime;
     private final Map<Long, Instant> gapFirstSeen = new ConcurrentHashMap<>();
 
     protected MongoEventStorageEngine(Builder builder) {
@@ -123,17 +130,23 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         this.gapTimeout = builder.gapTimeout;
         this.clock = builder.clock;
         this.beforeCommit = builder.beforeCommit;
+        this.commitsByTime = new CommitsByTime(commits, gapTimeout, trackingWindow);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Declares the indexes; the unique ones carry the correctness rules, the others serve a real MongoDB. */
+    /**
+     * Declares the indexes, all unique: they carry the correctness rules. Every read is by {@code _id} or by
+     * equality on these, so no other index is needed (a token at an instant searches by position, see
+     * {@link CommitsByTime}; an index on {@code at} that an earlier version declared is no longer used).
+     */
     public void ensureIndexes() {
         commits.createIndex(Indexes.ascending("starts"), new IndexOptions().unique(true).name(STARTS_INDEX));
         commits.createIndex(Indexes.ascending("k"), new IndexOptions().unique(true).name(KEY_INDEX));
-        commits.createIndex(Indexes.ascending("at"), new IndexOptions().name("commit_time"));
+        // sparse: tombstones and commits stored before event identifiers were indexed have no "ids"
+        commits.createIndex(Indexes.ascending("ids"), new IndexOptions().unique(true).sparse(true).name(IDS_INDEX));
     }
 
     /**
@@ -161,11 +174,25 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             return;
         }
         List<Document> eventDocs = new ArrayList<>(events.size());
+        List<String> ids = new ArrayList<>(events.size());
+        Set<String> distinctIds = new HashSet<>();
+        Set<String> streamKeys = new HashSet<>();
         Map<String, Long> firstSequence = new LinkedHashMap<>();
         String key = null;
         for (EventMessage<?> event : events) {
+            // a unique index cannot see two equal keys inside one document: a commit is checked here, before writing
+            if (!distinctIds.add(event.getIdentifier())) {
+                throw refused(new DuplicateInCommit("event identifier " + event.getIdentifier()
+                        + " occurs twice in one commit"), event);
+            }
+            ids.add(event.getIdentifier());
             eventDocs.add(toDocument(event, serializer));
             if (event instanceof DomainEventMessage<?> domainEvent) {
+                String streamKey = streamKey(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber());
+                if (!streamKeys.add(streamKey)) {
+                    throw refused(new DuplicateInCommit("aggregate sequence " + streamKey
+                            + " occurs twice in one commit"), event);
+                }
                 firstSequence.putIfAbsent(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber());
             }
             if (key == null && event.getMetaData().get(IDEMPOTENCY_KEY) instanceof String k && !k.isBlank()) {
@@ -182,6 +209,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                     .append("at", Date.from(clock.instant()))
                     .append("k", key != null ? key : "@" + position)
                     .append("starts", starts.isEmpty() ? List.of("@" + position) : starts)
+                    .append("ids", ids)
                     .append("ev", eventDocs);
             try {
                 commits.insertOne(commit);
@@ -191,14 +219,17 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                     throw new EventStoreException("could not append " + events.size() + " events", e);
                 }
                 String message = String.valueOf(e.getError().getMessage());
-                if (message.contains(STARTS_INDEX) || message.contains(KEY_INDEX)) {
+                if (message.contains(STARTS_INDEX) || message.contains(KEY_INDEX) || message.contains(IDS_INDEX)) {
                     tombstone(position);
-                    // a retry of a stored command may collide on both indexes, and the server names only one:
+                    // a retry of a stored command may collide on several indexes, and the server names only one:
                     // the idempotency key decides, so that a retry is answered as already done, not as a conflict
                     Document earlier = key == null ? null : commits.find(Filters.eq("k", key)).first();
                     if (earlier != null) {
                         writeStreamEntries(earlier);
                         throw new DuplicateCommandException(key, earlier.getLong("_id"));
+                    }
+                    if (message.contains(IDS_INDEX)) {
+                        throw refused(e, alreadyStored(events, ids));
                     }
                     repairStreamsOf(starts);
                     // no cause attached: the driver's exception is not transient, and Axon's retry scheduler
@@ -219,6 +250,45 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             writeStreamEntries(commit);
             positions.committed(position);
             return;
+        }
+    }
+
+    /**
+     * An event the store must not accept twice (its identifier, or its aggregate sequence within one commit) is
+     * refused as Axon's own engines refuse it: the persistence exception resolver (by default {@link
+     * #isDuplicateKey}) decides between {@code AggregateStreamCreationException} (the event would start its
+     * aggregate), {@link ConcurrencyException}, and {@link EventStoreException}. A conflict with another commit on
+     * an aggregate's sequence keeps its own answer (see {@code appendEvents}).
+     */
+    private RuntimeException refused(Exception cause, EventMessage<?> event) {
+        handlePersistenceException(cause, event); // always throws
+        return new EventStoreException("could not append event " + event.getIdentifier(), cause);
+    }
+
+    /** The first of these events whose identifier a stored commit holds; the first event if none is found. */
+    private EventMessage<?> alreadyStored(List<? extends EventMessage<?>> events, List<String> ids) {
+        Set<String> stored = new HashSet<>();
+        for (Document holder : commits.find(Filters.in("ids", ids)).projection(new Document("ids", 1))) {
+            stored.addAll(holder.getList("ids", String.class));
+        }
+        for (EventMessage<?> event : events) {
+            if (stored.contains(event.getIdentifier())) {
+                return event;
+            }
+        }
+        return events.get(0);
+    }
+
+    /** The default persistence exception resolver: a duplicate key on the server, or found before writing. */
+    static boolean isDuplicateKey(Exception e) {
+        return e instanceof DuplicateInCommit
+                || e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+
+    /** A key that must be unique occurs twice in the events of one commit; nothing was written. */
+    static final class DuplicateInCommit extends RuntimeException {
+        DuplicateInCommit(String message) {
+            super(message);
         }
     }
 
@@ -246,7 +316,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         List<Document> entries = new ArrayList<>();
         long position = commit.getLong("_id");
         for (Document event : commit.getList("ev", Document.class)) {
-            if (event.getString("type") != null || !event.getString("agg").equals(event.getString("id"))) {
+            if (isDomainEvent(event)) {
                 entries.add(new Document("_id", streamKey(event.getString("agg"), event.getLong("seq")))
                         .append("c", position));
             }
@@ -294,6 +364,11 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             log.warn("could not close position {}: {}", position, e.getMessage());
             return false;
         }
+    }
+
+    /** A plain event (not of an aggregate) is stored as Axon's JPA/JDBC engines store it: no type, its own stream. */
+    private static boolean isDomainEvent(Document event) {
+        return event.getString("type") != null || !event.getString("agg").equals(event.getString("id"));
     }
 
     static String streamKey(String aggregateId, long sequence) {
@@ -386,7 +461,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                     for (int i = 0; i < events.size(); i++) {
                         Document event = events.get(i);
                         // a commit gives all its events of this aggregate, even where the index is short
-                        if (aggregateId.equals(event.getString("agg")) && event.getLong("seq") >= next) {
+                        if (aggregateId.equals(event.getString("agg")) && event.getLong("seq") >= next
+                                && isDomainEvent(event)) {
                             batch.add(new Located(commit.getLong("_id"), i, event));
                         }
                     }
@@ -469,7 +545,9 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                 List<Document> events = entry.getValue().getList("ev", Document.class);
                 for (int i = 0; i < events.size(); i++) {
                     // equal tokens for the whole commit (one batch), each telling its event's own place in the log
-                    out.add(new TrackedDomainEventData<>(CommitToken.of(at, position, i), toDomainEventData(events.get(i))));
+                    Document event = events.get(i);
+                    out.add(new TrackedDomainEventData<>(CommitToken.of(at, position, i),
+                            isDomainEvent(event) ? toDomainEventData(event) : toPlainEventData(event)));
                 }
             }
             closeExpiredGaps(gaps);
@@ -514,14 +592,17 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         return GapAwareTrackingToken.newInstance(positions.probeHead(), Collections.emptySet());
     }
 
+    /**
+     * The token just before the first commit (in position order) holding an event whose own timestamp is at or
+     * after the instant, or the head token when there is none. As everywhere, a commit is one unit: tracking from
+     * this token delivers that commit whole, also its events stamped before the instant (see {@link CommitsByTime}).
+     */
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
-        Document first = commits.find(Filters.gte("at", Date.from(dateTime)))
-                .sort(Sorts.ascending("_id")).limit(1).first();
-        if (first == null) {
-            return createHeadToken();
-        }
-        return GapAwareTrackingToken.newInstance(first.getLong("_id") - 1, Collections.emptySet());
+        long head = positions.probeHead();
+        OptionalLong first = commitsByTime.firstAtOrAfter(dateTime, head);
+        return GapAwareTrackingToken.newInstance(first.isPresent() ? first.getAsLong() - 1 : head,
+                Collections.emptySet());
     }
 
     // ---------------------------------------------------------------- mapping
@@ -530,6 +611,15 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         return new GenericDomainEventEntry<>(event.getString("type"), event.getString("agg"), event.getLong("seq"),
                 event.getString("id"), event.getString("ts"), event.getString("pt"), event.getString("pr"),
                 event.getString("p"), event.getString("m"));
+    }
+
+    /**
+     * Axon 4.13 has no generic entry class for an event of no aggregate; as its JDBC engine does, a domain entry
+     * without aggregate identifier, which Axon's upcasting turns into a plain (non-domain) message.
+     */
+    private static DomainEventData<String> toPlainEventData(Document event) {
+        return new GenericDomainEventEntry<>(null, null, 0L, event.getString("id"), event.getString("ts"),
+                event.getString("pt"), event.getString("pr"), event.getString("p"), event.getString("m"));
     }
 
     private static StoredEvent toStoredEvent(long position, int index, Document event) {
@@ -619,6 +709,10 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         private Clock clock = Clock.systemUTC();
         private LongConsumer beforeCommit = position -> { };
 
+        public Builder() {
+            persistenceExceptionResolver(MongoEventStorageEngine::isDuplicateKey);
+        }
+
         public Builder database(MongoDatabase database) {
             this.database = database;
             return this;
@@ -640,6 +734,13 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         @Override
         public Builder eventSerializer(Serializer eventSerializer) {
             super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        /** Decides which append failures are duplicates; by default {@link #isDuplicateKey}. */
+        @Override
+        public Builder persistenceExceptionResolver(PersistenceExceptionResolver resolver) {
+            super.persistenceExceptionResolver(resolver);
             return this;
         }
 
