@@ -39,8 +39,10 @@ import java.util.regex.Pattern;
  * is scoped to the user) and before the controller:
  * <ol>
  *   <li>inserts a PENDING record {@code username:key} holding the SHA-256 of method, path and body;</li>
- *   <li>a second request with that key: still pending → 409 {@code idempotency.in-progress}; completed with the
- *       same hash → the stored status and body are replayed and nothing is appended; a different hash → 422
+ *   <li>a second request with that key: still pending → 409 {@code idempotency.in-progress}, unless the
+ *       instance that inserted the record is gone (a process killed mid-request and started again: see
+ *       {@link InstanceLease}), then the retry takes the record over and runs; completed with the same hash → the
+ *       stored status and body are replayed and nothing is appended; a different hash → 422
  *       {@code idempotency.key-reused};</li>
  *   <li>the command carries {@code idempotencyKey = username:key} in its metadata (copied onto its events);</li>
  *   <li>the answer is stored (2xx and 4xx, domain refusals included); on an unexpected error (5xx) or a

@@ -20,6 +20,12 @@ import java.util.Date;
  * The {@code idempotency} collection: one record per {@code username:key}, first PENDING (inserted before the
  * command is dispatched, so a concurrent retry sees it), then COMPLETED with the response to replay.
  * Every access is by {@code _id}, which is index-backed on the embedded server and on MongoDB.
+ *
+ * <p>A pending record names its owner, the {@linkplain InstanceLease instance} that inserted it. A retry takes it
+ * over (compare-and-set on owner and time, so only one retry wins) when the owner is gone, e.g. the process was
+ * killed in the middle of the request and has been restarted: at once on the embedded server, once the owner's
+ * lease has run out on a shared MongoDB. Whatever the owner, a record pending for longer than
+ * {@code ledger.idempotency.pending-timeout} is taken over too (a request that hangs).
  */
 @Component
 public class IdempotencyStore {
@@ -30,16 +36,18 @@ public class IdempotencyStore {
 
     private final MongoCollection<Document> records;
     private final Duration pendingTimeout;
+    private final InstanceLease instance;
     private final Clock clock;
 
     @Autowired
-    public IdempotencyStore(MongoDatabase ledgerDatabase, LedgerProperties properties) {
-        this(ledgerDatabase, properties.idempotency().pendingTimeout(), Clock.systemUTC());
+    public IdempotencyStore(MongoDatabase ledgerDatabase, LedgerProperties properties, InstanceLease instance) {
+        this(ledgerDatabase, properties.idempotency().pendingTimeout(), instance, Clock.systemUTC());
     }
 
-    IdempotencyStore(MongoDatabase ledgerDatabase, Duration pendingTimeout, Clock clock) {
+    IdempotencyStore(MongoDatabase ledgerDatabase, Duration pendingTimeout, InstanceLease instance, Clock clock) {
         this.records = ledgerDatabase.getCollection(COLLECTION);
         this.pendingTimeout = pendingTimeout;
+        this.instance = instance;
         this.clock = clock;
     }
 
@@ -73,6 +81,7 @@ public class IdempotencyStore {
                 .append("method", method)
                 .append("path", path)
                 .append("state", PENDING)
+                .append("instance", instance.id())
                 .append("createdAt", Date.from(now));
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
@@ -95,12 +104,14 @@ public class IdempotencyStore {
                         existing.getString("body"));
             }
             Date createdAt = existing.getDate("createdAt");
-            if (createdAt != null && createdAt.toInstant().plus(pendingTimeout).isBefore(now)) {
-                // the process that inserted it died: take it over (only one retry can win the compare-and-set)
+            String owner = existing.getString("instance");
+            boolean timedOut = createdAt != null && createdAt.toInstant().plus(pendingTimeout).isBefore(now);
+            if (timedOut || instance.isGone(owner)) {
+                // the process that inserted it died (or the request hangs): take it over; only one retry can win
                 Document taken = records.findOneAndUpdate(
                         Filters.and(Filters.eq("_id", id), Filters.eq("state", PENDING),
-                                Filters.eq("createdAt", createdAt)),
-                        Updates.set("createdAt", Date.from(now)));
+                                Filters.eq("instance", owner), Filters.eq("createdAt", createdAt)),
+                        Updates.combine(Updates.set("instance", instance.id()), Updates.set("createdAt", Date.from(now))));
                 if (taken != null) {
                     return new Proceed(id);
                 }
