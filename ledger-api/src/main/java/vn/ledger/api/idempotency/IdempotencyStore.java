@@ -7,6 +7,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import vn.ledger.api.config.LedgerProperties;
@@ -30,6 +32,7 @@ import java.util.Date;
 @Component
 public class IdempotencyStore {
 
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyStore.class);
     public static final String COLLECTION = "idempotency";
     static final String PENDING = "PENDING";
     static final String COMPLETED = "COMPLETED";
@@ -113,6 +116,8 @@ public class IdempotencyStore {
                                 Filters.eq("instance", owner), Filters.eq("createdAt", createdAt)),
                         Updates.combine(Updates.set("instance", instance.id()), Updates.set("createdAt", Date.from(now))));
                 if (taken != null) {
+                    log.info("idempotency key {} was left pending by instance {} ({}): taken over by this retry",
+                            id, owner, timedOut ? "timed out" : "gone");
                     return new Proceed(id);
                 }
                 continue;
