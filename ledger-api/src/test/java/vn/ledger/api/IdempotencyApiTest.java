@@ -101,6 +101,24 @@ class IdempotencyApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aKeyLeftPendingByAnEarlierStartIsTakenOverAtOnce() throws Exception {
+        String task = newTaskPath();
+        String key = UUID.randomUUID().toString();
+        String path = task + "/reports";
+        byte[] body = json.writeValueAsBytes(Map.of("text", "sau khi khởi động lại"));
+        // a request of the process killed a moment ago: pending, recent, its instance not this one
+        store.begin("most.officer", key, hash("POST", path, body), "POST", path);
+        database.getCollection(IdempotencyStore.COLLECTION).updateOne(Filters.eq("_id", "most.officer:" + key),
+                new Document("$set", new Document("instance", "killed-" + UUID.randomUUID())));
+        int events = eventCount(task.substring(11));
+
+        Response retry = post("most.officer", path, new String(body, StandardCharsets.UTF_8), key);
+        assertThat(retry.status()).as(retry.raw()).isEqualTo(201);
+        assertThat(eventCount(task.substring(11))).isEqualTo(events + 1);
+        assertThat(store.find("most.officer:" + key).getString("state")).isEqualTo("COMPLETED");
+    }
+
+    @Test
     void afterACrashBetweenAppendAndAnswerTheRetryIsAnsweredFromTheStoredCommit() throws Exception {
         String task = newTaskPath();
         String taskId = task.substring("/api/tasks/".length());
