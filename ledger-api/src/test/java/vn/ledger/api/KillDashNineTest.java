@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -293,8 +294,11 @@ class KillDashNineTest {
     // ---- read models ----
 
     private static void assertReadModelsEqualAFreshRebuild(ChildLedger ledger) throws Exception {
-        await("every model caught up", Duration.ofSeconds(60), () -> {
-            for (JsonNode m : ledger.get(ADMIN, "/api/admin/read-models").body().get("models")) {
+        String[] status = new String[1];
+        await(() -> "every model caught up: " + status[0] + "\n" + ledger.tail(), Duration.ofSeconds(60), () -> {
+            JsonNode models = ledger.get(ADMIN, "/api/admin/read-models").body();
+            status[0] = models.toString();
+            for (JsonNode m : models.get("models")) {
                 if (m.at("/active/lag").asLong() != 0) {
                     return false;
                 }
@@ -303,8 +307,10 @@ class KillDashNineTest {
         });
         Response started = ledger.post(ADMIN, "/api/admin/read-models/all/rebuild?activate=false", null, null);
         assertThat(started.status()).as(started.raw()).isEqualTo(202);
-        await("every rebuild ready", Duration.ofSeconds(90), () -> {
-            for (JsonNode m : ledger.get(ADMIN, "/api/admin/read-models").body().get("models")) {
+        await(() -> "every rebuild ready: " + status[0] + "\n" + ledger.tail(), Duration.ofSeconds(90), () -> {
+            JsonNode models = ledger.get(ADMIN, "/api/admin/read-models").body();
+            status[0] = models.toString();
+            for (JsonNode m : models.get("models")) {
                 if (!"READY".equals(m.at("/rebuild/state").asText())) {
                     return false;
                 }
@@ -344,10 +350,10 @@ class KillDashNineTest {
         boolean holds() throws Exception;
     }
 
-    private static void await(String what, Duration patience, Condition condition) throws Exception {
+    private static void await(Supplier<String> what, Duration patience, Condition condition) throws Exception {
         long deadline = System.nanoTime() + patience.toNanos();
         while (!condition.holds()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            assertThat(System.nanoTime()).as(() -> "waiting for " + what.get()).isLessThan(deadline);
             Thread.sleep(200);
         }
     }

@@ -58,8 +58,13 @@ public class IdempotencyStore {
     public sealed interface Decision {
     }
 
-    /** Go ahead: the pending record is ours. */
-    public record Proceed(String id) implements Decision {
+    /**
+     * Go ahead: the pending record is ours.
+     *
+     * @param takenOver the record was taken over from an attempt that never finished (its process died, or it
+     *                  timed out): that attempt may have stored its events, so look for them before running again
+     */
+    public record Proceed(String id, boolean takenOver) implements Decision {
     }
 
     /** Already answered: replay this response. */
@@ -89,7 +94,7 @@ public class IdempotencyStore {
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 records.insertOne(pending);
-                return new Proceed(id);
+                return new Proceed(id, false);
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
@@ -118,7 +123,7 @@ public class IdempotencyStore {
                 if (taken != null) {
                     log.info("idempotency key {} was left pending by instance {} ({}): taken over by this retry",
                             id, owner, timedOut ? "timed out" : "gone");
-                    return new Proceed(id);
+                    return new Proceed(id, true);
                 }
                 continue;
             }
