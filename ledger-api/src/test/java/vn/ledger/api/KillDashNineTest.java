@@ -153,6 +153,7 @@ class KillDashNineTest {
                     unanswered.stream().filter(o -> afterRestart.commits().containsKey(o.sent().storedKey())).count(),
                     takenOver, retryStatuses, slowest);
 
+            assertTheAuditListsEveryStoredEventOnce(second, aggregates);
             assertReadModelsEqualAFreshRebuild(second);
         }
     }
@@ -292,6 +293,36 @@ class KillDashNineTest {
     }
 
     // ---- read models ----
+
+    /** The audit trail of each aggregate lists each of its stored events once, however the kill fell. */
+    private static void assertTheAuditListsEveryStoredEventOnce(ChildLedger ledger, Set<String> aggregates)
+            throws Exception {
+        for (String id : aggregates) {
+            Response history = ledger.get(ADMIN, "/api/history/" + id);
+            if (history.status() == 404) {
+                continue;
+            }
+            List<String> stored = new ArrayList<>();
+            history.body().get("events").forEach(e -> stored.add(e.get("eventId").asText()));
+            List<String> audited = new ArrayList<>();
+            String[] listed = new String[1];
+            await(() -> "the audit of " + id + " to list its " + stored.size() + " events: " + listed[0],
+                    Duration.ofSeconds(30), () -> {
+                audited.clear();
+                String cursor = null;
+                do {
+                    String path = "/api/audit?size=1000&entity=" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8)
+                            + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+                    JsonNode page = ledger.get(ADMIN, path).body().get("data");
+                    page.get("entries").forEach(e -> audited.add(e.get("eventId").asText()));
+                    cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+                } while (cursor != null);
+                listed[0] = audited.size() + " entries, " + new java.util.HashSet<>(audited).size() + " distinct";
+                return audited.size() >= stored.size();
+            });
+            assertThat(audited).as("audit of %s", id).containsExactlyInAnyOrderElementsOf(stored);
+        }
+    }
 
     private static void assertReadModelsEqualAFreshRebuild(ChildLedger ledger) throws Exception {
         String[] status = new String[1];
