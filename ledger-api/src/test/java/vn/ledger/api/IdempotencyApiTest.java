@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.ledger.api.idempotency.CommandDispatcher;
 import vn.ledger.api.idempotency.IdempotencyStore;
+import vn.ledger.core.body.BodyLevel;
+import vn.ledger.core.body.RegisterBody;
 import vn.ledger.core.shared.Actor;
 import vn.ledger.core.task.ReportProgress;
 
@@ -98,6 +100,49 @@ class IdempotencyApiTest extends ApiTestSupport {
         Response r = post("most.officer", path, new String(body, StandardCharsets.UTF_8), key);
         assertProblem(r, 409, "idempotency.in-progress");
         assertThat(commitCount()).isEqualTo(commits);
+    }
+
+    @Test
+    void aKeyLeftPendingByAnEarlierStartIsTakenOverAtOnce() throws Exception {
+        String task = newTaskPath();
+        String key = UUID.randomUUID().toString();
+        String path = task + "/reports";
+        byte[] body = json.writeValueAsBytes(Map.of("text", "sau khi khởi động lại"));
+        // a request of the process killed a moment ago: pending, recent, its instance not this one
+        store.begin("most.officer", key, hash("POST", path, body), "POST", path);
+        database.getCollection(IdempotencyStore.COLLECTION).updateOne(Filters.eq("_id", "most.officer:" + key),
+                new Document("$set", new Document("instance", "killed-" + UUID.randomUUID())));
+        int events = eventCount(task.substring(11));
+
+        Response retry = post("most.officer", path, new String(body, StandardCharsets.UTF_8), key);
+        assertThat(retry.status()).as(retry.raw()).isEqualTo(201);
+        assertThat(eventCount(task.substring(11))).isEqualTo(events + 1);
+        assertThat(store.find("most.officer:" + key).getString("state")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aRetryOfARegistrationStoredByAKilledProcessIsAnsweredFromTheStoredCommitNotRefused() throws Exception {
+        String code = uniqueCode("KILLED");
+        String key = UUID.randomUUID().toString();
+        String body = "{\"code\":\"" + code + "\",\"name\":\"Cơ quan " + code + "\",\"level\":\"UNIT\"}";
+        // the killed process: pending record inserted, the body's events stored, no answer given
+        store.begin(ADMIN, key, hash("POST", "/api/bodies", body.getBytes(StandardCharsets.UTF_8)), "POST",
+                "/api/bodies");
+        database.getCollection(IdempotencyStore.COLLECTION).updateOne(Filters.eq("_id", ADMIN + ":" + key),
+                new Document("$set", new Document("instance", "killed-" + UUID.randomUUID())));
+        dispatcher.send(new RegisterBody(code, "Cơ quan " + code, null, BodyLevel.UNIT, null,
+                new Actor(ADMIN, "Quản trị hệ thống", "Quản trị viên", "VPTW")), code, ADMIN + ":" + key);
+        long commits = commitCount();
+
+        // registering it again would break body.code.taken: the stored commit answers instead
+        Response retry = post(ADMIN, "/api/bodies", body, key);
+        assertThat(retry.status()).as(retry.raw()).isEqualTo(200);
+        assertThat(retry.text("id")).isEqualTo(code);
+        assertThat(retry.text("note")).contains("Already recorded");
+        assertThat(commitCount()).isEqualTo(commits);
+        assertThat(eventCount(code)).isEqualTo(1);
+        // a new key for the same registration is refused by the rule, as before
+        assertProblem(post(ADMIN, "/api/bodies", body, UUID.randomUUID().toString()), 422, "body.code.taken");
     }
 
     @Test

@@ -31,8 +31,12 @@ public record LedgerProperties(
 
     /**
      * @param pendingTimeout after this long a pending (unfinished) request under a key is taken to be abandoned
-     *                       (the process died) and a retry may take it over
+     *                       whoever holds it, and a retry may take it over
+     * @param instanceLease  how long an application instance counts as alive after it last renewed its lease
+     *                       (renewed every third of it); a key left pending by an instance that is gone is taken
+     *                       over by a retry at once. On the embedded server every earlier instance is gone.
      */
-    public record Idempotency(@DefaultValue("PT2M") Duration pendingTimeout) {
+    public record Idempotency(@DefaultValue("PT2M") Duration pendingTimeout,
+                              @DefaultValue("PT15S") Duration instanceLease) {
     }
 }

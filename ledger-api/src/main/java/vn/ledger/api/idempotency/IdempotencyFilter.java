@@ -39,10 +39,15 @@ import java.util.regex.Pattern;
  * is scoped to the user) and before the controller:
  * <ol>
  *   <li>inserts a PENDING record {@code username:key} holding the SHA-256 of method, path and body;</li>
- *   <li>a second request with that key: still pending → 409 {@code idempotency.in-progress}; completed with the
- *       same hash → the stored status and body are replayed and nothing is appended; a different hash → 422
+ *   <li>a second request with that key: still pending → 409 {@code idempotency.in-progress}, unless the
+ *       instance that inserted the record is gone (a process killed mid-request and started again: see
+ *       {@link InstanceLease}), then the retry takes the record over and runs; completed with the same hash → the
+ *       stored status and body are replayed and nothing is appended; a different hash → 422
  *       {@code idempotency.key-reused};</li>
- *   <li>the command carries {@code idempotencyKey = username:key} in its metadata (copied onto its events);</li>
+ *   <li>the command carries {@code idempotencyKey = username:key} in its metadata (copied onto its events); when
+ *       the record was taken over, the events the unfinished attempt may have stored are looked for first, and
+ *       if found the request is answered from that commit without running the command again (which its domain
+ *       rules might refuse, e.g. a body code now taken by the very body it registered);</li>
  *   <li>the answer is stored (2xx and 4xx, domain refusals included); on an unexpected error (5xx) or a
  *       concurrency conflict (409) the pending record is deleted so that a retry runs again.</li>
  * </ol>
@@ -55,6 +60,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String REPLAYED_HEADER = "Idempotency-Replayed";
     /** Request attribute holding {@code username:key} while the request is processed. */
     public static final String ATTRIBUTE = IdempotencyFilter.class.getName() + ".key";
+    /** Request attribute set when the key's pending record was taken over from an attempt that never finished. */
+    public static final String TAKEN_OVER_ATTRIBUTE = IdempotencyFilter.class.getName() + ".takenOver";
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
@@ -73,6 +80,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         return attributes == null ? null
                 : (String) attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+    }
+
+    /** Whether the current request's key was taken over from an attempt that never finished. */
+    public static boolean currentKeyTakenOver() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        return attributes != null
+                && Boolean.TRUE.equals(attributes.getAttribute(TAKEN_OVER_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST));
     }
 
     @Override
@@ -130,8 +144,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     HEADER));
             return;
         }
-        String id = ((IdempotencyStore.Proceed) decision).id();
+        IdempotencyStore.Proceed proceed = (IdempotencyStore.Proceed) decision;
+        String id = proceed.id();
         request.setAttribute(ATTRIBUTE, id);
+        if (proceed.takenOver()) {
+            request.setAttribute(TAKEN_OVER_ATTRIBUTE, Boolean.TRUE);
+        }
         ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
         boolean finished = false;
         try {
