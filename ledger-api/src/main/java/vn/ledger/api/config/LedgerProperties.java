@@ -25,8 +25,12 @@ public record LedgerProperties(
         @DefaultValue("false") boolean demo,
         @DefaultValue("10000") int aggregateCacheSize) {
 
-    /** @param inMemory run the embedded server in memory only (tests); nothing is written to {@code dataDir} */
-    public record Embedded(@DefaultValue("false") boolean inMemory) {
+    /**
+     * @param inMemory          run the embedded server in memory only (tests); nothing is written to {@code dataDir}
+     * @param targetFillPercent the file's space is reclaimed while less than this share of it is live (lower: less
+     *                          rewriting, a larger file)
+     */
+    public record Embedded(@DefaultValue("false") boolean inMemory, @DefaultValue("80") int targetFillPercent) {
     }
 
     /**

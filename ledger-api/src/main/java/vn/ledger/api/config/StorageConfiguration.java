@@ -64,7 +64,7 @@ public class StorageConfiguration {
         }
         Path dir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
         log.info("no spring.data.mongodb.uri: starting the embedded MongoDB-wire server on {}", dir);
-        return EmbeddedMongo.persistent(dir);
+        return EmbeddedMongo.persistent(dir, properties.embedded().targetFillPercent());
     }
 
     /** Depends on the embedded server (when there is one), so it is closed before the server stops. */
