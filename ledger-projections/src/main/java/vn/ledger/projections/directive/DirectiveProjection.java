@@ -37,7 +37,8 @@ import static vn.ledger.projections.task.Docs.strings;
 /**
  * Directive state, one document per directive in {@value #COLLECTION} with {@code _id} = directive id:
  * metadata with the corrections applied (and their history), symbol aliases, recipients per role with their
- * receipt, orientations, the ids of its tasks, the directives it implements (citation as written, resolved id,
+ * receipt (in the document, or in buckets when more than {@value RecipientBuckets#BUCKET}: {@link RecipientBuckets}),
+ * orientations, the ids of its tasks, the directives it implements (citation as written, resolved id,
  * and the cited document's current symbol) and the directives that implement it (reverse links: the first
  * {@value #INLINE_LINKS} in the document, the others in buckets of {@value #BUCKET_LINKS} in {@value #LINKS}),
  * status with recall or replacement, and counters (recipients, receipts, implementers).
@@ -55,7 +56,7 @@ public final class DirectiveProjection {
     public static final String COLLECTION = "directives";
     /** Overflow of the reverse links ("implemented by") beyond those kept in the directive's document. */
     public static final String LINKS = "directive_links";
-    public static final List<String> COLLECTIONS = List.of(COLLECTION, LINKS);
+    public static final List<String> COLLECTIONS = List.of(COLLECTION, LINKS, RecipientBuckets.COLLECTION);
     static final int INLINE_LINKS = 50;
     static final int BUCKET_LINKS = 500;
 
@@ -109,7 +110,6 @@ public final class DirectiveProjection {
                         .append("capacity", Docs.name(s.capacity())))
                 .append("issuedOn", day(e.issuedOn())).append("subject", e.subject())
                 .append("issuedBy", actor(e.actor())).append("issuedAt", date(m.getTimestamp()))
-                .append("recipients", recipients)
                 .append("recipientCount", recipients.stream().map(r -> r.getString("body")).distinct().count())
                 .append("receivedCount", 0L)
                 .append("orientations", strings(e.orientations()))
@@ -123,12 +123,37 @@ public final class DirectiveProjection {
         if (self.get("taskIds") == null) {
             self.put("taskIds", new ArrayList<String>());
         }
+        if (recipients.size() > RecipientBuckets.BUCKET) {
+            // a long list: in buckets, so that a receipt does not rewrite it whole
+            int buckets = RecipientBuckets.bucketCount(recipients.size());
+            RecipientBuckets.issue(store, e.directiveId(), recipients, buckets);
+            self.put("recipientBuckets", buckets);
+            self.put("recipientRanks", (long) recipients.size());
+        } else {
+            self.put("recipients", recipients);
+        }
         save(self, m);
     }
 
     @EventHandler
     void on(DirectiveReceived e, DomainEventMessage<?> m) {
         own(e.directiveId(), m, d -> {
+            if (d.get("recipientBuckets") != null) {
+                Document received = new Document("receivedOn", day(e.receivedOn())).append("receivedBy", actor(e.actor()))
+                        .append("receivedAt", date(m.getTimestamp()));
+                long nextRank = Docs.lng(d.get("recipientRanks"), 0);
+                RecipientBuckets.Receipt r = RecipientBuckets.receive(store, e.directiveId(),
+                        (int) Docs.lng(d.get("recipientBuckets"), 1), e.bodyCode(), nextRank, received);
+                if (r.listedNow()) {
+                    d.put("recipientRanks", nextRank + 1);
+                    d.put("recipientCount", Docs.lng(d.get("recipientCount"), 0) + 1);
+                }
+                if (r.firstReceipt()) {
+                    d.put("receivedCount", Docs.lng(d.get("receivedCount"), 0) + 1);
+                }
+                return;
+            }
+            // a short list, in the directive's document
             List<Document> recipients = docs(d, "recipients");
             boolean listed = false;
             for (Document r : recipients) {
