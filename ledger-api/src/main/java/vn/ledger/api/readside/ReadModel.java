@@ -24,8 +24,8 @@ public enum ReadModel {
 
     // 2: tasks, replaced directives and implementers in log order, with their log keys
     DIRECTIVE("directive", 2, DirectiveProjection.COLLECTIONS, DirectiveProjection::new),
-    // 2: acknowledgements, reports and urgings are one string each
-    TASK("task", 2, TaskProjection.COLLECTIONS, TaskProjection::new),
+    // 2: acknowledgements, reports and urgings are one string each; 3: reports and urgings beyond 64 in sealed buckets
+    TASK("task", 3, TaskProjection.COLLECTIONS, TaskProjection::new),
     // 2: light nodes (acts and forwards of non-recipients kept apart), roll-ups changed in place; 3: lists packed;
     // 4: roll-ups and own contributions are one string each (Tally)
     CHAIN("chain", 4, ChainProjection.COLLECTIONS, ChainProjection::new),

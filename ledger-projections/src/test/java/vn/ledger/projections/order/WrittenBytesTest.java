@@ -156,7 +156,7 @@ class WrittenBytesTest {
         assertThat(costs.get("directive").worst()).isLessThan(20_000);
         // the audit writes an entity bucket (at most 64 entries) and up to ~5 posting buckets (at most 500 ids)
         assertThat(costs.get("audit").worst()).isLessThan(300_000);
-        // not bounded yet: a task's reports are one list in its document (about 180 bytes a report)
-        assertThat(costs.get("task").worst()).isGreaterThan(MONTHS * 100L);
+        // a report writes the task with at most 63 reports in it, and on every 64th a sealed bucket of 64
+        assertThat(costs.get("task").worst()).isLessThan(30_000);
     }
 }
