@@ -104,6 +104,10 @@ public abstract class ApiTestSupport {
         return perform(request);
     }
 
+    protected Response delete(String user, String path) throws Exception {
+        return perform(MockMvcRequestBuilders.delete(path).with(httpBasic(user, password(user))));
+    }
+
     private Response perform(MockHttpServletRequestBuilder request) throws Exception {
         MvcResult result = mvc.perform(request).andReturn();
         String raw = result.getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * One event in the audit trail.
  *
- * @param id                the audit id: sorts in the global order; the cursor of the next page
+ * @param id                the audit id: sorts in the global log order; the cursor of the next page
  * @param eventType         the event's name, e.g. "DirectiveCorrected"
  * @param summaryVi         what happened, in Vietnamese
  * @param summaryEn         what happened, in English
@@ -22,7 +22,7 @@ import java.util.List;
  * @param authorityBodyCode authority: the issuing body (directive events) or the assigning body (task events)
  * @param bodies            every body the event concerns (actor's, authority, recipients, lead, ...)
  * @param changes           old → new values of what the event changed
- * @param position          the event's commit position in the global order, when it came with a tracking token
+ * @param position          the position of the event's commit in the global log
  */
 public record AuditEntry(String id, String eventId, String eventType, String summaryVi, String summaryEn, Actor actor,
                          String entityType, String entityId, Long sequenceNumber, Instant recordedAt,

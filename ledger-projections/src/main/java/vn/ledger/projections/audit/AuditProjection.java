@@ -3,8 +3,6 @@ package vn.ledger.projections.audit;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import vn.ledger.core.body.BodyClosed;
 import vn.ledger.core.body.BodyEvent;
@@ -44,7 +42,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -57,21 +54,22 @@ import java.util.function.Function;
  * <p><b>Entries are grouped by entity.</b> {@value #COLLECTION} holds the entries of one aggregate in buckets of
  * {@value AuditId#ENTITY_BUCKET} by sequence number ({@code _id} = aggregate id + "|" + sequence / 64, entries
  * sorted by sequence number), so that a rebuild writes about one document per aggregate instead of one per event.
- * The first bucket of an aggregate also holds {@code tail} (its highest bucket number), {@code ordered} (false once
- * an entry was recorded before an entry with a lower sequence number: writers with skewed clocks) and the
+ * The first bucket of an aggregate also holds {@code tail} (its highest bucket number) and the
  * authority that later events name: a directive's issuer and symbol (set by DirectiveIssued, the symbol by a
  * correction of it), a task's assigner and code (set by TaskAssigned). Every directive event belongs to its
  * directive's aggregate and every task event to its task's, so the authority is in the bucket the projection has
  * at hand.
  *
- * <p><b>Ids are the recording order.</b> An audit id ({@link AuditId}) is the event's timestamp in epoch micros,
- * its aggregate id and its sequence number. The recording instant is the global order an inspector sees (the
- * "when" of every entry, and what as-of and time filters compare), and unlike a tracking position it is a property
- * of the event alone: a live model, a rebuild and a replay into memory (no tracking token at all) give every event
- * the same id, in the same order, whatever positions the store handed out (a commit that fills a gap is tracked
- * at the highest position seen live but at its own one in a rebuild). The position, when a tracking token has one,
- * is kept in the entry for information. Aggregate id and sequence number make the id unique, and name the bucket
- * that holds the entry.
+ * <p><b>Ids are the log order.</b> An audit id ({@link AuditId}) is the event's place in the global log
+ * ({@link vn.ledger.eventstore.LogPosition}: commit position, then place in the commit), its recording instant,
+ * its aggregate id and its sequence number. The log position is a property of the event, the same for a live
+ * model, a rebuild and a replay of stored histories, so every event gets the same id in the same order whatever
+ * order concurrent commits reached the processor in (a commit that fills a gap comes late, and is tracked with a
+ * token naming the highest position seen: the token is not used). An aggregate's events are in the log in the order
+ * of their sequence numbers (an event is appended after the one before it was stored), so an entity's buckets,
+ * sorted by sequence number, are in log order too. The entry keeps its commit position. A message without a log
+ * position (not read from the event store) is refused. Aggregate id and sequence number name the bucket that holds
+ * the entry.
  *
  * <p>Filters are served from posting lists ({@link PostingLists}) in {@value #POSTINGS}, one per actor
  * ("actor:" + username), body ("body:" + code), event type ("type:" + name) and one of everything ("all"); the
@@ -146,7 +144,7 @@ public final class AuditProjection {
 
     // ------------------------------------------------------------------ identity and storage
 
-    /** The audit id of an event: its recording instant, aggregate id and sequence number (see the class comment). */
+    /** The audit id of an event: its log position, recording instant, aggregate id and sequence number. */
     public static String auditId(EventMessage<?> m) {
         return AuditId.of(m).value();
     }
@@ -230,17 +228,7 @@ public final class AuditProjection {
             postings.add("body:" + b, value);
         }
 
-        // an entry recorded before one with a lower sequence number (or after a higher one): paging by entity
-        // can no longer follow the sequence numbers
         int tail = (int) Docs.lng(first.get("tail"), 0);
-        Object before = pos > 0 ? entries.get(pos - 1) : n > 0 ? last(bucketAt(agg, n - 1, n, bucket, first)) : null;
-        Object after = pos < entries.size() ? entries.get(pos) : n < tail ? firstOf(bucketAt(agg, n + 1, n, bucket, first)) : null;
-        boolean outOfOrder = (before != null && value.compareTo(StoredEntry.id(before)) < 0)
-                || (after != null && value.compareTo(StoredEntry.id(after)) > 0);
-        if (outOfOrder && !Boolean.FALSE.equals(first.get("ordered"))) {
-            first.put("ordered", false);
-            firstChanged = true;
-        }
         if (n > tail) {
             first.put("tail", n);
             firstChanged = true;
@@ -251,14 +239,9 @@ public final class AuditProjection {
             firstChanged = true;
         }
 
-        OptionalLong position = OptionalLong.empty();
-        if (m instanceof TrackedEventMessage<?> t) {
-            TrackingToken token = t.trackingToken();
-            position = token == null ? OptionalLong.empty() : token.position();
-        }
         entries.add(pos, StoredEntry.pack(id.sequence(), value, m.getIdentifier(), type, x.vi, x.en, actor,
                 m.getTimestamp(), x.businessDate, x.directiveId, x.authorityBody, new ArrayList<>(bodies), x.changes,
-                position.isPresent() ? position.getAsLong() : null));
+                id.position().commit()));
 
         // the entity's first bucket and the authority before the entry's bucket, which marks the event applied
         if (authority != null && authority.changed && authority.first != first && authority.first != bucket) {
@@ -300,21 +283,6 @@ public final class AuditProjection {
             }
         }
         return -lo - 1;
-    }
-
-    /** Bucket k of the aggregate, given the event's bucket (number n) and the first bucket, which may be unsaved. */
-    private Document bucketAt(String agg, int k, int n, Document bucket, Document first) {
-        return k == n ? bucket : k == 0 ? first : bucket(AuditId.bucketId(agg, k));
-    }
-
-    private static Object last(Document bucket) {
-        List<?> entries = entries(bucket);
-        return entries.isEmpty() ? null : entries.get(entries.size() - 1);
-    }
-
-    private static Object firstOf(Document bucket) {
-        List<?> entries = entries(bucket);
-        return entries.isEmpty() ? null : entries.get(0);
     }
 
     /** A bucket's entries as stored (not a copy: read only); tuples, or sub-documents in a layout-2 bucket. */

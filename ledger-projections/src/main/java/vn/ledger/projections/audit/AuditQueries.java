@@ -17,16 +17,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Pages through the audit trail in global order (recording instant, see {@link AuditProjection}) with a cursor
- * (the last id returned), filtered by actor, body, entity, event type and time range, reading by {@code _id} only.
+ * Pages through the audit trail in global log order (see {@link AuditProjection}) with a cursor (the last id
+ * returned), filtered by actor, body, entity, event type and time range, reading by {@code _id} only.
  *
- * <p>The time range is an id range (ids begin with the recording instant), and so is the cursor. An entity filter
- * reads the entity's first bucket; an entity of at most {@value AuditId#ENTITY_BUCKET} entries drives the scan at
- * once (one round trip for the page). Otherwise one {@code $in} reads the posting heads of the other filters and
- * the filter with the fewest entries drives: a posting list's buckets after the cursor are read a few at a time,
- * the ids outside the range or of another entity are dropped without reading anything, and the entity buckets the
- * others name are read by one {@code $in} and their entries checked against the other filters. A selective filter
- * (one actor) answers a page in two round trips when its list is one document, three when it has more.
+ * <p>The cursor is an id range. The time range compares the recording instant, which every id carries after its
+ * log position: an id outside it is dropped without reading its entry, and a posting list's sealed buckets whose
+ * span of instants (kept in the head) lies outside it are not read. Instants follow the log order closely but not
+ * exactly (an event is stamped before its commit gets a position), so a scan does not stop at the end of the range:
+ * it skips the buckets after it by their spans. An entity filter reads the entity's first bucket; an entity of at
+ * most {@value AuditId#ENTITY_BUCKET} entries drives the scan at once (one round trip for the page). Otherwise one
+ * {@code $in} reads the posting heads of the other filters and the filter with the fewest entries drives: a
+ * posting list's buckets after the cursor are read a few at a time, the ids outside the range or of another entity
+ * are dropped without reading anything, and the entity buckets the others name are read by one {@code $in} and their
+ * entries checked against the other filters. A selective filter (one actor) answers a page in two round trips when
+ * its list is one document, three when it has more.
  */
 public final class AuditQueries {
 
@@ -48,15 +52,24 @@ public final class AuditQueries {
     public record AuditPage(List<AuditEntry> entries, String nextCursor, String drivenBy) {
     }
 
-    /** What a page wants: entries with floor < id < ceiling (null: unbounded) that match the filter. */
-    private record Scan(AuditFilter filter, String floor, String ceiling, int size, List<AuditEntry> out) {
+    /**
+     * What a page wants: entries with id &gt; floor (the cursor; null: unbounded), recorded in [fromMicros,
+     * toMicros), that match the filter.
+     */
+    private record Scan(AuditFilter filter, String floor, long fromMicros, long toMicros, int size,
+                        List<AuditEntry> out) {
 
         boolean above(String id) {
             return floor == null || id.compareTo(floor) > 0;
         }
 
-        boolean below(String id) {
-            return ceiling == null || id.compareTo(ceiling) < 0;
+        boolean inTime(String id) {
+            long micros = AuditId.micros(id);
+            return micros >= fromMicros && micros < toMicros;
+        }
+
+        boolean timed() {
+            return fromMicros != Long.MIN_VALUE || toMicros != Long.MAX_VALUE;
         }
 
         boolean full() {
@@ -137,29 +150,26 @@ public final class AuditQueries {
     }
 
     private static Scan scan(AuditFilter f, String after, int size) {
-        String floor = after;
+        long from = Long.MIN_VALUE;
         if (f.from() != null) {
             long ms = millis(f.from());
-            if (ms > 0) {
-                String from = AuditId.bound(ms);
-                if (from == null) {
-                    return null; // after every id
-                }
-                floor = floor == null || from.compareTo(floor) > 0 ? from : floor;
+            if (ms == Long.MAX_VALUE) {
+                return null; // after every entry
             }
+            from = ms <= 0 ? Long.MIN_VALUE : Math.multiplyExact(ms, 1_000L);
         }
-        String ceiling = null;
+        long to = Long.MAX_VALUE;
         if (f.to() != null) {
             long ms = millis(f.to());
             if (ms <= 0) {
-                return null; // before every id
+                return null; // before every entry
             }
-            ceiling = AuditId.bound(ms);
+            to = ms >= Long.MAX_VALUE / 1_000 ? Long.MAX_VALUE : ms * 1_000;
         }
-        if (floor != null && ceiling != null && floor.compareTo(ceiling) >= 0) {
+        if (from >= to) {
             return null;
         }
-        return new Scan(f, floor, ceiling, size, new ArrayList<>());
+        return new Scan(f, after, from, to, size, new ArrayList<>());
     }
 
     private static long millis(Instant instant) {
@@ -187,15 +197,12 @@ public final class AuditQueries {
         List<String> inline = PostingLists.inlineIds(head);
         List<Integer> numbers = new ArrayList<>();
         for (int n = s.floor() == null ? 0 : PostingLists.bucketFor(head, s.floor()); n <= tail; n++) {
-            String lower = inline != null ? null : PostingLists.lowerBound(head, n);
-            if (lower != null && !s.below(lower)) {
-                break; // this bucket and the later ones begin at or after the end of the range
+            if (inline != null || PostingLists.mayHold(head, n, s.fromMicros(), s.toMicros())) {
+                numbers.add(n); // the others hold nothing recorded in the time range
             }
-            numbers.add(n);
         }
         Map<String, Document> entityBuckets = new HashMap<>();
-        boolean done = false;
-        for (int i = 0; i < numbers.size() && !done && !s.full(); i += BUCKETS_PER_READ) {
+        for (int i = 0; i < numbers.size() && !s.full(); i += BUCKETS_PER_READ) {
             List<Integer> chunk = numbers.subList(i, Math.min(numbers.size(), i + BUCKETS_PER_READ));
             Map<String, Document> read = new HashMap<>(prefetched);
             List<String> missing = new ArrayList<>();
@@ -215,12 +222,11 @@ public final class AuditQueries {
                 int want = 0;
                 for (; j < ids.size() && !s.full(); j++) {
                     String id = ids.get(j);
-                    if (!s.below(id)) {
-                        done = true;
-                        break;
-                    }
                     AuditId a = AuditId.parse(id);
-                    if (a == null || (s.filter().entityId() != null && !s.filter().entityId().equals(a.aggregateId()))) {
+                    if (a == null || (s.timed() && !s.inTime(id))) {
+                        continue;
+                    }
+                    if (s.filter().entityId() != null && !s.filter().entityId().equals(a.aggregateId())) {
                         continue;
                     }
                     if (batch.isEmpty()) {
@@ -234,7 +240,7 @@ public final class AuditQueries {
                     }
                 }
                 resolve(batch, entityBuckets, s);
-                if (done || s.full()) {
+                if (s.full()) {
                     break;
                 }
             }
@@ -285,18 +291,16 @@ public final class AuditQueries {
 
     private AuditPage byEntity(String entityId, Document first, Scan s) {
         int tail = tail(first);
-        // in order (the usual case) the ids grow with the sequence number: a cursor of this entity names the
-        // bucket to start at, and the scan stops at the end of the range; otherwise everything is read and sorted
-        boolean ordered = !Boolean.FALSE.equals(first.get("ordered"));
+        // an entity's events are in the log in the order of their sequence numbers: its buckets, in order, are in
+        // log order, and a cursor of this entity names the bucket to start at
         int start = 0;
         AuditId cursor = s.floor() == null ? null : AuditId.parse(s.floor());
-        if (ordered && cursor != null && cursor.aggregateId().equals(entityId)) {
+        if (cursor != null && cursor.aggregateId().equals(entityId)) {
             start = Math.min(cursor.bucket(), tail);
         }
         Map<Integer, Document> read = new HashMap<>();
         read.put(0, first);
-        List<Hit> unordered = new ArrayList<>();
-        for (int k = start; k <= tail; k++) {
+        for (int k = start; k <= tail && !s.full(); k++) {
             if (!read.containsKey(k)) {
                 // this bucket and the next few in one round trip
                 int last = Math.min(tail, k + ENTITY_BUCKETS_PER_READ - 1);
@@ -310,23 +314,8 @@ public final class AuditQueries {
                 }
             }
             Document bucket = read.get(k);
-            boolean more = true;
             for (Object e : AuditProjection.entries(bucket)) {
-                if (!ordered) {
-                    unordered.add(new Hit(bucket, e, StoredEntry.id(e)));
-                } else if (!offer(bucket, e, s)) {
-                    more = false;
-                    break;
-                }
-            }
-            if (!more) {
-                break;
-            }
-        }
-        if (!ordered) {
-            unordered.sort(Comparator.comparing(Hit::id));
-            for (Hit h : unordered) {
-                if (!offer(h.bucket(), h.entry(), s)) {
+                if (!offer(bucket, e, s)) {
                     break;
                 }
             }
@@ -334,18 +323,11 @@ public final class AuditQueries {
         return s.page("entity:" + entityId);
     }
 
-    /** An entry of an unordered entity, with its id read once for sorting. */
-    private record Hit(Document bucket, Object entry, String id) {
-    }
-
     /** Takes the entry if it is in the range and matches; false when the scan is over (past the range, page full). */
     private static boolean offer(Document bucket, Object e, Scan s) {
         String id = StoredEntry.id(e);
-        if (!s.above(id)) {
+        if (!s.above(id) || (s.timed() && !s.inTime(id))) {
             return true;
-        }
-        if (!s.below(id)) {
-            return false;
         }
         AuditEntry entry = StoredEntry.read(bucket, e);
         if (matches(entry, s.filter())) {

@@ -11,10 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How an entry is kept in its entity bucket: one {@link Tuple} string (layout 3), fields in this order: sequence
+ * How an entry is kept in its entity bucket: one {@link Tuple} string (layouts 3 and 4), fields in this order: sequence
  * number, audit id, event id, event type, summary in Vietnamese and in English, actor (username, full name,
  * position, body), recorded at (epoch ms), business date, directive, authority body, bodies (their number, then
- * each), changes (their number, then field, old and new of each), position. A national rebuild writes a million entries; as sub-documents they were 23 million
+ * each), changes (their number, then field, old and new of each), position (layout 4: the
+ * event's own commit position; layout 3: the tracking token's). A national rebuild writes a million entries; as sub-documents they were 23 million
  * values for the server to decode and store, as tuples they are one each.
  *
  * <p>An entry of layout 2 (a sub-document) reads too: after an upgrade the old generation answers, and its live

@@ -1,11 +1,13 @@
 package vn.ledger.projections.body;
 
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import vn.ledger.core.body.BodyClosed;
 import vn.ledger.core.body.BodyMerged;
 import vn.ledger.core.body.BodyRegistered;
 import vn.ledger.core.body.BodyRenamed;
+import vn.ledger.projections.store.LogOrder;
 import vn.ledger.projections.store.ReadStore;
 
 /**
@@ -24,8 +26,8 @@ public class BodiesProjection {
     }
 
     @EventHandler
-    public void on(BodyRegistered e, @SequenceNumber Long seq) {
-        tree.register(e, seq == null ? 0 : seq);
+    public void on(BodyRegistered e, @SequenceNumber Long seq, EventMessage<?> m) {
+        tree.register(e, seq == null ? 0 : seq, LogOrder.key(m));
     }
 
     @EventHandler
@@ -39,7 +41,7 @@ public class BodiesProjection {
     }
 
     @EventHandler
-    public void on(BodyMerged e, @SequenceNumber Long seq) {
-        tree.merge(e, seq == null ? 0 : seq);
+    public void on(BodyMerged e, @SequenceNumber Long seq, EventMessage<?> m) {
+        tree.merge(e, seq == null ? 0 : seq, LogOrder.key(m));
     }
 }

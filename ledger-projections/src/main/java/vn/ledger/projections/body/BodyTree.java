@@ -5,6 +5,7 @@ import vn.ledger.core.body.BodyClosed;
 import vn.ledger.core.body.BodyMerged;
 import vn.ledger.core.body.BodyRegistered;
 import vn.ledger.core.body.BodyRenamed;
+import vn.ledger.projections.store.LogOrder;
 import vn.ledger.projections.store.ReadStore;
 
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import java.util.Optional;
  * history, parent, level, children codes, ancestor path (root first, the body itself excluded), closed or
  * merged (successor). Used by {@link BodiesProjection} ("bodies") and, on a collection of its own, by the
  * dashboard, so that each read model is rebuilt from the events alone.
+ *
+ * <p>Children and merged bodies are listed in log order ({@link LogOrder}), whatever order the events came in.
  *
  * <p>Idempotent: every document remembers the sequence number of the last event of its own Body aggregate it
  * took in, and an event at or below it is a duplicate. Out of order across aggregates: a child registered
@@ -61,8 +64,11 @@ public final class BodyTree {
         return out;
     }
 
-    /** @return the move of the body's path, when this registration changed it (empty for a duplicate) */
-    public Optional<Moved> register(BodyRegistered e, long seq) {
+    /**
+     * @param key the log key of the event ({@link LogOrder#key}): a parent lists its children in log order
+     * @return the move of the body's path, when this registration changed it (empty for a duplicate)
+     */
+    public Optional<Moved> register(BodyRegistered e, long seq, String key) {
         Document doc = load(e.code());
         if (Docs.num(doc, "seq", -1) >= seq) {
             return Optional.empty();
@@ -86,9 +92,7 @@ public final class BodyTree {
             if (parentPath.contains(e.code())) {
                 parent = null; // would close a cycle: keep the body a root rather than loop for ever
             } else {
-                List<String> children = Docs.strings(p, "children");
-                if (Docs.addOnce(children, e.code())) {
-                    p.put("children", children);
+                if (LogOrder.add(p, "children", e.code(), key)) {
                     store.put(collection, p);
                 }
                 newPath.addAll(parentPath);
@@ -134,7 +138,8 @@ public final class BodyTree {
         return true;
     }
 
-    public boolean merge(BodyMerged e, long seq) {
+    /** @param key the log key of the event: a body lists the bodies merged into it in log order */
+    public boolean merge(BodyMerged e, long seq, String key) {
         Document doc = load(e.code());
         if (Docs.num(doc, "seq", -1) >= seq) {
             return false;
@@ -145,9 +150,7 @@ public final class BodyTree {
         doc.put("successor", e.intoCode());
         store.put(collection, doc);
         Document into = load(e.intoCode());
-        List<String> from = Docs.strings(into, "mergedFrom");
-        if (Docs.addOnce(from, e.code())) {
-            into.put("mergedFrom", from);
+        if (LogOrder.add(into, "mergedFrom", e.code(), key)) {
             store.put(collection, into);
         }
         return true;

@@ -1,6 +1,7 @@
 package vn.ledger.projections.dashboard;
 
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import vn.ledger.core.body.BodyClosed;
@@ -19,6 +20,7 @@ import vn.ledger.core.task.TaskDelegated;
 import vn.ledger.core.task.TaskReassigned;
 import vn.ledger.projections.body.BodyTree;
 import vn.ledger.projections.body.Docs;
+import vn.ledger.projections.store.LogOrder;
 import vn.ledger.projections.store.ReadStore;
 import vn.ledger.projections.task.Timeliness;
 import vn.ledger.projections.task.TimelinessRule;
@@ -63,7 +65,9 @@ import java.util.Set;
  * body and of every ancestor on its current path. A body registered after its tasks (or below a parent
  * registered later) had its totals only in its own documents; when its path becomes known, its {@code tree}
  * totals are moved from the old to the new ancestors, which keeps {@code tree(X) = Σ self(B), B in subtree(X)}.
- * A recall or replacement of a directive arriving before its tasks is remembered and applied to them.
+ * A recall or replacement of a directive arriving before its tasks is remembered and applied to them. The lists
+ * kept (a directive's tasks, a task's children, a body's tasks, a body's children) are in log order
+ * ({@link LogOrder}), so that late delivery gives the same documents.
  */
 public class DashboardProjection {
 
@@ -84,8 +88,8 @@ public class DashboardProjection {
     // ------------------------------------------------------------------ bodies
 
     @EventHandler
-    public void on(BodyRegistered e, @SequenceNumber Long seq) {
-        bodies.register(e, seq(seq)).ifPresent(moved -> {
+    public void on(BodyRegistered e, @SequenceNumber Long seq, EventMessage<?> m) {
+        bodies.register(e, seq(seq), LogOrder.key(m)).ifPresent(moved -> {
             Document self = dashboardDoc(e.code());
             Tally tree = Tally.read(self.get("tree"));
             Map<String, Tally> treeDeltas = new LinkedHashMap<>();
@@ -129,8 +133,8 @@ public class DashboardProjection {
     }
 
     @EventHandler
-    public void on(BodyMerged e, @SequenceNumber Long seq) {
-        if (bodies.merge(e, seq(seq))) {
+    public void on(BodyMerged e, @SequenceNumber Long seq, EventMessage<?> m) {
+        if (bodies.merge(e, seq(seq), LogOrder.key(m))) {
             Document d = dashboardDoc(e.code());
             d.put("closed", true);
             d.put("successor", e.intoCode());
@@ -180,7 +184,7 @@ public class DashboardProjection {
     // ------------------------------------------------------------------ tasks
 
     @EventHandler
-    public void on(TaskAssigned e, @SequenceNumber Long seq) {
+    public void on(TaskAssigned e, @SequenceNumber Long seq, EventMessage<?> m) {
         Document facts = taskDoc(e.taskId());
         if (!advance(facts, seq)) {
             return;
@@ -192,23 +196,22 @@ public class DashboardProjection {
         facts.put("due", e.deadline() == null ? null : Docs.iso(e.deadline().dueDate()));
         Document dir = directiveDoc(e.directiveId());
         facts.put("stopped", Docs.bool(dir, "stopped"));
+        String key = LogOrder.key(m);
         if (e.parentTaskId() == null) {
-            List<String> tasks = Docs.strings(dir, "tasks");
-            if (Docs.addOnce(tasks, e.taskId())) {
-                dir.put("tasks", tasks);
+            if (LogOrder.add(dir, "tasks", e.taskId(), key)) {
                 store.put(DIRECTIVES, dir);
             }
         } else {
-            linkChild(e.parentTaskId(), e.taskId());
+            linkChild(e.parentTaskId(), e.taskId(), key);
         }
-        indexLeads(e.taskId(), e.leadBodies());
+        indexLeads(e.taskId(), e.leadBodies(), key);
         recompute(facts);
     }
 
     @EventHandler
-    public void on(TaskDelegated e, @SequenceNumber Long seq) {
+    public void on(TaskDelegated e, @SequenceNumber Long seq, EventMessage<?> m) {
         // the child's own TaskAssigned carries its facts; here only the link, for recalls to reach it
-        linkChild(e.taskId(), e.childTaskId());
+        linkChild(e.taskId(), e.childTaskId(), LogOrder.key(m));
     }
 
     @EventHandler
@@ -221,11 +224,11 @@ public class DashboardProjection {
     }
 
     @EventHandler
-    public void on(TaskReassigned e, @SequenceNumber Long seq) {
+    public void on(TaskReassigned e, @SequenceNumber Long seq, EventMessage<?> m) {
         Document facts = taskDoc(e.taskId());
         if (advance(facts, seq)) {
             facts.put("leads", new ArrayList<>(e.newLeadBodies()));
-            indexLeads(e.taskId(), e.newLeadBodies());
+            indexLeads(e.taskId(), e.newLeadBodies(), LogOrder.key(m));
             recompute(facts);
         }
     }
@@ -367,25 +370,21 @@ public class DashboardProjection {
 
     // ------------------------------------------------------------------ plumbing
 
-    private void linkChild(String parentTaskId, String childTaskId) {
+    private void linkChild(String parentTaskId, String childTaskId, String key) {
         Document parent = taskDoc(parentTaskId);
-        List<String> children = Docs.strings(parent, "children");
-        if (Docs.addOnce(children, childTaskId)) {
-            parent.put("children", children);
+        if (LogOrder.add(parent, "children", childTaskId, key)) {
             store.put(TASKS, parent);
         }
     }
 
-    private void indexLeads(String taskId, List<String> leads) {
+    private void indexLeads(String taskId, List<String> leads, String key) {
         if (leads.isEmpty()) {
             return;
         }
         Map<String, Document> found = store.findAll(BODY_TASKS, leads);
         for (String lead : leads) {
             Document d = found.getOrDefault(lead, new Document("_id", lead));
-            List<String> tasks = Docs.strings(d, "tasks");
-            if (Docs.addOnce(tasks, taskId)) {
-                d.put("tasks", tasks);
+            if (LogOrder.add(d, "tasks", taskId, key)) {
                 store.put(BODY_TASKS, d);
             }
         }

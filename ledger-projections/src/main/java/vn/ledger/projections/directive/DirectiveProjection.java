@@ -2,6 +2,7 @@ package vn.ledger.projections.directive;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import vn.ledger.core.directive.Citation;
 import vn.ledger.core.directive.DirectiveAliasRegistered;
@@ -15,6 +16,7 @@ import vn.ledger.core.directive.Signer;
 import vn.ledger.core.shared.DirectiveStatus;
 import vn.ledger.core.shared.TaskSpec;
 import vn.ledger.core.task.TaskAssigned;
+import vn.ledger.projections.store.LogOrder;
 import vn.ledger.projections.store.ReadStore;
 import vn.ledger.projections.task.Docs;
 
@@ -35,7 +37,8 @@ import static vn.ledger.projections.task.Docs.strings;
 /**
  * Directive state, one document per directive in {@value #COLLECTION} with {@code _id} = directive id:
  * metadata with the corrections applied (and their history), symbol aliases, recipients per role with their
- * receipt, orientations, the ids of its tasks, the directives it implements (citation as written, resolved id,
+ * receipt (in the document, or in buckets when more than {@value RecipientBuckets#BUCKET}: {@link RecipientBuckets}),
+ * orientations, the ids of its tasks, the directives it implements (citation as written, resolved id,
  * and the cited document's current symbol) and the directives that implement it (reverse links: the first
  * {@value #INLINE_LINKS} in the document, the others in buckets of {@value #BUCKET_LINKS} in {@value #LINKS}),
  * status with recall or replacement, and counters (recipients, receipts, implementers).
@@ -44,15 +47,16 @@ import static vn.ledger.projections.task.Docs.strings;
  * under a directive, the directive lists it; when R replaces X, R lists X. Any of these may arrive before the
  * document they point to (late or out-of-order delivery across aggregates): the target document is then created
  * as a stub ({@code issued} absent), which {@link DirectiveQueries} does not show, and which DirectiveIssued
- * completes. Links are sets, so a repeated event changes nothing; the directive's own events are applied once
- * by their sequence number ({@code seq}). Plain class; run it in one processing segment.
+ * completes. Links are sets kept in log order ({@link LogOrder}: tasks, replaced directives, implementers), so a
+ * repeated event changes nothing and a late one lands where it would have in order; the directive's own events are
+ * applied once by their sequence number ({@code seq}), and are in the log in that order. Plain class; run it in one processing segment.
  */
 public final class DirectiveProjection {
 
     public static final String COLLECTION = "directives";
     /** Overflow of the reverse links ("implemented by") beyond those kept in the directive's document. */
     public static final String LINKS = "directive_links";
-    public static final List<String> COLLECTIONS = List.of(COLLECTION, LINKS);
+    public static final List<String> COLLECTIONS = List.of(COLLECTION, LINKS, RecipientBuckets.COLLECTION);
     static final int INLINE_LINKS = 50;
     static final int BUCKET_LINKS = 500;
 
@@ -90,16 +94,11 @@ public final class DirectiveProjection {
                     .map(Citation::asWritten).findFirst().orElse(null);
             addImplementer(y, new Document("id", e.directiveId()).append("asWritten", asWritten)
                     .append("symbol", e.symbol()).append("issuer", e.issuingBodyCode())
-                    .append("issuedOn", day(e.issuedOn())));
+                    .append("issuedOn", day(e.issuedOn())).append("at", LogOrder.key(m)));
         }
         // the directives that cited this one before it arrived now learn its symbol
         refreshCitingSymbols(self, e.directiveId(), e.symbol());
 
-        Set<String> taskIds = new LinkedHashSet<>();
-        for (TaskSpec t : e.tasks()) {
-            taskIds.add(e.directiveId() + "/" + t.code());
-        }
-        taskIds.addAll(strings(self, "taskIds")); // tasks added later that arrived first
         List<Document> recipients = new ArrayList<>();
         addRecipients(recipients, e.recipientsForAction(), Role.ACTION);
         addRecipients(recipients, e.recipientsForInformation(), Role.INFORMATION);
@@ -111,19 +110,50 @@ public final class DirectiveProjection {
                         .append("capacity", Docs.name(s.capacity())))
                 .append("issuedOn", day(e.issuedOn())).append("subject", e.subject())
                 .append("issuedBy", actor(e.actor())).append("issuedAt", date(m.getTimestamp()))
-                .append("recipients", recipients)
                 .append("recipientCount", recipients.stream().map(r -> r.getString("body")).distinct().count())
                 .append("receivedCount", 0L)
                 .append("orientations", strings(e.orientations()))
-                .append("taskIds", new ArrayList<>(taskIds))
                 .append("implements", implementsList)
                 .append("status", DirectiveStatus.ACTIVE.name());
+        // its tasks in the order written, before those added later (which may have come first: a stub lists them)
+        List<TaskSpec> specs = e.tasks();
+        for (int i = 0; i < specs.size(); i++) {
+            LogOrder.add(self, "taskIds", e.directiveId() + "/" + specs.get(i).code(), LogOrder.key(m, i));
+        }
+        if (self.get("taskIds") == null) {
+            self.put("taskIds", new ArrayList<String>());
+        }
+        if (recipients.size() > RecipientBuckets.BUCKET) {
+            // a long list: in buckets, so that a receipt does not rewrite it whole
+            int buckets = RecipientBuckets.bucketCount(recipients.size());
+            RecipientBuckets.issue(store, e.directiveId(), recipients, buckets);
+            self.put("recipientBuckets", buckets);
+            self.put("recipientRanks", (long) recipients.size());
+        } else {
+            self.put("recipients", recipients);
+        }
         save(self, m);
     }
 
     @EventHandler
     void on(DirectiveReceived e, DomainEventMessage<?> m) {
         own(e.directiveId(), m, d -> {
+            if (d.get("recipientBuckets") != null) {
+                Document received = new Document("receivedOn", day(e.receivedOn())).append("receivedBy", actor(e.actor()))
+                        .append("receivedAt", date(m.getTimestamp()));
+                long nextRank = Docs.lng(d.get("recipientRanks"), 0);
+                RecipientBuckets.Receipt r = RecipientBuckets.receive(store, e.directiveId(),
+                        (int) Docs.lng(d.get("recipientBuckets"), 1), e.bodyCode(), nextRank, received);
+                if (r.listedNow()) {
+                    d.put("recipientRanks", nextRank + 1);
+                    d.put("recipientCount", Docs.lng(d.get("recipientCount"), 0) + 1);
+                }
+                if (r.firstReceipt()) {
+                    d.put("receivedCount", Docs.lng(d.get("receivedCount"), 0) + 1);
+                }
+                return;
+            }
+            // a short list, in the directive's document
             List<Document> recipients = docs(d, "recipients");
             boolean listed = false;
             for (Document r : recipients) {
@@ -161,7 +191,7 @@ public final class DirectiveProjection {
             return;
         }
         Document replacement = load(e.replacementDirectiveId());
-        if (Docs.addToSet(replacement, "replaces", e.directiveId())) {
+        if (LogOrder.add(replacement, "replaces", e.directiveId(), LogOrder.key(m))) {
             store.put(COLLECTION, replacement);
         }
         self.append("status", DirectiveStatus.REPLACED.name())
@@ -215,12 +245,12 @@ public final class DirectiveProjection {
 
     /** A task of the directive (issued with it, or added later). Delegated tasks hang under their parent task. */
     @EventHandler
-    void on(TaskAssigned e) {
+    void on(TaskAssigned e, EventMessage<?> m) {
         if (e.parentTaskId() != null) {
             return;
         }
         Document d = load(e.directiveId());
-        if (Docs.addToSet(d, "taskIds", e.taskId())) {
+        if (LogOrder.add(d, "taskIds", e.taskId(), LogOrder.key(m))) {
             store.put(COLLECTION, d);
         }
     }
@@ -269,27 +299,26 @@ public final class DirectiveProjection {
     // ------------------------------------------------------------------ reverse links
 
     /**
-     * Lists X among the directives implementing Y. The first {@value #INLINE_LINKS} links live in Y's document;
-     * the others in overflow buckets of {@value #BUCKET_LINKS} in {@value #LINKS} ("Y|0", "Y|1", ...), so that a
-     * central directive implemented by thousands of communes keeps a small document. A link already present (a
-     * redelivery after a crash, always of the last one added) is updated in place.
+     * Lists X among the directives implementing Y, in log order (the key {@code at} of X's issue). The first
+     * {@value #INLINE_LINKS} links live in Y's document; the others in overflow buckets of {@value #BUCKET_LINKS} in
+     * {@value #LINKS} ("Y|0", "Y|1", ...), so that a central directive implemented by thousands of communes keeps a
+     * small document. Which link is where is a function of the set of links (link i of the sorted list is inline
+     * below {@value #INLINE_LINKS}, else in bucket (i - {@value #INLINE_LINKS}) / {@value #BUCKET_LINKS}): a link
+     * later in the log than every other is appended to the last bucket (the usual case); one that came late is
+     * inserted in its place and the links after it move up, so live and rebuilt documents are the same. A link
+     * already present (a redelivery after a crash) is updated in place.
      */
     private void addImplementer(Document y, Document link) {
         String yId = y.getString("_id");
         List<Document> inline = docs(y, "implementedBy");
         int buckets = (int) Docs.lng(y.get("linkBuckets"), 0);
         Document tail = buckets == 0 ? null : store.find(LINKS, yId + "|" + (buckets - 1)).orElse(null);
-        if (merge(inline, link)) {
-            y.put("implementedBy", inline);
-            store.put(COLLECTION, y);
+        List<Document> last = tail != null ? docs(tail, "links") : inline;
+        String lastAt = last.isEmpty() ? null : last.get(last.size() - 1).getString("at");
+        String at = link.getString("at");
+        if (lastAt != null && at.compareTo(lastAt) <= 0) {
+            insertImplementer(y, link); // late, or delivered again
             return;
-        }
-        if (tail != null) {
-            List<Document> links = docs(tail, "links");
-            if (merge(links, link)) {
-                store.put(LINKS, tail.append("links", links));
-                return;
-            }
         }
         if (inline.size() < INLINE_LINKS) {
             inline.add(link);
@@ -304,6 +333,32 @@ public final class DirectiveProjection {
             store.put(LINKS, tail.append("links", links));
         }
         y.put("implementedByCount", Docs.lng(y.get("implementedByCount"), 0) + 1);
+        store.put(COLLECTION, y);
+    }
+
+    /** The link merged where it is, or inserted at the place of its key with every link after it moved up. */
+    private void insertImplementer(Document y, Document link) {
+        String yId = y.getString("_id");
+        List<Document> all = allImplementers(store, y);
+        for (Document l : all) {
+            if (link.getString("id").equals(l.getString("id"))) {
+                updateImplementer(y, link);
+                return;
+            }
+        }
+        List<String> keys = all.stream().map(l -> l.getString("at")).toList();
+        all.add(LogOrder.insertionPoint(keys, link.getString("at")), link);
+        y.put("implementedBy", new ArrayList<>(all.subList(0, Math.min(INLINE_LINKS, all.size()))));
+        int buckets = 0;
+        for (int from = INLINE_LINKS; from < all.size(); from += BUCKET_LINKS) {
+            List<Document> links = new ArrayList<>(all.subList(from, Math.min(all.size(), from + BUCKET_LINKS)));
+            store.put(LINKS, new Document("_id", yId + "|" + buckets).append("links", links));
+            buckets++;
+        }
+        if (buckets > 0) {
+            y.put("linkBuckets", buckets);
+        }
+        y.put("implementedByCount", (long) all.size());
         store.put(COLLECTION, y);
     }
 

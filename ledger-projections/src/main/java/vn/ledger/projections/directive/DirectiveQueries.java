@@ -61,7 +61,9 @@ public final class DirectiveQueries {
         Document d = found.get();
         List<String> taskIds = strings(d, "taskIds");
         Map<String, Document> tasks = taskIds.isEmpty() ? Map.of() : store.findAll(TaskProjection.COLLECTION, taskIds);
-        return Optional.of(view(d, tasks, now));
+        List<Document> recipients = d.get("recipientBuckets") == null ? docs(d, "recipients") // a short list
+                : RecipientBuckets.all(store, d.getString("_id"), (int) Docs.lng(d.get("recipientBuckets"), 1));
+        return Optional.of(view(d, tasks, recipients, now));
     }
 
     /**
@@ -84,8 +86,8 @@ public final class DirectiveQueries {
         return List.copyOf(out);
     }
 
-    /** The view of a stored directive document and its task documents (for callers that fetched them). */
-    public static DirectiveView view(Document d, Map<String, Document> taskDocs, Instant now) {
+    /** The view of a stored directive document, its task documents and its recipients, in order. */
+    public static DirectiveView view(Document d, Map<String, Document> taskDocs, List<Document> stored, Instant now) {
         List<DirectiveView.TaskLine> lines = new ArrayList<>();
         Map<Timeliness, Integer> counts = new EnumMap<>(Timeliness.class);
         for (String id : strings(d, "taskIds")) {
@@ -105,7 +107,7 @@ public final class DirectiveQueries {
                     List.copyOf(strings(t, "children"))));
         }
         List<DirectiveView.Recipient> recipients = new ArrayList<>();
-        for (Document r : docs(d, "recipients")) {
+        for (Document r : stored) {
             recipients.add(new DirectiveView.Recipient(r.getString("body"),
                     Docs.enumOf(DirectiveProjection.Role.class, r.get("role")), localDate(r.get("receivedOn")),
                     toActor(r.get("receivedBy")), instant(r.get("receivedAt"))));

@@ -11,6 +11,7 @@ import vn.ledger.core.directive.DirectiveIssued;
 import vn.ledger.core.directive.DirectiveRecalled;
 import vn.ledger.core.directive.DirectiveReplaced;
 import vn.ledger.core.shared.DirectiveStatus;
+import vn.ledger.projections.store.LogOrder;
 import vn.ledger.projections.store.ReadStore;
 import vn.ledger.projections.task.Docs;
 
@@ -32,14 +33,16 @@ import static vn.ledger.projections.task.Docs.strings;
  *
  * <p>Collection {@value #COLLECTION}:
  * <ul>
- *   <li>{@code "tok:" + token}: the directives indexed under the token, as parallel lists {@code ids} and
- *   {@code on} (their issue dates, so a query ranks without reading the directives);</li>
+ *   <li>{@code "tok:" + token}: the directives indexed under the token, as parallel lists {@code ids},
+ *   {@code on} (their issue dates, so a query ranks without reading the directives) and {@code at} (the log key of
+ *   their issue, {@link LogOrder}: the lists are in log order whatever order the directives were indexed in);</li>
  *   <li>{@code "dir:" + directive id}: what is indexed for the directive (symbol, aliases, subject, issuer code
- *   and name, kind, issue date, status) and its current {@code tokens}, from which a change is diffed.</li>
+ *   and name, kind, issue date, status, log key of its issue {@code at}) and its current {@code tokens}, from which
+ *   a change is diffed.</li>
  * </ul>
  * Collection {@value #BODIES}: {@code _id} = body code, its current {@code name} and the {@code directives} it
  * issued, so that renaming a body re-indexes its directives; a directive may arrive before its issuer's
- * registration (a stub without name is kept until then).
+ * registration (a stub without name is kept until then); {@code directives} is in log order.
  *
  * <p>Idempotent: each document keeps the last applied sequence of its aggregate ({@code seq}); token lists are
  * sets updated by diff, written before the document that records the tokens. Plain class; one segment.
@@ -69,10 +72,11 @@ public final class SearchProjection {
             return;
         }
         Document body = store.find(BODIES, e.issuingBodyCode()).orElseGet(() -> new Document("_id", e.issuingBodyCode()));
-        if (Docs.addToSet(body, "directives", e.directiveId())) {
+        String at = LogOrder.key(m);
+        if (LogOrder.add(body, "directives", e.directiveId(), at)) {
             store.put(BODIES, body);
         }
-        d.append("symbol", e.symbol()).append("subject", e.subject()).append("kind", Docs.name(e.kind()))
+        d.append("at", at).append("symbol", e.symbol()).append("subject", e.subject()).append("kind", Docs.name(e.kind()))
                 .append("issuer", e.issuingBodyCode()).append("issuerName", body.getString("name"))
                 .append("issuedOn", Docs.day(e.issuedOn())).append("status", DirectiveStatus.ACTIVE.name());
         reindex(List.of(d));
@@ -158,7 +162,7 @@ public final class SearchProjection {
      * caller stores those afterwards.
      */
     private void reindex(Collection<Document> directives) {
-        Map<String, Map<String, String>> add = new HashMap<>(); // token -> directive id -> issue date
+        Map<String, Map<String, Document>> add = new HashMap<>(); // token -> directive id -> its document
         Map<String, Set<String>> remove = new HashMap<>();
         for (Document d : directives) {
             String id = d.getString("_id").substring(DIRECTIVE.length());
@@ -167,7 +171,7 @@ public final class SearchProjection {
             boolean dateChanged = !Objects.equals(d.getString("issuedOn"), d.getString("indexedOn"));
             for (String t : now) {
                 if (dateChanged || !old.contains(t)) {
-                    add.computeIfAbsent(t, k -> new HashMap<>()).put(id, d.getString("issuedOn"));
+                    add.computeIfAbsent(t, k -> new HashMap<>()).put(id, d);
                 }
             }
             for (String t : old) {
@@ -188,23 +192,33 @@ public final class SearchProjection {
             Document doc = docs.getOrDefault(TOKEN + t, new Document("_id", TOKEN + t));
             List<String> ids = strings(doc, "ids");
             List<String> on = strings(doc, "on");
+            List<String> at = strings(doc, "at");
+            if (at.size() != ids.size()) {
+                at = new ArrayList<>(java.util.Collections.nCopies(ids.size(), "")); // a list of layout 1
+            }
             boolean changed = false;
             for (String id : remove.getOrDefault(t, Set.of())) {
                 int i = ids.indexOf(id);
                 if (i >= 0) {
                     ids.remove(i);
                     on.remove(i);
+                    at.remove(i);
                     changed = true;
                 }
             }
-            for (Map.Entry<String, String> x : add.getOrDefault(t, Map.of()).entrySet()) {
+            for (Map.Entry<String, Document> x : add.getOrDefault(t, Map.of()).entrySet()) {
                 int i = ids.indexOf(x.getKey());
+                String issuedOn = x.getValue().getString("issuedOn");
                 if (i < 0) {
-                    ids.add(x.getKey());
-                    on.add(x.getValue());
+                    // in the log order of the directives' issue, whatever order they were indexed in
+                    String key = x.getValue().getString("at");
+                    int p = LogOrder.insertionPoint(at, key);
+                    ids.add(p, x.getKey());
+                    on.add(p, issuedOn);
+                    at.add(p, key);
                     changed = true;
-                } else if (!Objects.equals(on.get(i), x.getValue())) {
-                    on.set(i, x.getValue());
+                } else if (!Objects.equals(on.get(i), issuedOn)) {
+                    on.set(i, issuedOn);
                     changed = true;
                 }
             }
@@ -214,7 +228,8 @@ public final class SearchProjection {
             if (ids.isEmpty()) {
                 store.delete(COLLECTION, TOKEN + t);
             } else {
-                store.put(COLLECTION, doc.append("ids", ids).append("on", on).append("n", (long) ids.size()));
+                store.put(COLLECTION, doc.append("ids", ids).append("on", on).append("at", at)
+                        .append("n", (long) ids.size()));
             }
         }
     }

@@ -40,6 +40,9 @@ import static vn.ledger.projections.task.Docs.strings;
  * completions with their acceptance or rejection, cancellation), plus counters the queries read instead of
  * counting (reports per period, report and urge counts, last percent).
  *
+ * <p>Reports and urgings beyond the last 64 are sealed in buckets of their own ({@link SealedItems}), so that a
+ * report writes a bounded document however long the task has been reported on.
+ *
  * <p>Idempotent: the document keeps {@code seq}, the last applied sequence number of the task's stream, and an
  * event at or below it is ignored (Axon delivers one aggregate's events in order). Only the task's own events
  * write its document, so delivery order across aggregates does not matter. Plain class: construct it with a
@@ -48,7 +51,7 @@ import static vn.ledger.projections.task.Docs.strings;
 public final class TaskProjection {
 
     public static final String COLLECTION = "tasks";
-    public static final List<String> COLLECTIONS = List.of(COLLECTION);
+    public static final List<String> COLLECTIONS = List.of(COLLECTION, SealedItems.COLLECTION);
 
     /** Lifecycle of the task as its events left it (timeliness is derived from the facts, see TaskQueries). */
     public enum Status { OPEN, COMPLETION_PENDING, ACCEPTED, CANCELLED }
@@ -87,7 +90,7 @@ public final class TaskProjection {
     @EventHandler
     void on(ProgressReported e, DomainEventMessage<?> m) {
         apply(e.taskId(), m, d -> {
-            push(d, "reports", TaskEntries.report(e, m.getTimestamp()));
+            SealedItems.push(store, d, "reports", TaskEntries.report(e, m.getTimestamp()));
             d.put("reportCount", d.getInteger("reportCount", 0) + 1);
             if (e.percent() != null) {
                 d.put("lastPercent", e.percent());
@@ -116,7 +119,7 @@ public final class TaskProjection {
     @EventHandler
     void on(TaskUrged e, DomainEventMessage<?> m) {
         apply(e.taskId(), m, d -> {
-            push(d, "urgings", TaskEntries.urging(e, m.getTimestamp()));
+            SealedItems.push(store, d, "urgings", TaskEntries.urging(e, m.getTimestamp()));
             d.put("urgeCount", d.getInteger("urgeCount", 0) + 1);
         });
     }

@@ -57,12 +57,16 @@ public final class TaskQueries {
     public Optional<TaskView> state(String taskId, Instant now) {
         return store.find(TaskProjection.COLLECTION, taskId)
                 .filter(TaskQueries::assigned)
-                .map(d -> view(d, now));
+                .map(d -> {
+                    SealedItems.restore(store, List.of(d));
+                    return view(d, now);
+                });
     }
 
     /** Several tasks with one {@code $in} round trip, in the order asked; unknown ids are left out. */
     public List<TaskView> states(Collection<String> taskIds, Instant now) {
         Map<String, Document> found = store.findAll(TaskProjection.COLLECTION, taskIds);
+        SealedItems.restore(store, found.values());
         List<TaskView> out = new ArrayList<>();
         for (String id : taskIds) {
             Document d = found.get(id);

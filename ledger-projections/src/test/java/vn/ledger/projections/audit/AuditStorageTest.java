@@ -2,10 +2,10 @@ package vn.ledger.projections.audit;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.bson.Document;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -15,6 +15,9 @@ import vn.ledger.core.directive.DirectiveReceived;
 import vn.ledger.core.shared.Actor;
 import vn.ledger.core.task.ProgressReported;
 import vn.ledger.core.task.TaskUrged;
+import vn.ledger.eventstore.CommitToken;
+import vn.ledger.eventstore.LogPosition;
+import vn.ledger.projections.fixture.Canonical;
 import vn.ledger.projections.fixture.CountingReadStore;
 import vn.ledger.projections.fixture.EventFeed;
 import vn.ledger.projections.fixture.Ledger;
@@ -40,6 +43,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.ledger.projections.task.Seed.A;
 import static vn.ledger.projections.task.Seed.BKHCN;
 import static vn.ledger.projections.task.Seed.MOF_OFFICER;
@@ -67,8 +71,11 @@ class AuditStorageTest {
         return feed.emitted();
     }
 
-    private static DomainEventMessage<?> tracked(DomainEventMessage<?> m, long position) {
-        return new GenericTrackedDomainEventMessage<>(GapAwareTrackingToken.newInstance(position, Collections.emptySet()), m);
+    /** The message as a processor sees it with a token of this index (its log position is its own, unchanged). */
+    private static DomainEventMessage<?> tracked(DomainEventMessage<?> m, long index) {
+        LogPosition at = LogPosition.require(m);
+        return new GenericTrackedDomainEventMessage<>(new CommitToken(index, Collections.emptySet(), at.commit(),
+                at.offset()), untracked(m));
     }
 
     private static DomainEventMessage<?> untracked(DomainEventMessage<?> m) {
@@ -103,62 +110,54 @@ class AuditStorageTest {
         return out;
     }
 
-    private static AuditEntry withoutPosition(AuditEntry e) {
-        return new AuditEntry(e.id(), e.eventId(), e.eventType(), e.summaryVi(), e.summaryEn(), e.actor(),
-                e.entityType(), e.entityId(), e.sequenceNumber(), e.recordedAt(), e.businessDate(), e.directiveId(),
-                e.authorityBodyCode(), e.bodies(), e.changes(), null);
-    }
-
-    private static Map<Object, Document> withoutPositions(Map<Object, Document> snapshot) {
-        // an entry is one tuple whose last field is the position (a number or null, so its separator is never escaped)
-        snapshot.values().stream().filter(d -> d.containsKey("entries")).forEach(d -> d.put("entries",
-                d.getList("entries", String.class).stream().map(e -> e.substring(0, e.lastIndexOf('\u001F'))).toList()));
-        return snapshot;
-    }
-
     // ------------------------------------------------------------------ ids
 
     @Test
-    void idsAreTheSameWithTrackingTokensAtAnyPositionsAndWithout() {
+    @DisplayName("ids are the events' log positions, whatever index the tracking token gives a commit that fills a gap")
+    void idsAreTheLogPositionsWhateverTheTrackingTokenSays() {
         List<DomainEventMessage<?>> events = seedCascade();
         int n = events.size();
-        // a rebuild: positions 1..n in order
-        List<DomainEventMessage<?>> rebuild = IntStream.range(0, n).<DomainEventMessage<?>>mapToObj(i -> tracked(events.get(i), i + 1)).toList();
-        // live: commit 10 was slow and filled its gap last, tracked at the highest position seen; others spaced out
+        // given a rebuild: token index = the commit's position, in order
+        List<DomainEventMessage<?>> rebuild = events.stream().<DomainEventMessage<?>>map(m -> tracked(m, LogPosition.require(m).commit())).toList();
+        // and live: commit 10 was slow and filled its gap last, tracked at the highest position seen
         List<DomainEventMessage<?>> live = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (i != 9) {
-                live.add(tracked(events.get(i), 100L * (i + 1)));
+                live.add(tracked(events.get(i), i + 1));
             }
         }
-        live.add(tracked(events.get(9), 100L * n));
-        // a replay into memory: no tokens at all
-        List<DomainEventMessage<?>> memory = events.stream().map(AuditStorageTest::untracked).toList();
+        live.add(tracked(events.get(9), n));
 
         for (int i = 0; i < n; i++) {
-            assertThat(AuditProjection.auditId(rebuild.get(i))).isEqualTo(AuditProjection.auditId(memory.get(i)))
-                    .startsWith(String.format("%016d-", AuditId.micros(events.get(i).getTimestamp())))
+            assertThat(AuditProjection.auditId(rebuild.get(i))).isEqualTo(AuditProjection.auditId(events.get(i)))
+                    .startsWith(new LogPosition(i + 1, 0).key() + "-"
+                            + String.format("%016d-", AuditId.micros(events.get(i).getTimestamp())))
                     .endsWith("-" + events.get(i).getAggregateIdentifier()
                             + String.format("-%010d", events.get(i).getSequenceNumber()));
         }
+        // when both are built
         InMemoryReadStore fromRebuild = built(rebuild);
         InMemoryReadStore fromLive = built(live);
-        InMemoryReadStore fromMemory = built(memory);
+        // then they list the same entries in log order, from the same documents, with the commit's own position
         for (AuditFilter f : FILTERS) {
-            List<AuditEntry> expected = all(fromMemory, f, 5);
-            assertThat(expected).isNotEmpty().extracting(AuditEntry::id).isSorted();
-            assertThat(all(fromRebuild, f, 5)).map(AuditStorageTest::withoutPosition).isEqualTo(expected);
-            assertThat(all(fromLive, f, 5)).map(AuditStorageTest::withoutPosition).isEqualTo(expected);
+            List<AuditEntry> expected = all(fromRebuild, f, 5);
+            assertThat(expected).isNotEmpty().extracting(AuditEntry::position).isSorted();
+            assertThat(all(fromLive, f, 5)).isEqualTo(expected);
         }
-        // the same documents; only the informational position differs
-        Map<Object, Document> documents = withoutPositions(AuditTrailTest.snapshot(fromMemory));
-        assertThat(withoutPositions(AuditTrailTest.snapshot(fromLive))).isEqualTo(documents);
-        assertThat(withoutPositions(AuditTrailTest.snapshot(fromRebuild))).isEqualTo(documents);
+        assertThat(AuditTrailTest.snapshot(fromLive)).isEqualTo(AuditTrailTest.snapshot(fromRebuild));
         String slow = AuditProjection.auditId(events.get(9));
-        assertThat(new AuditQueries(fromRebuild).entry(slow)).hasValueSatisfying(e -> assertThat(e.position()).isEqualTo(10L));
-        assertThat(new AuditQueries(fromLive).entry(slow)).hasValueSatisfying(e -> assertThat(e.position()).isEqualTo(100L * n));
-        assertThat(new AuditQueries(fromMemory).entry(slow)).hasValueSatisfying(e -> assertThat(e.position()).isNull());
-        assertThat(new AuditQueries(fromMemory).entry("P0000000000000001-x")).isEmpty();
+        assertThat(new AuditQueries(fromLive).entry(slow)).hasValueSatisfying(e -> assertThat(e.position()).isEqualTo(10L));
+        assertThat(new AuditQueries(fromLive).entry("P0000000000000001-x")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an event that carries no log position (not read from the event store) is refused, not misplaced")
+    void anEventWithoutLogPositionIsRefused() {
+        InMemoryReadStore store = new InMemoryReadStore();
+        DomainEventMessage<?> untracked = untracked(seedCascade().get(0));
+        assertThatThrownBy(() -> EventFeed.replay(List.of(untracked), new AuditProjection(store)))
+                .hasRootCauseInstanceOf(IllegalArgumentException.class).rootCause().hasMessageContaining("no log position");
+        assertThat(store.scan(AuditProjection.COLLECTION)).isEmpty();
     }
 
     @Test
@@ -170,7 +169,7 @@ class AuditStorageTest {
                 projection);
         Map<Object, Document> before = AuditTrailTest.snapshot(store);
 
-        // again, without tokens, at other positions, in reverse, one by one after later ones, and after a restart
+        // again, with other token indexes, in reverse, one by one after later ones, and after a restart
         EventFeed.replay(events, projection);
         EventFeed.replay(events.stream().<DomainEventMessage<?>>map(m -> tracked(m, 7)).toList(), projection);
         List<DomainEventMessage<?>> reversed = new ArrayList<>(events);
@@ -183,10 +182,10 @@ class AuditStorageTest {
     @Test
     void anEventThatIsNoAggregateEventIsKeptOnItsOwnOnce() {
         InMemoryReadStore store = new InMemoryReadStore();
-        Feed feed = new Feed(new AuditProjection(store)).tracked();
+        Feed feed = new Feed(new AuditProjection(store));
         feed.send(Seed.commit(Seed.issuedA()).toArray());
-        EventMessage<?> loose = new GenericEventMessage<>(new TaskUrged(II1, A, "Nhắc", LocalDate.of(2026, 4, 10),
-                PHAM_GIA_TUC));
+        EventMessage<?> loose = new GenericTrackedEventMessage<>(new CommitToken(99, Collections.emptySet(), 99, 0),
+                new GenericEventMessage<>(new TaskUrged(II1, A, "Nhắc", LocalDate.of(2026, 4, 10), PHAM_GIA_TUC)));
         feed.deliver(loose);
         Map<Object, Document> once = AuditTrailTest.snapshot(store);
         feed.deliver(loose);
@@ -224,7 +223,7 @@ class AuditStorageTest {
     @Test
     void lateAndOutOfOrderDeliveryAcrossSealedBucketsPagesInOrder() {
         // three tasks reported on by two people, 1,500 events: "all" and both actors seal buckets
-        Feed source = new Feed().tracked();
+        Feed source = new Feed();
         List<DomainEventMessage<?>> events = new ArrayList<>();
         Seed.commit(Seed.issuedA()).forEach(e -> events.add((DomainEventMessage<?>) source.message(e)));
         String[] tasks = {II1, II2, A + "/App.1"};
@@ -251,18 +250,25 @@ class AuditStorageTest {
             assertThat(all(late, f, 97)).isEqualTo(expected);
         }
         assertThat(all(late, AuditFilter.any(), 1_000)).hasSize(1_504);
+        // the same documents, byte for byte, whatever order the commits came in
+        Map<String, String> documents = Canonical.dump(inOrder, AuditProjection.COLLECTIONS);
+        assertThat(Canonical.dump(shuffled, AuditProjection.COLLECTIONS)).isEqualTo(documents);
+        assertThat(Canonical.dump(late, AuditProjection.COLLECTIONS)).isEqualTo(documents);
         assertThat(all(late, AuditFilter.any().between(events.get(600).getTimestamp(), events.get(900).getTimestamp()), 50))
                 .hasSize(300).first().extracting(AuditEntry::id).isEqualTo(AuditProjection.auditId(events.get(600)));
     }
 
     @Test
-    void aWriterWithASlowerClockInsideOneEntityStillPagesInGlobalOrder() {
+    @DisplayName("a writer with a slower clock is listed in log order, and found by the time filter at its own instant")
+    void aWriterWithASlowerClockIsListedInLogOrderAndFoundByItsInstant() {
         InMemoryReadStore store = new InMemoryReadStore();
-        Feed feed = new Feed(new AuditProjection(store)).tracked();
+        Feed feed = new Feed(new AuditProjection(store));
         feed.send(Seed.commit(Seed.issuedA()).toArray());
+        Instant skewed = null;
         for (int i = 0; i < 150; i++) {
             if (i == 100) {
                 feed.at(feed.now().minus(Duration.ofMillis(30_500))); // recorded before the 30 urgings ahead of it
+                skewed = feed.now();
             }
             if (i == 101) {
                 feed.at(feed.now().plus(Duration.ofMinutes(1)));
@@ -272,12 +278,19 @@ class AuditStorageTest {
         List<AuditEntry> everything = all(store, AuditFilter.any(), 1_000);
         List<AuditEntry> ofII1 = everything.stream().filter(e -> II1.equals(e.entityId())).toList();
         assertThat(ofII1).hasSize(151);
-        // the skewed urging (sequence number 101) is listed by when it was recorded, 30 entries earlier
-        assertThat(ofII1).extracting(AuditEntry::sequenceNumber).isNotEqualTo(ofII1.stream().map(AuditEntry::sequenceNumber).sorted().toList());
-        assertThat(ofII1.get(71).sequenceNumber()).isEqualTo(101L);
+        assertThat(everything).extracting(AuditEntry::position).isSorted();
+        assertThat(ofII1).extracting(AuditEntry::sequenceNumber).isSorted();
         for (int size : List.of(1, 7, 64, 100)) {
             assertThat(all(store, AuditFilter.any().entity(II1), size)).isEqualTo(ofII1);
         }
+        // the time filters compare the recording instant: the skewed urging is in the range of its instant only
+        AuditFilter around = AuditFilter.any().between(skewed, skewed.plusMillis(1));
+        assertThat(all(store, around, 10)).singleElement().extracting(AuditEntry::sequenceNumber).isEqualTo(101L);
+        assertThat(all(store, around.entity(II1), 10)).singleElement().extracting(AuditEntry::sequenceNumber).isEqualTo(101L);
+        assertThat(all(store, around.actor(PHAM_GIA_TUC.username()), 10)).hasSize(1);
+        Instant end = skewed.plusMillis(1);
+        assertThat(all(store, AuditFilter.any().between(Instant.EPOCH, end), 7)).extracting(AuditEntry::recordedAt)
+                .isNotEmpty().allMatch(t -> t.isBefore(end));
     }
 
     // ------------------------------------------------------------------ entity filter
@@ -285,7 +298,7 @@ class AuditStorageTest {
     @Test
     void theEntityFilterReadsTheEntitysBuckets() {
         InMemoryReadStore store = new InMemoryReadStore();
-        Feed feed = new Feed(new AuditProjection(store)).tracked();
+        Feed feed = new Feed(new AuditProjection(store));
         feed.send(Seed.commit(Seed.issuedA()).toArray());
         for (int i = 0; i < 200; i++) {
             feed.send(i % 4 == 0 ? new TaskUrged(II1, A, "Nhắc " + i, LocalDate.of(2026, 4, 10), PHAM_GIA_TUC)
@@ -340,7 +353,7 @@ class AuditStorageTest {
     @Test
     void theAuthorityLivesInTheEntitysFirstBucketAndFollowsASymbolCorrection() {
         InMemoryReadStore store = new InMemoryReadStore();
-        Feed feed = new Feed(new AuditProjection(store)).tracked();
+        Feed feed = new Feed(new AuditProjection(store));
         feed.send(Seed.commit(Seed.issuedA()).toArray());
         for (int i = 0; i < 70; i++) { // the directive's correction lands in its second bucket
             feed.send(new DirectiveReceived(A, "BODY-" + i, LocalDate.of(2026, 3, 21), Seed.staffOf("BODY-" + i)));
@@ -393,7 +406,8 @@ class AuditStorageTest {
     // ------------------------------------------------------------------ posting lists
 
     @Test
-    void aShortListIsOneDocumentAndALongOneSealsBucketsOf500AppendingInPlace() {
+    @DisplayName("a short list is one document; a long one is split into buckets of 500 by rank, whatever order its ids came in")
+    void aShortListIsOneDocumentAndALongOneIsSplitByRank() {
         WriteBehindStore store = new WriteBehindStore(new InMemoryReadStore(), 100_000, 100_000);
         PostingLists lists = new PostingLists(store, "p", 1_000);
         for (int i = 0; i < 3; i++) {
@@ -404,7 +418,7 @@ class AuditStorageTest {
         assertThat(store.find("p", "short|0")).isEmpty();
 
         for (int i = 0; i < 1_200; i++) {
-            lists.add("long", id(2 * i + 1)); // odd ids; the even ones come late
+            lists.add("long", id(2 * i + 1)); // odd ids; some even ones come late
         }
         Document head = store.find("p", "long|h").orElseThrow();
         assertThat(PostingLists.tail(head)).isEqualTo(2);
@@ -417,18 +431,33 @@ class AuditStorageTest {
         // appending changes the cached list itself: no copy of the bucket per id
         lists.add("long", id(2_401));
         assertThat(PostingLists.ids(store.find("p", "long|2").orElseThrow())).isSameAs(open).hasSize(201).endsWith(id(2_401));
-        // a late id lands in place in the sealed bucket that covers it; a repeated one changes nothing
+        // a late id lands in place and the sealed buckets after it pass their last id on; a repeated one changes nothing
         lists.add("long", id(0));
         lists.add("long", id(1_500));
         lists.add("long", id(1_500));
-        assertThat(PostingLists.ids(store.find("p", "long|0").orElseThrow())).hasSize(501).startsWith(id(0), id(1)).isSorted();
-        assertThat(PostingLists.ids(store.find("p", "long|1").orElseThrow())).hasSize(501).isSorted().contains(id(1_500));
-        assertThat(head.get("sealedCount")).isEqualTo(1_002L);
+        assertThat(PostingLists.ids(store.find("p", "long|0").orElseThrow())).hasSize(500).startsWith(id(0), id(1)).isSorted();
+        assertThat(PostingLists.ids(store.find("p", "long|1").orElseThrow())).hasSize(500).isSorted().contains(id(1_500));
+        assertThat(PostingLists.ids(store.find("p", "long|2").orElseThrow())).hasSize(203).isSorted();
+        assertThat(head.get("sealedCount")).isEqualTo(1_000L);
         assertThat(PostingLists.bucketFor(head, id(1_500))).isEqualTo(1);
         assertThat(PostingLists.bucketFor(head, id(3_000))).isEqualTo(2);
+
+        // the same ids in order: the very same documents
+        WriteBehindStore inOrder = new WriteBehindStore(new InMemoryReadStore(), 100_000, 100_000);
+        PostingLists sorted = new PostingLists(inOrder, "p", 1_000);
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            all.add(id(2 * i + 1));
+        }
+        all.addAll(List.of(id(2_401), id(0), id(1_500)));
+        all.stream().sorted().forEach(x -> sorted.add("long", x));
+        for (String d : List.of("long|h", "long|0", "long|1", "long|2")) {
+            assertThat(Canonical.json(inOrder.find("p", d).orElseThrow())).as(d)
+                    .isEqualTo(Canonical.json(store.find("p", d).orElseThrow()));
+        }
     }
 
     private static String id(int i) {
-        return String.format("%016d-agg-%010d", 1_775_000_000_000_000L + i, 0);
+        return new LogPosition(1_000 + i, 0).key() + "-" + String.format("%016d-agg-%010d", 1_775_000_000_000_000L + i, 0);
     }
 }

@@ -3,12 +3,12 @@ package vn.ledger.projections.task;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import vn.ledger.core.body.BodyEvent;
 import vn.ledger.core.directive.DirectiveEvent;
 import vn.ledger.core.task.TaskEvent;
+import vn.ledger.eventstore.CommitToken;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * Test support: turns core event records into the messages Axon would deliver (aggregate type and id from the
- * record, the next sequence number of that aggregate, a timestamp from a test clock) and hands them to plain
+ * record, the next sequence number of that aggregate, a timestamp from a test clock, a {@link CommitToken} whose
+ * position counts the messages built: one event per commit) and hands them to plain
  * projection objects through Axon's annotation adapter, as a processor would.
  */
 public final class Feed {
@@ -30,18 +31,11 @@ public final class Feed {
     private final List<EventMessage<?>> sent = new ArrayList<>();
     private Instant clock = Instant.parse("2026-03-20T02:00:00Z");
     private long position;
-    private boolean tracked;
 
     public Feed(Object... projections) {
         for (Object p : projections) {
             adapters.add(new AnnotationEventHandlerAdapter(p));
         }
-    }
-
-    /** From now on, messages carry a tracking token whose position counts commits (one event per commit). */
-    public Feed tracked() {
-        tracked = true;
-        return this;
     }
 
     /** The recorded instant of the next events; each event moves the clock one second on. */
@@ -74,11 +68,8 @@ public final class Feed {
         DomainEventMessage<?> m = new GenericDomainEventMessage<>(type, id, seq, payload, Map.of(),
                 java.util.UUID.randomUUID().toString(), clock);
         clock = clock.plus(Duration.ofSeconds(1));
-        if (tracked) {
-            position++;
-            return new GenericTrackedDomainEventMessage<>(GapAwareTrackingToken.newInstance(position, Collections.emptySet()), m);
-        }
-        return m;
+        position++; // one event per commit: its place in the log, as the event store's token names it
+        return new GenericTrackedDomainEventMessage<>(new CommitToken(position, Collections.emptySet(), position, 0), m);
     }
 
     /** Builds and delivers the events, in this order. */

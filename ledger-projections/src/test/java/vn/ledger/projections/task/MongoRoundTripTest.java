@@ -47,7 +47,7 @@ class MongoRoundTripTest {
     }
 
     private static List<EventMessage<?>> cascade() {
-        Feed source = new Feed().tracked();
+        Feed source = new Feed();
         return Cascade.events().stream().<EventMessage<?>>map(source::message).toList();
     }
 

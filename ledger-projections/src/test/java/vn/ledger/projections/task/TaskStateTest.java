@@ -277,4 +277,27 @@ class TaskStateTest {
     private Map<Object, Document> snapshot() {
         return store.scan(TaskProjection.COLLECTION).collect(Collectors.toMap(d -> d.get("_id"), d -> d));
     }
+
+    @Test
+    @DisplayName("a task reported on for years keeps its old reports in sealed buckets, and its state lists them all in order")
+    void oldReportsAreSealedInBucketsAndStillListed() {
+        assignA();
+        for (int m = 0; m < 150; m++) {
+            YearMonth period = YearMonth.of(2026, 3).plusMonths(m);
+            feed.send(new ProgressReported(II2, Seed.A, BKHCN, "Tháng " + m, m % 100, period, period.atEndOfMonth(),
+                    List.of(), MOST_OFFICER));
+        }
+        feed.send(new TaskUrged(II2, Seed.A, "Đôn đốc", LocalDate.of(2026, 4, 25), PHAM_GIA_TUC));
+
+        Document stored = store.find(TaskProjection.COLLECTION, II2).orElseThrow();
+        assertThat(stored.get("reportsSealed")).isEqualTo(2);
+        assertThat(Docs.items(stored, "reports")).hasSize(150 - 2 * SealedItems.BUCKET);
+        assertThat(store.find(SealedItems.COLLECTION, II2 + "|reports|1")).isPresent();
+        TaskView t = queries.state(II2, Instant.parse("2038-01-01T00:00:00Z")).orElseThrow();
+        assertThat(t.reports()).hasSize(150).extracting(TaskView.Report::text)
+                .startsWith("Tháng 0", "Tháng 1").endsWith("Tháng 149");
+        assertThat(t.urgings()).hasSize(1);
+        assertThat(queries.states(List.of(II1, II2), Instant.parse("2038-01-01T00:00:00Z")))
+                .filteredOn(v -> v.reports().size() == 150).hasSize(1);
+    }
 }

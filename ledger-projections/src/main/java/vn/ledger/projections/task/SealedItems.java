@@ -1,0 +1,76 @@
+package vn.ledger.projections.task;
+
+import org.bson.Document;
+import vn.ledger.projections.store.ReadStore;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A task's reports and urgings beyond the last {@value #BUCKET}: a task reported on monthly (or weekly) for years would
+ * otherwise rewrite its whole history with every report. The task document keeps the open run of each list (fewer
+ * than {@value #BUCKET} items); when it fills, the run is written as one sealed bucket in {@value #COLLECTION}
+ * ({@code _id} = task id + "|" + list + "|" + n) and the document counts the sealed buckets
+ * ({@code reportsSealed}, {@code urgingsSealed}). Items come from the task's own events, in the order of their
+ * sequence numbers, which is their log order; the buckets follow from the events alone. A query puts the sealed
+ * items back in front of the open ones before reading the document ({@link #restore}).
+ */
+public final class SealedItems {
+
+    public static final String COLLECTION = "task_items";
+    static final int BUCKET = 64;
+    static final List<String> LISTS = List.of("reports", "urgings");
+
+    private SealedItems() {
+    }
+
+    static String bucketId(String taskId, String list, int n) {
+        return taskId + "|" + list + "|" + n;
+    }
+
+    /** Appends the item to the list; when the open run is full it is sealed into a bucket of its own. */
+    static void push(ReadStore store, Document d, String list, Object item) {
+        List<Object> open = new ArrayList<>(Docs.items(d, list));
+        open.add(item);
+        if (open.size() >= BUCKET) {
+            int n = (int) Docs.lng(d.get(list + "Sealed"), 0);
+            store.put(COLLECTION, new Document("_id", bucketId(d.getString("_id"), list, n)).append("items", open));
+            d.put(list + "Sealed", n + 1);
+            open = new ArrayList<>();
+        }
+        d.put(list, open);
+    }
+
+    /** Puts the sealed items of these task documents (as read, changed in memory) back in their lists: one $in. */
+    public static void restore(ReadStore store, Collection<Document> tasks) {
+        List<String> ids = new ArrayList<>();
+        for (Document d : tasks) {
+            for (String list : LISTS) {
+                for (int n = 0; n < Docs.lng(d.get(list + "Sealed"), 0); n++) {
+                    ids.add(bucketId(d.getString("_id"), list, n));
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<String, Document> found = store.findAll(COLLECTION, ids);
+        for (Document d : tasks) {
+            for (String list : LISTS) {
+                int sealed = (int) Docs.lng(d.get(list + "Sealed"), 0);
+                if (sealed == 0) {
+                    continue;
+                }
+                List<Object> all = new ArrayList<>();
+                for (int n = 0; n < sealed; n++) {
+                    Document b = found.get(bucketId(d.getString("_id"), list, n));
+                    all.addAll(b == null ? List.of() : Docs.items(b, "items"));
+                }
+                all.addAll(Docs.items(d, list));
+                d.put(list, all);
+            }
+        }
+    }
+}
