@@ -38,7 +38,11 @@ import vn.ledger.core.shared.TaskSpec;
 import vn.ledger.core.task.ReportProgress;
 import vn.ledger.core.task.Task;
 import vn.ledger.eventstore.AggregateCache;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import vn.ledger.eventstore.CanonicalJson;
+
+import java.time.Duration;
+import vn.ledger.eventstore.CommitTrackingEventStore;
 import vn.ledger.eventstore.EmbeddedMongo;
 import vn.ledger.eventstore.MongoEventStorageEngine;
 
@@ -276,7 +280,9 @@ public final class WriteReplayBenchmark {
                 .configureSerializer(c -> CanonicalJson.serializer())
                 .configureEventSerializer(c -> CanonicalJson.serializer())
                 .configureMessageSerializer(c -> CanonicalJson.serializer())
-                .configureEmbeddedEventStore(c -> engine)
+                // readers follow the engine each from their own token (one token per commit; see CommitTrackingEventStore)
+                .configureEventStore(c -> CommitTrackingEventStore.build(
+                        EmbeddedEventStore.builder().storageEngine(engine), Duration.ofSeconds(1)))
                 .registerComponent(BodyDirectory.class, c -> bodies)
                 .registerComponent(DirectiveCatalog.class, c -> catalog)
                 .configureAggregate(aggregate(Body.class))

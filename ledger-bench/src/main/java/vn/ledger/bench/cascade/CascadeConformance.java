@@ -44,7 +44,11 @@ import vn.ledger.core.task.TaskCompleted;
 import vn.ledger.core.task.TaskDelegated;
 import vn.ledger.core.task.TaskUrged;
 import vn.ledger.core.task.UrgeTask;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import vn.ledger.eventstore.CanonicalJson;
+
+import java.time.Duration;
+import vn.ledger.eventstore.CommitTrackingEventStore;
 import vn.ledger.eventstore.EmbeddedMongo;
 import vn.ledger.eventstore.MongoEventStorageEngine;
 
@@ -138,7 +142,9 @@ public final class CascadeConformance {
                     .configureSerializer(c -> CanonicalJson.serializer())
                     .configureEventSerializer(c -> CanonicalJson.serializer())
                     .configureMessageSerializer(c -> CanonicalJson.serializer())
-                    .configureEmbeddedEventStore(c -> engine)
+                    // readers follow the engine each from their own token (one token per commit; see CommitTrackingEventStore)
+                .configureEventStore(c -> CommitTrackingEventStore.build(
+                        EmbeddedEventStore.builder().storageEngine(engine), Duration.ofSeconds(1)))
                     .registerComponent(BodyDirectory.class, c -> bodies)
                     .registerComponent(DirectiveCatalog.class, c -> catalog)
                     .configureAggregate(AggregateConfigurer.defaultConfiguration(Body.class))
