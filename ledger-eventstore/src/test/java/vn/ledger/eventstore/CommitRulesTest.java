@@ -146,6 +146,21 @@ class CommitRulesTest {
     }
 
     @Test
+    @DisplayName("the commit stored under an idempotency key is found by that key, the one a retry is answered with")
+    void commitOfAnIdempotencyKey() {
+        MongoEventStorageEngine engine = engine();
+        MetaData key = MetaData.with(MongoEventStorageEngine.IDEMPOTENCY_KEY, "officer-7:abc");
+        engine.appendEvents(event("A", 0));
+        engine.appendEvents(event("B", 0).withMetaData(key));
+
+        assertThat(engine.commitOf("officer-7:abc")).contains(2L);
+        assertThatThrownBy(() -> engine.appendEvents(event("C", 0).withMetaData(key)))
+                .isInstanceOfSatisfying(DuplicateCommandException.class,
+                        e -> assertThat(e.existingCommitPosition()).isEqualTo(2L));
+        assertThat(engine.commitOf("officer-7:never-sent")).isEmpty();
+    }
+
+    @Test
     @DisplayName("one commit holding an identifier twice, or an aggregate sequence twice, is refused before anything is written")
     void refusesDuplicatesInsideOneCommit() {
         MongoEventStorageEngine engine = engine();

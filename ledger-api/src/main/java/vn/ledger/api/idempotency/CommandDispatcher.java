@@ -1,16 +1,11 @@
 package vn.ledger.api.idempotency;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -37,17 +33,12 @@ public class CommandDispatcher {
     public static final String METADATA_KEY = "idempotencyKey";
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
 
-    /** The event store's collection of commit documents. */
-    static final String COMMITS = "events";
-
     private final CommandGateway gateway;
     private final MongoEventStorageEngine storage;
-    private final MongoCollection<Document> commits;
 
-    public CommandDispatcher(CommandGateway gateway, MongoEventStorageEngine storage, MongoDatabase ledgerDatabase) {
+    public CommandDispatcher(CommandGateway gateway, MongoEventStorageEngine storage) {
         this.gateway = gateway;
         this.storage = storage;
-        this.commits = ledgerDatabase.getCollection(COMMITS);
     }
 
     /**
@@ -61,11 +52,12 @@ public class CommandDispatcher {
         if (key != null && IdempotencyFilter.currentKeyTakenOver()) {
             // an attempt under this key never finished: if it stored its events, answer from them; running the
             // command again could be refused by a rule its own events now break (a body code taken by itself)
-            Long stored = storedCommitOf(key);
-            if (stored != null) {
+            Optional<Long> stored = storage.commitOf(key);
+            if (stored.isPresent()) {
                 log.info("command {} under key {} was already stored at commit {} by an attempt that never "
-                        + "finished; answering from the stored commit", command.getClass().getSimpleName(), key, stored);
-                throw alreadyRecorded(stored, aggregateId);
+                        + "finished; answering from the stored commit", command.getClass().getSimpleName(), key,
+                        stored.get());
+                throw alreadyRecorded(stored.get(), aggregateId);
             }
         }
         return send(command, aggregateId, key);
@@ -102,17 +94,6 @@ public class CommandDispatcher {
         body.put("note", "Already recorded: the events of this request were stored by an earlier attempt "
                 + "under the same Idempotency-Key; nothing was appended now.");
         return new CommandOutcome(200, body);
-    }
-
-    /**
-     * The position of the commit stored under an idempotency key, or null. Reads the event store's commit
-     * documents ({@value #COMMITS}, unique field {@code k}, an index-backed equality) as the engine does when it
-     * refuses a second commit under a key; the engine itself offers no look-up by key.
-     */
-    Long storedCommitOf(String idempotencyKey) {
-        Document commit = commits.find(Filters.eq("k", idempotencyKey)).projection(Projections.include("_id"))
-                .first();
-        return commit == null ? null : commit.getLong("_id");
     }
 
     /** The aggregates whose events the commit at {@code position} holds, in order (first: the command's target). */

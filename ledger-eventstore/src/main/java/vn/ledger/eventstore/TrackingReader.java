@@ -1,0 +1,190 @@
+package vn.ledger.eventstore;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.axonframework.common.Assert;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.SortedSet;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The global log in position order, for tracking processors.
+ *
+ * <p>Tokens are {@link GapAwareTrackingToken}s over commit positions; every event of a commit carries an equal
+ * token, so a processor handles a commit in one batch (use the engine through {@link CommitTrackingEventStore}:
+ * Axon's own store's cache would hand the rest of a commit out again). Each is a {@link CommitToken} that also names
+ * its event's own {@link LogPosition} (a commit filling a gap is tracked at the highest position seen, not at its
+ * own). A reader fetches its gaps and the next window of positions by {@code $in} on {@code _id}; a position missing
+ * below the highest one found is a gap (a commit in flight). A gap older than the gap timeout is closed with a
+ * tombstone ({@link CommitPositions#close}), and its late writer appends again elsewhere. So no event is ever
+ * skipped, however long its commit is held back.
+ */
+final class TrackingReader {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoEventStorageEngine.class);
+    private static final int MAX_ROUNDS = 64;
+
+    private final MongoCollection<Document> commits;
+    private final CommitPositions positions;
+    private final int trackingWindow;
+    private final Duration gapTimeout;
+    private final Clock clock;
+    private final CommitsByTime commitsByTime;
+    private final Map<Long, Instant> gapFirstSeen = new ConcurrentHashMap<>();
+
+    TrackingReader(MongoCollection<Document> commits, CommitPositions positions, int trackingWindow,
+                   Duration gapTimeout, Clock clock) {
+        this.commits = commits;
+        this.positions = positions;
+        this.trackingWindow = trackingWindow;
+        this.gapTimeout = gapTimeout;
+        this.clock = clock;
+        this.commitsByTime = new CommitsByTime(commits, gapTimeout, trackingWindow);
+    }
+
+    /** The events after the token (from the start for null), read a batch of whole commits at a time. */
+    Stream<TrackedEventData<?>> read(TrackingToken trackingToken) {
+        Assert.isTrue(trackingToken == null || trackingToken instanceof GapAwareTrackingToken,
+                () -> "Unsupported token format: " + trackingToken);
+        GapAwareTrackingToken start = trackingToken == null
+                ? GapAwareTrackingToken.newInstance(0, Collections.emptySet())
+                : (GapAwareTrackingToken) trackingToken;
+        Spliterator<TrackedEventData<?>> spliterator = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
+            private final Deque<TrackedEventData<?>> buffer = new ArrayDeque<>();
+            private GapAwareTrackingToken cursor = start;
+            private boolean done;
+
+            @Override
+            public boolean tryAdvance(Consumer<? super TrackedEventData<?>> action) {
+                if (buffer.isEmpty() && !done) {
+                    Batch batch = fetchTracked(cursor);
+                    buffer.addAll(batch.events);
+                    cursor = batch.cursor;
+                    done = batch.events.isEmpty();
+                }
+                TrackedEventData<?> item = buffer.poll();
+                if (item == null) {
+                    return false;
+                }
+                action.accept(item);
+                return true;
+            }
+        };
+        return StreamSupport.stream(spliterator, false);
+    }
+
+    TrackingToken headToken() {
+        return GapAwareTrackingToken.newInstance(positions.probeHead(), Collections.emptySet());
+    }
+
+    /**
+     * The token just before the first commit (in position order) holding an event whose own timestamp is at or
+     * after the instant, or the head token when there is none. As everywhere, a commit is one unit: tracking from
+     * this token delivers that commit whole, also its events stamped before the instant (see {@link CommitsByTime}).
+     */
+    TrackingToken tokenAt(Instant dateTime) {
+        long head = positions.probeHead();
+        OptionalLong first = commitsByTime.firstAtOrAfter(dateTime, head);
+        return GapAwareTrackingToken.newInstance(first.isPresent() ? first.getAsLong() - 1 : head,
+                Collections.emptySet());
+    }
+
+    private record Batch(List<TrackedEventData<?>> events, GapAwareTrackingToken cursor) {
+    }
+
+    /** Reads the token's gaps and the next window(s) of positions, until events are found or none are left. */
+    private Batch fetchTracked(GapAwareTrackingToken token) {
+        long index = token.getIndex();
+        SortedSet<Long> gaps = new TreeSet<>(token.getGaps());
+        List<TrackedEventData<?>> out = new ArrayList<>();
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            long before = index;
+            List<Long> ids = new ArrayList<>(gaps.size() + trackingWindow);
+            ids.addAll(gaps);
+            for (long p = index + 1; p <= index + trackingWindow; p++) {
+                ids.add(p);
+            }
+            TreeMap<Long, Document> found = new TreeMap<>();
+            for (Document commit : commits.find(Filters.in("_id", ids))) {
+                found.put(commit.getLong("_id"), commit);
+            }
+            for (Map.Entry<Long, Document> entry : found.entrySet()) {
+                long position = entry.getKey();
+                if (position > index) {
+                    for (long p = index + 1; p < position; p++) {
+                        gaps.add(p);
+                    }
+                    index = position;
+                } else {
+                    gaps.remove(position);
+                }
+                gapFirstSeen.remove(position);
+                GapAwareTrackingToken at = GapAwareTrackingToken.newInstance(index, gaps);
+                List<Document> events = entry.getValue().getList("ev", Document.class);
+                for (int i = 0; i < events.size(); i++) {
+                    // equal tokens for the whole commit (one batch), each telling its event's own place in the log
+                    out.add(new TrackedDomainEventData<>(CommitToken.of(at, position, i),
+                            CommitCodec.toEventData(events.get(i))));
+                }
+            }
+            closeExpiredGaps(gaps);
+            if (!out.isEmpty()) {
+                break;
+            }
+            if (index > before) {
+                continue; // stepped over tombstones only: read on
+            }
+            // a window with nothing in it while this process has written beyond it: abandoned or very slow
+            // commits; step over them as gaps, which the timeout closes if they never fill
+            if (positions.knownHead() > index + trackingWindow) {
+                for (long p = index + 1; p <= index + trackingWindow; p++) {
+                    gaps.add(p);
+                }
+                index += trackingWindow;
+                continue;
+            }
+            break;
+        }
+        return new Batch(out, GapAwareTrackingToken.newInstance(index, gaps));
+    }
+
+    private void closeExpiredGaps(SortedSet<Long> gaps) {
+        if (gaps.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (Long gap : new ArrayList<>(gaps)) {
+            Instant firstSeen = gapFirstSeen.computeIfAbsent(gap, g -> now);
+            if (Duration.between(firstSeen, now).compareTo(gapTimeout) >= 0 && positions.close(gap)) {
+                log.warn("position {} stayed empty for {}; closed it (a late writer appends again elsewhere)",
+                        gap, gapTimeout);
+                gaps.remove(gap);
+                gapFirstSeen.remove(gap);
+            }
+        }
+    }
+}
