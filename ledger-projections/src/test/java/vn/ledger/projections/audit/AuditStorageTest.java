@@ -22,14 +22,14 @@ import vn.ledger.projections.fixture.CountingReadStore;
 import vn.ledger.projections.fixture.EventFeed;
 import vn.ledger.projections.fixture.Ledger;
 import vn.ledger.projections.fixture.SeedCascade;
+import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.InMemoryReadStore;
 import vn.ledger.projections.store.PackedStrings;
 import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.store.WriteBehindStore;
 import vn.ledger.projections.task.CountingStore;
-import vn.ledger.projections.task.Docs;
 import vn.ledger.projections.task.Feed;
 import vn.ledger.projections.task.Seed;
-import vn.ledger.projections.task.WriteBehindStore;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -362,9 +362,9 @@ class AuditStorageTest {
                 LocalDate.of(2026, 3, 22), PHAM_GIA_TUC));
         feed.send(new DirectiveReceived(A, BKHCN, LocalDate.of(2026, 3, 23), MOST_OFFICER));
 
-        assertThat(store.find(AuditProjection.COLLECTION, A + "|0")).hasValueSatisfying(d -> assertThat(Docs.sub(d, "authority"))
+        assertThat(store.find(AuditProjection.COLLECTION, A + "|0")).hasValueSatisfying(d -> assertThat(Docs.doc(d, "authority"))
                 .isEqualTo(new Document("issuer", Seed.CQTT).append("symbol", "22-TB/VPTW")));
-        assertThat(store.find(AuditProjection.COLLECTION, II1 + "|0")).hasValueSatisfying(d -> assertThat(Docs.sub(d, "authority"))
+        assertThat(store.find(AuditProjection.COLLECTION, II1 + "|0")).hasValueSatisfying(d -> assertThat(Docs.doc(d, "authority"))
                 .isEqualTo(new Document("assigner", Seed.CQTT).append("code", "II.1")));
         List<AuditEntry> received = all(store, AuditFilter.any().entity(A).type("DirectiveReceived"), 100);
         assertThat(received).hasSize(71);

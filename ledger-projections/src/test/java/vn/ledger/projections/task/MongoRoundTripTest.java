@@ -15,9 +15,11 @@ import vn.ledger.projections.directive.DirectiveProjection;
 import vn.ledger.projections.directive.DirectiveQueries;
 import vn.ledger.projections.search.SearchProjection;
 import vn.ledger.projections.search.SearchQueries;
+import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.InMemoryReadStore;
 import vn.ledger.projections.store.MongoReadStore;
 import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.store.WriteBehindStore;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -21,6 +21,7 @@ import vn.ledger.core.task.TaskCompleted;
 import vn.ledger.core.task.TaskDelegated;
 import vn.ledger.core.task.TaskReassigned;
 import vn.ledger.core.task.TaskUrged;
+import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.InMemoryReadStore;
 
 import java.time.Clock;
