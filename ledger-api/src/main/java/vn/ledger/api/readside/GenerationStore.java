@@ -3,13 +3,13 @@ package vn.ledger.api.readside;
 import org.bson.Document;
 import vn.ledger.projections.store.MongoReadStore;
 import vn.ledger.projections.store.ReadStore;
-import vn.ledger.projections.task.WriteBehindStore;
+import vn.ledger.projections.store.WriteBehindStore;
 
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**

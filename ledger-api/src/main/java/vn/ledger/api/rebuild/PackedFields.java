@@ -10,8 +10,8 @@ import vn.ledger.projections.chain.ChainView;
 import vn.ledger.projections.dashboard.Tally;
 import vn.ledger.projections.store.PackedStrings;
 import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.store.SharedValues;
 import vn.ledger.projections.store.Tuple;
-import vn.ledger.projections.task.Docs;
 import vn.ledger.projections.task.TaskQueries;
 import vn.ledger.projections.task.TaskView;
 
@@ -65,9 +65,9 @@ final class PackedFields {
     record Decoded(Map<String, Object> document, List<String> decodedPaths, List<String> unnamedPaths) {
     }
 
-    private static final Decoder ACTOR = (v, c) -> Docs.toActor(v);
-    private static final Decoder PERSON = (v, c) -> Docs.toPerson(v);
-    private static final Decoder DEADLINE = (v, c) -> Docs.toDeadline(v);
+    private static final Decoder ACTOR = (v, c) -> SharedValues.toActor(v);
+    private static final Decoder PERSON = (v, c) -> SharedValues.toPerson(v);
+    private static final Decoder DEADLINE = (v, c) -> SharedValues.toDeadline(v);
     private static final Decoder TALLY = (v, c) -> Tally.read(v).toDocument();
     private static final Decoder STRINGS = (v, c) -> PackedStrings.read(v);
 

@@ -6,7 +6,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import vn.ledger.eventstore.MongoEventStorageEngine;
 import vn.ledger.projections.store.MongoReadStore;
-import vn.ledger.projections.task.WriteBehindStore;
+import vn.ledger.projections.store.WriteBehindStore;
 
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -3,7 +3,6 @@ package vn.ledger.projections.asof;
 import org.bson.Document;
 import vn.ledger.eventstore.StoredEvent;
 import vn.ledger.projections.body.BodyTree;
-import vn.ledger.projections.body.Docs;
 import vn.ledger.projections.chain.ChainProjection;
 import vn.ledger.projections.chain.ChainQueries;
 import vn.ledger.projections.chain.ChainView;
@@ -13,6 +12,7 @@ import vn.ledger.projections.dashboard.DashboardProjection;
 import vn.ledger.projections.dashboard.DashboardQueries;
 import vn.ledger.projections.dashboard.DashboardView;
 import vn.ledger.projections.replay.EventReplayer;
+import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.InMemoryReadStore;
 import vn.ledger.projections.store.ReadStore;
 

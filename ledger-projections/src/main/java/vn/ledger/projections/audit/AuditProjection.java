@@ -33,8 +33,8 @@ import vn.ledger.core.task.TaskDelegated;
 import vn.ledger.core.task.TaskEvent;
 import vn.ledger.core.task.TaskReassigned;
 import vn.ledger.core.task.TaskUrged;
+import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.ReadStore;
-import vn.ledger.projections.task.Docs;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -159,7 +159,7 @@ public final class AuditProjection {
         }
 
         Document value() {
-            return Docs.sub(first, "authority");
+            return Docs.doc(first, "authority");
         }
 
         void set(Document value) {
@@ -190,7 +190,7 @@ public final class AuditProjection {
         if (bucket == null) {
             bucket = newBucket(agg, dm, n);
         }
-        List<Object> entries = vn.ledger.projections.body.Docs.mutableList(bucket, "entries");
+        List<Object> entries = vn.ledger.projections.store.Docs.mutableList(bucket, "entries");
         int pos = indexOf(entries, id.sequence());
         if (pos >= 0) {
             return; // delivered again

@@ -1,8 +1,8 @@
 package vn.ledger.projections.audit;
 
 import org.bson.Document;
+import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.ReadStore;
-import vn.ledger.projections.task.Docs;
 
 import java.time.Instant;
 import java.util.ArrayList;

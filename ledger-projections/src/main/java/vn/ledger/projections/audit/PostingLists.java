@@ -1,9 +1,9 @@
 package vn.ledger.projections.audit;
 
 import org.bson.Document;
+import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.PackedStrings;
 import vn.ledger.projections.store.ReadStore;
-import vn.ledger.projections.task.Docs;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -2,8 +2,9 @@ package vn.ledger.projections.audit;
 
 import org.bson.Document;
 import vn.ledger.core.shared.Actor;
+import vn.ledger.projections.store.Docs;
+import vn.ledger.projections.store.SharedValues;
 import vn.ledger.projections.store.Tuple;
-import vn.ledger.projections.task.Docs;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +31,7 @@ final class StoredEntry {
                        Instant at, LocalDate businessDate, String directive, String authorityBody,
                        List<String> bodies, List<AuditEntry.Change> changes, Long position) {
         Tuple.Writer w = Tuple.writer().add(seq).add(id).add(eventId).add(type).add(vi).add(en);
-        Docs.addActor(w, actor).add(at).add(Docs.day(businessDate)).add(directive).add(authorityBody).addAll(bodies)
+        SharedValues.addActor(w, actor).add(at).add(Docs.iso(businessDate)).add(directive).add(authorityBody).addAll(bodies)
                 .add(changes.size());
         for (AuditEntry.Change x : changes) {
             w.add(x.field()).add(x.oldValue()).add(x.newValue());
@@ -70,7 +71,7 @@ final class StoredEntry {
         String type = r.string();
         String vi = r.string();
         String en = r.string();
-        Actor actor = Docs.readActor(r);
+        Actor actor = SharedValues.readActor(r);
         Instant at = r.instant();
         LocalDate businessDate = Docs.localDate(r.string());
         String directive = r.string();
@@ -92,7 +93,7 @@ final class StoredEntry {
         }
         Object position = e.get("position");
         return new AuditEntry(e.getString("id"), e.getString("eventId"), e.getString("type"), e.getString("vi"),
-                e.getString("en"), Docs.toActor(e.get("actor")), aggType, agg,
+                e.getString("en"), SharedValues.toActor(e.get("actor")), aggType, agg,
                 agg == null ? null : Docs.lng(e.get("seq"), 0), Docs.instant(e.get("at")),
                 Docs.localDate(e.get("businessDate")), e.getString("directive"), e.getString("authorityBody"),
                 List.copyOf(Docs.strings(e, "bodies")), List.copyOf(changes),

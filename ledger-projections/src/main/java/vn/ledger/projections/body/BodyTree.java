@@ -5,6 +5,7 @@ import vn.ledger.core.body.BodyClosed;
 import vn.ledger.core.body.BodyMerged;
 import vn.ledger.core.body.BodyRegistered;
 import vn.ledger.core.body.BodyRenamed;
+import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.LogOrder;
 import vn.ledger.projections.store.ReadStore;
 

@@ -2,7 +2,7 @@ package vn.ledger.projections.chain;
 
 import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.shared.Ro;
-import vn.ledger.projections.body.Docs;
+import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.dashboard.Tally;
 import vn.ledger.projections.store.ReadStore;
 import vn.ledger.projections.task.Timeliness;

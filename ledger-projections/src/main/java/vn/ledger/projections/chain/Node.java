@@ -183,7 +183,7 @@ final class Node {
         switch (e.field()) {
             case SYMBOL -> symbol = e.newValue();
             case SUBJECT -> subject = e.newValue();
-            case ISSUED_ON -> issuedOn = e.newValue() == null ? null : vn.ledger.projections.body.Docs.day(e.newValue());
+            case ISSUED_ON -> issuedOn = e.newValue() == null ? null : vn.ledger.projections.store.Docs.day(e.newValue());
             case KIND -> docKind = e.newValue();
             default -> {
                 // signer fields are not shown in the chain

@@ -2,7 +2,7 @@ package vn.ledger.projections.chain;
 
 import org.bson.Document;
 import vn.ledger.projections.store.Tuple;
-import vn.ledger.projections.body.Docs;
+import vn.ledger.projections.store.Docs;
 
 import java.util.ArrayList;
 import java.util.List;

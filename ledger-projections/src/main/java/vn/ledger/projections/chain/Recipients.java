@@ -1,7 +1,7 @@
 package vn.ledger.projections.chain;
 
 import org.bson.Document;
-import vn.ledger.projections.body.Docs;
+import vn.ledger.projections.store.Docs;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -19,7 +19,7 @@ import vn.ledger.core.task.TaskCompleted;
 import vn.ledger.core.task.TaskDelegated;
 import vn.ledger.core.task.TaskReassigned;
 import vn.ledger.projections.body.BodyTree;
-import vn.ledger.projections.body.Docs;
+import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.LogOrder;
 import vn.ledger.projections.store.ReadStore;
 import vn.ledger.projections.task.Timeliness;

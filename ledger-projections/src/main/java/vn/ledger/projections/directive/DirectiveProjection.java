@@ -16,9 +16,9 @@ import vn.ledger.core.directive.Signer;
 import vn.ledger.core.shared.DirectiveStatus;
 import vn.ledger.core.shared.TaskSpec;
 import vn.ledger.core.task.TaskAssigned;
+import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.LogOrder;
 import vn.ledger.projections.store.ReadStore;
-import vn.ledger.projections.task.Docs;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,11 +28,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import static vn.ledger.projections.task.Docs.actor;
-import static vn.ledger.projections.task.Docs.date;
-import static vn.ledger.projections.task.Docs.day;
-import static vn.ledger.projections.task.Docs.docs;
-import static vn.ledger.projections.task.Docs.strings;
+import static vn.ledger.projections.store.Docs.date;
+import static vn.ledger.projections.store.Docs.docs;
+import static vn.ledger.projections.store.Docs.iso;
+import static vn.ledger.projections.store.Docs.strings;
+import static vn.ledger.projections.store.SharedValues.actor;
 
 /**
  * Directive state, one document per directive in {@value #COLLECTION} with {@code _id} = directive id:
@@ -94,7 +94,7 @@ public final class DirectiveProjection {
                     .map(Citation::asWritten).findFirst().orElse(null);
             addImplementer(y, new Document("id", e.directiveId()).append("asWritten", asWritten)
                     .append("symbol", e.symbol()).append("issuer", e.issuingBodyCode())
-                    .append("issuedOn", day(e.issuedOn())).append("at", LogOrder.key(m)));
+                    .append("issuedOn", iso(e.issuedOn())).append("at", LogOrder.key(m)));
         }
         // the directives that cited this one before it arrived now learn its symbol
         refreshCitingSymbols(self, e.directiveId(), e.symbol());
@@ -108,7 +108,7 @@ public final class DirectiveProjection {
                 .append("issuer", e.issuingBodyCode())
                 .append("signer", s == null ? null : new Document("name", s.name()).append("position", s.position())
                         .append("capacity", Docs.name(s.capacity())))
-                .append("issuedOn", day(e.issuedOn())).append("subject", e.subject())
+                .append("issuedOn", iso(e.issuedOn())).append("subject", e.subject())
                 .append("issuedBy", actor(e.actor())).append("issuedAt", date(m.getTimestamp()))
                 .append("recipientCount", recipients.stream().map(r -> r.getString("body")).distinct().count())
                 .append("receivedCount", 0L)
@@ -139,7 +139,7 @@ public final class DirectiveProjection {
     void on(DirectiveReceived e, DomainEventMessage<?> m) {
         own(e.directiveId(), m, d -> {
             if (d.get("recipientBuckets") != null) {
-                Document received = new Document("receivedOn", day(e.receivedOn())).append("receivedBy", actor(e.actor()))
+                Document received = new Document("receivedOn", iso(e.receivedOn())).append("receivedBy", actor(e.actor()))
                         .append("receivedAt", date(m.getTimestamp()));
                 long nextRank = Docs.lng(d.get("recipientRanks"), 0);
                 RecipientBuckets.Receipt r = RecipientBuckets.receive(store, e.directiveId(),
@@ -160,14 +160,14 @@ public final class DirectiveProjection {
                 if (e.bodyCode().equals(r.getString("body"))) {
                     listed = true;
                     if (r.get("receivedOn") == null) {
-                        r.append("receivedOn", day(e.receivedOn())).append("receivedBy", actor(e.actor()))
+                        r.append("receivedOn", iso(e.receivedOn())).append("receivedBy", actor(e.actor()))
                                 .append("receivedAt", date(m.getTimestamp()));
                     }
                 }
             }
             if (!listed) {
                 recipients.add(new Document("body", e.bodyCode()).append("role", null)
-                        .append("receivedOn", day(e.receivedOn())).append("receivedBy", actor(e.actor()))
+                        .append("receivedOn", iso(e.receivedOn())).append("receivedBy", actor(e.actor()))
                         .append("receivedAt", date(m.getTimestamp())));
                 d.put("recipientCount", Docs.lng(d.get("recipientCount"), 0) + 1);
             }
@@ -180,7 +180,7 @@ public final class DirectiveProjection {
     @EventHandler
     void on(DirectiveRecalled e, DomainEventMessage<?> m) {
         own(e.directiveId(), m, d -> d.append("status", DirectiveStatus.RECALLED.name())
-                .append("recall", new Document("reason", e.reason()).append("on", day(e.recalledOn()))
+                .append("recall", new Document("reason", e.reason()).append("on", iso(e.recalledOn()))
                         .append("by", actor(e.actor())).append("at", date(m.getTimestamp()))));
     }
 
@@ -196,7 +196,7 @@ public final class DirectiveProjection {
         }
         self.append("status", DirectiveStatus.REPLACED.name())
                 .append("replacement", new Document("id", e.replacementDirectiveId()).append("reason", e.reason())
-                        .append("on", day(e.replacedOn())).append("by", actor(e.actor()))
+                        .append("on", iso(e.replacedOn())).append("by", actor(e.actor()))
                         .append("at", date(m.getTimestamp())));
         save(self, m);
     }
@@ -217,7 +217,7 @@ public final class DirectiveProjection {
         }
         List<Document> corrections = docs(self, "corrections");
         corrections.add(new Document("field", e.field().name()).append("old", e.oldValue()).append("new", e.newValue())
-                .append("reason", e.reason()).append("on", day(e.correctedOn())).append("by", actor(e.actor()))
+                .append("reason", e.reason()).append("on", iso(e.correctedOn())).append("by", actor(e.actor()))
                 .append("at", date(m.getTimestamp())));
         self.put("corrections", corrections);
         if (e.field() == DirectiveField.SYMBOL || e.field() == DirectiveField.ISSUED_ON) {
@@ -237,7 +237,7 @@ public final class DirectiveProjection {
     void on(DirectiveAliasRegistered e, DomainEventMessage<?> m) {
         own(e.directiveId(), m, d -> {
             List<Document> aliases = docs(d, "aliases");
-            aliases.add(new Document("alias", e.alias()).append("on", day(e.registeredOn()))
+            aliases.add(new Document("alias", e.alias()).append("on", iso(e.registeredOn()))
                     .append("by", actor(e.actor())).append("at", date(m.getTimestamp())));
             d.put("aliases", aliases);
         });
@@ -281,7 +281,7 @@ public final class DirectiveProjection {
     }
 
     private static Document signer(Document d) {
-        Document s = Docs.sub(d, "signer");
+        Document s = Docs.doc(d, "signer");
         if (s == null) {
             s = new Document();
             d.put("signer", s);

@@ -7,8 +7,9 @@ import vn.ledger.core.directive.SigningCapacity;
 import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.shared.DirectiveStatus;
 import vn.ledger.core.shared.Ro;
+import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.ReadStore;
-import vn.ledger.projections.task.Docs;
+import vn.ledger.projections.store.SharedValues;
 import vn.ledger.projections.task.TaskProjection;
 import vn.ledger.projections.task.TaskQueries;
 import vn.ledger.projections.task.Timeliness;
@@ -22,11 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static vn.ledger.projections.task.Docs.docs;
-import static vn.ledger.projections.task.Docs.instant;
-import static vn.ledger.projections.task.Docs.localDate;
-import static vn.ledger.projections.task.Docs.strings;
-import static vn.ledger.projections.task.Docs.toActor;
+import static vn.ledger.projections.store.Docs.docs;
+import static vn.ledger.projections.store.Docs.instant;
+import static vn.ledger.projections.store.Docs.localDate;
+import static vn.ledger.projections.store.Docs.strings;
+import static vn.ledger.projections.store.SharedValues.toActor;
 
 /**
  * Reads directive state: one {@code find} on {@value DirectiveProjection#COLLECTION} by {@code _id}, then one
@@ -97,7 +98,7 @@ public final class DirectiveQueries {
                         List.of(), List.of()));
                 continue;
             }
-            Deadline inForce = Docs.toDeadline(t.get("deadline"));
+            Deadline inForce = SharedValues.toDeadline(t.get("deadline"));
             Timeliness timeliness = TaskQueries.timeliness(t, inForce, now);
             counts.merge(timeliness, 1, Integer::sum);
             lines.add(new DirectiveView.TaskLine(id, t.getString("code"), t.getString("work"),
@@ -127,13 +128,13 @@ public final class DirectiveQueries {
             cites.add(new DirectiveView.CitationLink(c.getString("asWritten"), c.getString("id"), c.getString("symbol")));
         }
         List<DirectiveView.ImplementerLink> implementers = links(docs(d, "implementedBy"));
-        Document s = Docs.sub(d, "signer");
+        Document s = Docs.doc(d, "signer");
         Signer signer = s == null ? null : new Signer(s.getString("name"), s.getString("position"),
                 Docs.enumOf(SigningCapacity.class, s.get("capacity")));
-        Document r = Docs.sub(d, "recall");
+        Document r = Docs.doc(d, "recall");
         DirectiveView.Recall recall = r == null ? null : new DirectiveView.Recall(r.getString("reason"),
                 localDate(r.get("on")), toActor(r.get("by")), instant(r.get("at")));
-        Document p = Docs.sub(d, "replacement");
+        Document p = Docs.doc(d, "replacement");
         DirectiveView.Replacement replacement = p == null ? null : new DirectiveView.Replacement(p.getString("id"),
                 p.getString("reason"), localDate(p.get("on")), toActor(p.get("by")), instant(p.get("at")));
 

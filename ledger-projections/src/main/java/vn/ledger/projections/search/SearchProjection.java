@@ -11,9 +11,9 @@ import vn.ledger.core.directive.DirectiveIssued;
 import vn.ledger.core.directive.DirectiveRecalled;
 import vn.ledger.core.directive.DirectiveReplaced;
 import vn.ledger.core.shared.DirectiveStatus;
+import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.LogOrder;
 import vn.ledger.projections.store.ReadStore;
-import vn.ledger.projections.task.Docs;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,7 +25,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import static vn.ledger.projections.task.Docs.strings;
+import static vn.ledger.projections.store.Docs.strings;
 
 /**
  * The search index of directives, by symbol (and aliases), subject and issuer name, folded so that text with and
@@ -78,7 +78,7 @@ public final class SearchProjection {
         }
         d.append("at", at).append("symbol", e.symbol()).append("subject", e.subject()).append("kind", Docs.name(e.kind()))
                 .append("issuer", e.issuingBodyCode()).append("issuerName", body.getString("name"))
-                .append("issuedOn", Docs.day(e.issuedOn())).append("status", DirectiveStatus.ACTIVE.name());
+                .append("issuedOn", Docs.iso(e.issuedOn())).append("status", DirectiveStatus.ACTIVE.name());
         reindex(List.of(d));
         save(d, m);
     }

@@ -3,8 +3,8 @@ package vn.ledger.projections.search;
 import org.bson.Document;
 import vn.ledger.core.directive.DirectiveKind;
 import vn.ledger.core.shared.DirectiveStatus;
+import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.ReadStore;
-import vn.ledger.projections.task.Docs;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static vn.ledger.projections.task.Docs.strings;
+import static vn.ledger.projections.store.Docs.strings;
 
 /**
  * Searches directives by symbol, subject or issuer name, with or without diacritics. Two round trips: one

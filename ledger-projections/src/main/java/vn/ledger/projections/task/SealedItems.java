@@ -1,6 +1,7 @@
 package vn.ledger.projections.task;
 
 import org.bson.Document;
+import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.ReadStore;
 
 import java.util.ArrayList;

@@ -9,18 +9,18 @@ import vn.ledger.projections.store.Tuple;
 import java.time.Instant;
 import java.util.function.Function;
 
-import static vn.ledger.projections.task.Docs.addActor;
-import static vn.ledger.projections.task.Docs.addAttachments;
-import static vn.ledger.projections.task.Docs.day;
-import static vn.ledger.projections.task.Docs.instant;
-import static vn.ledger.projections.task.Docs.integer;
-import static vn.ledger.projections.task.Docs.localDate;
-import static vn.ledger.projections.task.Docs.month;
-import static vn.ledger.projections.task.Docs.readActor;
-import static vn.ledger.projections.task.Docs.readAttachments;
-import static vn.ledger.projections.task.Docs.toActor;
-import static vn.ledger.projections.task.Docs.toAttachments;
-import static vn.ledger.projections.task.Docs.yearMonth;
+import static vn.ledger.projections.store.Docs.instant;
+import static vn.ledger.projections.store.Docs.integer;
+import static vn.ledger.projections.store.Docs.iso;
+import static vn.ledger.projections.store.Docs.localDate;
+import static vn.ledger.projections.store.Docs.month;
+import static vn.ledger.projections.store.Docs.yearMonth;
+import static vn.ledger.projections.store.SharedValues.addActor;
+import static vn.ledger.projections.store.SharedValues.addAttachments;
+import static vn.ledger.projections.store.SharedValues.readActor;
+import static vn.ledger.projections.store.SharedValues.readAttachments;
+import static vn.ledger.projections.store.SharedValues.toActor;
+import static vn.ledger.projections.store.SharedValues.toAttachments;
 
 /**
  * How a task document keeps its most numerous items, acknowledgements, progress reports and urgings (four in five
@@ -40,19 +40,19 @@ final class TaskEntries {
     }
 
     static String ack(TaskAcknowledged e, Instant at) {
-        Tuple.Writer w = Tuple.writer().add(e.bodyCode()).add(day(e.acknowledgedOn()));
+        Tuple.Writer w = Tuple.writer().add(e.bodyCode()).add(iso(e.acknowledgedOn()));
         return addActor(w, e.actor()).add(at).toString();
     }
 
     static String report(ProgressReported e, Instant at) {
         Tuple.Writer w = Tuple.writer().add(e.bodyCode()).add(e.text())
-                .add(e.percent() == null ? null : (long) e.percent()).add(month(e.period())).add(day(e.reportedOn()))
+                .add(e.percent() == null ? null : (long) e.percent()).add(month(e.period())).add(iso(e.reportedOn()))
                 .add(at);
         return addActor(addAttachments(w, e.attachments()), e.actor()).toString();
     }
 
     static String urging(TaskUrged e, Instant at) {
-        Tuple.Writer w = Tuple.writer().add(e.message()).add(day(e.urgedOn()));
+        Tuple.Writer w = Tuple.writer().add(e.message()).add(iso(e.urgedOn()));
         return addActor(w, e.actor()).add(at).toString();
     }
 

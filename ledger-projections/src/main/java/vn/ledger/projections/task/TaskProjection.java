@@ -17,21 +17,23 @@ import vn.ledger.core.task.TaskCompleted;
 import vn.ledger.core.task.TaskDelegated;
 import vn.ledger.core.task.TaskReassigned;
 import vn.ledger.core.task.TaskUrged;
+import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.store.SharedValues;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import static vn.ledger.projections.task.Docs.actor;
-import static vn.ledger.projections.task.Docs.attachments;
-import static vn.ledger.projections.task.Docs.date;
-import static vn.ledger.projections.task.Docs.day;
-import static vn.ledger.projections.task.Docs.deadline;
-import static vn.ledger.projections.task.Docs.docs;
-import static vn.ledger.projections.task.Docs.month;
-import static vn.ledger.projections.task.Docs.person;
-import static vn.ledger.projections.task.Docs.strings;
+import static vn.ledger.projections.store.Docs.date;
+import static vn.ledger.projections.store.Docs.docs;
+import static vn.ledger.projections.store.Docs.iso;
+import static vn.ledger.projections.store.Docs.month;
+import static vn.ledger.projections.store.Docs.strings;
+import static vn.ledger.projections.store.SharedValues.actor;
+import static vn.ledger.projections.store.SharedValues.attachments;
+import static vn.ledger.projections.store.SharedValues.deadline;
+import static vn.ledger.projections.store.SharedValues.person;
 
 /**
  * Task state, one document per task in {@value #COLLECTION} with {@code _id} = task id: every fact the task's
@@ -75,7 +77,7 @@ public final class TaskProjection {
                     .append("lead", strings(e.leadBodies())).append("coop", strings(e.cooperatingBodies()))
                     .append("assigner", e.assignerBodyCode()).append("product", e.product())
                     .append("missing", e.missing().stream().map(Ro::name).toList())
-                    .append("assignedOn", day(e.assignedOn())).append("assignedBy", actor(e.actor()))
+                    .append("assignedOn", iso(e.assignedOn())).append("assignedBy", actor(e.actor()))
                     .append("assignedAt", date(m.getTimestamp()))
                     .append("deadlineWritten", deadline(e.deadline())).append("deadline", deadline(e.deadline()))
                     .append("status", Status.OPEN.name());
@@ -95,20 +97,20 @@ public final class TaskProjection {
             if (e.percent() != null) {
                 d.put("lastPercent", e.percent());
             }
-            d.put("lastReportOn", day(e.reportedOn()));
+            d.put("lastReportOn", iso(e.reportedOn()));
             if (e.period() != null) {
                 // reports per period, kept so that the recurring schedule is read, not counted
                 List<Document> periods = docs(d, "periods");
                 String p = month(e.period());
                 Document slot = periods.stream().filter(x -> p.equals(x.getString("p"))).findFirst().orElse(null);
                 if (slot == null) {
-                    periods.add(new Document("p", p).append("n", 1).append("first", day(e.reportedOn())));
+                    periods.add(new Document("p", p).append("n", 1).append("first", iso(e.reportedOn())));
                     periods.sort((a, b) -> a.getString("p").compareTo(b.getString("p")));
                 } else {
                     slot.put("n", slot.getInteger("n", 0) + 1);
                     if (e.reportedOn() != null && (slot.getString("first") == null
-                            || day(e.reportedOn()).compareTo(slot.getString("first")) < 0)) {
-                        slot.put("first", day(e.reportedOn()));
+                            || iso(e.reportedOn()).compareTo(slot.getString("first")) < 0)) {
+                        slot.put("first", iso(e.reportedOn()));
                     }
                 }
                 d.put("periods", periods);
@@ -128,24 +130,24 @@ public final class TaskProjection {
     void on(ExtensionRequested e, DomainEventMessage<?> m) {
         apply(e.taskId(), m, d -> push(d, "extensions", new Document("requestId", e.requestId())
                 .append("current", deadline(e.currentDeadline())).append("requested", deadline(e.requestedDeadline()))
-                .append("reason", e.reason()).append("on", day(e.requestedOn())).append("by", actor(e.actor()))
+                .append("reason", e.reason()).append("on", iso(e.requestedOn())).append("by", actor(e.actor()))
                 .append("at", date(m.getTimestamp())).append("decision", "PENDING")));
     }
 
     @EventHandler
     void on(ExtensionGranted e, DomainEventMessage<?> m) {
         apply(e.taskId(), m, d -> {
-            decide(d, e.requestId(), "GRANTED", day(e.grantedOn()), m, e.actor(), null);
+            decide(d, e.requestId(), "GRANTED", iso(e.grantedOn()), m, e.actor(), null);
             push(d, "deadlineHistory", new Document("from", deadline(e.oldDeadline()))
                     .append("to", deadline(e.newDeadline())).append("requestId", e.requestId())
-                    .append("on", day(e.grantedOn())).append("by", actor(e.actor())).append("at", date(m.getTimestamp())));
+                    .append("on", iso(e.grantedOn())).append("by", actor(e.actor())).append("at", date(m.getTimestamp())));
             d.put("deadline", deadline(e.newDeadline()));
         });
     }
 
     @EventHandler
     void on(ExtensionRefused e, DomainEventMessage<?> m) {
-        apply(e.taskId(), m, d -> decide(d, e.requestId(), "REFUSED", day(e.refusedOn()), m, e.actor(), e.reason()));
+        apply(e.taskId(), m, d -> decide(d, e.requestId(), "REFUSED", iso(e.refusedOn()), m, e.actor(), e.reason()));
     }
 
     @EventHandler
@@ -154,7 +156,7 @@ public final class TaskProjection {
             push(d, "reassignments", new Document("oldLead", strings(e.oldLeadBodies()))
                     .append("oldCoop", strings(e.oldCooperatingBodies())).append("newLead", strings(e.newLeadBodies()))
                     .append("newCoop", strings(e.newCooperatingBodies())).append("reason", e.reason())
-                    .append("on", day(e.reassignedOn())).append("by", actor(e.actor())).append("at", date(m.getTimestamp())));
+                    .append("on", iso(e.reassignedOn())).append("by", actor(e.actor())).append("at", date(m.getTimestamp())));
             d.put("lead", strings(e.newLeadBodies()));
             d.put("coop", strings(e.newCooperatingBodies()));
         });
@@ -166,7 +168,7 @@ public final class TaskProjection {
             Docs.addToSet(d, "children", e.childTaskId());
             push(d, "delegations", new Document("child", e.childTaskId()).append("body", e.delegatingBodyCode())
                     .append("lead", strings(e.leadBodies())).append("coop", strings(e.cooperatingBodies()))
-                    .append("deadline", deadline(e.deadline())).append("on", day(e.delegatedOn()))
+                    .append("deadline", deadline(e.deadline())).append("on", iso(e.delegatedOn()))
                     .append("by", actor(e.actor())).append("at", date(m.getTimestamp())));
         });
     }
@@ -174,11 +176,11 @@ public final class TaskProjection {
     @EventHandler
     void on(TaskCompleted e, DomainEventMessage<?> m) {
         apply(e.taskId(), m, d -> {
-            push(d, "completions", new Document("on", day(e.completedOn())).append("product", e.productDescription())
+            push(d, "completions", new Document("on", iso(e.completedOn())).append("product", e.productDescription())
                     .append("evidence", attachments(e.evidence())).append("by", actor(e.actor()))
                     .append("at", date(m.getTimestamp()))
                     // the rule judges a completion against the deadline in force when it was declared
-                    .append("dueAt", date(Docs.dueAt(d.get("deadline"))))
+                    .append("dueAt", date(SharedValues.dueAt(d.get("deadline"))))
                     .append("outcome", "PENDING"));
             d.put("status", Status.COMPLETION_PENDING.name());
         });
@@ -187,7 +189,7 @@ public final class TaskProjection {
     @EventHandler
     void on(CompletionAccepted e, DomainEventMessage<?> m) {
         apply(e.taskId(), m, d -> {
-            decideCompletion(d, "ACCEPTED", day(e.acceptedOn()), m, e.actor(), null);
+            decideCompletion(d, "ACCEPTED", iso(e.acceptedOn()), m, e.actor(), null);
             d.put("status", Status.ACCEPTED.name());
         });
     }
@@ -195,7 +197,7 @@ public final class TaskProjection {
     @EventHandler
     void on(CompletionRejected e, DomainEventMessage<?> m) {
         apply(e.taskId(), m, d -> {
-            decideCompletion(d, "REJECTED", day(e.rejectedOn()), m, e.actor(), e.reason());
+            decideCompletion(d, "REJECTED", iso(e.rejectedOn()), m, e.actor(), e.reason());
             d.put("status", Status.OPEN.name());
         });
     }
@@ -203,7 +205,7 @@ public final class TaskProjection {
     @EventHandler
     void on(TaskCancelled e, DomainEventMessage<?> m) {
         apply(e.taskId(), m, d -> {
-            d.put("cancellation", new Document("reason", e.reason()).append("on", day(e.cancelledOn()))
+            d.put("cancellation", new Document("reason", e.reason()).append("on", iso(e.cancelledOn()))
                     .append("by", actor(e.actor())).append("at", date(m.getTimestamp())));
             d.put("status", Status.CANCELLED.name());
         });

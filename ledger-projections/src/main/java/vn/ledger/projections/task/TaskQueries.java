@@ -4,7 +4,9 @@ import org.bson.Document;
 import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.shared.Recurrence;
 import vn.ledger.core.shared.Ro;
+import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.store.SharedValues;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,16 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static vn.ledger.projections.task.Docs.docs;
-import static vn.ledger.projections.task.Docs.instant;
-import static vn.ledger.projections.task.Docs.integer;
-import static vn.ledger.projections.task.Docs.localDate;
-import static vn.ledger.projections.task.Docs.strings;
-import static vn.ledger.projections.task.Docs.sub;
-import static vn.ledger.projections.task.Docs.toActor;
-import static vn.ledger.projections.task.Docs.toAttachments;
-import static vn.ledger.projections.task.Docs.toDeadline;
-import static vn.ledger.projections.task.Docs.yearMonth;
+import static vn.ledger.projections.store.Docs.doc;
+import static vn.ledger.projections.store.Docs.docs;
+import static vn.ledger.projections.store.Docs.instant;
+import static vn.ledger.projections.store.Docs.integer;
+import static vn.ledger.projections.store.Docs.localDate;
+import static vn.ledger.projections.store.Docs.strings;
+import static vn.ledger.projections.store.Docs.yearMonth;
+import static vn.ledger.projections.store.SharedValues.toActor;
+import static vn.ledger.projections.store.SharedValues.toAttachments;
+import static vn.ledger.projections.store.SharedValues.toDeadline;
 
 /**
  * Reads task state from {@value TaskProjection#COLLECTION}. {@link #state} is one {@code find} by {@code _id};
@@ -86,7 +88,7 @@ public final class TaskQueries {
      * done (on time or late) by the standing completion judged against the deadline in force when it was
      * declared; otherwise overdue once the deadline in force has passed; in progress once acknowledged or reported.
      *
-     * @param inForce the task's deadline in force ({@code Docs.toDeadline(d.get("deadline"))}, which the caller
+     * @param inForce the task's deadline in force ({@code SharedValues.toDeadline(d.get("deadline"))}, which the caller
      *                reads once for the view too)
      */
     public static Timeliness timeliness(Document d, Deadline inForce, Instant now) {
@@ -161,7 +163,7 @@ public final class TaskQueries {
                     List.copyOf(strings(x, "lead")), List.copyOf(strings(x, "coop")), toDeadline(x.get("deadline")),
                     localDate(x.get("on")), toActor(x.get("by")), instant(x.get("at"))));
         }
-        Document c = sub(d, "cancellation");
+        Document c = doc(d, "cancellation");
         TaskView.Cancellation cancellation = c == null ? null : new TaskView.Cancellation(c.getString("reason"),
                 localDate(c.get("on")), toActor(c.get("by")), instant(c.get("at")));
         List<Ro> missing = strings(d, "missing").stream().map(Ro::valueOf).toList();
@@ -169,7 +171,7 @@ public final class TaskQueries {
         Deadline inForce = toDeadline(d.get("deadline"));
 
         return new TaskView(d.getString("_id"), d.getString("directiveId"), d.getString("parentTaskId"),
-                d.getString("code"), d.getString("work"), Docs.toPerson(d.get("responsible")),
+                d.getString("code"), d.getString("work"), SharedValues.toPerson(d.get("responsible")),
                 List.copyOf(strings(d, "lead")), List.copyOf(strings(d, "coop")), d.getString("assigner"),
                 d.getString("product"), missing, localDate(d.get("assignedOn")), toActor(d.get("assignedBy")),
                 instant(d.get("assignedAt")), toDeadline(d.get("deadlineWritten")), inForce,
@@ -235,7 +237,7 @@ public final class TaskQueries {
 
     /** Business date from which no more reports are expected: cancellation or standing completion. */
     private static LocalDate endedOn(Document d) {
-        Document c = sub(d, "cancellation");
+        Document c = doc(d, "cancellation");
         if (c != null && localDate(c.get("on")) != null) {
             return localDate(c.get("on"));
         }

@@ -16,10 +16,10 @@ import vn.ledger.core.task.ProgressReported;
 import vn.ledger.core.task.TaskCompleted;
 import vn.ledger.core.task.TaskReassigned;
 import vn.ledger.core.task.TaskUrged;
+import vn.ledger.projections.fixture.CountingReadStore;
+import vn.ledger.projections.fixture.EventFeed;
+import vn.ledger.projections.fixture.Seed;
 import vn.ledger.projections.store.InMemoryReadStore;
-import vn.ledger.projections.task.CountingStore;
-import vn.ledger.projections.task.Feed;
-import vn.ledger.projections.task.Seed;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,12 +32,12 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
-import static vn.ledger.projections.task.Seed.A;
-import static vn.ledger.projections.task.Seed.BKHCN;
-import static vn.ledger.projections.task.Seed.BTC;
-import static vn.ledger.projections.task.Seed.CQTT;
-import static vn.ledger.projections.task.Seed.MOST_OFFICER;
-import static vn.ledger.projections.task.Seed.PHAM_GIA_TUC;
+import static vn.ledger.projections.fixture.Seed.A;
+import static vn.ledger.projections.fixture.Seed.BKHCN;
+import static vn.ledger.projections.fixture.Seed.BTC;
+import static vn.ledger.projections.fixture.Seed.CQTT;
+import static vn.ledger.projections.fixture.Seed.MOST_OFFICER;
+import static vn.ledger.projections.fixture.Seed.PHAM_GIA_TUC;
 
 @DisplayName("Audit trail: who did what to which entity, when, under which authority; filters and cursor paging")
 class AuditTrailTest {
@@ -45,7 +45,7 @@ class AuditTrailTest {
     private static final String II1 = A + "/II.1";
 
     private final InMemoryReadStore store = new InMemoryReadStore();
-    private final Feed feed = new Feed(new AuditProjection(store));
+    private final EventFeed feed = new EventFeed(new AuditProjection(store)).ticking();
     private final AuditQueries audit = new AuditQueries(store);
 
     private List<AuditEntry> all(AuditFilter filter) {
@@ -204,10 +204,10 @@ class AuditTrailTest {
         assertThat(pages).isEqualTo(14);
 
         // a selective filter answers a page in three round trips: heads, one bucket, the documents
-        CountingStore counting = new CountingStore(store);
+        CountingReadStore counting = CountingReadStore.noScans(store);
         AuditQueries.AuditPage page = new AuditQueries(counting).page(mine, seen.get(600), 50);
         assertThat(page.entries()).extracting(AuditEntry::id).containsExactlyElementsOf(seen.subList(601, 651));
-        assertThat(counting.reads()).isEqualTo(3);
+        assertThat(counting.roundTrips).isEqualTo(3);
 
         // combined with another filter the most selective list drives: the urgings of II.1 by their author
         AuditQueries.AuditPage urgings = audit.page(AuditFilter.any().entity(II1).type("TaskUrged"), null, 1_000);
@@ -217,7 +217,7 @@ class AuditTrailTest {
 
     @Test
     void aLateCommitFillingAGapInTheGlobalOrderLandsInPlace() {
-        Feed source = new Feed();
+        EventFeed source = new EventFeed().ticking();
         List<EventMessage<?>> messages = new ArrayList<>();
         for (Object e : Seed.commit(Seed.issuedA())) {
             messages.add(source.message(e));
@@ -227,8 +227,8 @@ class AuditTrailTest {
         }
         // position 10 (a slow commit) arrives after everything else: its bucket is already sealed
         EventMessage<?> late = messages.remove(9);
-        Feed target = new Feed(new AuditProjection(store));
-        target.deliver(messages);
+        EventFeed target = new EventFeed(new AuditProjection(store)).ticking();
+        target.deliverAll(messages);
         target.deliver(late);
 
         List<AuditEntry> entries = all(AuditFilter.any().actor("nvan"));
@@ -264,14 +264,14 @@ class AuditTrailTest {
         feed.send(new DirectiveCorrected(A, DirectiveField.SUBJECT, "x", "y", "z", LocalDate.of(2026, 3, 21), PHAM_GIA_TUC));
         Map<Object, Document> before = snapshot(store);
 
-        feed.deliver(feed.delivered());
+        feed.deliverAll(feed.delivered());
         List<EventMessage<?>> reversed = new ArrayList<>(feed.delivered());
         Collections.reverse(reversed);
-        feed.deliver(reversed);
+        feed.deliverAll(reversed);
         assertThat(snapshot(store)).isEqualTo(before);
 
         // a fresh projection instance (restart: empty caches) over the same store also ignores them
-        new Feed(new AuditProjection(store)).deliver(feed.delivered());
+        new EventFeed(new AuditProjection(store)).deliverAll(feed.delivered());
         assertThat(snapshot(store)).isEqualTo(before);
         assertThat(all(AuditFilter.any().entity(II1))).hasSize(521);
     }

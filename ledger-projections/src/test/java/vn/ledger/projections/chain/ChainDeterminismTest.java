@@ -12,7 +12,7 @@ import vn.ledger.projections.fixture.Ledger;
 import vn.ledger.projections.fixture.NationalShape;
 import vn.ledger.projections.fixture.SeedCascade;
 import vn.ledger.projections.store.InMemoryReadStore;
-import vn.ledger.projections.task.WriteBehindStore;
+import vn.ledger.projections.store.WriteBehindStore;
 
 import java.util.ArrayList;
 import java.util.Base64;

@@ -252,12 +252,12 @@ class ChainProjectionTest {
                 s.scan(collection).forEach(d -> {
                     d.remove("seq");
                     for (String list : List.of("children", "startedBy", "delegatedBy", "uncoveredLeads")) {
-                        List<String> l = new ArrayList<>(vn.ledger.projections.body.Docs.strings(d, list));
+                        List<String> l = new ArrayList<>(vn.ledger.projections.store.Docs.strings(d, list));
                         l.sort(null);
                         d.put(list, l);
                     }
                     for (String list : List.of("forwards", "starts", "delegations", "recipients")) {
-                        List<Document> l = new ArrayList<>(vn.ledger.projections.body.Docs.docs(d, list));
+                        List<Document> l = new ArrayList<>(vn.ledger.projections.store.Docs.docs(d, list));
                         l.sort(java.util.Comparator.comparing(Document::toJson));
                         d.put(list, l);
                     }

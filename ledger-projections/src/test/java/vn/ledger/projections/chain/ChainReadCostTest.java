@@ -14,7 +14,7 @@ import vn.ledger.projections.fixture.NationalShape;
 import vn.ledger.projections.store.InMemoryReadStore;
 import vn.ledger.projections.store.MongoReadStore;
 import vn.ledger.projections.store.ReadStore;
-import vn.ledger.projections.task.WriteBehindStore;
+import vn.ledger.projections.store.WriteBehindStore;
 
 import java.time.Instant;
 import java.util.ArrayList;

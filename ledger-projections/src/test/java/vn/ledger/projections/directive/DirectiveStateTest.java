@@ -17,10 +17,10 @@ import vn.ledger.core.directive.Signer;
 import vn.ledger.core.directive.SigningCapacity;
 import vn.ledger.core.shared.DirectiveStatus;
 import vn.ledger.core.task.TaskAcknowledged;
+import vn.ledger.projections.fixture.CountingReadStore;
+import vn.ledger.projections.fixture.EventFeed;
+import vn.ledger.projections.fixture.Seed;
 import vn.ledger.projections.store.InMemoryReadStore;
-import vn.ledger.projections.task.CountingStore;
-import vn.ledger.projections.task.Feed;
-import vn.ledger.projections.task.Seed;
 import vn.ledger.projections.task.TaskProjection;
 import vn.ledger.projections.task.Timeliness;
 import vn.ledger.projections.task.TimelinessRule;
@@ -37,10 +37,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.ledger.projections.task.Seed.A;
-import static vn.ledger.projections.task.Seed.B;
-import static vn.ledger.projections.task.Seed.BKHCN;
-import static vn.ledger.projections.task.Seed.C;
+import static vn.ledger.projections.fixture.Seed.A;
+import static vn.ledger.projections.fixture.Seed.B;
+import static vn.ledger.projections.fixture.Seed.BKHCN;
+import static vn.ledger.projections.fixture.Seed.C;
 
 @DisplayName("Directive state: metadata, recipients and receipts, tasks with timeliness, citations both ways")
 class DirectiveStateTest {
@@ -48,7 +48,7 @@ class DirectiveStateTest {
     private static final Instant MAY_1 = Instant.parse("2026-05-01T00:00:00Z");
 
     private final InMemoryReadStore store = new InMemoryReadStore();
-    private final Feed feed = new Feed(new DirectiveProjection(store), new TaskProjection(store));
+    private final EventFeed feed = new EventFeed(new DirectiveProjection(store), new TaskProjection(store)).ticking();
     private final DirectiveQueries queries = new DirectiveQueries(store, Clock.fixed(MAY_1, ZoneOffset.UTC));
 
     private void issueCascade() {
@@ -107,9 +107,9 @@ class DirectiveStateTest {
     @Test
     void theStateIsReadInTwoRoundTripsWhateverTheNumberOfTasks() {
         issueCascade();
-        CountingStore counting = new CountingStore(store);
+        CountingReadStore counting = CountingReadStore.noScans(store);
         new DirectiveQueries(counting).state(A, MAY_1).orElseThrow();
-        assertThat(counting.reads()).isEqualTo(2);
+        assertThat(counting.roundTrips).isEqualTo(2);
     }
 
     @Test
@@ -137,7 +137,7 @@ class DirectiveStateTest {
 
     @Test
     void lateAndOutOfOrderDeliveryAcrossAggregatesGivesTheSameState() {
-        Feed source = new Feed();
+        EventFeed source = new EventFeed().ticking();
         List<EventMessage<?>> all = new ArrayList<>();
         for (DirectiveIssued d : List.of(Seed.issuedA(), Seed.issuedB(), Seed.issuedC())) {
             for (Object e : Seed.commit(d)) {
@@ -151,7 +151,7 @@ class DirectiveStateTest {
         all.add(source.message(new DirectiveRecalled(C, "Ban hành nhầm", LocalDate.of(2026, 3, 26), Seed.HANG_XUAN_THANG)));
 
         InMemoryReadStore inOrder = new InMemoryReadStore();
-        new Feed(new DirectiveProjection(inOrder), new TaskProjection(inOrder)).deliver(all);
+        new EventFeed(new DirectiveProjection(inOrder), new TaskProjection(inOrder)).deliverAll(all);
 
         // the last aggregate first: tasks before their directive, citing documents before the cited ones; each
         // aggregate's own events stay in their order, as Axon guarantees
@@ -166,11 +166,11 @@ class DirectiveStateTest {
         InMemoryReadStore outOfOrder = new InMemoryReadStore();
         DirectiveQueries late = new DirectiveQueries(outOfOrder);
         // before the directive itself arrives, links to it exist but it is not shown
-        Feed lateFeed = new Feed(new DirectiveProjection(outOfOrder), new TaskProjection(outOfOrder));
+        EventFeed lateFeed = new EventFeed(new DirectiveProjection(outOfOrder), new TaskProjection(outOfOrder)).ticking();
         int firstOfA = shuffled.indexOf(byAggregate.get(A).get(0));
-        lateFeed.deliver(shuffled.subList(0, firstOfA));
+        lateFeed.deliverAll(shuffled.subList(0, firstOfA));
         assertThat(late.state(A, MAY_1)).isEmpty();
-        lateFeed.deliver(shuffled.subList(firstOfA, shuffled.size()));
+        lateFeed.deliverAll(shuffled.subList(firstOfA, shuffled.size()));
 
         for (String id : List.of(A, B, C)) {
             assertThat(normalised(late.state(id, MAY_1).orElseThrow()))
@@ -194,10 +194,10 @@ class DirectiveStateTest {
                 new DirectiveAliasRegistered(A, "22-TB/VPTW", LocalDate.of(2026, 3, 24), Seed.PHAM_GIA_TUC));
         Map<Object, Document> before = snapshot();
 
-        feed.deliver(feed.delivered());
+        feed.deliverAll(feed.delivered());
         List<EventMessage<?>> reversed = new ArrayList<>(feed.delivered());
         java.util.Collections.reverse(reversed);
-        feed.deliver(reversed);
+        feed.deliverAll(reversed);
 
         assertThat(snapshot()).isEqualTo(before);
         assertThat(queries.state(A).orElseThrow().aliases()).hasSize(1);
@@ -282,7 +282,7 @@ class DirectiveStateTest {
         feed.send(Seed.issuedA());
         feed.send(new DirectiveCorrected("dir-xa-600", DirectiveField.SYMBOL, "600-CV/ĐU", "600-CV/ĐU-SB", "Thiếu",
                 LocalDate.of(2026, 3, 27), Seed.staffOf("XA-600")));
-        feed.deliver(feed.delivered()); // and everything again
+        feed.deliverAll(feed.delivered()); // and everything again
 
         DirectiveView a = queries.state(A).orElseThrow();
         assertThat(a.implementedByCount()).isEqualTo(620);
@@ -295,9 +295,9 @@ class DirectiveStateTest {
         // every commune's citation learnt A's symbol when A arrived
         assertThat(queries.state("dir-xa-599").orElseThrow().implementsDirectives())
                 .containsExactly(new DirectiveView.CitationLink("22-TB/VPTW", A, "22-TB/CQTTBCĐ"));
-        CountingStore counting = new CountingStore(store);
+        CountingReadStore counting = CountingReadStore.noScans(store);
         new DirectiveQueries(counting).implementedBy(A);
-        assertThat(counting.reads()).isEqualTo(2);
+        assertThat(counting.roundTrips).isEqualTo(2);
     }
 
     private static DirectiveView normalised(DirectiveView v) {

@@ -14,10 +14,10 @@ import vn.ledger.core.directive.DirectiveIssued;
 import vn.ledger.core.directive.DirectiveKind;
 import vn.ledger.core.directive.DirectiveRecalled;
 import vn.ledger.core.shared.DirectiveStatus;
+import vn.ledger.projections.fixture.CountingReadStore;
+import vn.ledger.projections.fixture.EventFeed;
+import vn.ledger.projections.fixture.Seed;
 import vn.ledger.projections.store.InMemoryReadStore;
-import vn.ledger.projections.task.CountingStore;
-import vn.ledger.projections.task.Feed;
-import vn.ledger.projections.task.Seed;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,9 +28,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.ledger.projections.task.Seed.A;
-import static vn.ledger.projections.task.Seed.B;
-import static vn.ledger.projections.task.Seed.C;
+import static vn.ledger.projections.fixture.Seed.A;
+import static vn.ledger.projections.fixture.Seed.B;
+import static vn.ledger.projections.fixture.Seed.C;
 
 @DisplayName("Search: symbol, subject and issuer, with and without diacritics")
 class SearchTest {
@@ -39,7 +39,7 @@ class SearchTest {
     private static final String F = "dir-typed-plain";
 
     private final InMemoryReadStore store = new InMemoryReadStore();
-    private final Feed feed = new Feed(new SearchProjection(store));
+    private final EventFeed feed = new EventFeed(new SearchProjection(store)).ticking();
     private final SearchQueries search = new SearchQueries(store);
 
     /** E mentions 22, TB and VPTW as separate words; F was typed without diacritics. */
@@ -173,19 +173,19 @@ class SearchTest {
                         Seed.LE_THANH_DO),
                 new BodyRegistered("NEW", "Cơ quan mới", null, BodyLevel.UNIT, LocalDate.of(2026, 4, 1), Seed.LE_THANH_DO));
         Map<Object, Document> before = snapshot();
-        feed.deliver(feed.delivered());
+        feed.deliverAll(feed.delivered());
         List<EventMessage<?>> reversed = new ArrayList<>(feed.delivered());
         Collections.reverse(reversed);
-        feed.deliver(reversed);
+        feed.deliverAll(reversed);
         assertThat(snapshot()).isEqualTo(before);
     }
 
     @Test
     void aQueryReadsTwiceWhateverItMatches() {
         seed();
-        CountingStore counting = new CountingStore(store);
+        CountingReadStore counting = CountingReadStore.noScans(store);
         new SearchQueries(counting).search("22-TB/VPTW triển khai", 10);
-        assertThat(counting.reads()).isEqualTo(2);
+        assertThat(counting.roundTrips).isEqualTo(2);
     }
 
     @Test

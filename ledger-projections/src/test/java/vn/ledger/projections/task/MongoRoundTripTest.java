@@ -13,11 +13,16 @@ import vn.ledger.projections.audit.AuditProjection;
 import vn.ledger.projections.audit.AuditQueries;
 import vn.ledger.projections.directive.DirectiveProjection;
 import vn.ledger.projections.directive.DirectiveQueries;
+import vn.ledger.projections.fixture.CountingReadStore;
+import vn.ledger.projections.fixture.EventFeed;
+import vn.ledger.projections.fixture.Seed;
 import vn.ledger.projections.search.SearchProjection;
 import vn.ledger.projections.search.SearchQueries;
+import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.InMemoryReadStore;
 import vn.ledger.projections.store.MongoReadStore;
 import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.store.WriteBehindStore;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,9 +34,9 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static vn.ledger.projections.task.Seed.A;
-import static vn.ledger.projections.task.Seed.B;
-import static vn.ledger.projections.task.Seed.C;
+import static vn.ledger.projections.fixture.Seed.A;
+import static vn.ledger.projections.fixture.Seed.B;
+import static vn.ledger.projections.fixture.Seed.C;
 
 @DisplayName("Directive, task, search and audit read models on the embedded MongoDB server, through BSON")
 class MongoRoundTripTest {
@@ -47,8 +52,8 @@ class MongoRoundTripTest {
     }
 
     private static List<EventMessage<?>> cascade() {
-        Feed source = new Feed();
-        return Cascade.events().stream().<EventMessage<?>>map(source::message).toList();
+        EventFeed source = new EventFeed().ticking();
+        return Seed.cascade().stream().<EventMessage<?>>map(source::message).toList();
     }
 
     @Test
@@ -58,8 +63,8 @@ class MongoRoundTripTest {
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoReadStore mongo = new MongoReadStore(client.getDatabase("ledger"), "rm_");
             InMemoryReadStore memory = new InMemoryReadStore();
-            new Feed(projections(mongo)).deliver(messages);
-            new Feed(projections(memory)).deliver(messages);
+            new EventFeed(projections(mongo)).deliverAll(messages);
+            new EventFeed(projections(memory)).deliverAll(messages);
 
             // same documents, same BSON types
             assertThat(snapshot(mongo)).isEqualTo(snapshot(memory));
@@ -113,7 +118,7 @@ class MongoRoundTripTest {
 
             // and delivering everything again changes nothing there either
             Map<String, Document> before = snapshot(mongo);
-            new Feed(projections(mongo)).deliver(messages);
+            new EventFeed(projections(mongo)).deliverAll(messages);
             assertThat(snapshot(mongo)).isEqualTo(before);
         }
     }
@@ -122,11 +127,11 @@ class MongoRoundTripTest {
     void aRebuildThroughTheWriteBehindStoreWritesTheSameDocumentsEachOnce() {
         List<EventMessage<?>> messages = cascade();
         InMemoryReadStore direct = new InMemoryReadStore();
-        new Feed(projections(direct)).deliver(messages);
+        new EventFeed(projections(direct)).deliverAll(messages);
 
         InMemoryReadStore rebuilt = new InMemoryReadStore();
         WriteBehindStore buffer = new WriteBehindStore(rebuilt, 1_000, 10_000);
-        new Feed(projections(buffer)).deliver(messages);
+        new EventFeed(projections(buffer)).deliverAll(messages);
         assertThat(rebuilt.scan(DirectiveProjection.COLLECTION)).isEmpty(); // nothing written before the flush
         buffer.flush();
 
@@ -136,7 +141,7 @@ class MongoRoundTripTest {
         // the buffer forces a flush when too much waits
         InMemoryReadStore small = new InMemoryReadStore();
         WriteBehindStore tight = new WriteBehindStore(small, 10, 20);
-        new Feed(projections(tight)).deliver(messages);
+        new EventFeed(projections(tight)).deliverAll(messages);
         tight.flush();
         assertThat(snapshot(small)).isEqualTo(snapshot(direct));
     }
@@ -145,26 +150,26 @@ class MongoRoundTripTest {
     void aRebuildIntoAnEmptyStoreAsksItNothingItNeverWrote() {
         List<EventMessage<?>> messages = cascade();
         InMemoryReadStore direct = new InMemoryReadStore();
-        new Feed(projections(direct)).deliver(messages);
+        new EventFeed(projections(direct)).deliverAll(messages);
 
         InMemoryReadStore rebuiltStore = new InMemoryReadStore();
-        CountingStore rebuilt = new CountingStore(rebuiltStore);
+        CountingReadStore rebuilt = CountingReadStore.noScans(rebuiltStore);
         java.util.Set<String> written = new java.util.HashSet<>();
         // a cache far too small to hold the model: documents are evicted and must be read back from the store
         WriteBehindStore buffer = new WriteBehindStore(rebuilt, 10, 20, written);
-        new Feed(projections(buffer)).deliver(messages);
+        new EventFeed(projections(buffer)).deliverAll(messages);
         buffer.flush();
         assertThat(snapshot(rebuiltStore)).isEqualTo(snapshot(direct));
-        int reads = rebuilt.reads();
+        int reads = rebuilt.roundTrips;
 
         InMemoryReadStore unknownStore = new InMemoryReadStore();
-        CountingStore unknown = new CountingStore(unknownStore);
+        CountingReadStore unknown = CountingReadStore.noScans(unknownStore);
         WriteBehindStore plain = new WriteBehindStore(unknown, 10, 20);
-        new Feed(projections(plain)).deliver(messages);
+        new EventFeed(projections(plain)).deliverAll(messages);
         plain.flush();
         assertThat(snapshot(unknownStore)).isEqualTo(snapshot(direct));
         // without the set every first lookup of a new document is a round trip
-        assertThat(reads).isLessThan(unknown.reads() / 2);
+        assertThat(reads).isLessThan(unknown.roundTrips / 2);
         assertThat(written).hasSize(snapshot(direct).size());
     }
 
@@ -172,14 +177,14 @@ class MongoRoundTripTest {
     void aFreshGenerationOnMongoInsertsWhatItNeverWroteAndReplacesTheRest() {
         List<EventMessage<?>> messages = cascade();
         InMemoryReadStore direct = new InMemoryReadStore();
-        new Feed(projections(direct)).deliver(messages);
+        new EventFeed(projections(direct)).deliverAll(messages);
         try (EmbeddedMongo server = EmbeddedMongo.inMemory();
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoReadStore mongo = new MongoReadStore(client.getDatabase("ledger"), "rm_rebuild_");
             // a tiny cache: documents are flushed, evicted and changed again, so the first write of each is an
             // insert and the later ones replaces; a document created and deleted between flushes is never sent
             WriteBehindStore buffer = new WriteBehindStore(mongo, 10, 20, new java.util.HashSet<>());
-            new Feed(projections(buffer)).deliver(messages);
+            new EventFeed(projections(buffer)).deliverAll(messages);
             buffer.flush();
             assertThat(snapshot(mongo)).isEqualTo(snapshot(direct));
 

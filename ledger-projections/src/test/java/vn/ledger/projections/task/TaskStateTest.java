@@ -21,6 +21,9 @@ import vn.ledger.core.task.TaskCompleted;
 import vn.ledger.core.task.TaskDelegated;
 import vn.ledger.core.task.TaskReassigned;
 import vn.ledger.core.task.TaskUrged;
+import vn.ledger.projections.fixture.EventFeed;
+import vn.ledger.projections.fixture.Seed;
+import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.InMemoryReadStore;
 
 import java.time.Clock;
@@ -35,11 +38,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.ledger.projections.task.Seed.BKHCN;
-import static vn.ledger.projections.task.Seed.BTC;
-import static vn.ledger.projections.task.Seed.MOF_OFFICER;
-import static vn.ledger.projections.task.Seed.MOST_OFFICER;
-import static vn.ledger.projections.task.Seed.PHAM_GIA_TUC;
+import static vn.ledger.projections.fixture.Seed.BKHCN;
+import static vn.ledger.projections.fixture.Seed.BTC;
+import static vn.ledger.projections.fixture.Seed.MOF_OFFICER;
+import static vn.ledger.projections.fixture.Seed.MOST_OFFICER;
+import static vn.ledger.projections.fixture.Seed.PHAM_GIA_TUC;
 
 @DisplayName("Task state: every fact of a task, its timeliness under the versioned rule, monthly schedules")
 class TaskStateTest {
@@ -50,7 +53,7 @@ class TaskStateTest {
     private static final String SHA = "a".repeat(64);
 
     private final InMemoryReadStore store = new InMemoryReadStore();
-    private final Feed feed = new Feed(new TaskProjection(store));
+    private final EventFeed feed = new EventFeed(new TaskProjection(store)).ticking();
     private final TaskQueries queries = new TaskQueries(store);
 
     private static Clock clockAt(String instant) {
@@ -224,10 +227,10 @@ class TaskStateTest {
                 new TaskUrged(II2, Seed.A, "Nhắc", LocalDate.of(2026, 4, 2), PHAM_GIA_TUC));
         Map<Object, Document> before = snapshot();
 
-        feed.deliver(feed.delivered());
+        feed.deliverAll(feed.delivered());
         List<EventMessage<?>> reversed = new ArrayList<>(feed.delivered());
         Collections.reverse(reversed);
-        feed.deliver(reversed);
+        feed.deliverAll(reversed);
 
         assertThat(snapshot()).isEqualTo(before);
         TaskView t = queries.state(II2, Instant.parse("2026-04-02T00:00:00Z")).orElseThrow();

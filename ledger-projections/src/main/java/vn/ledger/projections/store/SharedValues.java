@@ -1,4 +1,4 @@
-package vn.ledger.projections.task;
+package vn.ledger.projections.store;
 
 import org.bson.Document;
 import vn.ledger.core.shared.Actor;
@@ -7,45 +7,29 @@ import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.shared.DeadlineKind;
 import vn.ledger.core.shared.Person;
 import vn.ledger.core.shared.Recurrence;
-import vn.ledger.projections.store.Tuple;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Date;
 import java.util.List;
 
-/**
- * How the read models write values into BSON and read them back, shared by the directive, task, search and
- * audit projections. One convention everywhere: instants are BSON dates (millisecond precision), business dates
- * and months are ISO strings ("2026-03-20", "2026-04", which sort as text), sequence numbers and positions are
- * 64-bit longs, enums are their names. Readers accept any {@link Number} so a value written as an int and read
- * back as a long (or the reverse) is never a surprise.
- */
-public final class Docs {
+import static vn.ledger.projections.store.Docs.docs;
+import static vn.ledger.projections.store.Docs.enumOf;
+import static vn.ledger.projections.store.Docs.instant;
+import static vn.ledger.projections.store.Docs.iso;
+import static vn.ledger.projections.store.Docs.localDate;
+import static vn.ledger.projections.store.Docs.name;
 
-    private Docs() {
+/**
+ * How the values the ledger's events share ({@code vn.ledger.core.shared}: actor, person, deadline, attachments)
+ * are stored, by the directive, task and audit read models alike; plain values are {@link Docs}. Readers accept
+ * the documents an earlier layout stored too.
+ */
+public final class SharedValues {
+
+    private SharedValues() {
     }
 
     // ------------------------------------------------------------------ writing
-
-    public static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
-    }
-
-    public static String day(LocalDate date) {
-        return date == null ? null : date.toString();
-    }
-
-    public static String month(YearMonth month) {
-        return month == null ? null : month.toString();
-    }
-
-    public static String name(Enum<?> e) {
-        return e == null ? null : e.name();
-    }
 
     /**
      * An actor as one string (a {@link Tuple}: username, full name, position, body): an actor is stored with nearly
@@ -87,7 +71,7 @@ public final class Docs {
         if (d == null) {
             return null;
         }
-        return Tuple.writer().add(d.wording()).add(name(d.kind())).add(d.dueAt()).add(day(d.dueDate()))
+        return Tuple.writer().add(d.wording()).add(name(d.kind())).add(d.dueAt()).add(iso(d.dueDate()))
                 .add(name(d.recurrence())).toString();
     }
 
@@ -99,77 +83,12 @@ public final class Docs {
         return out;
     }
 
-    /** A copy of the strings (never null). */
-    public static List<String> strings(Collection<String> values) {
-        return values == null ? new ArrayList<>() : new ArrayList<>(values);
-    }
-
     // ------------------------------------------------------------------ reading
-
-    public static Instant instant(Object v) {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Date d) {
-            return d.toInstant();
-        }
-        if (v instanceof Number n) {
-            return Instant.ofEpochMilli(n.longValue());
-        }
-        return Instant.parse(v.toString());
-    }
-
-    public static LocalDate localDate(Object v) {
-        return v == null ? null : LocalDate.parse(v.toString());
-    }
-
-    public static YearMonth yearMonth(Object v) {
-        return v == null ? null : YearMonth.parse(v.toString());
-    }
-
-    public static long lng(Object v, long orElse) {
-        return v instanceof Number n ? n.longValue() : orElse;
-    }
-
-    public static Integer integer(Object v) {
-        return v instanceof Number n ? n.intValue() : null;
-    }
-
-    public static <E extends Enum<E>> E enumOf(Class<E> type, Object v) {
-        return v == null ? null : Enum.valueOf(type, v.toString());
-    }
-
-    /** The list of strings under key, as a mutable copy; empty when absent. */
-    @SuppressWarnings("unchecked")
-    public static List<String> strings(Document d, String key) {
-        Object v = d == null ? null : d.get(key);
-        return v instanceof List<?> l ? new ArrayList<>((List<String>) l) : new ArrayList<>();
-    }
-
-    /**
-     * The items of the list under key as stored, of whatever kind (tuples, sub-documents of an earlier layout), not
-     * copied: read only. Empty when absent.
-     */
-    public static List<?> items(Document d, String key) {
-        return d != null && d.get(key) instanceof List<?> l ? l : List.of();
-    }
 
     /** The instant a task's deadline in force (or any stored deadline) falls due; null when none. */
     public static Instant dueAt(Object deadline) {
         Deadline d = toDeadline(deadline);
         return d == null ? null : d.dueAt();
-    }
-
-    /** The list of sub-documents under key, as a mutable list (the elements are the stored ones); empty when absent. */
-    @SuppressWarnings("unchecked")
-    public static List<Document> docs(Document d, String key) {
-        Object v = d == null ? null : d.get(key);
-        return v instanceof List<?> l ? new ArrayList<>((List<Document>) l) : new ArrayList<>();
-    }
-
-    public static Document sub(Document d, String key) {
-        Object v = d == null ? null : d.get(key);
-        return v instanceof Document s ? s : null;
     }
 
     public static Actor toActor(Object v) {
@@ -228,16 +147,5 @@ public final class Docs {
             out.add(new Attachment(a.getString("name"), a.getString("sha256")));
         }
         return List.copyOf(out);
-    }
-
-    /** Adds value to the list under key unless present; true when the list changed. */
-    public static boolean addToSet(Document d, String key, String value) {
-        List<String> list = strings(d, key);
-        if (value == null || list.contains(value)) {
-            return false;
-        }
-        list.add(value);
-        d.put(key, list);
-        return true;
     }
 }

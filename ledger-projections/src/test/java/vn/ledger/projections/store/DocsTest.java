@@ -1,4 +1,4 @@
-package vn.ledger.projections.body;
+package vn.ledger.projections.store;
 
 import org.bson.Document;
 import org.junit.jupiter.api.DisplayName;

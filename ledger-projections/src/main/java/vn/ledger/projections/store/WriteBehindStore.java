@@ -1,7 +1,6 @@
-package vn.ledger.projections.task;
+package vn.ledger.projections.store;
 
 import org.bson.Document;
-import vn.ledger.projections.store.ReadStore;
 
 import java.util.ArrayList;
 import java.util.Collection;
