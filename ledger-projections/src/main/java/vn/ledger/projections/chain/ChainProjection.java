@@ -27,6 +27,9 @@ import vn.ledger.projections.store.ReadStore;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -361,6 +364,22 @@ public class ChainProjection {
     /** The ids of a stored node's children, in order. */
     public static List<String> children(Document node) {
         return NodeCodec.childIds(node);
+    }
+
+    /**
+     * The ids of the directives citing any of {@code directiveIds}, from the acts on them: one {@code $in} for their
+     * heads, one for their buckets.
+     */
+    public static Set<String> citing(ReadStore store, Collection<String> directiveIds) {
+        Set<String> out = new LinkedHashSet<>();
+        if (directiveIds.isEmpty()) {
+            return out;
+        }
+        List<String> buckets = new ArrayList<>();
+        store.findAll(ACTS, directiveIds).forEach((id, head) -> NodeCodec.actsBuckets(head)
+                .forEach(k -> buckets.add(NodeCodec.actsBucketId(id, k))));
+        store.findAll(ACTS, buckets).values().forEach(d -> out.addAll(NodeCodec.forwardIds(d)));
+        return out;
     }
 
     private static void addRecipients(List<Recipients.Entry> recipients, List<String> codes, String role) {

@@ -8,7 +8,6 @@ import vn.ledger.projections.store.StoredAsString;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -21,8 +20,8 @@ import java.util.function.Function;
  * and {@code uncoveredLeads} one string each ({@link Packed#list}). Values kept as objects while a rebuild's
  * write-behind cache holds the document ({@link StoredAsString}) are taken back as they are, not read again.
  *
- * <p>The acts on a directive: {@code forwards} (documents {@code body, directiveId, issuedOn, tasks, at}, in log
- * order), {@code delegations} and {@code starts} (documents {@code body, on}, by body). A leads index entry
+ * <p>The acts on a directive: a head ({@code _id} the directive's id, {@code buckets}: the numbers of its stored
+ * buckets) and the buckets ({@link #writeActs}, {@code _id} {@code <directive id>#<n>}). A leads index entry
  * ({@code directiveId|body}): {@code tasks}, the task ids, sorted.
  */
 final class NodeCodec {
@@ -231,46 +230,68 @@ final class NodeCodec {
 
     // ------------------------------------------------------------------ acts and leads
 
-    static Document write(Acts a) {
-        List<Document> forwards = new ArrayList<>(a.forwards.size());
-        for (Acts.Forward f : a.forwards) {
-            Document fd = new Document("body", f.body()).append("directiveId", f.directiveId());
-            put(fd, "issuedOn", Docs.iso(f.issuedOn()));
-            forwards.add(fd.append("tasks", f.tasks()).append("at", ChildIds.position(f.at())));
-        }
-        return new Document("_id", a.directiveId).append("forwards", forwards)
-                .append(Acts.DELEGATIONS, firsts(a.delegations)).append(Acts.STARTS, firsts(a.starts));
+    /** The id of a bucket of the acts on a directive ({@link Acts#bucket}). */
+    static String actsBucketId(String directiveId, int bucket) {
+        return directiveId + "#" + bucket;
     }
 
-    private static List<Document> firsts(TreeMap<String, LocalDate> byBody) {
-        List<Document> out = new ArrayList<>(byBody.size());
-        byBody.forEach((body, on) -> out.add(new Document("body", body).append("on", Docs.iso(on))));
+    /**
+     * A bucket of the acts on a directive: {@code bodies}, in order of their codes, each {@code body}, {@code
+     * delegated}, {@code started} (first days, absent when none) and {@code forwards} (documents {@code directiveId,
+     * issuedOn, tasks, at}, in log order).
+     */
+    static Document writeActs(String directiveId, int bucket, List<Acts.ByBody> bodies) {
+        List<Document> out = new ArrayList<>(bodies.size());
+        for (Acts.ByBody b : bodies) {
+            Document bd = new Document("body", b.body);
+            put(bd, "delegated", Docs.iso(b.delegated));
+            put(bd, "started", Docs.iso(b.started));
+            List<Document> forwards = new ArrayList<>(b.forwards.size());
+            for (Acts.Forward f : b.forwards) {
+                Document fd = new Document("directiveId", f.directiveId());
+                put(fd, "issuedOn", Docs.iso(f.issuedOn()));
+                forwards.add(fd.append("tasks", f.tasks()).append("at", ChildIds.position(f.at())));
+            }
+            out.add(bd.append("forwards", forwards));
+        }
+        return new Document("_id", actsBucketId(directiveId, bucket)).append("bodies", out);
+    }
+
+    static List<Acts.ByBody> readActs(Document bucket) {
+        List<Acts.ByBody> out = new ArrayList<>();
+        for (Document bd : Docs.docsView(bucket, "bodies")) {
+            Acts.ByBody b = new Acts.ByBody(bd.getString("body"));
+            b.delegated = Docs.date(bd, "delegated");
+            b.started = Docs.date(bd, "started");
+            for (Document f : Docs.docsView(bd, "forwards")) {
+                b.forwards.add(new Acts.Forward(b.body, f.getString("directiveId"), Docs.date(f, "issuedOn"),
+                        (int) Docs.num(f, "tasks"), ChildIds.position(f.getString("at"))));
+            }
+            out.add(b);
+        }
         return out;
     }
 
-    static Acts readActs(String directiveId, Document d) {
-        Acts a = new Acts(directiveId);
-        if (d == null) {
-            return a;
-        }
-        for (Document f : Docs.docsView(d, "forwards")) {
-            a.forwards.add(new Acts.Forward(f.getString("body"), f.getString("directiveId"), Docs.date(f, "issuedOn"),
-                    (int) Docs.num(f, "tasks"), ChildIds.position(f.getString("at"))));
-        }
-        for (Document x : Docs.docsView(d, Acts.DELEGATIONS)) {
-            a.delegations.put(x.getString("body"), Docs.date(x, "on"));
-        }
-        for (Document x : Docs.docsView(d, Acts.STARTS)) {
-            a.starts.put(x.getString("body"), Docs.date(x, "on"));
-        }
-        return a;
+    /** The head of the acts on a directive: the numbers of its stored buckets, ascending. */
+    static Document writeActsHead(String directiveId, java.util.Collection<Integer> buckets) {
+        return new Document("_id", directiveId).append("buckets", new ArrayList<>(new java.util.TreeSet<>(buckets)));
     }
 
-    /** The ids of the directives citing the one whose acts these are. */
-    static List<String> forwardIds(Document acts) {
+    static List<Integer> actsBuckets(Document head) {
+        List<Integer> out = new ArrayList<>();
+        if (head != null) {
+            for (Object o : head.getList("buckets", Object.class, List.of())) {
+                out.add(((Number) o).intValue());
+            }
+        }
+        return out;
+    }
+
+    /** The ids of the directives a bucket of acts says were issued citing its directive. */
+    static List<String> forwardIds(Document bucket) {
         List<String> out = new ArrayList<>();
-        for (Document f : Docs.docsView(acts, "forwards")) {
-            out.add(f.getString("directiveId"));
+        for (Acts.ByBody b : readActs(bucket)) {
+            out.addAll(b.forwardIds());
         }
         return out;
     }
