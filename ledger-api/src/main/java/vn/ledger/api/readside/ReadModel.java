@@ -28,7 +28,8 @@ public enum ReadModel {
     // 2: light nodes (acts and forwards of non-recipients kept apart), roll-ups changed in place; 3: lists packed;
     // 4: roll-ups and own contributions are one string each (Tally); 5: children and forwards carry the log position
     // of the event that made them and are kept in that order, fields in one fixed order, absent values left out;
-    // 6: the acts on a directive in buckets of acting bodies (by a hash of the body), each its own document
+    // 6: the acts on a directive in buckets of acting bodies (by a hash of the body), each its own document; a
+    // directive's recipients beyond the first 128 in buckets of 128 by their place in its list (chain_recipients)
     CHAIN("chain", 6, ChainProjection.COLLECTIONS, ChainProjection::new),
     // 2: tallies are one string each
     DASHBOARD("dashboard", 2, List.of(DashboardProjection.DASHBOARD, DashboardProjection.TASKS,

@@ -53,7 +53,8 @@ public class ChainProjection {
     public static final String NODES = "chain_nodes";
     public static final String ACTS = "chain_acts";
     public static final String LEADS = "chain_leads";
-    public static final List<String> COLLECTIONS = List.of(NODES, ACTS, LEADS);
+    public static final String RECIPIENTS = "chain_recipients";
+    public static final List<String> COLLECTIONS = List.of(NODES, ACTS, LEADS, RECIPIENTS);
 
     static final String DIRECTIVE = Node.DIRECTIVE;
     static final String TASK = Node.TASK;

@@ -428,8 +428,19 @@ public class ChainQueries {
         /** What is made of a stored node: whole ({@link NodeCodec#read}) or only what a view shows. */
         final java.util.function.Function<org.bson.Document, Node> decode;
 
-        Reads(java.util.function.Function<org.bson.Document, Node> decode) {
-            this.decode = decode;
+        Reads(java.util.function.BiFunction<org.bson.Document,
+                java.util.function.Function<List<String>, Map<String, String>>, Node> decode) {
+            // a directive with more recipients than a node holds reads the rest when they are shown
+            this.decode = d -> decode.apply(d, this::recipientBuckets);
+        }
+
+        private Map<String, String> recipientBuckets(List<String> ids) {
+            Map<String, String> found = NodeCodec.recipientBuckets(store, ids);
+            synchronized (this) {
+                trips++;
+                documents += found.size();
+            }
+            return found;
         }
 
         Optional<Node> one(String id) {
@@ -461,8 +472,10 @@ public class ChainQueries {
             }
             for (CompletableFuture<Map<String, Node>> f : sent) {
                 Map<String, Node> found = received(f);
-                trips++;
-                documents += found.size();
+                synchronized (this) {
+                    trips++;
+                    documents += found.size();
+                }
                 cache.putAll(found);
             }
             Map<String, Node> out = new LinkedHashMap<>();

@@ -49,7 +49,7 @@ final class ChainRepository implements ChainTree.Nodes {
                 n = new Node(id, kind);
                 created.add(id);
             } else {
-                n = NodeCodec.read(d);
+                n = NodeCodec.read(d, ids -> NodeCodec.recipientBuckets(store, ids));
             }
             nodes.put(id, n);
         }
@@ -60,7 +60,7 @@ final class ChainRepository implements ChainTree.Nodes {
     public Map<String, Node> known(Collection<String> ids) {
         List<String> missing = ids.stream().filter(i -> !nodes.containsKey(i)).distinct().toList();
         if (!missing.isEmpty()) {
-            store.findAll(ChainProjection.NODES, missing).forEach((id, d) -> nodes.put(id, NodeCodec.read(d)));
+            store.findAll(ChainProjection.NODES, missing).forEach((id, d) -> nodes.put(id, NodeCodec.read(d, i -> NodeCodec.recipientBuckets(store, i))));
         }
         Map<String, Node> out = new LinkedHashMap<>();
         for (String id : ids) {
@@ -133,7 +133,14 @@ final class ChainRepository implements ChainTree.Nodes {
         }
         changedActs.clear();
         for (String id : changed) {
-            store.put(ChainProjection.NODES, NodeCodec.write(nodes.get(id)));
+            Node n = nodes.get(id);
+            if (n.isDirective() && n.lazyRecipients().loaded() && n.recipients() instanceof Recipients.Entries e) {
+                // only the buckets of recipients beyond the node's own that changed
+                for (int k : e.takeTouchedOverflow()) {
+                    store.put(ChainProjection.RECIPIENTS, NodeCodec.writeRecipients(id, k, e.bucket(k)));
+                }
+            }
+            store.put(ChainProjection.NODES, NodeCodec.write(n));
         }
         changed.clear();
     }

@@ -8,6 +8,7 @@ import vn.ledger.projections.store.StoredAsString;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -57,7 +58,11 @@ final class NodeCodec {
             put(d, "status", n.status);
             put(d, "replacement", n.replacement);
             d.append("tasksDeclared", n.tasksDeclared);
-            d.append(Recipients.FIELD, held(n.lazyRecipients(), Recipients::pack));
+            d.append(Recipients.FIELD, held(n.lazyRecipients(), l -> Recipients.pack(first(l))));
+            int overflow = n.lazyRecipients().loaded() ? overflow(n.recipients()) : n.recipientBuckets;
+            if (overflow > 0) {
+                d.append(Recipients.OVERFLOW, overflow);
+            }
             d.append("cites", new ArrayList<>(n.cites));
             return d;
         }
@@ -91,7 +96,7 @@ final class NodeCodec {
     }
 
     @SuppressWarnings("unchecked")
-    static Node read(Document d) {
+    static Node read(Document d, Function<List<String>, Map<String, String>> overflow) {
         Node n = new Node(d.getString("_id"), d.getString("kind"));
         n.exists = Docs.bool(d, "exists");
         n.seq = Docs.num(d, "seq", -1);
@@ -113,8 +118,10 @@ final class NodeCodec {
             n.replacement = Docs.str(d, "replacement");
             n.tasksDeclared = (int) Docs.num(d, "tasksDeclared");
             Object recipients = d.get(Recipients.FIELD);
+            n.recipientBuckets = (int) Docs.num(d, Recipients.OVERFLOW);
             n.recipients(recipients instanceof Held<?> h ? Lazy.of((List<Recipients.Entry>) h.value())
-                    : Lazy.stored(recipients, () -> Recipients.parse((String) recipients)));
+                    : Lazy.stored(recipients, () -> Recipients.read(n.id, (String) recipients, n.recipientBuckets,
+                    overflow)));
             n.cites = Docs.strings(d, "cites");
             return n;
         }
@@ -155,7 +162,7 @@ final class NodeCodec {
      * read only to be shown; decoding them whole cost more than reading them.
      */
     @SuppressWarnings("unchecked")
-    static Node readShown(Document d) {
+    static Node readShown(Document d, Function<List<String>, Map<String, String>> overflow) {
         Node n = new Node(d.getString("_id"), d.getString("kind"));
         n.exists = Docs.bool(d, "exists");
         Object children = d.get(ChildIds.FIELD);
@@ -170,8 +177,10 @@ final class NodeCodec {
             n.subject = Docs.str(d, "subject");
             n.status = Docs.str(d, "status");
             Object recipients = d.get(Recipients.FIELD);
+            n.recipientBuckets = (int) Docs.num(d, Recipients.OVERFLOW);
             n.recipients(recipients instanceof Held<?> h ? Lazy.of((List<Recipients.Entry>) h.value())
-                    : Lazy.stored(recipients, () -> Recipients.parse((String) recipients)));
+                    : Lazy.stored(recipients, () -> Recipients.read(n.id, (String) recipients, n.recipientBuckets,
+                    overflow)));
             n.cites = Docs.strings(d, "cites");
             return n;
         }
@@ -203,7 +212,29 @@ final class NodeCodec {
 
     /** The ids of a stored node's children, in order. */
     static List<String> childIds(Document d) {
-        return read(d).childIds();
+        return read(d, ids -> Map.of()).childIds();
+    }
+
+    /** The recipients the node itself holds: the first bucket. */
+    private static List<Recipients.Entry> first(List<Recipients.Entry> all) {
+        return all.size() <= Recipients.BUCKET ? all : all.subList(0, Recipients.BUCKET);
+    }
+
+    private static int overflow(List<Recipients.Entry> all) {
+        return Math.max(0, (all.size() + Recipients.BUCKET - 1) / Recipients.BUCKET - 1);
+    }
+
+    /** A bucket of recipients beyond the first: {@code recipients}, packed as in the node. */
+    static Document writeRecipients(String directiveId, int k, List<Recipients.Entry> entries) {
+        return new Document("_id", Recipients.bucketId(directiveId, k)).append(Recipients.FIELD,
+                Recipients.pack(entries));
+    }
+
+    /** The packed recipients of buckets found among {@code ids} in {@code store}, by id. */
+    static Map<String, String> recipientBuckets(vn.ledger.projections.store.ReadStore store, List<String> ids) {
+        Map<String, String> out = new java.util.HashMap<>();
+        store.findAll(ChainProjection.RECIPIENTS, ids).forEach((id, d) -> out.put(id, d.getString(Recipients.FIELD)));
+        return out;
     }
 
     /** How many children the node has, without reading them when they were not read yet. */
