@@ -71,7 +71,7 @@ final class Acts {
     static final String STARTS = "starts";
 
     /** Buckets of a directive's acting bodies. A fixed number: an item's bucket is a function of its body alone. */
-    static final int BUCKETS = 64;
+    static final int BUCKETS = 128;
 
     final String directiveId;
     /** The stored buckets asked for, by number: bodies by code (a bucket not stored reads as empty). */
@@ -91,8 +91,18 @@ final class Acts {
         return new Acts(directiveId, buckets -> Map.of());
     }
 
+    /**
+     * The bucket of a body: its code's hash, mixed (MurmurHash3's finaliser), since codes differ in their last
+     * characters ("DU-TINHSO01-001") and {@code hashCode} alone would put many in few buckets.
+     */
     static int bucket(String body) {
-        return Math.floorMod((body == null ? "" : body).hashCode(), BUCKETS);
+        int h = (body == null ? "" : body).hashCode();
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return Math.floorMod(h, BUCKETS);
     }
 
     /** Reads, in one go, the buckets of these bodies not read yet. */
