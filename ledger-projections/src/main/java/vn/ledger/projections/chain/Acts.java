@@ -130,10 +130,11 @@ final class Acts {
         }
     }
 
-    /** The acts of the body, null when none. */
+    /** The acts of the body, null when none (a body unknown to the event, null, is kept as ""). */
     private ByBody of(String body) {
-        need(List.of(body == null ? "" : body));
-        return loaded.get(bucket(body)).get(body);
+        String key = body == null ? "" : body;
+        need(List.of(key));
+        return loaded.get(bucket(key)).get(key);
     }
 
     private ByBody made(String body) {
@@ -141,8 +142,9 @@ final class Acts {
         if (known != null) {
             return known;
         }
-        ByBody x = new ByBody(body);
-        loaded.get(bucket(body)).put(body, x);
+        String key = body == null ? "" : body;
+        ByBody x = new ByBody(key);
+        loaded.get(bucket(key)).put(key, x);
         return x;
     }
 

@@ -383,6 +383,19 @@ public class ChainProjection {
         return out;
     }
 
+    /**
+     * The recipients a bucket of {@value #RECIPIENTS} holds (body, role, received, acted, forwarded as; no day
+     * counts, which need the directive): for showing a stored bucket.
+     */
+    public static List<ChainView.Recipient> recipientsBucket(Document bucket) {
+        List<ChainView.Recipient> out = new ArrayList<>();
+        for (Recipients.Entry r : Recipients.parse(bucket.getString(Recipients.FIELD))) {
+            out.add(new ChainView.Recipient(r.body(), r.role(), r.received(), r.acted(), null, null,
+                    List.copyOf(r.forwardedAs())));
+        }
+        return out;
+    }
+
     private static void addRecipients(List<Recipients.Entry> recipients, List<String> codes, String role) {
         for (String c : codes) {
             if (recipients.stream().noneMatch(r -> c.equals(r.body()) && role.equals(r.role()))) {
