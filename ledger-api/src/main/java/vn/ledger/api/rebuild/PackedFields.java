@@ -92,7 +92,10 @@ final class PackedFields {
                     "leads", chainNode(ChainView.ChainNode::leads),
                     "cooperating", chainNode(ChainView.ChainNode::cooperating),
                     "uncoveredLeads", chainNode(ChainView.ChainNode::uncoveredLeads),
-                    "recipients", chainNode(ChainView.ChainNode::recipients)),
+                    // a node's: all its recipients as the view shows them; a bucket's (chain_recipients): its own
+                    "recipients", (v, c) -> c.collection().endsWith(ChainProjection.RECIPIENTS)
+                            ? ChainProjection.recipientsBucket(c.document())
+                            : chainNode(ChainView.ChainNode::recipients).decode(v, c)),
             ReadModel.DASHBOARD, Map.of("self", TALLY, "tree", TALLY, "tally", TALLY),
             ReadModel.AUDIT, Map.of("entries", PackedFields::auditEntries, "ids", STRINGS, "firsts", STRINGS));
 

@@ -182,17 +182,7 @@ public final class AsOfViews {
 
     /** The directives citing any of {@code directiveIds}, from their acts. */
     private void addForwards(Collection<String> directiveIds, Set<String> ids) {
-        if (directiveIds.isEmpty()) {
-            return;
-        }
-        for (Document acts : live.findAll(ChainProjection.ACTS, directiveIds).values()) {
-            for (Document f : Docs.docs(acts, "forwards")) {
-                String d = f.getString("directiveId");
-                if (d != null) {
-                    ids.add(d);
-                }
-            }
-        }
+        ids.addAll(ChainProjection.citing(live, directiveIds));
     }
 
     // ------------------------------------------------------------------ the dashboard

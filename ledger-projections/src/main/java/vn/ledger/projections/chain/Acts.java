@@ -4,20 +4,27 @@ import vn.ledger.eventstore.LogPosition;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
- * Every act on one directive by any body: the directives citing it ({@link #forwards}, in log order of their issue),
- * and per body the first day it delegated ({@link #delegations}) or started or completed ({@link #starts}) one of
- * its tasks (kept by body code: the first day is a minimum, whatever order the acts arrived in). Kept apart from the
- * directive's node because a central notice is cited by every commune's letter while its node, read by every chain
- * view from the top, needs only its recipients' first acts; bodies that are not recipients (yet) are remembered
- * here for coverage and for a receipt recorded later.
+ * Every act on one directive by any body, kept per body ({@link ByBody}): the directives it issued citing this one
+ * ({@link ByBody#forwards}, in log order of their issue), and the first day it delegated or started or completed one
+ * of its tasks (minima, whatever order the acts arrived in). Kept apart from the directive's node because a central
+ * notice is cited by every commune's letter while its node, read by every chain view from the top, needs only its
+ * recipients' first acts; bodies that are not recipients (yet) are remembered here for coverage and for a receipt
+ * recorded later.
+ *
+ * <p>The bodies are spread over {@value #BUCKETS} buckets by a hash of their code ({@link #bucket}), each stored
+ * by itself: an act rewrites the bucket of its body, about 1/{@value #BUCKETS} of the directive's acting bodies,
+ * instead of every act on the directive. A bucket is read only when an act needs one of its bodies.
  */
 final class Acts {
 
@@ -28,22 +35,125 @@ final class Acts {
                 .thenComparing(Forward::directiveId);
     }
 
+    /** What one body did on the directive. */
+    static final class ByBody {
+        final String body;
+        final List<Forward> forwards = new ArrayList<>();
+        LocalDate delegated;
+        LocalDate started;
+
+        ByBody(String body) {
+            this.body = body;
+        }
+
+        /** The first day of any of its acts, null for none. */
+        LocalDate first() {
+            LocalDate first = ChainProjection.min(delegated, started);
+            for (Forward f : forwards) {
+                first = ChainProjection.min(first, f.issuedOn());
+            }
+            return first;
+        }
+
+        List<String> forwardIds() {
+            List<String> out = new ArrayList<>(forwards.size());
+            forwards.forEach(f -> out.add(f.directiveId()));
+            return out;
+        }
+
+        /** Whether it made the directive's tasks concrete: it issued a directive with tasks citing it. */
+        boolean covers() {
+            return forwards.stream().anyMatch(f -> f.tasks() > 0);
+        }
+    }
+
     static final String DELEGATIONS = "delegations";
     static final String STARTS = "starts";
 
-    final String directiveId;
-    final List<Forward> forwards = new ArrayList<>();
-    final TreeMap<String, LocalDate> delegations = new TreeMap<>();
-    final TreeMap<String, LocalDate> starts = new TreeMap<>();
+    /** Buckets of a directive's acting bodies. A fixed number: an item's bucket is a function of its body alone. */
+    static final int BUCKETS = 128;
 
-    Acts(String directiveId) {
+    final String directiveId;
+    /** The stored buckets asked for, by number: bodies by code (a bucket not stored reads as empty). */
+    private final Function<Collection<Integer>, Map<Integer, List<ByBody>>> load;
+    private final Map<Integer, TreeMap<String, ByBody>> loaded = new HashMap<>();
+    private final Set<Integer> absent = new TreeSet<>();
+    private final Set<Integer> changed = new TreeSet<>();
+
+    /** @param load the stored buckets among those asked for, by number */
+    Acts(String directiveId, Function<Collection<Integer>, Map<Integer, List<ByBody>>> load) {
         this.directiveId = directiveId;
+        this.load = load;
+    }
+
+    /** Nothing recorded, nothing stored: for a directive whose acts are all in memory (tests). */
+    static Acts empty(String directiveId) {
+        return new Acts(directiveId, buckets -> Map.of());
+    }
+
+    /**
+     * The bucket of a body: its code's hash, mixed (MurmurHash3's finaliser), since codes differ in their last
+     * characters ("DU-TINHSO01-001") and {@code hashCode} alone would put many in few buckets.
+     */
+    static int bucket(String body) {
+        int h = (body == null ? "" : body).hashCode();
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return Math.floorMod(h, BUCKETS);
+    }
+
+    /** Reads, in one go, the buckets of these bodies not read yet. */
+    void need(Collection<String> bodies) {
+        Set<Integer> missing = new TreeSet<>();
+        for (String b : bodies) {
+            int k = bucket(b);
+            if (!loaded.containsKey(k)) {
+                missing.add(k);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map<Integer, List<ByBody>> found = load.apply(missing);
+        for (int k : missing) {
+            TreeMap<String, ByBody> bodiesOf = new TreeMap<>();
+            List<ByBody> stored = found.get(k);
+            if (stored == null) {
+                absent.add(k);
+            } else {
+                stored.forEach(x -> bodiesOf.put(x.body, x));
+            }
+            loaded.put(k, bodiesOf);
+        }
+    }
+
+    /** The acts of the body, null when none (a body unknown to the event, null, is kept as ""). */
+    private ByBody of(String body) {
+        String key = body == null ? "" : body;
+        need(List.of(key));
+        return loaded.get(bucket(key)).get(key);
+    }
+
+    private ByBody made(String body) {
+        ByBody known = of(body);
+        if (known != null) {
+            return known;
+        }
+        String key = body == null ? "" : body;
+        ByBody x = new ByBody(key);
+        loaded.get(bucket(key)).put(key, x);
+        return x;
     }
 
     /** Adds the forward in its place in log order; false when it was known. */
     boolean forward(Forward f) {
-        for (Forward x : forwards) {
-            if (x.directiveId().equals(f.directiveId())) {
+        ByBody x = made(f.body());
+        List<Forward> forwards = x.forwards;
+        for (Forward known : forwards) {
+            if (known.directiveId().equals(f.directiveId())) {
                 return false;
             }
         }
@@ -52,29 +162,24 @@ final class Acts {
             i--;
         }
         forwards.add(i, f);
+        changed.add(bucket(f.body()));
         return true;
     }
 
     /** The body acted ({@link #DELEGATIONS} or {@link #STARTS}) on {@code on}; false when it had by then already. */
     boolean act(String list, String body, LocalDate on) {
-        Map<String, LocalDate> m = DELEGATIONS.equals(list) ? delegations : starts;
-        LocalDate known = m.get(body);
+        ByBody x = made(body);
+        LocalDate known = DELEGATIONS.equals(list) ? x.delegated : x.started;
         if (known != null && !on.isBefore(known)) {
             return false;
         }
-        m.put(body, on);
-        return true;
-    }
-
-    /** The bodies that made the directive's tasks concrete by issuing a directive with tasks citing it. */
-    Set<String> coveringBodies() {
-        Set<String> out = new HashSet<>();
-        for (Forward f : forwards) {
-            if (f.tasks() > 0 && f.body() != null) {
-                out.add(f.body());
-            }
+        if (DELEGATIONS.equals(list)) {
+            x.delegated = on;
+        } else {
+            x.started = on;
         }
-        return out;
+        changed.add(bucket(body));
+        return true;
     }
 
     /**
@@ -83,21 +188,18 @@ final class Acts {
      */
     boolean refresh(Node directive, String onlyBody) {
         List<Recipients.Entry> recipients = directive.recipients();
+        if (onlyBody == null) {
+            need(recipients.stream().map(Recipients.Entry::body).toList());
+        }
         boolean changed = false;
         for (int i = 0; i < recipients.size(); i++) {
             Recipients.Entry r = recipients.get(i);
             if (onlyBody != null && !onlyBody.equals(r.body())) {
                 continue;
             }
-            LocalDate first = ChainProjection.min(delegations.get(r.body()), starts.get(r.body()));
-            List<String> as = new ArrayList<>();
-            for (Forward f : forwards) {
-                if (r.body().equals(f.body())) {
-                    first = ChainProjection.min(first, f.issuedOn());
-                    as.add(f.directiveId());
-                }
-            }
-            Recipients.Entry now = r.actedOn(first).forwardedAs(as);
+            ByBody x = of(r.body());
+            Recipients.Entry now = x == null ? r.actedOn(null).forwardedAs(List.of())
+                    : r.actedOn(x.first()).forwardedAs(x.forwardIds());
             if (!now.equals(r)) {
                 recipients.set(i, now);
                 changed = true;
@@ -108,14 +210,36 @@ final class Acts {
 
     /** The task's leads that have not made it concrete, in the order of its leads (see {@link ChainRules#COVERAGE}). */
     List<String> uncoveredLeads(Node task) {
-        Set<String> covered = coveringBodies();
-        covered.addAll(task.delegatedBy);
+        need(task.leads);
         List<String> out = new ArrayList<>();
         for (String l : task.leads) {
-            if (!covered.contains(l)) {
+            ByBody x = of(l);
+            if (!task.delegatedBy.contains(l) && (x == null || !x.covers())) {
                 out.add(l);
             }
         }
         return out;
+    }
+
+    /** The buckets changed since read, by number, each its bodies in order of their codes. */
+    Map<Integer, List<ByBody>> changedBuckets() {
+        Map<Integer, List<ByBody>> out = new TreeMap<>();
+        for (int k : changed) {
+            out.put(k, new ArrayList<>(loaded.get(k).values()));
+        }
+        return out;
+    }
+
+    /** Of the changed buckets, those that were not stored before. */
+    Set<Integer> newBuckets() {
+        Set<Integer> out = new TreeSet<>(changed);
+        out.retainAll(absent);
+        return out;
+    }
+
+    /** Forgets what changed, once written. */
+    void written() {
+        absent.removeAll(changed);
+        changed.clear();
     }
 }

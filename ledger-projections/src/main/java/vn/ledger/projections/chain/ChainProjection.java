@@ -27,6 +27,9 @@ import vn.ledger.projections.store.ReadStore;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -50,7 +53,8 @@ public class ChainProjection {
     public static final String NODES = "chain_nodes";
     public static final String ACTS = "chain_acts";
     public static final String LEADS = "chain_leads";
-    public static final List<String> COLLECTIONS = List.of(NODES, ACTS, LEADS);
+    public static final String RECIPIENTS = "chain_recipients";
+    public static final List<String> COLLECTIONS = List.of(NODES, ACTS, LEADS, RECIPIENTS);
 
     static final String DIRECTIVE = Node.DIRECTIVE;
     static final String TASK = Node.TASK;
@@ -361,6 +365,35 @@ public class ChainProjection {
     /** The ids of a stored node's children, in order. */
     public static List<String> children(Document node) {
         return NodeCodec.childIds(node);
+    }
+
+    /**
+     * The ids of the directives citing any of {@code directiveIds}, from the acts on them: one {@code $in} for their
+     * heads, one for their buckets.
+     */
+    public static Set<String> citing(ReadStore store, Collection<String> directiveIds) {
+        Set<String> out = new LinkedHashSet<>();
+        if (directiveIds.isEmpty()) {
+            return out;
+        }
+        List<String> buckets = new ArrayList<>();
+        store.findAll(ACTS, directiveIds).forEach((id, head) -> NodeCodec.actsBuckets(head)
+                .forEach(k -> buckets.add(NodeCodec.actsBucketId(id, k))));
+        store.findAll(ACTS, buckets).values().forEach(d -> out.addAll(NodeCodec.forwardIds(d)));
+        return out;
+    }
+
+    /**
+     * The recipients a bucket of {@value #RECIPIENTS} holds (body, role, received, acted, forwarded as; no day
+     * counts, which need the directive): for showing a stored bucket.
+     */
+    public static List<ChainView.Recipient> recipientsBucket(Document bucket) {
+        List<ChainView.Recipient> out = new ArrayList<>();
+        for (Recipients.Entry r : Recipients.parse(bucket.getString(Recipients.FIELD))) {
+            out.add(new ChainView.Recipient(r.body(), r.role(), r.received(), r.acted(), null, null,
+                    List.copyOf(r.forwardedAs())));
+        }
+        return out;
     }
 
     private static void addRecipients(List<Recipients.Entry> recipients, List<String> codes, String role) {

@@ -99,7 +99,7 @@ public class ChainQueries {
      * levels deep with at most {@code childPage} children per node.
      */
     public Optional<ChainView> page(String id, int offset, int limit, int maxDepth, int childPage, Instant now) {
-        Reads reads = new Reads();
+        Reads reads = new Reads(NodeCodec::readShown);
         Optional<Node> root = reads.one(id);
         if (root.isEmpty()) {
             return Optional.empty();
@@ -227,7 +227,7 @@ public class ChainQueries {
      * @param limit     at most this many stalls listed (the counts are always complete)
      */
     public Optional<StallReport> stalls(String id, int afterDays, int limit, Instant now) {
-        Reads reads = new Reads();
+        Reads reads = new Reads(NodeCodec::read);
         Optional<Node> root = reads.one(id);
         if (root.isEmpty()) {
             return Optional.empty();
@@ -290,7 +290,7 @@ public class ChainQueries {
 
     /** Coverage gaps below a directive or task (see {@link ChainRules#COVERAGE}); at most {@code limit} listed. */
     public Optional<CoverageReport> coverage(String id, int limit, Instant now) {
-        Reads reads = new Reads();
+        Reads reads = new Reads(NodeCodec::read);
         Optional<Node> root = reads.one(id);
         if (root.isEmpty()) {
             return Optional.empty();
@@ -425,10 +425,27 @@ public class ChainQueries {
         int trips;
         int documents;
         final Map<String, Node> cache = new java.util.HashMap<>();
+        /** What is made of a stored node: whole ({@link NodeCodec#read}) or only what a view shows. */
+        final java.util.function.Function<org.bson.Document, Node> decode;
+
+        Reads(java.util.function.BiFunction<org.bson.Document,
+                java.util.function.Function<List<String>, Map<String, String>>, Node> decode) {
+            // a directive with more recipients than a node holds reads the rest when they are shown
+            this.decode = d -> decode.apply(d, this::recipientBuckets);
+        }
+
+        private Map<String, String> recipientBuckets(List<String> ids) {
+            Map<String, String> found = NodeCodec.recipientBuckets(store, ids);
+            synchronized (this) {
+                trips++;
+                documents += found.size();
+            }
+            return found;
+        }
 
         Optional<Node> one(String id) {
             trips++;
-            Optional<Node> d = store.find(ChainProjection.NODES, id).map(NodeCodec::read);
+            Optional<Node> d = store.find(ChainProjection.NODES, id).map(decode);
             documents += d.isPresent() ? 1 : 0;
             d.ifPresent(x -> cache.put(id, x));
             return d;
@@ -448,15 +465,17 @@ public class ChainQueries {
                 List<String> part = missing.subList(from, Math.min(missing.size(), from + MAX_IN));
                 sent.add(CompletableFuture.supplyAsync(() -> {
                     Map<String, Node> found = new LinkedHashMap<>();
-                    store.findAll(ChainProjection.NODES, part).forEach((i, d) -> found.put(i, NodeCodec.read(d)));
+                    store.findAll(ChainProjection.NODES, part).forEach((i, d) -> found.put(i, decode.apply(d)));
                     found.values().forEach(each);
                     return found;
                 }, on));
             }
             for (CompletableFuture<Map<String, Node>> f : sent) {
                 Map<String, Node> found = received(f);
-                trips++;
-                documents += found.size();
+                synchronized (this) {
+                    trips++;
+                    documents += found.size();
+                }
                 cache.putAll(found);
             }
             Map<String, Node> out = new LinkedHashMap<>();

@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * <h2>Collections</h2>
  * <ul>
  *   <li>{@value ChainProjection#NODES}: one document per directive or task ({@code _id} = its id): a {@link Node}.</li>
- *   <li>{@value ChainProjection#ACTS}: per directive, the {@link Acts} on it by any body.</li>
+ *   <li>{@value ChainProjection#ACTS}: per directive, the {@link Acts} on it by any body, in buckets of bodies
+ *   ({@code <directive id>#<n>}), and a head ({@code _id} = the directive's id) listing the buckets stored.</li>
  *   <li>{@value ChainProjection#LEADS}: {@code directiveId|bodyCode} → the tasks of that directive the body leads,
  *   so that a directive issued by a body can mark exactly those tasks as made concrete (coverage).</li>
  * </ul>
@@ -48,7 +49,7 @@ final class ChainRepository implements ChainTree.Nodes {
                 n = new Node(id, kind);
                 created.add(id);
             } else {
-                n = NodeCodec.read(d);
+                n = NodeCodec.read(d, ids -> NodeCodec.recipientBuckets(store, ids));
             }
             nodes.put(id, n);
         }
@@ -59,7 +60,7 @@ final class ChainRepository implements ChainTree.Nodes {
     public Map<String, Node> known(Collection<String> ids) {
         List<String> missing = ids.stream().filter(i -> !nodes.containsKey(i)).distinct().toList();
         if (!missing.isEmpty()) {
-            store.findAll(ChainProjection.NODES, missing).forEach((id, d) -> nodes.put(id, NodeCodec.read(d)));
+            store.findAll(ChainProjection.NODES, missing).forEach((id, d) -> nodes.put(id, NodeCodec.read(d, i -> NodeCodec.recipientBuckets(store, i))));
         }
         Map<String, Node> out = new LinkedHashMap<>();
         for (String id : ids) {
@@ -83,8 +84,13 @@ final class ChainRepository implements ChainTree.Nodes {
 
     /** The acts on a directive, none when nothing was recorded yet. */
     Acts acts(String directiveId) {
-        return acts.computeIfAbsent(directiveId,
-                id -> NodeCodec.readActs(id, store.find(ChainProjection.ACTS, id).orElse(null)));
+        return acts.computeIfAbsent(directiveId, id -> new Acts(id, buckets -> {
+            Map<String, Integer> ids = new LinkedHashMap<>();
+            buckets.forEach(k -> ids.put(NodeCodec.actsBucketId(id, k), k));
+            Map<Integer, List<Acts.ByBody>> out = new HashMap<>();
+            store.findAll(ChainProjection.ACTS, ids.keySet()).forEach((i, d) -> out.put(ids.get(i), NodeCodec.readActs(d)));
+            return out;
+        }));
     }
 
     void actsChanged(Acts a) {
@@ -113,11 +119,28 @@ final class ChainRepository implements ChainTree.Nodes {
 
     void flush() {
         for (String id : changedActs) {
-            store.put(ChainProjection.ACTS, NodeCodec.write(acts.get(id)));
+            Acts a = acts.get(id);
+            a.changedBuckets().forEach((k, bodies) -> store.put(ChainProjection.ACTS, NodeCodec.writeActs(id, k, bodies)));
+            Set<Integer> added = a.newBuckets();
+            if (!added.isEmpty()) {
+                // the head lists the buckets, for whoever needs every act (as-of views); it changes only when one is new
+                Set<Integer> all = new TreeSet<>(NodeCodec.actsBuckets(store.find(ChainProjection.ACTS, id).orElse(null)));
+                if (all.addAll(added)) {
+                    store.put(ChainProjection.ACTS, NodeCodec.writeActsHead(id, all));
+                }
+            }
+            a.written();
         }
         changedActs.clear();
         for (String id : changed) {
-            store.put(ChainProjection.NODES, NodeCodec.write(nodes.get(id)));
+            Node n = nodes.get(id);
+            if (n.isDirective() && n.lazyRecipients().loaded() && n.recipients() instanceof Recipients.Entries e) {
+                // only the buckets of recipients beyond the node's own that changed
+                for (int k : e.takeTouchedOverflow()) {
+                    store.put(ChainProjection.RECIPIENTS, NodeCodec.writeRecipients(id, k, e.bucket(k)));
+                }
+            }
+            store.put(ChainProjection.NODES, NodeCodec.write(n));
         }
         changed.clear();
     }

@@ -57,7 +57,9 @@ final class Node {
     String status;
     String replacement;
     int tasksDeclared;
-    private Lazy<List<Recipients.Entry>> recipients = Lazy.of(new ArrayList<>());
+    private Lazy<List<Recipients.Entry>> recipients = Lazy.of(new Recipients.Entries());
+    /** Buckets of recipients beyond the first, as stored (see {@link Recipients#BUCKET}). */
+    int recipientBuckets;
     List<String> cites = new ArrayList<>();
 
     // a task

@@ -8,7 +8,7 @@ import vn.ledger.projections.store.StoredAsString;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -21,8 +21,8 @@ import java.util.function.Function;
  * and {@code uncoveredLeads} one string each ({@link Packed#list}). Values kept as objects while a rebuild's
  * write-behind cache holds the document ({@link StoredAsString}) are taken back as they are, not read again.
  *
- * <p>The acts on a directive: {@code forwards} (documents {@code body, directiveId, issuedOn, tasks, at}, in log
- * order), {@code delegations} and {@code starts} (documents {@code body, on}, by body). A leads index entry
+ * <p>The acts on a directive: a head ({@code _id} the directive's id, {@code buckets}: the numbers of its stored
+ * buckets) and the buckets ({@link #writeActs}, {@code _id} {@code <directive id>#<n>}). A leads index entry
  * ({@code directiveId|body}): {@code tasks}, the task ids, sorted.
  */
 final class NodeCodec {
@@ -58,7 +58,11 @@ final class NodeCodec {
             put(d, "status", n.status);
             put(d, "replacement", n.replacement);
             d.append("tasksDeclared", n.tasksDeclared);
-            d.append(Recipients.FIELD, held(n.lazyRecipients(), Recipients::pack));
+            d.append(Recipients.FIELD, held(n.lazyRecipients(), l -> Recipients.pack(first(l))));
+            int overflow = n.lazyRecipients().loaded() ? overflow(n.recipients()) : n.recipientBuckets;
+            if (overflow > 0) {
+                d.append(Recipients.OVERFLOW, overflow);
+            }
             d.append("cites", new ArrayList<>(n.cites));
             return d;
         }
@@ -92,7 +96,7 @@ final class NodeCodec {
     }
 
     @SuppressWarnings("unchecked")
-    static Node read(Document d) {
+    static Node read(Document d, Function<List<String>, Map<String, String>> overflow) {
         Node n = new Node(d.getString("_id"), d.getString("kind"));
         n.exists = Docs.bool(d, "exists");
         n.seq = Docs.num(d, "seq", -1);
@@ -114,8 +118,10 @@ final class NodeCodec {
             n.replacement = Docs.str(d, "replacement");
             n.tasksDeclared = (int) Docs.num(d, "tasksDeclared");
             Object recipients = d.get(Recipients.FIELD);
+            n.recipientBuckets = (int) Docs.num(d, Recipients.OVERFLOW);
             n.recipients(recipients instanceof Held<?> h ? Lazy.of((List<Recipients.Entry>) h.value())
-                    : Lazy.stored(recipients, () -> Recipients.parse((String) recipients)));
+                    : Lazy.stored(recipients, () -> Recipients.read(n.id, (String) recipients, n.recipientBuckets,
+                    overflow)));
             n.cites = Docs.strings(d, "cites");
             return n;
         }
@@ -150,6 +156,55 @@ final class NodeCodec {
         return n;
     }
 
+    /**
+     * The node with only the fields a chain view shows ({@link ChainQueries#node}): no {@code own} tally, ancestors,
+     * starters, delegations nor the facts only the projection uses. Most of a deep view's nodes are its last level,
+     * read only to be shown; decoding them whole cost more than reading them.
+     */
+    @SuppressWarnings("unchecked")
+    static Node readShown(Document d, Function<List<String>, Map<String, String>> overflow) {
+        Node n = new Node(d.getString("_id"), d.getString("kind"));
+        n.exists = Docs.bool(d, "exists");
+        Object children = d.get(ChildIds.FIELD);
+        n.children(children instanceof Held<?> h ? Lazy.of((List<Node.Child>) h.value())
+                : Lazy.stored(children, () -> ChildIds.parse(n.id, (String) children)));
+        n.height = (int) Docs.num(d, "height");
+        n.rollup = Tally.read(d.get("rollup"));
+        if (n.isDirective()) {
+            n.symbol = Docs.str(d, "symbol");
+            n.issuer = Docs.str(d, "issuer");
+            n.issuedOn = Docs.date(d, "issuedOn");
+            n.subject = Docs.str(d, "subject");
+            n.status = Docs.str(d, "status");
+            Object recipients = d.get(Recipients.FIELD);
+            n.recipientBuckets = (int) Docs.num(d, Recipients.OVERFLOW);
+            n.recipients(recipients instanceof Held<?> h ? Lazy.of((List<Recipients.Entry>) h.value())
+                    : Lazy.stored(recipients, () -> Recipients.read(n.id, (String) recipients, n.recipientBuckets,
+                    overflow)));
+            n.cites = Docs.strings(d, "cites");
+            return n;
+        }
+        n.directiveId = Docs.str(d, "directiveId");
+        n.parentTask = Docs.str(d, "parentTask");
+        n.code = Docs.str(d, "code");
+        n.work = Docs.str(d, "work");
+        n.leads = Packed.list(d, "leads");
+        n.cooperating = Packed.list(d, "cooperating");
+        n.assigner = Docs.str(d, "assigner");
+        n.assignedOn = Docs.date(d, "assignedOn");
+        n.deadline = Docs.str(d, "deadline");
+        n.due = Docs.date(d, "due");
+        n.recurring = Docs.bool(d, "recurring");
+        n.missing = Docs.strings(d, "missing");
+        n.stopped = Docs.bool(d, "stopped");
+        n.uncoveredLeads = Packed.list(d, "uncoveredLeads");
+        n.started = Docs.bool(d, "started");
+        n.cancelled = Docs.bool(d, "cancelled");
+        n.completedOn = Docs.date(d, "completedOn");
+        n.accepted = Docs.bool(d, "accepted");
+        return n;
+    }
+
     /** The kind of a stored node. */
     static boolean isDirective(Document d) {
         return Node.DIRECTIVE.equals(d.getString("kind"));
@@ -157,7 +212,29 @@ final class NodeCodec {
 
     /** The ids of a stored node's children, in order. */
     static List<String> childIds(Document d) {
-        return read(d).childIds();
+        return read(d, ids -> Map.of()).childIds();
+    }
+
+    /** The recipients the node itself holds: the first bucket. */
+    private static List<Recipients.Entry> first(List<Recipients.Entry> all) {
+        return all.size() <= Recipients.BUCKET ? all : all.subList(0, Recipients.BUCKET);
+    }
+
+    private static int overflow(List<Recipients.Entry> all) {
+        return Math.max(0, (all.size() + Recipients.BUCKET - 1) / Recipients.BUCKET - 1);
+    }
+
+    /** A bucket of recipients beyond the first: {@code recipients}, packed as in the node. */
+    static Document writeRecipients(String directiveId, int k, List<Recipients.Entry> entries) {
+        return new Document("_id", Recipients.bucketId(directiveId, k)).append(Recipients.FIELD,
+                Recipients.pack(entries));
+    }
+
+    /** The packed recipients of buckets found among {@code ids} in {@code store}, by id. */
+    static Map<String, String> recipientBuckets(vn.ledger.projections.store.ReadStore store, List<String> ids) {
+        Map<String, String> out = new java.util.HashMap<>();
+        store.findAll(ChainProjection.RECIPIENTS, ids).forEach((id, d) -> out.put(id, d.getString(Recipients.FIELD)));
+        return out;
     }
 
     /** How many children the node has, without reading them when they were not read yet. */
@@ -184,46 +261,68 @@ final class NodeCodec {
 
     // ------------------------------------------------------------------ acts and leads
 
-    static Document write(Acts a) {
-        List<Document> forwards = new ArrayList<>(a.forwards.size());
-        for (Acts.Forward f : a.forwards) {
-            Document fd = new Document("body", f.body()).append("directiveId", f.directiveId());
-            put(fd, "issuedOn", Docs.iso(f.issuedOn()));
-            forwards.add(fd.append("tasks", f.tasks()).append("at", ChildIds.position(f.at())));
-        }
-        return new Document("_id", a.directiveId).append("forwards", forwards)
-                .append(Acts.DELEGATIONS, firsts(a.delegations)).append(Acts.STARTS, firsts(a.starts));
+    /** The id of a bucket of the acts on a directive ({@link Acts#bucket}). */
+    static String actsBucketId(String directiveId, int bucket) {
+        return directiveId + "#" + bucket;
     }
 
-    private static List<Document> firsts(TreeMap<String, LocalDate> byBody) {
-        List<Document> out = new ArrayList<>(byBody.size());
-        byBody.forEach((body, on) -> out.add(new Document("body", body).append("on", Docs.iso(on))));
+    /**
+     * A bucket of the acts on a directive: {@code bodies}, in order of their codes, each {@code body}, {@code
+     * delegated}, {@code started} (first days, absent when none) and {@code forwards} (documents {@code directiveId,
+     * issuedOn, tasks, at}, in log order).
+     */
+    static Document writeActs(String directiveId, int bucket, List<Acts.ByBody> bodies) {
+        List<Document> out = new ArrayList<>(bodies.size());
+        for (Acts.ByBody b : bodies) {
+            Document bd = new Document("body", b.body);
+            put(bd, "delegated", Docs.iso(b.delegated));
+            put(bd, "started", Docs.iso(b.started));
+            List<Document> forwards = new ArrayList<>(b.forwards.size());
+            for (Acts.Forward f : b.forwards) {
+                Document fd = new Document("directiveId", f.directiveId());
+                put(fd, "issuedOn", Docs.iso(f.issuedOn()));
+                forwards.add(fd.append("tasks", f.tasks()).append("at", ChildIds.position(f.at())));
+            }
+            out.add(bd.append("forwards", forwards));
+        }
+        return new Document("_id", actsBucketId(directiveId, bucket)).append("bodies", out);
+    }
+
+    static List<Acts.ByBody> readActs(Document bucket) {
+        List<Acts.ByBody> out = new ArrayList<>();
+        for (Document bd : Docs.docsView(bucket, "bodies")) {
+            Acts.ByBody b = new Acts.ByBody(bd.getString("body"));
+            b.delegated = Docs.date(bd, "delegated");
+            b.started = Docs.date(bd, "started");
+            for (Document f : Docs.docsView(bd, "forwards")) {
+                b.forwards.add(new Acts.Forward(b.body, f.getString("directiveId"), Docs.date(f, "issuedOn"),
+                        (int) Docs.num(f, "tasks"), ChildIds.position(f.getString("at"))));
+            }
+            out.add(b);
+        }
         return out;
     }
 
-    static Acts readActs(String directiveId, Document d) {
-        Acts a = new Acts(directiveId);
-        if (d == null) {
-            return a;
-        }
-        for (Document f : Docs.docsView(d, "forwards")) {
-            a.forwards.add(new Acts.Forward(f.getString("body"), f.getString("directiveId"), Docs.date(f, "issuedOn"),
-                    (int) Docs.num(f, "tasks"), ChildIds.position(f.getString("at"))));
-        }
-        for (Document x : Docs.docsView(d, Acts.DELEGATIONS)) {
-            a.delegations.put(x.getString("body"), Docs.date(x, "on"));
-        }
-        for (Document x : Docs.docsView(d, Acts.STARTS)) {
-            a.starts.put(x.getString("body"), Docs.date(x, "on"));
-        }
-        return a;
+    /** The head of the acts on a directive: the numbers of its stored buckets, ascending. */
+    static Document writeActsHead(String directiveId, java.util.Collection<Integer> buckets) {
+        return new Document("_id", directiveId).append("buckets", new ArrayList<>(new java.util.TreeSet<>(buckets)));
     }
 
-    /** The ids of the directives citing the one whose acts these are. */
-    static List<String> forwardIds(Document acts) {
+    static List<Integer> actsBuckets(Document head) {
+        List<Integer> out = new ArrayList<>();
+        if (head != null) {
+            for (Object o : head.getList("buckets", Object.class, List.of())) {
+                out.add(((Number) o).intValue());
+            }
+        }
+        return out;
+    }
+
+    /** The ids of the directives a bucket of acts says were issued citing its directive. */
+    static List<String> forwardIds(Document bucket) {
         List<String> out = new ArrayList<>();
-        for (Document f : Docs.docsView(acts, "forwards")) {
-            out.add(f.getString("directiveId"));
+        for (Acts.ByBody b : readActs(bucket)) {
+            out.addAll(b.forwardIds());
         }
         return out;
     }

@@ -18,6 +18,68 @@ import java.util.List;
 final class Recipients {
 
     static final String FIELD = "recipients";
+    /** Stored with a node: how many buckets of recipients beyond the first ({@link #BUCKET}) it has. */
+    static final String OVERFLOW = "recipientBuckets";
+    /**
+     * Recipients a document holds at most: the node the first ones, by their place in the directive's list, and
+     * each further bucket its own document ({@code <directive id>#<n>}, n ≥ 1) in {@value ChainProjection#RECIPIENTS}.
+     * A node is rewritten on every change below it (its roll-up), so a directive sent to every commune must not
+     * carry them all; a recipient's bucket is a function of its place in the list, which the directive's events fix.
+     */
+    static final int BUCKET = 128;
+
+    /** The recipients of a directive, remembering which buckets changed since they were read or written. */
+    static final class Entries extends ArrayList<Entry> {
+        private final java.util.BitSet touched = new java.util.BitSet();
+
+        @Override
+        public Entry set(int index, Entry e) {
+            touched.set(index / BUCKET);
+            return super.set(index, e);
+        }
+
+        @Override
+        public boolean add(Entry e) {
+            touched.set(size() / BUCKET);
+            return super.add(e);
+        }
+
+        @Override
+        public void add(int index, Entry e) {
+            touched.set(index / BUCKET, size() / BUCKET + 1);
+            super.add(index, e);
+        }
+
+        @Override
+        public Entry remove(int index) {
+            touched.set(index / BUCKET, size() / BUCKET + 1);
+            return super.remove(index);
+        }
+
+        /** The buckets beyond the first that changed, and forgets them. */
+        List<Integer> takeTouchedOverflow() {
+            List<Integer> out = new ArrayList<>();
+            for (int k = touched.nextSetBit(1); k >= 0; k = touched.nextSetBit(k + 1)) {
+                out.add(k);
+            }
+            touched.clear();
+            return out;
+        }
+
+        /** The entries of bucket {@code k}. */
+        List<Entry> bucket(int k) {
+            return subList(Math.min(size(), k * BUCKET), Math.min(size(), (k + 1) * BUCKET));
+        }
+
+        /** The buckets beyond the first. */
+        int overflow() {
+            return Math.max(0, (size() + BUCKET - 1) / BUCKET - 1);
+        }
+    }
+
+    static String bucketId(String directiveId, int k) {
+        return directiveId + "#" + k;
+    }
     private static final int FIELDS = 5;
 
     private Recipients() {
@@ -70,8 +132,8 @@ final class Recipients {
     }
 
     /** The entries {@link #pack} made, in a new list. */
-    static List<Entry> parse(String packed) {
-        List<Entry> out = new ArrayList<>();
+    static Entries parse(String packed) {
+        Entries out = new Entries();
         if (packed == null || packed.isEmpty()) {
             return out;
         }
@@ -87,6 +149,7 @@ final class Recipients {
             out.add(new Entry(field(f[0]), field(f[1]), field(f[2]), field(f[3]),
                     f[4] == null || f[4].isEmpty() ? List.of() : Packed.split(f[4], Packed.SUB)));
             if (end == packed.length()) {
+                out.touched.clear();
                 return out;
             }
             start = end + 1;
@@ -95,6 +158,27 @@ final class Recipients {
 
     private static String field(String raw) {
         return raw == null || raw.isEmpty() ? null : Packed.unescape(raw);
+    }
+
+    /**
+     * The directive's recipients: those {@code packed} in its node, then those of its {@code overflow} further
+     * buckets, which {@code load} gives by id.
+     */
+    static Entries read(String directiveId, String packed, int overflow,
+                        java.util.function.Function<List<String>, java.util.Map<String, String>> load) {
+        Entries out = parse(packed);
+        if (overflow > 0) {
+            List<String> ids = new ArrayList<>();
+            for (int k = 1; k <= overflow; k++) {
+                ids.add(bucketId(directiveId, k));
+            }
+            java.util.Map<String, String> found = load.apply(ids);
+            for (String id : ids) {
+                out.addAll(parse(found.get(id)));
+            }
+            out.touched.clear();
+        }
+        return out;
     }
 
     static void write(Document node, List<Entry> recipients) {

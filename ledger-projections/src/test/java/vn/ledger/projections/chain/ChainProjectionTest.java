@@ -351,6 +351,36 @@ class ChainProjectionTest {
         }
 
         @Test
+        void aDirectiveSentToHundredsOfBodiesKeepsOnlyItsFirstRecipientsInItsNodeAndTheRestInBuckets() {
+            List<String> communes = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                communes.add("XA-%03d".formatted(i));
+            }
+            ledger.at("2026-03-20T09:00:00Z")
+                    .issue("X", "1-TB/TW", "TW", d("2026-03-20"), communes, List.of(), List.of(), List.of(),
+                            spec("1", "việc", List.of("XA-000"), "trong tháng 6/2026", "sp"));
+            Document bucket2 = store.find(ChainProjection.RECIPIENTS, "X#2").orElseThrow();
+            Document bucket1 = store.find(ChainProjection.RECIPIENTS, "X#1").orElseThrow();
+
+            ledger.at("2026-03-22T09:00:00Z").receive("X", "XA-140", d("2026-03-21"));
+
+            assertThat(store.find(ChainProjection.NODES, "X").orElseThrow().getString("recipients"))
+                    .as("the node holds the first %d", Recipients.BUCKET).doesNotContain("XA-" + Recipients.BUCKET)
+                    .contains("XA-000");
+            assertThat(store.scan(ChainProjection.RECIPIENTS).map(r -> r.getString("_id"))).as("300 = 128 + 128 + 44")
+                    .containsExactlyInAnyOrder("X#1", "X#2");
+            assertThat(store.find(ChainProjection.RECIPIENTS, "X#1")).as("XA-140's bucket changed").isNotEqualTo(
+                    java.util.Optional.of(bucket1));
+            assertThat(store.find(ChainProjection.RECIPIENTS, "X#1").orElseThrow().getString("recipients"))
+                    .contains("XA-140" + Packed.FIELD + "ACTION" + Packed.FIELD + "2026-03-21");
+            assertThat(store.find(ChainProjection.RECIPIENTS, "X#2")).as("the others did not").contains(bucket2);
+            ChainView.ChainNode view = chain("X", 0);
+            assertThat(view.recipients()).extracting(ChainView.Recipient::body).containsExactlyElementsOf(communes);
+            assertThat(view.recipients().get(140).receivedOn()).isEqualTo(d("2026-03-21"));
+            assertThat(view.rollup().received()).isEqualTo(1);
+        }
+
+        @Test
         void aDirectiveCitedByBodiesThatAreNotItsRecipientsDoesNotGrowWithThem() {
             ledger.at("2026-03-20T09:00:00Z")
                     .issue("X", "1-TB/TW", "TW", d("2026-03-20"), List.of("P"), List.of(), List.of(), List.of(),
@@ -365,8 +395,11 @@ class ChainProjectionTest {
             Document x = store.find(ChainProjection.NODES, "X").orElseThrow();
 
             assertThat(CountingReadStore.bson(x)).as("only counts of its roll-up changed").isEqualTo(afterThirty);
-            assertThat(store.find(ChainProjection.ACTS, "X").orElseThrow().getList("forwards", Document.class))
-                    .as("every citing directive is kept with the acts").hasSize(61);
+            assertThat(ChainProjection.citing(store, List.of("X"))).as("every citing directive is kept with the acts")
+                    .hasSize(61).contains("LP", "LC-60");
+            assertThat(store.scan(ChainProjection.ACTS).filter(a -> a.getString("_id").startsWith("X#")))
+                    .as("in buckets of the citing bodies, none holding them all").hasSizeGreaterThan(1)
+                    .allMatch(a -> a.getList("bodies", Document.class).size() < 61);
             ChainView.ChainNode view = chain("X", 1);
             assertThat(view.recipients()).singleElement().satisfies(r -> {
                 assertThat(r.forwardedAs()).containsExactly("LP");

@@ -144,6 +144,7 @@ class ChainReadCostTest {
         InMemoryReadStore stored = new InMemoryReadStore();
         CountingReadStore counting = new CountingReadStore(stored);
         long[] bytes = new long[1];
+        Map<String, long[]> largest = new TreeMap<>();
         ReadStore measured = new ReadStore() {
             @Override
             public java.util.Optional<Document> find(String collection, String id) {
@@ -159,7 +160,10 @@ class ChainReadCostTest {
             public void put(String collection, Document document) {
                 counting.put(collection, document);
                 // the size as stored (values kept as objects while working are written as their strings)
-                bytes[0] += CountingReadStore.bson(stored.find(collection, document.getString("_id")).orElseThrow());
+                long size = CountingReadStore.bson(stored.find(collection, document.getString("_id")).orElseThrow());
+                bytes[0] += size;
+                long[] l = largest.computeIfAbsent(collection, c -> new long[1]);
+                l[0] = Math.max(l[0], size);
             }
 
             @Override
@@ -194,6 +198,8 @@ class ChainReadCostTest {
                 NationalShape.PROVINCES, COMMUNES);
         worst.forEach((type, w) -> System.out.printf(Locale.ROOT, "  %-20s %,8d events, worst %,10d bytes in %d"
                 + " documents%n", type, w[0], w[1], w[2]));
+        largest.forEach((c, l) -> System.out.printf(Locale.ROOT, "  largest document written to %-14s %,10d bytes%n",
+                c, l[0]));
         // a receipt changes its directive's node and the roll-ups of the directives above it, nothing else
         assertThat(worst.get("DirectiveReceived")[2]).as("documents written by a receipt").isLessThanOrEqualTo(3);
         assertThat(mostDocuments).isPositive();
