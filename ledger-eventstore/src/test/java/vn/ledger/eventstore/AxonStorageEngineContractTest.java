@@ -1,7 +1,5 @@
 package vn.ledger.eventstore;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.common.IdentifierFactory;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -21,12 +19,11 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +35,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -58,28 +54,16 @@ class AxonStorageEngineContractTest
 
     private static final Instant T = Instant.parse("2007-12-03T10:15:30.00Z");
 
-    private static EmbeddedMongo server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final EmbeddedServer SERVER = new EmbeddedServer();
 
     private MongoDatabase database;
     private MongoEventStorageEngine engine;
     private final List<Runnable> shutdowns = new ArrayList<>();
 
-    @BeforeAll
-    static void start() {
-        server = EmbeddedMongo.inMemory();
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-    }
-
     @BeforeEach
     void freshStore() {
-        database = client.getDatabase("axon_" + UUID.randomUUID().toString().substring(0, 8));
+        database = SERVER.freshDatabase("axon_");
         engine = createEngine();
         setTestSubject(engine);
     }

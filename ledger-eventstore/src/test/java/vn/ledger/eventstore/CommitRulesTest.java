@@ -1,7 +1,5 @@
 package vn.ledger.eventstore;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -15,12 +13,11 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -41,27 +38,15 @@ class CommitRulesTest {
 
     private static final Instant T0 = Instant.parse("2026-04-01T08:00:00Z");
 
-    private static EmbeddedMongo server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final EmbeddedServer SERVER = new EmbeddedServer();
 
     private MongoDatabase database;
     private final AtomicReference<Instant> now = new AtomicReference<>(T0);
 
-    @BeforeAll
-    static void start() {
-        server = EmbeddedMongo.inMemory();
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("rules_" + UUID.randomUUID().toString().substring(0, 8));
+        database = SERVER.freshDatabase("rules_");
     }
 
     @AfterEach

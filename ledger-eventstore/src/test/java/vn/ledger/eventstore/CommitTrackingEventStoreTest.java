@@ -1,23 +1,19 @@
 package vn.ledger.eventstore;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,28 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Event store readers and commit-level tokens")
 class CommitTrackingEventStoreTest {
 
-    private static EmbeddedMongo server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final EmbeddedServer SERVER = new EmbeddedServer();
 
     private MongoDatabase database;
     private MongoEventStorageEngine engine;
     private final List<Runnable> shutdowns = new ArrayList<>();
 
-    @BeforeAll
-    static void start() {
-        server = EmbeddedMongo.inMemory();
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-    }
-
     @BeforeEach
     void freshStore() {
-        database = client.getDatabase("readers_" + UUID.randomUUID().toString().substring(0, 8));
+        database = SERVER.freshDatabase("readers_");
         engine = MongoEventStorageEngine.builder().database(database).serializer(CanonicalJson.serializer()).build();
         engine.ensureIndexes();
     }

@@ -3,10 +3,9 @@ package vn.ledger.eventstore;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -18,24 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Event storage on the embedded server")
 class EmbeddedServerStorageTest extends EventStorageContract {
 
-    private static EmbeddedMongo server;
-    private static MongoClient client;
-
-    @BeforeAll
-    static void start() {
-        server = EmbeddedMongo.inMemory();
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedServer SERVER = new EmbeddedServer();
 
     @Override
     protected MongoClient client() {
-        return client;
+        return SERVER.client();
     }
 
     @Test

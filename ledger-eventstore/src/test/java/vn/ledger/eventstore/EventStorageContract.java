@@ -248,28 +248,14 @@ abstract class EventStorageContract {
         Projection projection = startProjection(engine, mongoTokenStore());
         engine.appendEvents(event("early", 0));
 
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicLong heldPosition = new AtomicLong(-1);
-        hook = position -> {
-            if (heldPosition.compareAndSet(-1, position)) {
-                holding.countDown();
-                awaitLatch(release);
-            }
-        };
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        Future<?> slow = pool.submit(() -> engine.appendEvents(event("slow", 0)));
-        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-        hook = p -> { };
+        Held held = holdCommitOf(engine, event("slow", 0));
         for (int i = 0; i < 20; i++) {
             engine.appendEvents(event("fast-" + i, 0));
         }
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> projection.count("fast-19") == 1);
         assertThat(projection.count("slow")).as("not yet committed").isZero();
 
-        release.countDown();
-        slow.get(10, TimeUnit.SECONDS);
-        pool.shutdown();
+        held.release();
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> projection.count("slow") == 1);
         engine.appendEvents(event("after", 0));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> projection.count("after") == 1);
@@ -282,19 +268,7 @@ abstract class EventStorageContract {
     void eventsNameTheirLogPosition() throws Exception {
         MongoEventStorageEngine engine = engine();
         engine.appendEvents(event("early", 0), event("early", 1));
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicLong heldPosition = new AtomicLong(-1);
-        hook = position -> {
-            if (heldPosition.compareAndSet(-1, position)) {
-                holding.countDown();
-                awaitLatch(release);
-            }
-        };
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        Future<?> slow = pool.submit(() -> engine.appendEvents(event("slow", 0)));
-        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-        hook = p -> { };
+        Held held = holdCommitOf(engine, event("slow", 0));
         engine.appendEvents(event("fast", 0));
 
         List<TrackedEventMessage<?>> first = readAll(engine);
@@ -302,12 +276,10 @@ abstract class EventStorageContract {
                 .containsExactly(new LogPosition(1, 0), new LogPosition(1, 1), new LogPosition(3, 0));
         assertThat(first.get(0).trackingToken()).as("one commit, one batch").isEqualTo(first.get(1).trackingToken());
 
-        release.countDown();
-        slow.get(10, TimeUnit.SECONDS);
-        pool.shutdown();
+        held.release();
         List<? extends TrackedEventMessage<?>> late = engine.readEvents(first.get(2).trackingToken(), false).toList();
         assertThat(late).hasSize(1);
-        assertThat(LogPosition.require(late.get(0))).isEqualTo(new LogPosition(heldPosition.get(), 0));
+        assertThat(LogPosition.require(late.get(0))).isEqualTo(new LogPosition(held.position(), 0));
         assertThat(late.get(0).trackingToken().position()).as("tracked at the highest position seen").hasValue(3);
         assertThat(new LogPosition(2, 0).key()).isLessThan(new LogPosition(10, 0).key());
     }
@@ -329,28 +301,14 @@ abstract class EventStorageContract {
     void commitHeldPastTheGapTimeoutIsAppendedAgain() throws Exception {
         MongoEventStorageEngine engine = engine(Duration.ofMillis(300));
         Projection projection = startProjection(engine, mongoTokenStore());
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicLong heldPosition = new AtomicLong(-1);
-        hook = position -> {
-            if (heldPosition.compareAndSet(-1, position)) {
-                holding.countDown();
-                awaitLatch(release);
-            }
-        };
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        Future<?> slow = pool.submit(() -> engine.appendEvents(event("slow", 0)));
-        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-        hook = p -> { };
+        Held held = holdCommitOf(engine, event("slow", 0));
         engine.appendEvents(event("fast", 0));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> projection.count("fast") == 1);
         // the reader closes the old position once the timeout has passed
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> database.getCollection("events")
-                .find(Filters.and(Filters.eq("_id", heldPosition.get()), Filters.eq("tomb", true))).first() != null);
+                .find(Filters.and(Filters.eq("_id", held.position()), Filters.eq("tomb", true))).first() != null);
 
-        release.countDown();
-        slow.get(10, TimeUnit.SECONDS);
-        pool.shutdown();
+        held.release();
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> projection.count("slow") == 1);
         assertThat(sequences(engine.readEvents("slow"))).containsExactly(0L);
         Thread.sleep(500);
@@ -511,6 +469,33 @@ abstract class EventStorageContract {
             store.shutDown();
         });
         return projection;
+    }
+
+    /** A commit held back just before it is written, at the position it took, until released. */
+    private record Held(long position, CountDownLatch gate, Future<?> append, ExecutorService pool) {
+        void release() throws Exception {
+            gate.countDown();
+            append.get(10, TimeUnit.SECONDS);
+            pool.shutdown();
+        }
+    }
+
+    /** Starts appending {@code event} on another thread and holds its commit back once it has taken a position. */
+    private Held holdCommitOf(MongoEventStorageEngine engine, EventMessage<?> event) throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicLong heldPosition = new AtomicLong(-1);
+        hook = position -> {
+            if (heldPosition.compareAndSet(-1, position)) {
+                holding.countDown();
+                awaitLatch(release);
+            }
+        };
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<?> append = pool.submit(() -> engine.appendEvents(event));
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        hook = p -> { };
+        return new Held(heldPosition.get(), release, append, pool);
     }
 
     private static void awaitLatch(CountDownLatch latch) {
