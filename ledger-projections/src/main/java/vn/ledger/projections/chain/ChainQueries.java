@@ -99,7 +99,7 @@ public class ChainQueries {
      * levels deep with at most {@code childPage} children per node.
      */
     public Optional<ChainView> page(String id, int offset, int limit, int maxDepth, int childPage, Instant now) {
-        Reads reads = new Reads(NodeCodec::readShown);
+        Reads reads = new Reads();
         Optional<Node> root = reads.one(id);
         if (root.isEmpty()) {
             return Optional.empty();
@@ -227,7 +227,7 @@ public class ChainQueries {
      * @param limit     at most this many stalls listed (the counts are always complete)
      */
     public Optional<StallReport> stalls(String id, int afterDays, int limit, Instant now) {
-        Reads reads = new Reads(NodeCodec::read);
+        Reads reads = new Reads();
         Optional<Node> root = reads.one(id);
         if (root.isEmpty()) {
             return Optional.empty();
@@ -290,7 +290,7 @@ public class ChainQueries {
 
     /** Coverage gaps below a directive or task (see {@link ChainRules#COVERAGE}); at most {@code limit} listed. */
     public Optional<CoverageReport> coverage(String id, int limit, Instant now) {
-        Reads reads = new Reads(NodeCodec::read);
+        Reads reads = new Reads();
         Optional<Node> root = reads.one(id);
         if (root.isEmpty()) {
             return Optional.empty();
@@ -425,14 +425,9 @@ public class ChainQueries {
         int trips;
         int documents;
         final Map<String, Node> cache = new java.util.HashMap<>();
-        /** What is made of a stored node: whole ({@link NodeCodec#read}) or only what a view shows. */
-        final java.util.function.Function<org.bson.Document, Node> decode;
-
-        Reads(java.util.function.BiFunction<org.bson.Document,
-                java.util.function.Function<List<String>, Map<String, String>>, Node> decode) {
-            // a directive with more recipients than a node holds reads the rest when they are shown
-            this.decode = d -> decode.apply(d, this::recipientBuckets);
-        }
+        /** A stored node decoded; a directive with more recipients than a node holds reads the rest when shown. */
+        final java.util.function.Function<org.bson.Document, Node> decode =
+                d -> NodeCodec.read(d, this::recipientBuckets);
 
         private Map<String, String> recipientBuckets(List<String> ids) {
             Map<String, String> found = NodeCodec.recipientBuckets(store, ids);

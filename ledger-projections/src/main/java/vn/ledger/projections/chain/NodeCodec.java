@@ -156,55 +156,6 @@ final class NodeCodec {
         return n;
     }
 
-    /**
-     * The node with only the fields a chain view shows ({@link ChainQueries#node}): no {@code own} tally, ancestors,
-     * starters, delegations nor the facts only the projection uses. Most of a deep view's nodes are its last level,
-     * read only to be shown; decoding them whole cost more than reading them.
-     */
-    @SuppressWarnings("unchecked")
-    static Node readShown(Document d, Function<List<String>, Map<String, String>> overflow) {
-        Node n = new Node(d.getString("_id"), d.getString("kind"));
-        n.exists = Docs.bool(d, "exists");
-        Object children = d.get(ChildIds.FIELD);
-        n.children(children instanceof Held<?> h ? Lazy.of((List<Node.Child>) h.value())
-                : Lazy.stored(children, () -> ChildIds.parse(n.id, (String) children)));
-        n.height = (int) Docs.num(d, "height");
-        n.rollup = Tally.read(d.get("rollup"));
-        if (n.isDirective()) {
-            n.symbol = Docs.str(d, "symbol");
-            n.issuer = Docs.str(d, "issuer");
-            n.issuedOn = Docs.date(d, "issuedOn");
-            n.subject = Docs.str(d, "subject");
-            n.status = Docs.str(d, "status");
-            Object recipients = d.get(Recipients.FIELD);
-            n.recipientBuckets = (int) Docs.num(d, Recipients.OVERFLOW);
-            n.recipients(recipients instanceof Held<?> h ? Lazy.of((List<Recipients.Entry>) h.value())
-                    : Lazy.stored(recipients, () -> Recipients.read(n.id, (String) recipients, n.recipientBuckets,
-                    overflow)));
-            n.cites = Docs.strings(d, "cites");
-            return n;
-        }
-        n.directiveId = Docs.str(d, "directiveId");
-        n.parentTask = Docs.str(d, "parentTask");
-        n.code = Docs.str(d, "code");
-        n.work = Docs.str(d, "work");
-        n.leads = Packed.list(d, "leads");
-        n.cooperating = Packed.list(d, "cooperating");
-        n.assigner = Docs.str(d, "assigner");
-        n.assignedOn = Docs.date(d, "assignedOn");
-        n.deadline = Docs.str(d, "deadline");
-        n.due = Docs.date(d, "due");
-        n.recurring = Docs.bool(d, "recurring");
-        n.missing = Docs.strings(d, "missing");
-        n.stopped = Docs.bool(d, "stopped");
-        n.uncoveredLeads = Packed.list(d, "uncoveredLeads");
-        n.started = Docs.bool(d, "started");
-        n.cancelled = Docs.bool(d, "cancelled");
-        n.completedOn = Docs.date(d, "completedOn");
-        n.accepted = Docs.bool(d, "accepted");
-        return n;
-    }
-
     /** The kind of a stored node. */
     static boolean isDirective(Document d) {
         return Node.DIRECTIVE.equals(d.getString("kind"));
