@@ -21,30 +21,45 @@ final class Generation {
         RETIRED
     }
 
-    /** What the generation's processor has done, as the rules and the monitor need it. */
+    /**
+     * What the generation's processor has done, as the rules and the monitor need it. The defaults are those of a
+     * processor that has handled nothing and never failed.
+     */
     interface Tracker {
 
         /** The last position (commit) processed and stored with the token, -1 before the first. */
         long position();
 
-        /** How far the processor has got, for progress: the last event handled, even inside an unfinished batch. */
-        long progressPosition();
-
         /** The processor has reached the end of the event stream. */
         boolean caughtUp();
 
+        /** How far the processor has got, for progress: the last event handled, even inside an unfinished batch. */
+        default long progressPosition() {
+            return position();
+        }
+
         /** Events handled since the processor started (in this process). */
-        long events();
+        default long events() {
+            return 0;
+        }
 
         /** The processor's error while it retries a failed batch, else null. */
-        String error();
+        default String error() {
+            return null;
+        }
 
-        long failures();
+        default long failures() {
+            return 0;
+        }
 
-        String lastFailure();
+        default String lastFailure() {
+            return null;
+        }
 
         /** Writes go through the write-behind cache (catching up) rather than straight to MongoDB. */
-        boolean buffered();
+        default boolean buffered() {
+            return false;
+        }
     }
 
     private static final Tracker IDLE = new Tracker() {
@@ -52,31 +67,7 @@ final class Generation {
             return -1;
         }
 
-        public long progressPosition() {
-            return -1;
-        }
-
         public boolean caughtUp() {
-            return false;
-        }
-
-        public long events() {
-            return 0;
-        }
-
-        public String error() {
-            return null;
-        }
-
-        public long failures() {
-            return 0;
-        }
-
-        public String lastFailure() {
-            return null;
-        }
-
-        public boolean buffered() {
             return false;
         }
     };

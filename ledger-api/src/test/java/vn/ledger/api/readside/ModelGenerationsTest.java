@@ -41,10 +41,6 @@ class ModelGenerationsTest {
             return position;
         }
 
-        public long progressPosition() {
-            return position;
-        }
-
         public boolean caughtUp() {
             return atEnd;
         }
@@ -53,21 +49,6 @@ class ModelGenerationsTest {
             return events;
         }
 
-        public String error() {
-            return null;
-        }
-
-        public long failures() {
-            return 0;
-        }
-
-        public String lastFailure() {
-            return null;
-        }
-
-        public boolean buffered() {
-            return false;
-        }
     }
 
     private static ReadModelMeta.Stored stored(long active, int layout, long next, ReadModelMeta.Rebuild rebuild) {
