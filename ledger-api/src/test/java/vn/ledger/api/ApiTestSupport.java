@@ -35,7 +35,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @Import(FixedClockConfiguration.class)
 public abstract class ApiTestSupport {
 
-    /** Demo users (ledger.users in application.yml); every non-admin demo password is "ledger". */
+    /** Demo users (ledger.users in application-demo.yml); every non-admin demo password is "ledger". */
     protected static final String ADMIN = "admin";
     protected static final String INSPECTOR = "inspector";
     private static final AtomicInteger COUNTER = new AtomicInteger();

@@ -72,7 +72,7 @@ final class ChildLedger implements AutoCloseable {
         for (int i = 0; i < users.size(); i++) {
             User u = users.get(i);
             String p = "--ledger.users[" + i + "].";
-            command.addAll(List.of(p + "username=" + u.username(), p + "password={noop}" + u.password(),
+            command.addAll(List.of(p + "username=" + u.username(), p + "password=" + TestPasswords.hash(u.password()),
                     p + "full-name=Test user " + u.username(), p + "position=Tester",
                     p + "body-code=" + u.bodyCode(), p + "roles[0]=" + u.role()));
         }

@@ -13,7 +13,6 @@ import java.time.Duration;
  * @param database the MongoDB database name ({@code ledger.database}, default {@code ledger})
  * @param embedded embedded-server options
  * @param idempotency Idempotency-Key handling
- * @param demo     load the demo seed cascade at start-up (same as the {@code demo} profile)
  * @param aggregateCacheSize aggregates kept in memory per aggregate type (bodies, directives, tasks)
  */
 @ConfigurationProperties(prefix = "ledger")
@@ -22,7 +21,6 @@ public record LedgerProperties(
         @DefaultValue("ledger") String database,
         @DefaultValue Embedded embedded,
         @DefaultValue Idempotency idempotency,
-        @DefaultValue("false") boolean demo,
         @DefaultValue("10000") int aggregateCacheSize) {
 
     /**

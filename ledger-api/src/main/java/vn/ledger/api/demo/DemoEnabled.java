@@ -5,12 +5,15 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.Profiles;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-/** The demo data loads with the {@code demo} profile or {@code ledger.demo=true}. */
+/**
+ * The demo data loads with the {@code demo} profile, which also brings the users it acts as
+ * ({@code application-demo.yml}); there is no other switch, so that the demo's well-known passwords never come
+ * without it being asked for by name.
+ */
 public class DemoEnabled implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        return context.getEnvironment().acceptsProfiles(Profiles.of("demo"))
-                || context.getEnvironment().getProperty("ledger.demo", Boolean.class, false);
+        return context.getEnvironment().acceptsProfiles(Profiles.of("demo"));
     }
 }

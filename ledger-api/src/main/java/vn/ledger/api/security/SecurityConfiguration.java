@@ -1,5 +1,6 @@
 package vn.ledger.api.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -12,15 +13,19 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import vn.ledger.api.problem.ProblemSecurityHandlers;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * HTTP Basic against {@code ledger.users}; roles per operation (see {@link Role}). LEADER includes OFFICER.
- * 401 and 403 are answered as problem+json. The API is stateless: no session, no CSRF token.
+ * 401 and 403 are answered as problem+json. The API is stateless: no session, no CSRF token. There are no
+ * default users ({@link ConfiguredUsers}), and repeated failed sign-ins are locked out ({@link LoginThrottle}).
+ * HTTP Basic is the only way in: no form login, no OIDC or bearer tokens.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -35,7 +40,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    public UserDetailsService userDetailsService(LedgerUsersProperties properties) {
+    public UserDetailsService userDetailsService(LedgerUsersProperties properties, LoginProperties login) {
+        ConfiguredUsers.check(properties.users(), login.plainPasswordsAllowed());
         Map<String, LedgerUsersProperties.User> users = properties.users().stream()
                 .collect(Collectors.toUnmodifiableMap(LedgerUsersProperties.User::username, Function.identity()));
         return username -> {
@@ -48,13 +54,20 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    public LoginThrottle loginThrottle(LoginProperties properties) {
+        return new LoginThrottle(properties, Clock.systemUTC());
+    }
+
+    @Bean
     public static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.withDefaultRolePrefix().role(LEADER).implies(OFFICER).build();
     }
 
     @Bean
-    public SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+    public SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers problems,
+                                           LoginThrottle throttle, ObjectMapper objectMapper) throws Exception {
         http
+                .addFilterBefore(new LoginThrottleFilter(throttle, objectMapper), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems).realmName("ledger"))
