@@ -18,8 +18,9 @@ final class ConfiguredUsers {
     private static final Pattern BCRYPT = Pattern.compile("\\{bcrypt}\\$2[aby]?\\$\\d\\d\\$[./0-9A-Za-z]{53}");
     private static final Pattern OTHER_STRONG = Pattern.compile("\\{(pbkdf2|pbkdf2@SpringSecurity_v5_8)}.+");
     static final String HOW_TO_HASH = "make a hash with `htpasswd -nbBC 10 '' 'the password' | tr -d ':\\n'` or "
-            + "`mvn -q -pl ledger-api exec:java -Dexec.mainClass=vn.ledger.api.security.PasswordHash` and give it "
-            + "as {bcrypt}<hash>";
+            + "`mvn -q -pl ledger-api org.codehaus.mojo:exec-maven-plugin:3.5.0:java "
+            + "-Dexec.mainClass=vn.ledger.api.security.PasswordHash` (after `mvn -q install -DskipTests`; it asks "
+            + "for the password) and give it as {bcrypt}<hash>";
 
     private ConfiguredUsers() {
     }
@@ -45,14 +46,14 @@ final class ConfiguredUsers {
         }
         if (users.isEmpty()) {
             log.warn("No users are configured (ledger.users is empty), so every request that needs a login is "
-                    + "refused with 401; there are no default credentials. Add users, e.g. as arguments "
+                    + "refused with 401: there are no default credentials. Add users, as arguments "
                     + "--ledger.users[0].username=admin --ledger.users[0].password={bcrypt}<hash> "
-                    + "--ledger.users[0].full-name=... --ledger.users[0].body-code=VPTW --ledger.users[0].roles[0]=ADMIN "
-                    + "(or the same keys in an application.yml beside the application); {} . To try the system with "
-                    + "the demo data and its well-known users instead, start with --spring.profiles.active=demo.",
-                    HOW_TO_HASH);
+                    + "--ledger.users[0].full-name=<name> --ledger.users[0].body-code=<the body it acts for> "
+                    + "--ledger.users[0].roles[0]=ADMIN or the same keys in an application.yml beside the "
+                    + "application; {}. To try the system with the demo data and its well-known users instead, "
+                    + "start with --spring.profiles.active=demo.", HOW_TO_HASH);
         } else if (plainPasswordsAllowed && users.stream().anyMatch(u -> u.password().startsWith("{noop}"))) {
-            log.warn("Plain-text ({{noop}}) passwords are in use (ledger.login.plain-passwords-allowed, the demo "
+            log.warn("Plain-text ({noop}) passwords are in use (ledger.login.plain-passwords-allowed, the demo "
                     + "profile): never expose this instance");
         }
     }

@@ -11,12 +11,16 @@ import java.nio.charset.StandardCharsets;
 /**
  * Prints the {@code {bcrypt}} hash of a password to put in {@code ledger.users[i].password}. The password is read
  * from the console without echo (or one line of standard input), never from the command line, so that it stays
- * out of the shell's history.
+ * out of the shell's history. Run it with
+ * {@code mvn -q -pl ledger-api org.codehaus.mojo:exec-maven-plugin:3.5.0:java
+ * -Dexec.mainClass=vn.ledger.api.security.PasswordHash}.
  */
 public final class PasswordHash {
 
-    /** Bcrypt's cost, Spring's default: 2^10 rounds. HTTP Basic checks the password on every request, so a higher cost
-     *  is paid by every request, not only by a sign-in. */
+    /**
+     * Bcrypt's cost, Spring's default: 2^10 rounds. HTTP Basic checks the password on every request, so a higher
+     * cost is paid by every request, not only by a sign-in.
+     */
     static final int STRENGTH = 10;
 
     private PasswordHash() {
