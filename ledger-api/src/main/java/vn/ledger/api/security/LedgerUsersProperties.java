@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The users of the HTTP Basic login, under {@code ledger.users}. Passwords carry their encoding prefix:
- * {@code {bcrypt}...} for real deployments, {@code {noop}...} only for the embedded demo.
+ * The users of the HTTP Basic login, under {@code ledger.users}; none by default (the demo profile brings its own).
+ * Passwords carry their encoding prefix: {@code {bcrypt}...}; {@code {noop}...} (plain text) only with
+ * {@code ledger.login.plain-passwords-allowed}, which the demo profile sets ({@link ConfiguredUsers} checks them).
  */
 @Validated
 @ConfigurationProperties(prefix = "ledger")
