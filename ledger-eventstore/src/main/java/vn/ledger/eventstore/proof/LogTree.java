@@ -126,6 +126,11 @@ public final class LogTree {
         return store.hash(0, position - CommitLeaf.FIRST_POSITION);
     }
 
+    /** The kept leaf hash of a position the caller knows the tree covers: no round trip for the size. */
+    byte[] keptLeafHash(long position) {
+        return store.hash(0, position - CommitLeaf.FIRST_POSITION);
+    }
+
     public List<byte[]> inclusionProof(long position, long size) {
         check(size);
         return MerkleTree.inclusionProof(position - CommitLeaf.FIRST_POSITION, size, store);
