@@ -2,7 +2,6 @@ package vn.ledger.core.proof;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -188,12 +187,5 @@ public final class MerkleTree {
     /** The largest power of two strictly below {@code n} (n ≥ 2), the split point of RFC 6962. */
     static long largestPowerOfTwoBelow(long n) {
         return Long.highestOneBit(n - 1);
-    }
-
-    /** An unmodifiable copy, for records holding proofs. */
-    static List<byte[]> copy(List<byte[]> hashes) {
-        List<byte[]> out = new ArrayList<>(hashes.size());
-        hashes.forEach(h -> out.add(h.clone()));
-        return Collections.unmodifiableList(out);
     }
 }
