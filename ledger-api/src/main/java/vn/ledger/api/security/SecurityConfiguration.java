@@ -91,6 +91,8 @@ public class SecurityConfiguration {
                                 "/api/tasks/*/*/extensions/*/grant", "/api/tasks/*/*/extensions/*/refuse",
                                 "/api/tasks/*/*/reassign", "/api/tasks/*/*/cancel", "/api/tasks/*/*/accept",
                                 "/api/tasks/*/*/reject", "/api/tasks/*/*/delegations").hasRole(LEADER)
+                        // the verifiable log: checkpoints, proofs, verification (inspectors and operators)
+                        .requestMatchers("/api/proof/**").hasAnyRole(Role.INSPECTOR.name(), ADMIN)
                         // read models: generations, rebuilds, comparisons (operators)
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
                         // reads: any authenticated user, INSPECTOR included
