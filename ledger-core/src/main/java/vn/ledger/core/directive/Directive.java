@@ -36,6 +36,8 @@ public class Directive {
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("d/M/uuuu")
             .withResolverStyle(ResolverStyle.STRICT); // 31/4 is an error, not 30/4
 
+    private static final String ISSUE = "the directive's date of issue";
+
     @AggregateIdentifier
     private String directiveId;
     private String symbol;
@@ -93,9 +95,16 @@ public class Directive {
         }
 
         String id = cmd.directiveId();
+        // Last, once nothing else can refuse: the claim is what stops a second document under the same number.
+        String symbol = cmd.symbol().strip();
+        Optional<String> holder = catalog.claimNumber(cmd.issuingBodyCode(), cmd.issuedOn().getYear(), symbol, id,
+                Text.isBlank(cmd.replacesDirectiveId()) ? null : cmd.replacesDirectiveId());
+        if (holder.isPresent()) {
+            throw new NumberTaken(symbol, cmd.issuingBodyCode(), cmd.issuedOn().getYear(), holder.get());
+        }
         // In a constructor Axon defers apply() until the aggregate exists; andThen keeps DirectiveIssued ahead of
         // the TaskAssigned events in the stream, so readers meet the authority before the tasks it empowers.
-        apply(new DirectiveIssued(id, cmd.symbol().strip(), cmd.kind(), cmd.issuingBodyCode(), cmd.signer(),
+        apply(new DirectiveIssued(id, symbol, cmd.kind(), cmd.issuingBodyCode(), cmd.signer(),
                 cmd.issuedOn(), cmd.subject(), cmd.recipientsForAction(), cmd.recipientsForInformation(),
                 cmd.recipientsForReport(), cmd.orientations(), citations, cmd.tasks(), cmd.actor()))
                 .andThen(() -> {
@@ -131,7 +140,8 @@ public class Directive {
         requireActive();
         requireIssuingBody(cmd.actor());
         Text.require("reason", "directive.reason.required", cmd.reason());
-        apply(new DirectiveRecalled(directiveId, cmd.reason(), BusinessCalendar.today(), cmd.actor()));
+        LocalDate on = BusinessCalendar.actedOn("recalledOn", cmd.recalledOn(), issuedOn, ISSUE);
+        apply(new DirectiveRecalled(directiveId, cmd.reason(), on, cmd.actor()));
     }
 
     @CommandHandler
@@ -147,8 +157,8 @@ public class Directive {
             throw new DomainRuleViolation("replacementDirectiveId", "directive.replacement.not-found",
                     "No directive " + cmd.replacementDirectiveId() + " is known; record the replacement first");
         }
-        apply(new DirectiveReplaced(directiveId, cmd.replacementDirectiveId(), cmd.reason(), BusinessCalendar.today(),
-                cmd.actor()));
+        LocalDate on = BusinessCalendar.actedOn("replacedOn", cmd.replacedOn(), issuedOn, ISSUE);
+        apply(new DirectiveReplaced(directiveId, cmd.replacementDirectiveId(), cmd.reason(), on, cmd.actor()));
     }
 
     @CommandHandler
@@ -162,11 +172,12 @@ public class Directive {
         Text.require("reason", "directive.reason.required", cmd.reason());
         String oldValue = currentValue(cmd.field());
         String newValue = normalised(cmd.field(), cmd.newValue());
+        // a correction of the issue date itself is dated after the date as first recorded
+        LocalDate on = BusinessCalendar.actedOn("correctedOn", cmd.correctedOn(), issuedOn, ISSUE);
         if (newValue.equals(oldValue)) {
             return; // the record already says this
         }
-        apply(new DirectiveCorrected(directiveId, cmd.field(), oldValue, newValue, cmd.reason(),
-                BusinessCalendar.today(), cmd.actor()));
+        apply(new DirectiveCorrected(directiveId, cmd.field(), oldValue, newValue, cmd.reason(), on, cmd.actor()));
     }
 
     @CommandHandler
@@ -197,7 +208,8 @@ public class Directive {
         // own stream); a clash with a task added later is stopped by the event store, which refuses a second
         // stream with the same id.
         requireNewCode("task.code", cmd.task().code(), taskCodes);
-        createTask(directiveId, cmd.task(), deadline, issuingBodyCode, BusinessCalendar.today(), cmd.actor());
+        LocalDate on = BusinessCalendar.actedOn("assignedOn", cmd.assignedOn(), issuedOn, ISSUE);
+        createTask(directiveId, cmd.task(), deadline, issuingBodyCode, on, cmd.actor());
     }
 
     @EventSourcingHandler
