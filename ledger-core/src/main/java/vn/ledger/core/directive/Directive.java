@@ -11,6 +11,8 @@ import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.shared.DirectiveCatalog;
 import vn.ledger.core.shared.DirectiveStatus;
 import vn.ledger.core.shared.DomainRuleViolation;
+import vn.ledger.core.shared.ImplementationLinks;
+import vn.ledger.core.shared.TaskLink;
 import vn.ledger.core.shared.TaskSpec;
 import vn.ledger.core.shared.TaskSpecRules;
 import vn.ledger.core.shared.Text;
@@ -51,6 +53,8 @@ public class Directive {
     private final List<String> receivedBy = new ArrayList<>();
     private final List<String> aliases = new ArrayList<>();
     private final List<String> taskCodes = new ArrayList<>();
+    /** The directives this one implements: the tasks of its tasks may link only to theirs. */
+    private final List<String> cited = new ArrayList<>();
 
     /** For Axon, to rebuild from events. */
     protected Directive() {
@@ -84,14 +88,18 @@ public class Directive {
         TaskSpecRules.requireKnownBodies("recipientsForReport", cmd.recipientsForReport(), bodies);
         List<Citation> citations = resolve(cmd.implementsDirectives(), cmd.directiveId(), catalog);
 
+        List<String> citedIds = citations.stream().map(Citation::directiveId).toList();
         List<String> codes = new ArrayList<>();
         List<Deadline> deadlines = new ArrayList<>();
+        List<List<TaskLink>> links = new ArrayList<>();
         for (int i = 0; i < cmd.tasks().size(); i++) {
             TaskSpec spec = cmd.tasks().get(i);
             String at = "tasks[" + i + "]";
-            deadlines.add(TaskSpecRules.validate(at, spec, bodies));
+            Deadline deadline = TaskSpecRules.validate(at, spec, bodies);
+            deadlines.add(deadline);
             requireNewCode(at + ".code", spec.code(), codes);
             codes.add(spec.code());
+            links.add(ImplementationLinks.resolve(at, spec, deadline, citedIds, catalog));
         }
 
         String id = cmd.directiveId();
@@ -109,8 +117,8 @@ public class Directive {
                 cmd.recipientsForReport(), cmd.orientations(), citations, cmd.tasks(), cmd.actor()))
                 .andThen(() -> {
                     for (int i = 0; i < cmd.tasks().size(); i++) {
-                        createTask(id, cmd.tasks().get(i), deadlines.get(i), cmd.issuingBodyCode(), cmd.issuedOn(),
-                                cmd.actor());
+                        createTask(id, cmd.tasks().get(i), deadlines.get(i), links.get(i), cmd.issuingBodyCode(),
+                                cmd.issuedOn(), cmd.actor());
                     }
                 });
     }
@@ -200,7 +208,7 @@ public class Directive {
     }
 
     @CommandHandler
-    public void handle(AssignTask cmd, BodyDirectory bodies) {
+    public void handle(AssignTask cmd, BodyDirectory bodies, DirectiveCatalog catalog) {
         requireActive();
         requireIssuingBody(cmd.actor());
         Deadline deadline = TaskSpecRules.validate("task", cmd.task(), bodies);
@@ -209,7 +217,8 @@ public class Directive {
         // stream with the same id.
         requireNewCode("task.code", cmd.task().code(), taskCodes);
         LocalDate on = BusinessCalendar.actedOn("assignedOn", cmd.assignedOn(), issuedOn, ISSUE);
-        createTask(directiveId, cmd.task(), deadline, issuingBodyCode, on, cmd.actor());
+        List<TaskLink> links = ImplementationLinks.resolve("task", cmd.task(), deadline, cited, catalog);
+        createTask(directiveId, cmd.task(), deadline, links, issuingBodyCode, on, cmd.actor());
     }
 
     @EventSourcingHandler
@@ -226,6 +235,7 @@ public class Directive {
         addAll(recipients, e.recipientsForInformation());
         addAll(recipients, e.recipientsForReport());
         e.tasks().forEach(t -> taskCodes.add(t.code()));
+        e.implementsDirectives().forEach(c -> cited.add(c.directiveId()));
     }
 
     @EventSourcingHandler
@@ -263,12 +273,12 @@ public class Directive {
     }
 
     /** Spawns the Task aggregate in the current unit of work, so it commits or rolls back with the directive. */
-    private static void createTask(String directiveId, TaskSpec spec, Deadline deadline, String assigner,
-                                   LocalDate assignedOn, Actor actor) {
+    private static void createTask(String directiveId, TaskSpec spec, Deadline deadline, List<TaskLink> links,
+                                   String assigner, LocalDate assignedOn, Actor actor) {
         String taskId = directiveId + "/" + spec.code();
         try {
             AggregateLifecycle.createNew(Task.class, () -> new Task(taskId, directiveId, null, spec.code(), spec,
-                    deadline, assigner, assignedOn, actor));
+                    deadline, assigner, assignedOn, links, actor));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

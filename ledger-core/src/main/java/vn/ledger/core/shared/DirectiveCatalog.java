@@ -29,4 +29,12 @@ public interface DirectiveCatalog {
                                          String replacing) {
         return Optional.empty();
     }
+
+    /**
+     * A task, for the rules of implementation links; empty when no such task was assigned. A catalog that keeps
+     * no tasks answers empty, so no link resolves.
+     */
+    default Optional<LinkedTask> task(String taskId) {
+        return Optional.empty();
+    }
 }

@@ -14,6 +14,7 @@ import vn.ledger.core.shared.DirectiveCatalog;
 import vn.ledger.core.shared.DirectiveStatus;
 import vn.ledger.core.shared.DomainRuleViolation;
 import vn.ledger.core.shared.SixClear;
+import vn.ledger.core.shared.TaskLink;
 import vn.ledger.core.shared.TaskSpec;
 import vn.ledger.core.shared.TaskSpecRules;
 import vn.ledger.core.shared.Text;
@@ -71,9 +72,15 @@ public class Task {
      */
     public Task(String taskId, String directiveId, String parentTaskId, String code, TaskSpec spec, Deadline deadline,
                 String assignerBodyCode, LocalDate assignedOn, Actor actor) {
+        this(taskId, directiveId, parentTaskId, code, spec, deadline, assignerBodyCode, assignedOn, List.of(), actor);
+    }
+
+    /** @param implementsTasks the tasks of cited directives it makes concrete, resolved by the directive */
+    public Task(String taskId, String directiveId, String parentTaskId, String code, TaskSpec spec, Deadline deadline,
+                String assignerBodyCode, LocalDate assignedOn, List<TaskLink> implementsTasks, Actor actor) {
         apply(new TaskAssigned(taskId, directiveId, parentTaskId, code, spec.work(), spec.responsible(),
                 spec.leadBodies(), spec.cooperatingBodies(), deadline, spec.product(), assignerBodyCode,
-                SixClear.missing(spec, deadline, assignerBodyCode, directiveId), assignedOn, actor));
+                SixClear.missing(spec, deadline, assignerBodyCode, directiveId), assignedOn, implementsTasks, actor));
     }
 
     @CommandHandler
@@ -254,6 +261,10 @@ public class Task {
             throw new DomainRuleViolation("childTaskId", "task.child-id.taken", "Task " + childId + " already exists");
         }
         TaskSpec spec = cmd.spec();
+        if (spec != null && !spec.implementsTasks().isEmpty()) {
+            throw new DomainRuleViolation("spec.implementsTasks", "task.link.delegated",
+                    "A delegated task implements its parent " + taskId + "; it names no other");
+        }
         Deadline childDeadline = TaskSpecRules.validate("spec", spec, bodies);
         // A body can only pass work to itself or to bodies under it: that is the extent of its authority.
         checkSubordinates("spec.leadBodies", spec.leadBodies(), delegator, bodies);
