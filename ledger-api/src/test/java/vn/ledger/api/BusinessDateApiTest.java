@@ -3,8 +3,13 @@ package vn.ledger.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,6 +111,26 @@ class BusinessDateApiTest extends ApiTestSupport {
         Response third = post("tuc", "/api/directives", DirectiveApiTest.directive(symbol));
         assertProblem(third, 409, "directive.symbol.taken");
         assertThat(third.text("existingDirectiveId")).isEqualTo(replaced.text("id"));
+    }
+
+    @Test
+    void of_two_documents_issued_at_once_under_the_same_number_one_gets_it() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String symbol = DirectiveApiTest.symbol();
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Response>> both = pool.invokeAll(List.<Callable<Response>>of(
+                        () -> post("tuc", "/api/directives", DirectiveApiTest.directive(symbol)),
+                        () -> post("tuc", "/api/directives", DirectiveApiTest.directive(symbol))));
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Response> f : both) {
+                    statuses.add(f.get().status());
+                }
+                assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+            } finally {
+                pool.shutdown();
+            }
+        }
     }
 
     @Test

@@ -23,6 +23,9 @@ import vn.ledger.core.directive.DirectiveRecalled;
 import vn.ledger.core.directive.DirectiveReplaced;
 import vn.ledger.core.shared.DirectiveCatalog;
 import vn.ledger.core.shared.DirectiveStatus;
+import vn.ledger.core.shared.LinkedTask;
+import vn.ledger.core.task.ExtensionGranted;
+import vn.ledger.core.task.TaskAssigned;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -103,6 +106,28 @@ public class DirectiveCatalogProjection implements DirectiveCatalog {
             return DirectiveStatus.valueOf(doc.getString("status"));
         }
         return heal(directiveId);
+    }
+
+    /**
+     * Read from the task's own stream in the event store, not from a read model: a link is checked against the
+     * deadline in force now (assignment, then granted extensions), whatever a projection has caught up with.
+     */
+    @Override
+    public Optional<LinkedTask> task(String taskId) {
+        if (taskId == null || taskId.isBlank()) {
+            return Optional.empty();
+        }
+        DomainEventStream stream = storage.readEvents(taskId, 0);
+        LinkedTask task = null;
+        while (stream.hasNext()) {
+            Object payload = stream.next().getPayload();
+            if (payload instanceof TaskAssigned e) {
+                task = new LinkedTask(e.taskId(), e.directiveId(), e.deadline());
+            } else if (payload instanceof ExtensionGranted e && task != null) {
+                task = new LinkedTask(task.taskId(), task.directiveId(), e.newDeadline());
+            }
+        }
+        return Optional.ofNullable(task);
     }
 
     /** Ids the symbol names (several when ambiguous), for diagnostics and the API. */

@@ -83,16 +83,25 @@ class DocumentNumbers {
         return Optional.ofNullable(claim == null ? null : claim.getString("directiveId"));
     }
 
-    /** A directive other than these two that the catalog knows as printed under the number. */
+    /**
+     * A directive other than these two that the catalog knows as printed under the number; a replaced one holds
+     * it too (its replacement may reuse it, nobody else), but the one in force is named first.
+     */
     private Optional<String> printer(String issuer, int year, String printed, String directiveId, String replacing) {
+        String replaced = null;
         for (Document doc : status.find(Filters.and(Filters.eq("issuer", issuer), Filters.eq("year", year),
                 Filters.eq("printed", printed)))) {
             String id = doc.getString("_id");
-            if (!id.equals(directiveId) && !id.equals(replacing)) {
+            if (id.equals(directiveId) || id.equals(replacing)) {
+                continue;
+            }
+            if (!DirectiveStatus.REPLACED.name().equals(doc.getString("status"))) {
                 return Optional.of(id);
             }
+            replaced = id;
         }
-        return Optional.empty();
+        // a document that replaces the holder in force is not blocked by those it replaced in turn
+        return replacing != null ? Optional.empty() : Optional.ofNullable(replaced);
     }
 
     private boolean prints(String directiveId, String issuer, int year, String printed) {

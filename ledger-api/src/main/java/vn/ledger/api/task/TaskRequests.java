@@ -50,11 +50,16 @@ public final class TaskRequests {
             @Size(max = 2000) @Schema(description = "rõ sản phẩm: the expected deliverable") String product,
             @Schema(description = "business date of a task added to an issued directive (POST .../tasks); today "
                     + "when left out. A task issued with its directive is assigned on the date of issue: leave it out "
-                    + "there", type = "string", example = "25/3/2026") LocalDate assignedOn) {
+                    + "there", type = "string", example = "25/3/2026") LocalDate assignedOn,
+            @Schema(description = "the tasks of the cited directives this task makes concrete: the code printed in "
+                    + "the cited directive (\"II.1\", resolved through implementsDirectives) or a task id "
+                    + "(directiveId/code). Its deadline may not be later than theirs (task.deadline.after-parent)",
+                    example = "[\"II.1\"]")
+            List<@NotBlank @Size(max = 200) String> implementsTasks) {
 
         public TaskSpec toSpec() {
             return new TaskSpec(code, work, responsible == null ? null : responsible.toPerson(), leadBodies,
-                    cooperatingBodies, deadline, product);
+                    cooperatingBodies, deadline, product, implementsTasks);
         }
     }
 
