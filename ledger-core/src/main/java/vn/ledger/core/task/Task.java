@@ -22,7 +22,6 @@ import vn.ledger.core.shared.Text;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -253,29 +252,9 @@ public class Task {
         requireNotAccepted();
         String delegator = requireLead(cmd.actor());
         String childId = cmd.childTaskId();
-        if (childId == null || !Pattern.matches(Pattern.quote(taskId + ".") + "[1-9][0-9]*", childId)) {
-            throw new DomainRuleViolation("childTaskId", "task.child-id.invalid",
-                    "A delegated task's id is the parent's id followed by '.' and a number, e.g. " + taskId + ".1");
-        }
-        if (children.contains(childId)) {
-            throw new DomainRuleViolation("childTaskId", "task.child-id.taken", "Task " + childId + " already exists");
-        }
+        DelegationRules.requireChildId(taskId, childId, children);
         TaskSpec spec = cmd.spec();
-        if (spec != null && !spec.implementsTasks().isEmpty()) {
-            throw new DomainRuleViolation("spec.implementsTasks", "task.link.delegated",
-                    "A delegated task implements its parent " + taskId + "; it names no other");
-        }
-        Deadline childDeadline = TaskSpecRules.validate("spec", spec, bodies);
-        // A body can only pass work to itself or to bodies under it: that is the extent of its authority.
-        checkSubordinates("spec.leadBodies", spec.leadBodies(), delegator, bodies);
-        checkSubordinates("spec.cooperatingBodies", spec.cooperatingBodies(), delegator, bodies);
-        // The child must be done in time for the parent to be done in time; a parent without a due date
-        // (recurring or none) imposes nothing.
-        if (childDeadline.laterThan(deadline)) {
-            throw new DomainRuleViolation("spec.deadline", "task.deadline.after-parent",
-                    "The delegated deadline " + childDeadline.dueDate() + " is later than the parent's "
-                            + deadline.dueDate());
-        }
+        Deadline childDeadline = DelegationRules.validate(taskId, deadline, spec, delegator, bodies);
         String code = Text.isBlank(spec.code()) ? childId.substring(directiveId.length() + 1) : spec.code();
         LocalDate today = BusinessCalendar.actedOn("delegatedOn", cmd.delegatedOn(), assignedOn, ASSIGNMENT);
         apply(new TaskDelegated(taskId, directiveId, childId, delegator, spec.leadBodies(), spec.cooperatingBodies(),
@@ -419,15 +398,6 @@ public class Task {
         if (!assignerBodyCode.equals(bodyOf(actor))) {
             throw new DomainRuleViolation("actor", "auth.not-assigner",
                     "Only the assigning body " + assignerBodyCode + " may do this");
-        }
-    }
-
-    private static void checkSubordinates(String field, List<String> codes, String delegator, BodyDirectory bodies) {
-        for (int i = 0; i < codes.size(); i++) {
-            if (!bodies.isSameOrDescendant(codes.get(i), delegator)) {
-                throw new DomainRuleViolation(field + "[" + i + "]", "task.delegate.not-subordinate",
-                        "Body " + codes.get(i) + " is not " + delegator + " nor under it");
-            }
         }
     }
 
