@@ -103,10 +103,15 @@ public class Directive {
         }
 
         String id = cmd.directiveId();
+        String replaces = Text.isBlank(cmd.replacesDirectiveId()) ? null : cmd.replacesDirectiveId();
+        if (replaces != null && (replaces.equals(id) || catalog.statusOf(replaces) != DirectiveStatus.ACTIVE)) {
+            throw new DomainRuleViolation("replacesDirectiveId", "directive.replacement.not-found",
+                    "No directive " + replaces + " in force to replace");
+        }
         // Last, once nothing else can refuse: the claim is what stops a second document under the same number.
         String symbol = cmd.symbol().strip();
         Optional<String> holder = catalog.claimNumber(cmd.issuingBodyCode(), cmd.issuedOn().getYear(), symbol, id,
-                Text.isBlank(cmd.replacesDirectiveId()) ? null : cmd.replacesDirectiveId());
+                replaces);
         if (holder.isPresent()) {
             throw new NumberTaken(symbol, cmd.issuingBodyCode(), cmd.issuedOn().getYear(), holder.get());
         }

@@ -143,11 +143,23 @@ class DirectiveDatesAndNumbersTest {
 
         @Test
         void a_replacement_may_take_over_the_number_of_the_document_it_replaces() {
-            catalog.numbered(CQTT, 2026, "22-TB/CQTTBCĐ", NOTICE_22);
+            catalog.numbered(CQTT, 2026, "22-TB/CQTTBCĐ", NOTICE_22).add(NOTICE_22, DirectiveStatus.ACTIVE);
 
             given().when(second("22-TB/CQTTBCĐ", MARCH_25, NOTICE_22))
                     .expectSuccessfulHandlerExecution();
             assertThat(catalog.claimNumber(CQTT, 2026, "22-TB/CQTTBCĐ", "third", null)).contains(SECOND);
+        }
+
+        @Test
+        void only_a_directive_in_force_can_be_replaced() {
+            catalog.add(NOTICE_22, DirectiveStatus.RECALLED);
+
+            given().when(second("22-TB/CQTTBCĐ", MARCH_25, NOTICE_22))
+                    .expectException(refused("directive.replacement.not-found", "replacesDirectiveId"))
+                    .expectNoEvents();
+            given().when(second("22-TB/CQTTBCĐ", MARCH_25, "no-such-directive"))
+                    .expectException(refused("directive.replacement.not-found", "replacesDirectiveId"))
+                    .expectNoEvents();
         }
 
         @Test
