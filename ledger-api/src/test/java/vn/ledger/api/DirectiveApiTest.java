@@ -180,7 +180,7 @@ class DirectiveApiTest extends ApiTestSupport {
         assertThat(r.field()).isEqualTo("issuedOn");
 
         Map<String, Object> badDeadline = directive(symbol());
-        badDeadline.put("tasks", List.of(Map.of("code", "1", "leadBodies", List.of("BKHCN"), "deadline", "sớm nhất có thể")));
+        badDeadline.put("tasks", List.of(Map.of("code", "1", "leadBodies", List.of("BKHCN"), "deadline", "khi có điều kiện")));
         r = post("tuc", "/api/directives", badDeadline);
         assertProblem(r, 422, "deadline.unrecognised");
         assertThat(r.field()).isEqualTo("tasks[0].deadline");

@@ -23,7 +23,11 @@ import vn.ledger.core.directive.DirectiveRecalled;
 import vn.ledger.core.directive.DirectiveReplaced;
 import vn.ledger.core.shared.DirectiveCatalog;
 import vn.ledger.core.shared.DirectiveStatus;
+import vn.ledger.core.shared.LinkedTask;
+import vn.ledger.core.task.ExtensionGranted;
+import vn.ledger.core.task.TaskAssigned;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +39,10 @@ import java.util.Optional;
  *   <li>{@code directive_symbols}: {@code _id} = normalised symbol (NFC, upper case, no spaces), {@code directiveIds}
  *       = the directives printed or cited under it; a symbol naming more than one directive is ambiguous and
  *       resolves to nothing;</li>
- *   <li>{@code directive_status}: {@code _id} = directive id, {@code status}, {@code symbols}.</li>
+ *   <li>{@code directive_status}: {@code _id} = directive id, {@code status}, {@code symbols}, and the number as
+ *       printed: {@code issuer}, {@code year} (of issue), {@code printed} (normalised symbol);</li>
+ *   <li>{@code directive_numbers}: the claims of {@link DocumentNumbers} (one document per issuer, year and
+ *       number).</li>
  * </ul>
  * The status document also keeps {@code seq}, the directive's last event applied. A directive unknown to the
  * catalog is looked up in the event store once and written back; and {@link DirectiveCatalogCheck}, a tracking
@@ -53,11 +60,26 @@ public class DirectiveCatalogProjection implements DirectiveCatalog {
     private final MongoCollection<Document> symbols;
     private final MongoCollection<Document> status;
     private final EventStorageEngine storage;
+    private final DocumentNumbers numbers;
 
     public DirectiveCatalogProjection(MongoDatabase ledgerDatabase, EventStorageEngine storage) {
         this.symbols = ledgerDatabase.getCollection(SYMBOLS);
         this.status = ledgerDatabase.getCollection(STATUS);
         this.storage = storage;
+        this.numbers = new DocumentNumbers(ledgerDatabase.getCollection(DocumentNumbers.COLLECTION), status, this);
+    }
+
+    @Override
+    public Optional<String> claimNumber(String issuingBodyCode, int year, String symbol, String directiveId,
+                                        String replacing) {
+        // a catalog filled before numbers were kept lacks the printed number of its directives: fill it in
+        for (String id : directivesNamed(symbol)) {
+            Document doc = status.find(Filters.eq("_id", id)).first();
+            if (doc == null || doc.get("issuer") == null) {
+                heal(id);
+            }
+        }
+        return numbers.claim(issuingBodyCode, year, SymbolNormaliser.normalise(symbol), directiveId, replacing);
     }
 
     @Override
@@ -86,6 +108,28 @@ public class DirectiveCatalogProjection implements DirectiveCatalog {
         return heal(directiveId);
     }
 
+    /**
+     * Read from the task's own stream in the event store, not from a read model: a link is checked against the
+     * deadline in force now (assignment, then granted extensions), whatever a projection has caught up with.
+     */
+    @Override
+    public Optional<LinkedTask> task(String taskId) {
+        if (taskId == null || taskId.isBlank()) {
+            return Optional.empty();
+        }
+        DomainEventStream stream = storage.readEvents(taskId, 0);
+        LinkedTask task = null;
+        while (stream.hasNext()) {
+            Object payload = stream.next().getPayload();
+            if (payload instanceof TaskAssigned e) {
+                task = new LinkedTask(e.taskId(), e.directiveId(), e.deadline());
+            } else if (payload instanceof ExtensionGranted e && task != null) {
+                task = new LinkedTask(task.taskId(), task.directiveId(), e.newDeadline());
+            }
+        }
+        return Optional.ofNullable(task);
+    }
+
     /** Ids the symbol names (several when ambiguous), for diagnostics and the API. */
     public List<String> directivesNamed(String symbolAsWritten) {
         Document doc = symbols.find(Filters.eq("_id", SymbolNormaliser.normalise(symbolAsWritten))).first();
@@ -104,11 +148,20 @@ public class DirectiveCatalogProjection implements DirectiveCatalog {
         if (event instanceof DirectiveIssued e) {
             addSymbol(e.symbol(), e.directiveId());
             setStatus(e.directiveId(), DirectiveStatus.ACTIVE);
+            status.updateOne(Filters.eq("_id", e.directiveId()), Updates.combine(
+                    Updates.set("issuer", e.issuingBodyCode()),
+                    Updates.set("year", e.issuedOn() == null ? null : e.issuedOn().getYear()),
+                    Updates.set("printed", SymbolNormaliser.normalise(e.symbol()))));
         } else if (event instanceof DirectiveAliasRegistered e) {
             addSymbol(e.alias(), e.directiveId());
         } else if (event instanceof DirectiveCorrected e && e.field() == DirectiveField.SYMBOL) {
             removeSymbol(e.oldValue(), e.directiveId());
             addSymbol(e.newValue(), e.directiveId());
+            status.updateOne(Filters.eq("_id", e.directiveId()),
+                    Updates.set("printed", SymbolNormaliser.normalise(e.newValue())));
+        } else if (event instanceof DirectiveCorrected e && e.field() == DirectiveField.ISSUED_ON) {
+            status.updateOne(Filters.eq("_id", e.directiveId()),
+                    Updates.set("year", LocalDate.parse(e.newValue()).getYear()));
         } else if (event instanceof DirectiveRecalled e) {
             setStatus(e.directiveId(), DirectiveStatus.RECALLED);
         } else if (event instanceof DirectiveReplaced e) {

@@ -18,6 +18,7 @@ import vn.ledger.api.history.HistoryService;
 import vn.ledger.api.history.Paths;
 import vn.ledger.api.idempotency.CommandDispatcher;
 import vn.ledger.api.idempotency.IdempotencyFilter;
+import vn.ledger.api.problem.BadRequest;
 import vn.ledger.api.problem.Conflict;
 import vn.ledger.api.security.CurrentActor;
 import vn.ledger.api.task.TaskRequests;
@@ -73,14 +74,26 @@ public class DirectiveController {
         String issuingBody = req.issuingBodyCode() != null ? req.issuingBodyCode() : actor.bodyCode();
         List<Citation> citations = req.implementsDirectives() == null ? List.of()
                 : req.implementsDirectives().stream().map(c -> new Citation(c.asWritten(), null)).toList();
+        if (req.tasks() != null && req.tasks().stream().anyMatch(t -> t.assignedOn() != null)) {
+            throw new BadRequest("task.assigned-on.with-issue", "tasks",
+                    "A task issued with its directive is assigned on the date of issue; leave assignedOn out.");
+        }
         List<TaskSpec> tasks = req.tasks() == null ? List.of()
                 : req.tasks().stream().map(TaskRequests.Spec::toSpec).toList();
         Signer signer = new Signer(req.signer().name(), req.signer().position(), req.signer().capacity());
         commands.send(new IssueDirective(id, req.symbol(), req.kind(), issuingBody, signer, req.issuedOn(),
                 req.subject(), req.recipientsForAction(), req.recipientsForInformation(), req.recipientsForReport(),
-                req.orientations(), citations, tasks, actor), id);
+                req.orientations(), citations, tasks, req.replacesDirectiveId(), actor), id);
+        if (req.replacesDirectiveId() != null) {
+            // a second command on the replaced directive: should it be refused (its issuer differs, it was
+            // recalled meanwhile), the new directive stands and the problem says why the old one is not replaced
+            // (its own commit, so its own idempotency key: the store takes one commit per key)
+            String key = IdempotencyFilter.currentKey();
+            commands.send(new ReplaceDirective(req.replacesDirectiveId(), id, "Thay thế bởi " + req.symbol(),
+                    req.issuedOn(), actor), req.replacesDirectiveId(), key == null ? null : key + "#replaces");
+        }
         List<String> taskIds = tasks.stream().map(t -> id + "/" + t.code()).toList();
-        return new CommandResult(id, taskIds, null, null, Paths.directiveHistory(id));
+        return new CommandResult(id, taskIds, null, null, Paths.directiveHistory(id)).on(req.issuedOn());
     }
 
     @PostMapping("/{id}/receipts")
@@ -90,28 +103,30 @@ public class DirectiveController {
     public CommandResult receipt(@PathVariable String id,
                                  @Valid @RequestBody(required = false) DirectiveRequests.Receipt req) {
         commands.send(new AcknowledgeReceipt(id, req == null ? null : req.receivedOn(), current.actor()), id);
-        return CommandResult.of(id, Paths.directiveHistory(id));
+        return CommandResult.of(id, Paths.directiveHistory(id)).on(req == null ? null : req.receivedOn());
     }
 
     @PostMapping("/{id}/recall")
     @Operation(summary = "Recall a directive (RecallDirective → DirectiveRecalled); its tasks stop")
     public CommandResult recall(@PathVariable String id, @Valid @RequestBody DirectiveRequests.Recall req) {
-        commands.send(new RecallDirective(id, req.reason(), current.actor()), id);
-        return CommandResult.of(id, Paths.directiveHistory(id));
+        commands.send(new RecallDirective(id, req.reason(), req.recalledOn(), current.actor()), id);
+        return CommandResult.of(id, Paths.directiveHistory(id)).on(req.recalledOn());
     }
 
     @PostMapping("/{id}/replace")
     @Operation(summary = "Replace a directive by another (ReplaceDirective → DirectiveReplaced)")
     public CommandResult replace(@PathVariable String id, @Valid @RequestBody DirectiveRequests.Replace req) {
-        commands.send(new ReplaceDirective(id, req.replacementDirectiveId(), req.reason(), current.actor()), id);
-        return CommandResult.of(id, Paths.directiveHistory(id));
+        commands.send(new ReplaceDirective(id, req.replacementDirectiveId(), req.reason(), req.replacedOn(),
+                current.actor()), id);
+        return CommandResult.of(id, Paths.directiveHistory(id)).on(req.replacedOn());
     }
 
     @PostMapping("/{id}/corrections")
     @Operation(summary = "Correct a header field (CorrectDirective → DirectiveCorrected with old and new value)")
     public CommandResult correct(@PathVariable String id, @Valid @RequestBody DirectiveRequests.Correction req) {
-        commands.send(new CorrectDirective(id, req.field(), req.newValue(), req.reason(), current.actor()), id);
-        return CommandResult.of(id, Paths.directiveHistory(id));
+        commands.send(new CorrectDirective(id, req.field(), req.newValue(), req.reason(), req.correctedOn(),
+                current.actor()), id);
+        return CommandResult.of(id, Paths.directiveHistory(id)).on(req.correctedOn());
     }
 
     @PostMapping("/{id}/aliases")
@@ -131,8 +146,8 @@ public class DirectiveController {
         if (IdempotencyFilter.currentKey() == null && historyService.exists(taskId)) {
             throw new DomainRuleViolation("code", "task.code.taken", "This directive already has a task " + req.code());
         }
-        commands.send(new AssignTask(id, req.toSpec(), current.actor()), id);
-        return new CommandResult(taskId, List.of(taskId), null, null, Paths.taskHistory(taskId));
+        commands.send(new AssignTask(id, req.toSpec(), req.assignedOn(), current.actor()), id);
+        return new CommandResult(taskId, List.of(taskId), null, null, Paths.taskHistory(taskId)).on(req.assignedOn());
     }
 
     @GetMapping("/{id}/history")

@@ -53,24 +53,33 @@ public final class DirectiveRequests {
             List<@NotBlank @Size(max = 10000) String> orientations,
             @Schema(description = "the directives this one implements, each as cited")
             List<@NotNull @Valid CitationRequest> implementsDirectives,
-            List<TaskRequests.@NotNull @Valid Spec> tasks) {
+            List<TaskRequests.@NotNull @Valid Spec> tasks,
+            @Pattern(regexp = ID) @Schema(description = "a directive of the same issuer this one replaces; only its "
+                    + "number and symbol may be reused in the same year, and it is recorded as replaced by this one")
+            String replacesDirectiveId) {
     }
 
     public record Receipt(@Schema(description = "business date of receipt; today when left out", type = "string",
             example = "24/3/2026") LocalDate receivedOn) {
     }
 
-    public record Recall(@NotBlank @Size(max = 2000) String reason) {
+    public record Recall(@NotBlank @Size(max = 2000) String reason,
+                         @Schema(description = "business date; today when left out, never in the future nor before what it acts on",
+                    type = "string", example = "25/3/2026") LocalDate recalledOn) {
     }
 
     public record Replace(@NotBlank @Pattern(regexp = ID) String replacementDirectiveId,
-                          @NotBlank @Size(max = 2000) String reason) {
+                          @NotBlank @Size(max = 2000) String reason,
+                          @Schema(description = "business date; today when left out, never in the future nor before what it acts on",
+                    type = "string", example = "25/3/2026") LocalDate replacedOn) {
     }
 
     public record Correction(@NotNull DirectiveField field,
                              @NotBlank @Size(max = 2000) @Schema(description = "ISSUED_ON as 2026-03-20 or 20/3/2026, "
                                      + "KIND as a kind name") String newValue,
-                             @NotBlank @Size(max = 2000) String reason) {
+                             @NotBlank @Size(max = 2000) String reason,
+                             @Schema(description = "business date; today when left out, never in the future nor before what it acts on",
+                    type = "string", example = "25/3/2026") LocalDate correctedOn) {
     }
 
     public record Alias(@NotBlank @Size(max = 100) @Schema(example = "22-TB/VPTW") String alias) {

@@ -18,6 +18,9 @@ public record HistoryEntry(
         @Schema(description = "recorded instant in Vietnam's legal time (Asia/Ho_Chi_Minh, ISO-8601 with offset)",
                 example = "2026-04-02T09:15:00+07:00") String timestamp,
         @Schema(description = "recorded instant in UTC", example = "2026-04-02T02:15:00Z") String instant,
+        @Schema(description = "business date of the act (the payload's date: issuedOn, receivedOn, acknowledgedOn, "
+                + "delegatedOn...), beside the recorded instant; null for an event without one", type = "string",
+                example = "2026-03-25") String businessDate,
         @Schema(description = "the event payload (canonical JSON as stored)") JsonNode payload,
         @Schema(description = "the event metadata (actor correlation, idempotency key...)") JsonNode metaData) {
 }

@@ -10,11 +10,16 @@ import vn.ledger.eventstore.MongoEventStorageEngine;
 import vn.ledger.eventstore.StoredEvent;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Reads an aggregate's raw stored events, in order, for the history endpoints. */
 @Service
 public class HistoryService {
+
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final MongoEventStorageEngine engine;
     private final ObjectMapper objectMapper;
@@ -36,10 +41,26 @@ public class HistoryService {
     private HistoryEntry entry(StoredEvent e) {
         String simpleType = e.payloadType() == null ? null
                 : e.payloadType().substring(e.payloadType().lastIndexOf('.') + 1);
+        JsonNode payload = json(e.payloadJson());
         return new HistoryEntry(e.commitPosition(), e.indexInCommit(), e.sequenceNumber(), e.eventId(),
                 e.aggregateType(), e.aggregateId(), simpleType, e.payloadType(), e.payloadRevision(),
                 e.timestamp().atZone(Deadline.LEGAL_ZONE).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
-                e.timestamp().toString(), json(e.payloadJson()), json(e.metaDataJson()));
+                e.timestamp().toString(), businessDate(payload), payload, json(e.metaDataJson()));
+    }
+
+    /** The payload's business date: its one field named "...On" holding an ISO date (all events name it so). */
+    static String businessDate(JsonNode payload) {
+        if (payload == null || !payload.isObject()) {
+            return null;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = payload.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (field.getKey().endsWith("On") && field.getValue().isTextual()
+                    && ISO_DATE.matcher(field.getValue().asText()).matches()) {
+                return field.getValue().asText();
+            }
+        }
+        return null;
     }
 
     private JsonNode json(String text) {

@@ -28,6 +28,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import vn.ledger.api.idempotency.CommandOutcome;
+import vn.ledger.core.directive.NumberTaken;
 import vn.ledger.core.shared.DomainRuleViolation;
 
 import java.util.ArrayList;
@@ -41,7 +42,8 @@ import java.util.stream.Collectors;
  *   <li>Bean Validation: 400 {@code validation.failed} with {@code errors: [{field, rule, message}]}</li>
  *   <li>unreadable JSON: 400 {@code request.malformed} (with the field when Jackson knows it)</li>
  *   <li>{@link DomainRuleViolation}: 422 with field and rule; 403 when the rule starts with {@code auth.};
- *       404 when it ends with {@code .not-found}</li>
+ *       404 when it ends with {@code .not-found}; 409 {@code directive.symbol.taken} with
+ *       {@code existingDirectiveId} when the issuer's number is already used that year</li>
  *   <li>aggregate not found: 404 {@code aggregate.not-found}</li>
  *   <li>{@link ConcurrencyException} surviving the retries: 409 {@code concurrency.conflict}</li>
  *   <li>anything else: 500 {@code internal} without a stack trace</li>
@@ -166,8 +168,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String rule = ex.rule() == null ? "rule.violated" : ex.rule();
         HttpStatus status = rule.startsWith("auth.") ? HttpStatus.FORBIDDEN
                 : rule.endsWith(".not-found") ? HttpStatus.NOT_FOUND
+                : ex instanceof NumberTaken ? HttpStatus.CONFLICT // the number belongs to a document that exists
                 : HttpStatus.UNPROCESSABLE_ENTITY;
-        return Problems.of(status, rule, "Refused by rule " + rule, ex.getMessage(), ex.field());
+        ProblemDetail problem = Problems.of(status, rule, "Refused by rule " + rule, ex.getMessage(), ex.field());
+        if (ex instanceof NumberTaken taken) {
+            problem.setProperty("existingDirectiveId", taken.existingDirectiveId());
+        }
+        return problem;
     }
 
     @ExceptionHandler(ApiProblem.class)

@@ -7,18 +7,11 @@ import org.springframework.context.annotation.Configuration;
 import vn.ledger.projections.chain.ChainQueries;
 import vn.ledger.projections.replay.EventReplayer;
 
-import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 
-/** The clock the queries take "now" from, the threads of large reads, and the replayer of as-of views. */
+/** The threads of large reads, and the replayer of as-of views. */
 @Configuration(proxyBeanMethods = false)
 public class ReadSideConfiguration {
-
-    /** "Now" of every query (timeliness, overdue, due soon, stalls). Tests replace it with a fixed clock. */
-    @Bean
-    public Clock ledgerClock() {
-        return Clock.systemUTC();
-    }
 
     /** Runs the parts of one large read side by side (see {@link ChainQueries#partsPool}). */
     @Bean(destroyMethod = "shutdown")

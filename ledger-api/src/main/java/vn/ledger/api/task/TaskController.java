@@ -14,9 +14,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ledger.api.history.CommandResult;
 import vn.ledger.api.history.HistoryController;
-import vn.ledger.api.history.HistoryEntry;
 import vn.ledger.api.history.HistoryResponse;
-import vn.ledger.api.history.HistoryService;
 import vn.ledger.api.history.Paths;
 import vn.ledger.api.idempotency.CommandDispatcher;
 import vn.ledger.api.problem.BadRequest;
@@ -51,19 +49,17 @@ import java.util.regex.Pattern;
         + "/api/tasks/{directiveId}/{code}/...; a delegated child of II.1 is code II.1.1, II.1.2, ...")
 public class TaskController {
 
+    private static final Pattern EXT_SUFFIX = Pattern.compile("#ext([0-9]+)$");
     private static final Pattern REQUEST_NO = Pattern.compile("(?:ext)?([1-9][0-9]{0,5})");
 
     private final CommandDispatcher commands;
     private final CurrentActor current;
     private final HistoryController history;
-    private final HistoryService historyService;
 
-    public TaskController(CommandDispatcher commands, CurrentActor current, HistoryController history,
-                          HistoryService historyService) {
+    public TaskController(CommandDispatcher commands, CurrentActor current, HistoryController history) {
         this.commands = commands;
         this.current = current;
         this.history = history;
-        this.historyService = historyService;
     }
 
     private static String taskId(String directiveId, String code) {
@@ -76,10 +72,11 @@ public class TaskController {
 
     @PostMapping("/acknowledge")
     @Operation(summary = "The caller's (lead or cooperating) body acknowledges the task (→ TaskAcknowledged)")
-    public CommandResult acknowledge(@PathVariable String directiveId, @PathVariable String code) {
+    public CommandResult acknowledge(@PathVariable String directiveId, @PathVariable String code,
+                                     @Valid @RequestBody(required = false) TaskRequests.Acknowledgement req) {
         String id = taskId(directiveId, code);
-        commands.send(new AcknowledgeTask(id, current.actor()), id);
-        return done(id);
+        commands.send(new AcknowledgeTask(id, req == null ? null : req.acknowledgedOn(), current.actor()), id);
+        return done(id).on(req == null ? null : req.acknowledgedOn());
     }
 
     @PostMapping("/reports")
@@ -90,7 +87,7 @@ public class TaskController {
         String id = taskId(directiveId, code);
         commands.send(new ReportProgress(id, req.text(), req.percent(), req.period(), req.reportedOn(),
                 TaskRequests.AttachmentRequest.all(req.attachments()), current.actor()), id);
-        return done(id);
+        return done(id).on(req.reportedOn());
     }
 
     @PostMapping("/urge")
@@ -98,8 +95,8 @@ public class TaskController {
     public CommandResult urge(@PathVariable String directiveId, @PathVariable String code,
                               @Valid @RequestBody TaskRequests.Urge req) {
         String id = taskId(directiveId, code);
-        commands.send(new UrgeTask(id, req.message(), current.actor()), id);
-        return done(id);
+        commands.send(new UrgeTask(id, req.message(), req.urgedOn(), current.actor()), id);
+        return done(id).on(req.urgedOn());
     }
 
     @PostMapping("/extensions")
@@ -108,31 +105,24 @@ public class TaskController {
     public CommandResult requestExtension(@PathVariable String directiveId, @PathVariable String code,
                                           @Valid @RequestBody TaskRequests.ExtensionRequest req) {
         String id = taskId(directiveId, code);
-        commands.send(new RequestExtension(id, req.requestedDeadline(), req.reason(), current.actor()), id);
-        // at most one request is pending per task, so the newest ExtensionRequested is this one
-        List<HistoryEntry> events = historyService.history(id);
-        String requestId = null;
-        for (HistoryEntry e : events) {
-            if ("ExtensionRequested".equals(e.type()) && e.payload() != null && e.payload().has("requestId")) {
-                requestId = e.payload().get("requestId").asText();
-            }
-        }
-        Integer number = null;
-        if (requestId != null) {
-            Matcher m = Pattern.compile("#ext([0-9]+)$").matcher(requestId);
-            number = m.find() ? Integer.valueOf(m.group(1)) : null;
-        }
-        return new CommandResult(id, null, requestId, number, Paths.taskHistory(id));
+        // the handler answers the request it created
+        String requestId = commands.send(new RequestExtension(id, req.requestedDeadline(), req.reason(),
+                req.requestedOn(), current.actor()), id);
+        Matcher m = EXT_SUFFIX.matcher(requestId);
+        Integer number = m.find() ? Integer.valueOf(m.group(1)) : null;
+        return new CommandResult(id, null, requestId, number, Paths.taskHistory(id)).on(req.requestedOn());
     }
 
     @PostMapping("/extensions/{requestNo}/grant")
     @Operation(summary = "Grant extension request N (→ ExtensionGranted with old and new deadline); the assigner")
     public CommandResult grant(@PathVariable String directiveId, @PathVariable String code,
                                @Parameter(description = "N of requestId taskId#extN (or 'extN')")
-                               @PathVariable String requestNo) {
+                               @PathVariable String requestNo,
+                               @Valid @RequestBody(required = false) TaskRequests.Grant req) {
         String id = taskId(directiveId, code);
-        commands.send(new GrantExtension(id, requestId(id, requestNo), current.actor()), id);
-        return done(id);
+        commands.send(new GrantExtension(id, requestId(id, requestNo), req == null ? null : req.grantedOn(),
+                current.actor()), id);
+        return done(id).on(req == null ? null : req.grantedOn());
     }
 
     @PostMapping("/extensions/{requestNo}/refuse")
@@ -140,8 +130,9 @@ public class TaskController {
     public CommandResult refuse(@PathVariable String directiveId, @PathVariable String code,
                                 @PathVariable String requestNo, @Valid @RequestBody TaskRequests.Refusal req) {
         String id = taskId(directiveId, code);
-        commands.send(new RefuseExtension(id, requestId(id, requestNo), req.reason(), current.actor()), id);
-        return done(id);
+        commands.send(new RefuseExtension(id, requestId(id, requestNo), req.reason(), req.refusedOn(),
+                current.actor()), id);
+        return done(id).on(req.refusedOn());
     }
 
     private static String requestId(String taskId, String requestNo) {
@@ -159,8 +150,8 @@ public class TaskController {
                                   @Valid @RequestBody TaskRequests.Reassign req) {
         String id = taskId(directiveId, code);
         commands.send(new ReassignTask(id, req.newLeadBodies(), req.newCooperatingBodies(), req.reason(),
-                current.actor()), id);
-        return done(id);
+                req.reassignedOn(), current.actor()), id);
+        return done(id).on(req.reassignedOn());
     }
 
     @PostMapping("/cancel")
@@ -168,8 +159,8 @@ public class TaskController {
     public CommandResult cancel(@PathVariable String directiveId, @PathVariable String code,
                                 @Valid @RequestBody TaskRequests.Cancel req) {
         String id = taskId(directiveId, code);
-        commands.send(new CancelTask(id, req.reason(), current.actor()), id);
-        return done(id);
+        commands.send(new CancelTask(id, req.reason(), req.cancelledOn(), current.actor()), id);
+        return done(id).on(req.cancelledOn());
     }
 
     @PostMapping("/complete")
@@ -179,15 +170,16 @@ public class TaskController {
         String id = taskId(directiveId, code);
         commands.send(new CompleteTask(id, req.productDescription(),
                 TaskRequests.AttachmentRequest.all(req.evidence()), req.completedOn(), current.actor()), id);
-        return done(id);
+        return done(id).on(req.completedOn());
     }
 
     @PostMapping("/accept")
     @Operation(summary = "Accept the pending completion (→ CompletionAccepted); the assigner")
-    public CommandResult accept(@PathVariable String directiveId, @PathVariable String code) {
+    public CommandResult accept(@PathVariable String directiveId, @PathVariable String code,
+                                @Valid @RequestBody(required = false) TaskRequests.Acceptance req) {
         String id = taskId(directiveId, code);
-        commands.send(new AcceptCompletion(id, current.actor()), id);
-        return done(id);
+        commands.send(new AcceptCompletion(id, req == null ? null : req.acceptedOn(), current.actor()), id);
+        return done(id).on(req == null ? null : req.acceptedOn());
     }
 
     @PostMapping("/reject")
@@ -195,8 +187,8 @@ public class TaskController {
     public CommandResult reject(@PathVariable String directiveId, @PathVariable String code,
                                 @Valid @RequestBody TaskRequests.Rejection req) {
         String id = taskId(directiveId, code);
-        commands.send(new RejectCompletion(id, req.reason(), current.actor()), id);
-        return done(id);
+        commands.send(new RejectCompletion(id, req.reason(), req.rejectedOn(), current.actor()), id);
+        return done(id).on(req.rejectedOn());
     }
 
     @PostMapping("/delegations")
@@ -213,8 +205,10 @@ public class TaskController {
                 req.responsible() == null ? null : new vn.ledger.core.shared.Person(req.responsible().name(),
                         req.responsible().position()),
                 req.leadBodies(), req.cooperatingBodies(), req.deadline(), req.product());
-        commands.send(new DelegateTask(id, childId, spec, current.actor()), id);
-        return new CommandResult(childId, List.of(childId), null, null, Paths.taskHistory(childId));
+        // the handler answers the child it created
+        String created = commands.send(new DelegateTask(id, childId, spec, req.delegatedOn(), current.actor()), id);
+        return new CommandResult(created, List.of(created), null, null, Paths.taskHistory(created))
+                .on(req.delegatedOn());
     }
 
     @GetMapping("/history")

@@ -47,11 +47,19 @@ public final class TaskRequests {
             List<@NotBlank @Pattern(regexp = BodyRequests.CODE) String> cooperatingBodies,
             @Size(max = 500) @Schema(description = "rõ thời gian, as written", example = "trước ngày 05/4/2026")
             String deadline,
-            @Size(max = 2000) @Schema(description = "rõ sản phẩm: the expected deliverable") String product) {
+            @Size(max = 2000) @Schema(description = "rõ sản phẩm: the expected deliverable") String product,
+            @Schema(description = "business date of a task added to an issued directive (POST .../tasks); today "
+                    + "when left out. A task issued with its directive is assigned on the date of issue: leave it out "
+                    + "there", type = "string", example = "25/3/2026") LocalDate assignedOn,
+            @Schema(description = "the tasks of the cited directives this task makes concrete: the code printed in "
+                    + "the cited directive (\"II.1\", resolved through implementsDirectives) or a task id "
+                    + "(directiveId/code). Its deadline may not be later than theirs (task.deadline.after-parent)",
+                    example = "[\"II.1\"]")
+            List<@NotBlank @Size(max = 200) String> implementsTasks) {
 
         public TaskSpec toSpec() {
             return new TaskSpec(code, work, responsible == null ? null : responsible.toPerson(), leadBodies,
-                    cooperatingBodies, deadline, product);
+                    cooperatingBodies, deadline, product, implementsTasks);
         }
     }
 
@@ -77,23 +85,43 @@ public final class TaskRequests {
             List<@NotNull @Valid AttachmentRequest> attachments) {
     }
 
-    public record Urge(@NotBlank @Size(max = 5000) String message) {
+    /** Optional body of an acknowledgement. */
+    public record Acknowledgement(@Schema(description = "business date; today when left out, never in the future nor before what it acts on",
+                    type = "string", example = "25/3/2026") LocalDate acknowledgedOn) {
+    }
+
+    public record Urge(@NotBlank @Size(max = 5000) String message,
+                       @Schema(description = "business date; today when left out, never in the future nor before what it acts on",
+                    type = "string", example = "25/3/2026") LocalDate urgedOn) {
     }
 
     public record ExtensionRequest(
             @NotBlank @Size(max = 500) @Schema(example = "trong tháng 7/2026") String requestedDeadline,
-            @NotBlank @Size(max = 5000) String reason) {
+            @NotBlank @Size(max = 5000) String reason,
+            @Schema(description = "business date; today when left out, never in the future nor before what it acts on",
+                    type = "string", example = "25/3/2026") LocalDate requestedOn) {
     }
 
-    public record Refusal(@NotBlank @Size(max = 5000) String reason) {
+    /** Optional body of a grant. */
+    public record Grant(@Schema(description = "business date of the decision; today when left out, never in the future nor before what it acts on",
+                    type = "string", example = "25/3/2026") LocalDate grantedOn) {
+    }
+
+    public record Refusal(@NotBlank @Size(max = 5000) String reason,
+                          @Schema(description = "business date of the decision; today when left out, never in the future nor before what it acts on",
+                    type = "string", example = "25/3/2026") LocalDate refusedOn) {
     }
 
     public record Reassign(List<@NotBlank @Pattern(regexp = BodyRequests.CODE) String> newLeadBodies,
                            List<@NotBlank @Pattern(regexp = BodyRequests.CODE) String> newCooperatingBodies,
-                           @NotBlank @Size(max = 5000) String reason) {
+                           @NotBlank @Size(max = 5000) String reason,
+                           @Schema(description = "business date; today when left out, never in the future nor before what it acts on",
+                    type = "string", example = "25/3/2026") LocalDate reassignedOn) {
     }
 
-    public record Cancel(@NotBlank @Size(max = 5000) String reason) {
+    public record Cancel(@NotBlank @Size(max = 5000) String reason,
+                         @Schema(description = "business date; today when left out, never in the future nor before what it acts on",
+                    type = "string", example = "25/3/2026") LocalDate cancelledOn) {
     }
 
     public record Complete(@NotBlank @Size(max = 10000) String productDescription,
@@ -101,7 +129,14 @@ public final class TaskRequests {
                            @Schema(type = "string", example = "30/4/2026") LocalDate completedOn) {
     }
 
-    public record Rejection(@NotBlank @Size(max = 5000) String reason) {
+    /** Optional body of an acceptance. */
+    public record Acceptance(@Schema(description = "business date; today when left out, never in the future nor before what it acts on",
+                    type = "string", example = "2/5/2026") LocalDate acceptedOn) {
+    }
+
+    public record Rejection(@NotBlank @Size(max = 5000) String reason,
+                            @Schema(description = "business date; today when left out, never in the future nor before what it acts on",
+                    type = "string", example = "2/5/2026") LocalDate rejectedOn) {
     }
 
     /** Delegation to subordinate bodies: the child task is parentTaskId + "." + number. */
@@ -113,6 +148,8 @@ public final class TaskRequests {
             @NotEmpty List<@NotBlank @Pattern(regexp = BodyRequests.CODE) String> leadBodies,
             List<@NotBlank @Pattern(regexp = BodyRequests.CODE) String> cooperatingBodies,
             @Size(max = 500) String deadline,
-            @Size(max = 2000) String product) {
+            @Size(max = 2000) String product,
+            @Schema(description = "business date of the delegation (also the child's assignment); today when left out, never in the future nor before what it acts on",
+                    type = "string", example = "25/3/2026") LocalDate delegatedOn) {
     }
 }

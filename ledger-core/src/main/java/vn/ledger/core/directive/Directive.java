@@ -11,6 +11,8 @@ import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.shared.DirectiveCatalog;
 import vn.ledger.core.shared.DirectiveStatus;
 import vn.ledger.core.shared.DomainRuleViolation;
+import vn.ledger.core.shared.ImplementationLinks;
+import vn.ledger.core.shared.TaskLink;
 import vn.ledger.core.shared.TaskSpec;
 import vn.ledger.core.shared.TaskSpecRules;
 import vn.ledger.core.shared.Text;
@@ -36,6 +38,8 @@ public class Directive {
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("d/M/uuuu")
             .withResolverStyle(ResolverStyle.STRICT); // 31/4 is an error, not 30/4
 
+    private static final String ISSUE = "the directive's date of issue";
+
     @AggregateIdentifier
     private String directiveId;
     private String symbol;
@@ -49,6 +53,8 @@ public class Directive {
     private final List<String> receivedBy = new ArrayList<>();
     private final List<String> aliases = new ArrayList<>();
     private final List<String> taskCodes = new ArrayList<>();
+    /** The directives this one implements: the tasks of its tasks may link only to theirs. */
+    private final List<String> cited = new ArrayList<>();
 
     /** For Axon, to rebuild from events. */
     protected Directive() {
@@ -82,26 +88,42 @@ public class Directive {
         TaskSpecRules.requireKnownBodies("recipientsForReport", cmd.recipientsForReport(), bodies);
         List<Citation> citations = resolve(cmd.implementsDirectives(), cmd.directiveId(), catalog);
 
+        List<String> citedIds = citations.stream().map(Citation::directiveId).toList();
         List<String> codes = new ArrayList<>();
         List<Deadline> deadlines = new ArrayList<>();
+        List<List<TaskLink>> links = new ArrayList<>();
         for (int i = 0; i < cmd.tasks().size(); i++) {
             TaskSpec spec = cmd.tasks().get(i);
             String at = "tasks[" + i + "]";
-            deadlines.add(TaskSpecRules.validate(at, spec, bodies));
+            Deadline deadline = TaskSpecRules.validate(at, spec, bodies);
+            deadlines.add(deadline);
             requireNewCode(at + ".code", spec.code(), codes);
             codes.add(spec.code());
+            links.add(ImplementationLinks.resolve(at, spec, deadline, citedIds, catalog));
         }
 
         String id = cmd.directiveId();
+        String replaces = Text.isBlank(cmd.replacesDirectiveId()) ? null : cmd.replacesDirectiveId();
+        if (replaces != null && (replaces.equals(id) || catalog.statusOf(replaces) != DirectiveStatus.ACTIVE)) {
+            throw new DomainRuleViolation("replacesDirectiveId", "directive.replacement.not-found",
+                    "No directive " + replaces + " in force to replace");
+        }
+        // Last, once nothing else can refuse: the claim is what stops a second document under the same number.
+        String symbol = cmd.symbol().strip();
+        Optional<String> holder = catalog.claimNumber(cmd.issuingBodyCode(), cmd.issuedOn().getYear(), symbol, id,
+                replaces);
+        if (holder.isPresent()) {
+            throw new NumberTaken(symbol, cmd.issuingBodyCode(), cmd.issuedOn().getYear(), holder.get());
+        }
         // In a constructor Axon defers apply() until the aggregate exists; andThen keeps DirectiveIssued ahead of
         // the TaskAssigned events in the stream, so readers meet the authority before the tasks it empowers.
-        apply(new DirectiveIssued(id, cmd.symbol().strip(), cmd.kind(), cmd.issuingBodyCode(), cmd.signer(),
+        apply(new DirectiveIssued(id, symbol, cmd.kind(), cmd.issuingBodyCode(), cmd.signer(),
                 cmd.issuedOn(), cmd.subject(), cmd.recipientsForAction(), cmd.recipientsForInformation(),
                 cmd.recipientsForReport(), cmd.orientations(), citations, cmd.tasks(), cmd.actor()))
                 .andThen(() -> {
                     for (int i = 0; i < cmd.tasks().size(); i++) {
-                        createTask(id, cmd.tasks().get(i), deadlines.get(i), cmd.issuingBodyCode(), cmd.issuedOn(),
-                                cmd.actor());
+                        createTask(id, cmd.tasks().get(i), deadlines.get(i), links.get(i), cmd.issuingBodyCode(),
+                                cmd.issuedOn(), cmd.actor());
                     }
                 });
     }
@@ -131,7 +153,8 @@ public class Directive {
         requireActive();
         requireIssuingBody(cmd.actor());
         Text.require("reason", "directive.reason.required", cmd.reason());
-        apply(new DirectiveRecalled(directiveId, cmd.reason(), BusinessCalendar.today(), cmd.actor()));
+        LocalDate on = BusinessCalendar.actedOn("recalledOn", cmd.recalledOn(), issuedOn, ISSUE);
+        apply(new DirectiveRecalled(directiveId, cmd.reason(), on, cmd.actor()));
     }
 
     @CommandHandler
@@ -147,8 +170,8 @@ public class Directive {
             throw new DomainRuleViolation("replacementDirectiveId", "directive.replacement.not-found",
                     "No directive " + cmd.replacementDirectiveId() + " is known; record the replacement first");
         }
-        apply(new DirectiveReplaced(directiveId, cmd.replacementDirectiveId(), cmd.reason(), BusinessCalendar.today(),
-                cmd.actor()));
+        LocalDate on = BusinessCalendar.actedOn("replacedOn", cmd.replacedOn(), issuedOn, ISSUE);
+        apply(new DirectiveReplaced(directiveId, cmd.replacementDirectiveId(), cmd.reason(), on, cmd.actor()));
     }
 
     @CommandHandler
@@ -162,11 +185,12 @@ public class Directive {
         Text.require("reason", "directive.reason.required", cmd.reason());
         String oldValue = currentValue(cmd.field());
         String newValue = normalised(cmd.field(), cmd.newValue());
+        // a correction of the issue date itself is dated after the date as first recorded
+        LocalDate on = BusinessCalendar.actedOn("correctedOn", cmd.correctedOn(), issuedOn, ISSUE);
         if (newValue.equals(oldValue)) {
             return; // the record already says this
         }
-        apply(new DirectiveCorrected(directiveId, cmd.field(), oldValue, newValue, cmd.reason(),
-                BusinessCalendar.today(), cmd.actor()));
+        apply(new DirectiveCorrected(directiveId, cmd.field(), oldValue, newValue, cmd.reason(), on, cmd.actor()));
     }
 
     @CommandHandler
@@ -189,7 +213,7 @@ public class Directive {
     }
 
     @CommandHandler
-    public void handle(AssignTask cmd, BodyDirectory bodies) {
+    public void handle(AssignTask cmd, BodyDirectory bodies, DirectiveCatalog catalog) {
         requireActive();
         requireIssuingBody(cmd.actor());
         Deadline deadline = TaskSpecRules.validate("task", cmd.task(), bodies);
@@ -197,7 +221,9 @@ public class Directive {
         // own stream); a clash with a task added later is stopped by the event store, which refuses a second
         // stream with the same id.
         requireNewCode("task.code", cmd.task().code(), taskCodes);
-        createTask(directiveId, cmd.task(), deadline, issuingBodyCode, BusinessCalendar.today(), cmd.actor());
+        LocalDate on = BusinessCalendar.actedOn("assignedOn", cmd.assignedOn(), issuedOn, ISSUE);
+        List<TaskLink> links = ImplementationLinks.resolve("task", cmd.task(), deadline, cited, catalog);
+        createTask(directiveId, cmd.task(), deadline, links, issuingBodyCode, on, cmd.actor());
     }
 
     @EventSourcingHandler
@@ -214,6 +240,7 @@ public class Directive {
         addAll(recipients, e.recipientsForInformation());
         addAll(recipients, e.recipientsForReport());
         e.tasks().forEach(t -> taskCodes.add(t.code()));
+        e.implementsDirectives().forEach(c -> cited.add(c.directiveId()));
     }
 
     @EventSourcingHandler
@@ -251,12 +278,12 @@ public class Directive {
     }
 
     /** Spawns the Task aggregate in the current unit of work, so it commits or rolls back with the directive. */
-    private static void createTask(String directiveId, TaskSpec spec, Deadline deadline, String assigner,
-                                   LocalDate assignedOn, Actor actor) {
+    private static void createTask(String directiveId, TaskSpec spec, Deadline deadline, List<TaskLink> links,
+                                   String assigner, LocalDate assignedOn, Actor actor) {
         String taskId = directiveId + "/" + spec.code();
         try {
             AggregateLifecycle.createNew(Task.class, () -> new Task(taskId, directiveId, null, spec.code(), spec,
-                    deadline, assigner, assignedOn, actor));
+                    deadline, assigner, assignedOn, links, actor));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

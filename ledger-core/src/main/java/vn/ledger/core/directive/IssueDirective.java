@@ -10,12 +10,16 @@ import java.util.List;
 /**
  * Records a document as issued, with its recipients, its orientations (guidance, not tracked) and its tasks
  * (each becomes a Task aggregate with id directiveId + "/" + code, in the same commit).
+ *
+ * @param replacesDirectiveId a directive of the same issuer this one supersedes under the same number and symbol;
+ *                            null for none. Only that directive's number may be reused; the replacement itself
+ *                            is recorded on the replaced directive by {@link ReplaceDirective}.
  */
 public record IssueDirective(String directiveId, String symbol, DirectiveKind kind, String issuingBodyCode,
                              Signer signer, LocalDate issuedOn, String subject, List<String> recipientsForAction,
                              List<String> recipientsForInformation, List<String> recipientsForReport,
                              List<String> orientations, List<Citation> implementsDirectives, List<TaskSpec> tasks,
-                             Actor actor) implements DirectiveCommand {
+                             String replacesDirectiveId, Actor actor) implements DirectiveCommand {
 
     public IssueDirective {
         recipientsForAction = Text.listOf(recipientsForAction);
@@ -24,5 +28,15 @@ public record IssueDirective(String directiveId, String symbol, DirectiveKind ki
         orientations = Text.listOf(orientations);
         implementsDirectives = Text.listOf(implementsDirectives);
         tasks = Text.listOf(tasks);
+    }
+
+    /** A document that replaces none. */
+    public IssueDirective(String directiveId, String symbol, DirectiveKind kind, String issuingBodyCode, Signer signer,
+                          LocalDate issuedOn, String subject, List<String> recipientsForAction,
+                          List<String> recipientsForInformation, List<String> recipientsForReport,
+                          List<String> orientations, List<Citation> implementsDirectives, List<TaskSpec> tasks,
+                          Actor actor) {
+        this(directiveId, symbol, kind, issuingBodyCode, signer, issuedOn, subject, recipientsForAction,
+                recipientsForInformation, recipientsForReport, orientations, implementsDirectives, tasks, null, actor);
     }
 }

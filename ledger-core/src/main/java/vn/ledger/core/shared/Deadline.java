@@ -10,7 +10,7 @@ import java.time.ZoneId;
  * {@code dueAt} is the last second of the due day in Vietnam's legal calendar, so "end of April" is
  * 30/4 23:59:59 in Asia/Ho_Chi_Minh whatever the server's zone.
  *
- * @param dueAt      null for RECURRING_MONTHLY and NONE
+ * @param dueAt      null for RECURRING_MONTHLY, URGENT and NONE
  * @param dueDate    the due day in the Vietnamese calendar; null when dueAt is null
  * @param recurrence MONTHLY when the wording asks for monthly reports; may accompany a dated kind
  *                   ("hoàn thành trong tháng 4/2026 ... định kỳ hằng tháng báo cáo")
@@ -21,6 +21,16 @@ public record Deadline(String wording, DeadlineKind kind, Instant dueAt, LocalDa
 
     public static Deadline none(String wording) {
         return new Deadline(wording, DeadlineKind.NONE, null, null, null);
+    }
+
+    /** "khẩn trương", "ngay": urgent, with no date. */
+    public static Deadline urgent(String wording) {
+        return new Deadline(wording, DeadlineKind.URGENT, null, null, null);
+    }
+
+    /** True when the wording asks for the work at once without naming a date. */
+    public boolean urgent() {
+        return kind == DeadlineKind.URGENT;
     }
 
     /** Deadline due at the end of {@code day} in Vietnam. */

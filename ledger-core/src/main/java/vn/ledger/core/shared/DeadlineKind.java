@@ -10,6 +10,11 @@ public enum DeadlineKind {
     MONTH,
     /** "định kỳ hằng tháng báo cáo": no single due date, a report is due every month. */
     RECURRING_MONTHLY,
+    /**
+     * "khẩn trương", "ngay", "kịp thời", "gấp", "sớm": the work is urgent but no date is written. No due date, so
+     * nothing is overdue by the calendar; the 6-rõ check counts the time as not clear.
+     */
+    URGENT,
     /** No deadline written: orientations, "for information" recipients, or an incomplete assignment. */
     NONE
 }

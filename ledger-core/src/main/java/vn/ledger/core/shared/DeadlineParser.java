@@ -1,10 +1,12 @@
 package vn.ledger.core.shared;
 
+import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +25,9 @@ import java.util.regex.Pattern;
  *       "tháng 4 năm 2026" - due end of that month</li>
  *   <li>RECURRING_MONTHLY: "định kỳ hằng tháng (báo cáo)", "hàng tháng"; alone it has no due date, next to a
  *       date it sets {@link Deadline#recurrence()} on the dated deadline</li>
+ *   <li>URGENT: "khẩn trương", "khẩn cấp", "gấp", "ngay", "ngay lập tức", "kịp thời", "sớm", "càng sớm càng
+ *       tốt", when no date is written beside them (a date binds: "khẩn trương hoàn thành trước ngày 30/10/2025"
+ *       is BEFORE_DATE) and no monthly schedule is asked for</li>
  *   <li>NONE: null or blank</li>
  * </ul>
  * Dates are day/month/year with 1-2 digit day and month. A wording with two different due dates is refused:
@@ -41,6 +46,15 @@ public final class DeadlineParser {
     private static final Pattern BEFORE = Pattern.compile("\\btruoc (?:ngay )?(?:" + DMY + "|" + LONG + ")" + END);
     private static final Pattern EXACT = Pattern.compile("(?:\\bngay )?(?<![\\d/.-])(?:" + DMY + "|" + LONG + ")" + END);
     private static final Pattern MONTH = Pattern.compile("\\bthang (\\d{1,2})\\s*(?:[/.-]|nam)\\s*(\\d{4})" + END);
+    /** Words of urgency, matched on the folded text. */
+    private static final Pattern URGENT = Pattern.compile("(?<![\\p{L}\\d])(?:khan truong|khan cap|khan|gap|gap rut"
+            + "|kip thoi|lap tuc|som nhat|cang som cang tot|som)(?![\\p{L}\\d])");
+    /**
+     * "ngay" (at once) folds to the same letters as "ngày" (day), so it is matched on the unfolded text (NFC, lower
+     * case), where "ngày" keeps its accent; typed without diacritics it reads as "at once", only when no date is
+     * written.
+     */
+    private static final Pattern AT_ONCE = Pattern.compile("(?<![\\p{L}\\p{M}\\d])ngay(?![\\p{L}\\p{M}\\d])");
     private static final Pattern MONTHLY = Pattern.compile("\\b(?:hang|moi) thang\\b|\\bdinh ky thang\\b");
 
     private DeadlineParser() {
@@ -88,6 +102,9 @@ public final class DeadlineParser {
             if (recurrence != null) {
                 return new Deadline(wording, DeadlineKind.RECURRING_MONTHLY, null, null, recurrence);
             }
+            if (urgent(wording, text)) {
+                return Deadline.urgent(wording);
+            }
             throw unrecognised(wording, field, "no known deadline form");
         }
         Deadline first = found.get(0);
@@ -97,6 +114,11 @@ public final class DeadlineParser {
             }
         }
         return first;
+    }
+
+    private static boolean urgent(String wording, CharSequence folded) {
+        String nfc = Normalizer.normalize(wording, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        return URGENT.matcher(folded).find() || AT_ONCE.matcher(nfc).find();
     }
 
     private static LocalDate date(Matcher m, int firstGroup, String wording, String field) {
@@ -134,6 +156,7 @@ public final class DeadlineParser {
 
     private static DomainRuleViolation unrecognised(String wording, String field, String why) {
         return new DomainRuleViolation(field, RULE, "Deadline '" + wording + "' not understood: " + why
-                + ". Write e.g. 'ngày 30/10/2025', 'trước ngày 05/4/2026', 'trong tháng 4/2026' or 'định kỳ hằng tháng'.");
+                + ". Write e.g. 'ngày 30/10/2025', 'trước ngày 05/4/2026', 'trong tháng 4/2026', 'định kỳ hằng tháng'"
+                + " or 'khẩn trương'.");
     }
 }

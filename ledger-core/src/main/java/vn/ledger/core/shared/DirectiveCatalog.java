@@ -14,4 +14,27 @@ public interface DirectiveCatalog {
 
     /** Status of the directive with this id; UNKNOWN when the catalog does not know it. */
     DirectiveStatus statusOf(String directiveId);
+
+    /**
+     * One document, one number: claims the number and symbol as printed ({@code symbol}, compared as the catalog
+     * compares symbols) for {@code directiveId} among the documents {@code issuingBodyCode} issued in
+     * {@code year}. Called by the handler that issues, as its last check, so that of two documents issued at once
+     * under the same number only one gets it.
+     *
+     * @param replacing a directive the new one replaces: its number may be taken over; null for none
+     * @return the id of another directive that holds the number (the command must be refused); empty when
+     *         {@code directiveId} now holds it. A catalog that keeps no numbers answers empty.
+     */
+    default Optional<String> claimNumber(String issuingBodyCode, int year, String symbol, String directiveId,
+                                         String replacing) {
+        return Optional.empty();
+    }
+
+    /**
+     * A task, for the rules of implementation links; empty when no such task was assigned. A catalog that keeps
+     * no tasks answers empty, so no link resolves.
+     */
+    default Optional<LinkedTask> task(String taskId) {
+        return Optional.empty();
+    }
 }

@@ -15,7 +15,8 @@ public final class SixClear {
 
     /**
      * @param spec              the assignment as written
-     * @param deadline          its parsed deadline; RECURRING counts as a clear time
+     * @param deadline          its parsed deadline; RECURRING counts as a clear time, URGENT ("khẩn trương") does
+     *                          not: it says the work is pressing, not by when it is due
      * @param assignerBodyCode  the body that assigns
      * @param directiveId       the directive that empowers it
      * @return the missing rõ in their canonical order, empty when the assignment is complete
@@ -31,7 +32,7 @@ public final class SixClear {
         if (spec.leadBodies().isEmpty()) {
             missing.add(Ro.TRACH_NHIEM);
         }
-        if (deadline == null || deadline.kind() == DeadlineKind.NONE) {
+        if (deadline == null || deadline.kind() == DeadlineKind.NONE || deadline.urgent()) {
             missing.add(Ro.THOI_GIAN);
         }
         if (Text.isBlank(assignerBodyCode) || Text.isBlank(directiveId)) {

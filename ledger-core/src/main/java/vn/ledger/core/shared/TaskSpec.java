@@ -13,12 +13,22 @@ import java.util.List;
  * @param cooperatingBodies body codes that cooperate (phối hợp)
  * @param deadline          the deadline as written, e.g. "trước ngày 05/4/2026"; null or blank for none
  * @param product           the expected deliverable (rõ sản phẩm)
+ * @param implementsTasks   the tasks of the cited directives this one makes concrete, as written: a task id
+ *                          ("&lt;directiveId&gt;/II.1") or the code printed in the cited directive ("II.1"); empty
+ *                          when the assignment names none. See {@link ImplementationLinks}.
  */
 public record TaskSpec(String code, String work, Person responsible, List<String> leadBodies,
-                       List<String> cooperatingBodies, String deadline, String product) {
+                       List<String> cooperatingBodies, String deadline, String product, List<String> implementsTasks) {
 
     public TaskSpec {
         leadBodies = Text.listOf(leadBodies);
         cooperatingBodies = Text.listOf(cooperatingBodies);
+        implementsTasks = Text.listOf(implementsTasks);
+    }
+
+    /** An assignment that names no task it implements. */
+    public TaskSpec(String code, String work, Person responsible, List<String> leadBodies,
+                    List<String> cooperatingBodies, String deadline, String product) {
+        this(code, work, responsible, leadBodies, cooperatingBodies, deadline, product, List.of());
     }
 }

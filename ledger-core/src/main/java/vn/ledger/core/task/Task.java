@@ -14,6 +14,7 @@ import vn.ledger.core.shared.DirectiveCatalog;
 import vn.ledger.core.shared.DirectiveStatus;
 import vn.ledger.core.shared.DomainRuleViolation;
 import vn.ledger.core.shared.SixClear;
+import vn.ledger.core.shared.TaskLink;
 import vn.ledger.core.shared.TaskSpec;
 import vn.ledger.core.shared.TaskSpecRules;
 import vn.ledger.core.shared.Text;
@@ -21,7 +22,6 @@ import vn.ledger.core.shared.Text;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -34,8 +34,13 @@ public class Task {
 
     private enum Status { OPEN, COMPLETION_PENDING, ACCEPTED, CANCELLED }
 
-    private record Request(String id, Deadline requested, boolean pending) {
+    /** requestedOn: the request's business date, which its decision may not precede. */
+    private record Request(String id, Deadline requested, LocalDate requestedOn, boolean pending) {
     }
+
+    private static final String ASSIGNMENT = "the task's assignment";
+    private static final String REQUEST = "the extension request";
+    private static final String COMPLETION = "the declared completion";
 
     @AggregateIdentifier
     private String taskId;
@@ -45,6 +50,9 @@ public class Task {
     private List<String> cooperatingBodies = List.of();
     private Deadline deadline;
     private Status status;
+    /** Business dates acts may not precede: the assignment, and the pending completion (null when none). */
+    private LocalDate assignedOn;
+    private LocalDate completedOn;
     private final List<String> acknowledgedBy = new ArrayList<>();
     private final List<Request> requests = new ArrayList<>();
     private final List<String> children = new ArrayList<>();
@@ -63,9 +71,15 @@ public class Task {
      */
     public Task(String taskId, String directiveId, String parentTaskId, String code, TaskSpec spec, Deadline deadline,
                 String assignerBodyCode, LocalDate assignedOn, Actor actor) {
+        this(taskId, directiveId, parentTaskId, code, spec, deadline, assignerBodyCode, assignedOn, List.of(), actor);
+    }
+
+    /** @param implementsTasks the tasks of cited directives it makes concrete, resolved by the directive */
+    public Task(String taskId, String directiveId, String parentTaskId, String code, TaskSpec spec, Deadline deadline,
+                String assignerBodyCode, LocalDate assignedOn, List<TaskLink> implementsTasks, Actor actor) {
         apply(new TaskAssigned(taskId, directiveId, parentTaskId, code, spec.work(), spec.responsible(),
                 spec.leadBodies(), spec.cooperatingBodies(), deadline, spec.product(), assignerBodyCode,
-                SixClear.missing(spec, deadline, assignerBodyCode, directiveId), assignedOn, actor));
+                SixClear.missing(spec, deadline, assignerBodyCode, directiveId), assignedOn, implementsTasks, actor));
     }
 
     @CommandHandler
@@ -76,7 +90,8 @@ public class Task {
         if (acknowledgedBy.contains(body)) {
             return; // this body already acknowledged: nothing new to record
         }
-        apply(new TaskAcknowledged(taskId, directiveId, body, BusinessCalendar.today(), cmd.actor()));
+        LocalDate on = BusinessCalendar.actedOn("acknowledgedOn", cmd.acknowledgedOn(), assignedOn, ASSIGNMENT);
+        apply(new TaskAcknowledged(taskId, directiveId, body, on, cmd.actor()));
     }
 
     @CommandHandler
@@ -95,8 +110,7 @@ public class Task {
                     "This task reports monthly; say which month (period) the report covers");
         }
         Attachment.validateAll("attachments", cmd.attachments());
-        LocalDate reportedOn = BusinessCalendar.orToday(cmd.reportedOn());
-        BusinessCalendar.notInFuture("reportedOn", reportedOn);
+        LocalDate reportedOn = BusinessCalendar.actedOn("reportedOn", cmd.reportedOn(), assignedOn, ASSIGNMENT);
         apply(new ProgressReported(taskId, directiveId, body, cmd.text(), cmd.percent(), cmd.period(), reportedOn,
                 cmd.attachments(), cmd.actor()));
     }
@@ -111,11 +125,12 @@ public class Task {
                     "Only the assigning body " + assignerBodyCode + " or a body above it may urge this task");
         }
         Text.require("message", "task.urge.message.required", cmd.message());
-        apply(new TaskUrged(taskId, directiveId, cmd.message(), BusinessCalendar.today(), cmd.actor()));
+        LocalDate on = BusinessCalendar.actedOn("urgedOn", cmd.urgedOn(), assignedOn, ASSIGNMENT);
+        apply(new TaskUrged(taskId, directiveId, cmd.message(), on, cmd.actor()));
     }
 
     @CommandHandler
-    public void handle(RequestExtension cmd, DirectiveCatalog catalog) {
+    public String handle(RequestExtension cmd, DirectiveCatalog catalog) {
         requireLive(catalog);
         requireNotAccepted();
         requireLead(cmd.actor());
@@ -133,9 +148,11 @@ public class Task {
             throw new DomainRuleViolation("requestedDeadline", "task.extension.not-later",
                     "The requested deadline must be a date later than the current one (" + deadline.dueDate() + ")");
         }
+        LocalDate on = BusinessCalendar.actedOn("requestedOn", cmd.requestedOn(), assignedOn, ASSIGNMENT);
         String requestId = taskId + "#ext" + (requests.size() + 1);
-        apply(new ExtensionRequested(taskId, directiveId, requestId, deadline, requested, cmd.reason(),
-                BusinessCalendar.today(), cmd.actor()));
+        apply(new ExtensionRequested(taskId, directiveId, requestId, deadline, requested, cmd.reason(), on,
+                cmd.actor()));
+        return requestId; // the caller needs it to have the request decided
     }
 
     @CommandHandler
@@ -144,8 +161,9 @@ public class Task {
         requireNotAccepted();
         requireAssigner(cmd.actor());
         Request request = pendingRequest(cmd.requestId());
-        apply(new ExtensionGranted(taskId, directiveId, request.id(), deadline, request.requested(),
-                BusinessCalendar.today(), cmd.actor()));
+        LocalDate on = BusinessCalendar.actedOn("grantedOn", cmd.grantedOn(), request.requestedOn(), REQUEST);
+        apply(new ExtensionGranted(taskId, directiveId, request.id(), deadline, request.requested(), on,
+                cmd.actor()));
     }
 
     @CommandHandler
@@ -155,8 +173,9 @@ public class Task {
         requireAssigner(cmd.actor());
         Request request = pendingRequest(cmd.requestId());
         Text.require("reason", "task.extension.reason.required", cmd.reason());
-        apply(new ExtensionRefused(taskId, directiveId, request.id(), request.requested(), cmd.reason(),
-                BusinessCalendar.today(), cmd.actor()));
+        LocalDate on = BusinessCalendar.actedOn("refusedOn", cmd.refusedOn(), request.requestedOn(), REQUEST);
+        apply(new ExtensionRefused(taskId, directiveId, request.id(), request.requested(), cmd.reason(), on,
+                cmd.actor()));
     }
 
     @CommandHandler
@@ -172,11 +191,12 @@ public class Task {
         }
         TaskSpecRules.requireOpenBodies("newLeadBodies", cmd.newLeadBodies(), bodies);
         TaskSpecRules.requireOpenBodies("newCooperatingBodies", cmd.newCooperatingBodies(), bodies);
+        LocalDate on = BusinessCalendar.actedOn("reassignedOn", cmd.reassignedOn(), assignedOn, ASSIGNMENT);
         if (cmd.newLeadBodies().equals(leadBodies) && cmd.newCooperatingBodies().equals(cooperatingBodies)) {
             return; // nothing changes
         }
         apply(new TaskReassigned(taskId, directiveId, leadBodies, cooperatingBodies, cmd.newLeadBodies(),
-                cmd.newCooperatingBodies(), cmd.reason(), BusinessCalendar.today(), cmd.actor()));
+                cmd.newCooperatingBodies(), cmd.reason(), on, cmd.actor()));
     }
 
     @CommandHandler
@@ -185,7 +205,8 @@ public class Task {
         requireNotAccepted();
         requireAssigner(cmd.actor());
         Text.require("reason", "task.reason.required", cmd.reason());
-        apply(new TaskCancelled(taskId, directiveId, cmd.reason(), BusinessCalendar.today(), cmd.actor()));
+        LocalDate on = BusinessCalendar.actedOn("cancelledOn", cmd.cancelledOn(), assignedOn, ASSIGNMENT);
+        apply(new TaskCancelled(taskId, directiveId, cmd.reason(), on, cmd.actor()));
     }
 
     @CommandHandler
@@ -199,9 +220,8 @@ public class Task {
         }
         Text.require("productDescription", "task.completion.product.required", cmd.productDescription());
         Attachment.validateAll("evidence", cmd.evidence());
-        LocalDate completedOn = BusinessCalendar.orToday(cmd.completedOn());
-        BusinessCalendar.notInFuture("completedOn", completedOn);
-        apply(new TaskCompleted(taskId, directiveId, cmd.productDescription(), cmd.evidence(), completedOn,
+        LocalDate on = BusinessCalendar.actedOn("completedOn", cmd.completedOn(), assignedOn, ASSIGNMENT);
+        apply(new TaskCompleted(taskId, directiveId, cmd.productDescription(), cmd.evidence(), on,
                 cmd.actor()));
     }
 
@@ -211,7 +231,8 @@ public class Task {
         requireNotAccepted();
         requireAssigner(cmd.actor());
         requireCompletionPending();
-        apply(new CompletionAccepted(taskId, directiveId, BusinessCalendar.today(), cmd.actor()));
+        LocalDate on = BusinessCalendar.actedOn("acceptedOn", cmd.acceptedOn(), completedOn, COMPLETION);
+        apply(new CompletionAccepted(taskId, directiveId, on, cmd.actor()));
     }
 
     @CommandHandler
@@ -221,42 +242,28 @@ public class Task {
         requireAssigner(cmd.actor());
         requireCompletionPending();
         Text.require("reason", "task.reason.required", cmd.reason());
-        apply(new CompletionRejected(taskId, directiveId, cmd.reason(), BusinessCalendar.today(), cmd.actor()));
+        LocalDate on = BusinessCalendar.actedOn("rejectedOn", cmd.rejectedOn(), completedOn, COMPLETION);
+        apply(new CompletionRejected(taskId, directiveId, cmd.reason(), on, cmd.actor()));
     }
 
     @CommandHandler
-    public void handle(DelegateTask cmd, DirectiveCatalog catalog, BodyDirectory bodies) throws Exception {
+    public String handle(DelegateTask cmd, DirectiveCatalog catalog, BodyDirectory bodies) throws Exception {
         requireLive(catalog);
         requireNotAccepted();
         String delegator = requireLead(cmd.actor());
         String childId = cmd.childTaskId();
-        if (childId == null || !Pattern.matches(Pattern.quote(taskId + ".") + "[1-9][0-9]*", childId)) {
-            throw new DomainRuleViolation("childTaskId", "task.child-id.invalid",
-                    "A delegated task's id is the parent's id followed by '.' and a number, e.g. " + taskId + ".1");
-        }
-        if (children.contains(childId)) {
-            throw new DomainRuleViolation("childTaskId", "task.child-id.taken", "Task " + childId + " already exists");
-        }
+        DelegationRules.requireChildId(taskId, childId, children);
         TaskSpec spec = cmd.spec();
-        Deadline childDeadline = TaskSpecRules.validate("spec", spec, bodies);
-        // A body can only pass work to itself or to bodies under it: that is the extent of its authority.
-        checkSubordinates("spec.leadBodies", spec.leadBodies(), delegator, bodies);
-        checkSubordinates("spec.cooperatingBodies", spec.cooperatingBodies(), delegator, bodies);
-        // The child must be done in time for the parent to be done in time; a parent without a due date
-        // (recurring or none) imposes nothing.
-        if (childDeadline.laterThan(deadline)) {
-            throw new DomainRuleViolation("spec.deadline", "task.deadline.after-parent",
-                    "The delegated deadline " + childDeadline.dueDate() + " is later than the parent's "
-                            + deadline.dueDate());
-        }
+        Deadline childDeadline = DelegationRules.validate(taskId, deadline, spec, delegator, bodies);
         String code = Text.isBlank(spec.code()) ? childId.substring(directiveId.length() + 1) : spec.code();
-        LocalDate today = BusinessCalendar.today();
+        LocalDate today = BusinessCalendar.actedOn("delegatedOn", cmd.delegatedOn(), assignedOn, ASSIGNMENT);
         apply(new TaskDelegated(taskId, directiveId, childId, delegator, spec.leadBodies(), spec.cooperatingBodies(),
                 childDeadline, today, cmd.actor()));
         String parentId = taskId;
         String authority = directiveId;
         AggregateLifecycle.createNew(Task.class, () -> new Task(childId, authority, parentId, code, spec,
                 childDeadline, delegator, today, cmd.actor()));
+        return childId;
     }
 
     @EventSourcingHandler
@@ -268,6 +275,7 @@ public class Task {
         cooperatingBodies = e.cooperatingBodies();
         deadline = e.deadline() != null ? e.deadline() : Deadline.none(null);
         status = Status.OPEN;
+        assignedOn = e.assignedOn();
     }
 
     @EventSourcingHandler
@@ -277,7 +285,7 @@ public class Task {
 
     @EventSourcingHandler
     void on(ExtensionRequested e) {
-        requests.add(new Request(e.requestId(), e.requestedDeadline(), true));
+        requests.add(new Request(e.requestId(), e.requestedDeadline(), e.requestedOn(), true));
     }
 
     @EventSourcingHandler
@@ -305,6 +313,7 @@ public class Task {
     @EventSourcingHandler
     void on(TaskCompleted e) {
         status = Status.COMPLETION_PENDING;
+        completedOn = e.completedOn();
     }
 
     @EventSourcingHandler
@@ -315,6 +324,7 @@ public class Task {
     @EventSourcingHandler
     void on(CompletionRejected e) {
         status = Status.OPEN;
+        completedOn = null;
     }
 
     @EventSourcingHandler
@@ -323,7 +333,7 @@ public class Task {
     }
 
     private void decide(String requestId) {
-        requests.replaceAll(r -> r.id().equals(requestId) ? new Request(r.id(), r.requested(), false) : r);
+        requests.replaceAll(r -> r.id().equals(requestId) ? new Request(r.id(), r.requested(), r.requestedOn(), false) : r);
     }
 
     /** Nothing happens to a cancelled task, nor to any task of a recalled or replaced directive. */
@@ -388,15 +398,6 @@ public class Task {
         if (!assignerBodyCode.equals(bodyOf(actor))) {
             throw new DomainRuleViolation("actor", "auth.not-assigner",
                     "Only the assigning body " + assignerBodyCode + " may do this");
-        }
-    }
-
-    private static void checkSubordinates(String field, List<String> codes, String delegator, BodyDirectory bodies) {
-        for (int i = 0; i < codes.size(); i++) {
-            if (!bodies.isSameOrDescendant(codes.get(i), delegator)) {
-                throw new DomainRuleViolation(field + "[" + i + "]", "task.delegate.not-subordinate",
-                        "Body " + codes.get(i) + " is not " + delegator + " nor under it");
-            }
         }
     }
 

@@ -244,7 +244,7 @@ class DirectiveTest {
 
         @Test
         void an_unreadable_deadline_is_refused_naming_the_task() {
-            given().when(notice22With(II_1, spec("II.2", List.of(BKHCN), List.of(), "càng sớm càng tốt")))
+            given().when(notice22With(II_1, spec("II.2", List.of(BKHCN), List.of(), "khi có điều kiện")))
                     .expectException(refused("deadline.unrecognised", "tasks[1].deadline"))
                     .expectNoEvents();
         }

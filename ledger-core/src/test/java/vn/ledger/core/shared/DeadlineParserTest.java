@@ -122,10 +122,66 @@ class DeadlineParserTest {
     }
 
     @Nested
+    @DisplayName("Urgent wordings without a date")
+    class Urgent {
+
+        @ParameterizedTest(name = "\"{0}\" is URGENT")
+        @ValueSource(strings = {"khẩn trương", "Khẩn trương báo cáo Thủ tướng", "khẩn cấp", "gấp", "ngay",
+                "thực hiện ngay", "ngay lập tức", "kịp thời", "sớm", "càng sớm càng tốt", "khan truong",
+                "KỊP THỜI"})
+        void are_kept_as_written_with_no_due_date(String wording) {
+            Deadline d = DeadlineParser.parse(wording);
+
+            assertThat(d.kind()).isEqualTo(DeadlineKind.URGENT);
+            assertThat(d.urgent()).isTrue();
+            assertThat(d.wording()).isEqualTo(wording);
+            assertThat(d.dueAt()).isNull();
+            assertThat(d.hasDueDate()).isFalse();
+        }
+
+        @Test
+        void typed_in_NFD_they_read_alike() {
+            assertThat(DeadlineParser.parse(Normalizer.normalize("khẩn trương", Normalizer.Form.NFD)).kind())
+                    .isEqualTo(DeadlineKind.URGENT);
+        }
+
+        @Test
+        void a_date_written_beside_them_binds() {
+            Deadline d = DeadlineParser.parse("khẩn trương hoàn thành trước ngày 30/10/2025");
+
+            assertThat(d.kind()).isEqualTo(DeadlineKind.BEFORE_DATE);
+            assertThat(d.dueDate()).isEqualTo(LocalDate.of(2025, 10, 29));
+        }
+
+        @Test
+        void the_day_of_a_date_is_not_read_as_at_once() {
+            // "ngày" (day) folds to the letters of "ngay" (at once); with its accent it is not urgency
+            assertThatThrownBy(() -> DeadlineParser.parse("trong ngày"))
+                    .isInstanceOfSatisfying(DomainRuleViolation.class,
+                            v -> assertThat(v.rule()).isEqualTo("deadline.unrecognised"));
+        }
+
+        @Test
+        void a_monthly_schedule_written_beside_them_is_a_schedule() {
+            assertThat(DeadlineParser.parse("kịp thời báo cáo định kỳ hằng tháng").kind())
+                    .isEqualTo(DeadlineKind.RECURRING_MONTHLY);
+        }
+
+        @Test
+        void an_urgent_time_is_not_clear_for_the_six_clear_check() {
+            TaskSpec spec = new TaskSpec("1", "Báo cáo Thủ tướng", new Person("A", "B"), java.util.List.of("BKHCN"),
+                    java.util.List.of(), "khẩn trương", "Báo cáo");
+
+            assertThat(SixClear.missing(spec, DeadlineParser.parse(spec.deadline()), "VPCP", "d1"))
+                    .containsExactly(Ro.THOI_GIAN);
+        }
+    }
+
+    @Nested
     class Refusals {
 
         @ParameterizedTest
-        @ValueSource(strings = {"sớm", "khẩn trương", "quý II/2026", "ngày 31/4/2026", "trong tháng 13/2026",
+        @ValueSource(strings = {"cuối năm", "trong ngày", "quý II/2026", "ngày 31/4/2026", "trong tháng 13/2026",
                 "ngày 30/2/2026", "trước ngày 30/10/2025 và trước ngày 31/12/2025"})
         void unreadable_impossible_or_ambiguous_wordings_are_refused(String wording) {
             assertThatThrownBy(() -> DeadlineParser.parse(wording))
@@ -138,7 +194,7 @@ class DeadlineParserTest {
 
         @Test
         void the_refusal_names_the_field_it_was_given() {
-            assertThatThrownBy(() -> DeadlineParser.parse("sớm nhất có thể", "tasks[3].deadline"))
+            assertThatThrownBy(() -> DeadlineParser.parse("khi có điều kiện", "tasks[3].deadline"))
                     .isInstanceOfSatisfying(DomainRuleViolation.class,
                             v -> assertThat(v.field()).isEqualTo("tasks[3].deadline"));
         }

@@ -3,6 +3,7 @@ package vn.ledger.core.shared;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,6 +106,20 @@ class SerialisationTest {
         assertThat(tree.get("dueDate").asText()).isEqualTo("2026-04-30");
         assertThat(tree.get("recurrence").asText()).isEqualTo("MONTHLY");
         assertThat(tree.size()).isEqualTo(5);
+    }
+
+    @Test
+    void a_task_stored_before_implementation_links_reads_as_linking_nothing() throws Exception {
+        TaskAssigned stored = new TaskAssigned("t", "d", null, "II.1", "Rà soát", null, List.of("X"), List.of(), DL,
+                "Danh mục", "CQTT-BCD", List.of(Ro.NGUOI), D, A);
+        ObjectNode old = (ObjectNode) JSON.valueToTree(stored);
+        old.remove("implementsTasks");
+        ObjectNode spec = (ObjectNode) JSON.valueToTree(SPEC);
+        spec.remove("implementsTasks");
+
+        assertThat(JSON.treeToValue(old, TaskAssigned.class)).isEqualTo(stored);
+        assertThat(JSON.treeToValue(old, TaskAssigned.class).implementsTasks()).isEmpty();
+        assertThat(JSON.treeToValue(spec, TaskSpec.class)).isEqualTo(SPEC);
     }
 
     @Test
