@@ -24,6 +24,8 @@ import vn.ledger.core.task.TaskDelegated;
 import vn.ledger.core.task.TaskReassigned;
 import vn.ledger.eventstore.LogPosition;
 import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.dashboard.Tally;
+import vn.ledger.projections.store.StoredForms;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,6 +57,8 @@ public class ChainProjection {
     public static final String LEADS = "chain_leads";
     public static final String RECIPIENTS = "chain_recipients";
     public static final List<String> COLLECTIONS = List.of(NODES, ACTS, LEADS, RECIPIENTS);
+    /** How this model's stored values read (the administrator's decoded documents). */
+    public static final StoredForms FORMS = StoredForms.forms().field("own", Tally.FORM).field("rollup", Tally.FORM);
 
     static final String DIRECTIVE = Node.DIRECTIVE;
     static final String TASK = Node.TASK;

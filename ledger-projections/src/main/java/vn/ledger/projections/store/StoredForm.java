@@ -46,6 +46,14 @@ public interface StoredForm<T> {
         return read(stored);
     }
 
+    /**
+     * The value held as itself in a document until the document is written, then stored packed (for a packed form;
+     * see {@link Held}).
+     */
+    default Held<T> held(T value) {
+        return new Held<>(value, this);
+    }
+
     /** A stored document (for a form whose {@link #write} makes one). */
     default Document document(T value) {
         return (Document) write(value);
@@ -71,6 +79,34 @@ public interface StoredForm<T> {
             }
         }
         return out;
+    }
+
+    /** A list of values of this form, stored as a list (a BSON array) of their stored forms. */
+    default StoredForm<List<T>> list() {
+        StoredForm<T> form = this;
+        return new StoredForm<>() {
+            @Override
+            public Object write(List<T> values) {
+                return values == null ? null : form.writeAll(values);
+            }
+
+            @Override
+            public List<T> read(Object stored) {
+                return stored == null ? null : form.readAll(stored);
+            }
+
+            @Override
+            public Object shown(Object stored) {
+                if (!(stored instanceof List<?> items)) {
+                    return null;
+                }
+                List<Object> out = new ArrayList<>(items.size());
+                for (Object item : items) {
+                    out.add(form.shown(item));
+                }
+                return out;
+            }
+        };
     }
 
     /** The form that shows its values with {@code show} on the administrator's endpoint. */
@@ -148,9 +184,13 @@ public interface StoredForm<T> {
             }
 
             @Override
+            @SuppressWarnings("unchecked")
             public T read(Object stored) {
                 if (stored == null) {
                     return null;
+                }
+                if (stored instanceof Held<?> h) {
+                    return (T) h.value();
                 }
                 if (stored instanceof String s) {
                     return read.apply(Tuple.reader(s));
@@ -173,6 +213,12 @@ public interface StoredForm<T> {
         @Override
         @SuppressWarnings("unchecked")
         public List<String> read(Object stored) {
+            if (stored instanceof Held<?> h) {
+                return (List<String>) h.value();
+            }
+            if (stored instanceof StoredAsString held) {
+                return (List<String>) held;
+            }
             if (stored instanceof String s) {
                 return Tuple.reader(s).strings();
             }

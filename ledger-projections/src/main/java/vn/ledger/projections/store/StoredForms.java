@@ -18,26 +18,43 @@ import java.util.function.Function;
  */
 public final class StoredForms {
 
-    private final Map<String, StoredForm<?>> documents = new LinkedHashMap<>();
-    private final Map<String, StoredForm<?>> fields = new LinkedHashMap<>();
+    private final Map<String, StoredForm<?>> documents;
+    private final Map<String, StoredForm<?>> fields;
 
-    private StoredForms() {
+    private StoredForms(Map<String, StoredForm<?>> documents, Map<String, StoredForm<?>> fields) {
+        this.documents = documents;
+        this.fields = fields;
     }
 
+    /** No forms: every document is shown as stored, packed strings split into their unnamed fields. */
     public static StoredForms forms() {
-        return new StoredForms();
+        return new StoredForms(Map.of(), Map.of());
     }
 
-    /** Every document of {@code collection} is a value of {@code form}. */
+    /** These forms, and: every document of {@code collection} is a value of {@code form}. */
     public StoredForms document(String collection, StoredForm<?> form) {
-        documents.put(collection, form);
-        return this;
+        Map<String, StoredForm<?>> more = new LinkedHashMap<>(documents);
+        more.put(collection, form);
+        return new StoredForms(more, fields);
     }
 
-    /** A field named {@code name}, at any depth of a document of this model, holds a value of {@code form}. */
+    /**
+     * These forms, and: a field named {@code name}, at any depth of a document of this model, holds a value of
+     * {@code form}.
+     */
     public StoredForms field(String name, StoredForm<?> form) {
-        fields.put(name, form);
-        return this;
+        Map<String, StoredForm<?>> more = new LinkedHashMap<>(fields);
+        more.put(name, form);
+        return new StoredForms(documents, more);
+    }
+
+    /** These forms and those of {@code other} (other's win for the same collection or field). */
+    public StoredForms with(StoredForms other) {
+        Map<String, StoredForm<?>> d = new LinkedHashMap<>(documents);
+        d.putAll(other.documents);
+        Map<String, StoredForm<?>> f = new LinkedHashMap<>(fields);
+        f.putAll(other.fields);
+        return new StoredForms(d, f);
     }
 
     public Map<String, StoredForm<?>> documents() {
