@@ -5,8 +5,6 @@ import vn.ledger.api.readside.ReadModel;
 import vn.ledger.projections.audit.AuditEntry;
 import vn.ledger.projections.audit.AuditQueries;
 import vn.ledger.projections.chain.ChainProjection;
-import vn.ledger.projections.chain.ChainQueries;
-import vn.ledger.projections.chain.ChainView;
 import vn.ledger.projections.dashboard.DashboardProjection;
 import vn.ledger.projections.directive.DirectiveProjection;
 import vn.ledger.projections.store.ReadStore;
@@ -29,17 +27,13 @@ import java.util.function.Function;
  * to its records, decode it: the readers the queries use, no second decoder.
  *
  * <p>{@link #REREAD} are the fields still decoded through a public query of the read side, for stored shapes no
- * form of ledger-projections exposes yet: a chain node's lists read through its view (its own form is private to
- * the chain package), an audit bucket's entries read by their ids (the audit package declares its forms later).
+ * form of ledger-projections exposes yet: an audit bucket's entries, read by their ids (the audit package declares
+ * its forms later).
  */
 final class PackedFields {
 
     /** What a query may use besides the value: the whole document and the store of its generation. */
     record Context(ReadModel model, String collection, Document document, ReadStore store, Instant now) {
-
-        Optional<ChainView.ChainNode> chainNode() {
-            return new ChainQueries(store).chain(document.getString("_id"), 0, now).map(ChainView::root);
-        }
     }
 
     @FunctionalInterface
@@ -59,21 +53,8 @@ final class PackedFields {
             ReadModel.DASHBOARD, DashboardProjection.FORMS,
             ReadModel.AUDIT, StoredForms.forms().field("ids", StoredForm.STRINGS).field("firsts", StoredForm.STRINGS));
 
-    private static Decoder chainNode(Function<ChainView.ChainNode, Object> field) {
-        return (v, c) -> c.chainNode().map(field).orElse(null);
-    }
-
     /** model → field name (at any depth) → query that reads it. */
     static final Map<ReadModel, Map<String, Decoder>> REREAD = Map.of(
-            ReadModel.CHAIN, Map.of(
-                    "children", (v, c) -> ChainProjection.children(c.document()),
-                    "leads", chainNode(ChainView.ChainNode::leads),
-                    "cooperating", chainNode(ChainView.ChainNode::cooperating),
-                    "uncoveredLeads", chainNode(ChainView.ChainNode::uncoveredLeads),
-                    // a node's: all its recipients as the view shows them; a bucket's (chain_recipients): its own
-                    "recipients", (v, c) -> c.collection().endsWith(ChainProjection.RECIPIENTS)
-                            ? ChainProjection.recipientsBucket(c.document())
-                            : chainNode(ChainView.ChainNode::recipients).decode(v, c)),
             ReadModel.AUDIT, Map.of("entries", PackedFields::auditEntries));
 
     private PackedFields() {
