@@ -34,8 +34,9 @@ public enum ReadModel {
     // 7: children, recipients and lists of codes in the one packed format (StoredForm), children by their whole id,
     // a forward's place as numbers (at, atOffset)
     CHAIN("chain", 7, ChainProjection.COLLECTIONS, ChainProjection::new),
-    // 2: tallies are one string each; 3: lists of tasks, children and bodies in log order, with their log keys
-    DASHBOARD("dashboard", 3, List.of(DashboardProjection.DASHBOARD, DashboardProjection.TASKS,
+    // 2: tallies are one string each; 3: lists of tasks, children and bodies in log order, with their log keys;
+    // 4: dashboard_bodies as BodyNode's form (fields in one fixed order, absent ones left out)
+    DASHBOARD("dashboard", 4, List.of(DashboardProjection.DASHBOARD, DashboardProjection.TASKS,
             DashboardProjection.BODIES, DashboardProjection.DIRECTIVES, DashboardProjection.BODY_TASKS),
             DashboardProjection::new),
     // 2: entries grouped by entity, ids from the recording instant, no authority collection; 3: an entry is one string;
@@ -43,8 +44,9 @@ public enum ReadModel {
     AUDIT("audit", 4, AuditProjection.COLLECTIONS, AuditProjection::new),
     // 2: token lists and a body's directives in log order, with their log keys
     SEARCH("search", 2, SearchProjection.COLLECTIONS, SearchProjection::new),
-    // 2: children and merged bodies in log order, with their log keys
-    BODIES("bodies", 2, List.of(BodiesProjection.COLLECTION), BodiesProjection::new);
+    // 2: children and merged bodies in log order, with their log keys; 3: BodyNode's form (fields in one fixed order,
+    // absent ones left out)
+    BODIES("bodies", 3, List.of(BodiesProjection.COLLECTION), BodiesProjection::new);
 
     private final String key;
     private final int layout;

@@ -4,6 +4,7 @@ import org.bson.Document;
 import vn.ledger.api.readside.ReadModel;
 import vn.ledger.projections.audit.AuditEntry;
 import vn.ledger.projections.audit.AuditQueries;
+import vn.ledger.projections.body.BodiesProjection;
 import vn.ledger.projections.chain.ChainProjection;
 import vn.ledger.projections.dashboard.DashboardProjection;
 import vn.ledger.projections.directive.DirectiveProjection;
@@ -51,6 +52,7 @@ final class PackedFields {
             ReadModel.DIRECTIVE, DirectiveProjection.FORMS,
             ReadModel.CHAIN, ChainProjection.FORMS,
             ReadModel.DASHBOARD, DashboardProjection.FORMS,
+            ReadModel.BODIES, BodiesProjection.FORMS,
             ReadModel.AUDIT, StoredForms.forms().field("ids", StoredForm.STRINGS).field("firsts", StoredForm.STRINGS));
 
     /** model → field name (at any depth) → query that reads it. */

@@ -18,6 +18,7 @@ import vn.ledger.core.task.TaskCancelled;
 import vn.ledger.core.task.TaskCompleted;
 import vn.ledger.core.task.TaskDelegated;
 import vn.ledger.core.task.TaskReassigned;
+import vn.ledger.projections.body.BodyNode;
 import vn.ledger.projections.body.BodyTree;
 import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.LogOrder;
@@ -79,7 +80,7 @@ public class DashboardProjection {
     public static final String BODY_TASKS = "dashboard_body_tasks";
     /** How this model's stored values read (the administrator's decoded documents). */
     public static final StoredForms FORMS = StoredForms.forms().field("self", Tally.FORM).field("tree", Tally.FORM)
-            .field("tally", Tally.FORM);
+            .field("tally", Tally.FORM).document(BODIES, BodyNode.FORM);
 
     private final ReadStore store;
     private final BodyTree bodies;
