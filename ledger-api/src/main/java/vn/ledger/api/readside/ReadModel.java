@@ -42,8 +42,9 @@ public enum ReadModel {
     // 2: entries grouped by entity, ids from the recording instant, no authority collection; 3: an entry is one string;
     // 4: ids from the log position, posting buckets split by rank with the span of their instants
     AUDIT("audit", 4, AuditProjection.COLLECTIONS, AuditProjection::new),
-    // 2: token lists and a body's directives in log order, with their log keys
-    SEARCH("search", 2, SearchProjection.COLLECTIONS, SearchProjection::new),
+    // 2: token lists and a body's directives in log order, with their log keys; 3: records (SearchEntry,
+    // TokenPostings, SearchBody) with their forms, fields in one fixed order, absent ones left out
+    SEARCH("search", 3, SearchProjection.COLLECTIONS, SearchProjection::new),
     // 2: children and merged bodies in log order, with their log keys; 3: BodyNode's form (fields in one fixed order,
     // absent ones left out)
     BODIES("bodies", 3, List.of(BodiesProjection.COLLECTION), BodiesProjection::new);

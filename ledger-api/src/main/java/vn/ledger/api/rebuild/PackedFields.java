@@ -8,6 +8,7 @@ import vn.ledger.projections.body.BodiesProjection;
 import vn.ledger.projections.chain.ChainProjection;
 import vn.ledger.projections.dashboard.DashboardProjection;
 import vn.ledger.projections.directive.DirectiveProjection;
+import vn.ledger.projections.search.SearchProjection;
 import vn.ledger.projections.store.ReadStore;
 import vn.ledger.projections.store.StoredForm;
 import vn.ledger.projections.store.StoredForms;
@@ -53,6 +54,7 @@ final class PackedFields {
             ReadModel.CHAIN, ChainProjection.FORMS,
             ReadModel.DASHBOARD, DashboardProjection.FORMS,
             ReadModel.BODIES, BodiesProjection.FORMS,
+            ReadModel.SEARCH, SearchProjection.FORMS,
             ReadModel.AUDIT, StoredForms.forms().field("ids", StoredForm.STRINGS).field("firsts", StoredForm.STRINGS));
 
     /** model → field name (at any depth) → query that reads it. */
