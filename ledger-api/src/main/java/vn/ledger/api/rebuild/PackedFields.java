@@ -24,7 +24,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Decodes a stored read-model document for an operator (docs/design.md, "Stored forms"): a MongoDB shell shows
+ * Decodes a stored read-model document for an operator (docs/design.md, "Stored forms and packed values"): a
+ * MongoDB shell shows
  * packed values as strings full of control characters. Each model's {@link StoredForms}, declared by the model next
  * to its records, decode it: the readers the queries use, no second decoder.
  *

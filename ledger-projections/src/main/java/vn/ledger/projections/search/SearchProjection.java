@@ -58,7 +58,8 @@ public final class SearchProjection {
      * token's list by the prefix of its id, a body as {@link SearchBody}.
      */
     public static final StoredForms FORMS = StoredForms.forms().document(COLLECTION, StoredForm.<Record>document(
-            r -> r instanceof TokenPostings t ? TokenPostings.FORM.document(t) : SearchEntry.FORM.document((SearchEntry) r),
+            r -> r instanceof TokenPostings t ? TokenPostings.FORM.document(t)
+                    : SearchEntry.FORM.document((SearchEntry) r),
             d -> d.getString("_id").startsWith(SearchProjection.TOKEN) ? TokenPostings.FORM.read(d)
                     : SearchEntry.FORM.read(d), null))
             .document(BODIES, SearchBody.FORM);

@@ -50,7 +50,8 @@ public final class SharedValues {
             r -> new Deadline(r.string(), enumOf(DeadlineKind.class, r.string()), r.instant(), localDate(r.string()),
                     enumOf(Recurrence.class, r.string())),
             d -> new Deadline(d.getString("wording"), enumOf(DeadlineKind.class, d.get("kind")),
-                    instant(d.get("dueAt")), localDate(d.get("dueDate")), enumOf(Recurrence.class, d.get("recurrence"))));
+                    instant(d.get("dueAt")), localDate(d.get("dueDate")),
+                    enumOf(Recurrence.class, d.get("recurrence"))));
 
     /** An attachment, a sub-document: {@code name}, {@code sha256}. */
     public static final StoredForm<Attachment> ATTACHMENT = StoredForm.document(

@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 /**
  * How one kind of value is stored in a read-model document and read back: the read side's one stored-form
- * mechanism (docs/design.md, "Stored forms"). A form is declared next to the record it stores ({@code
+ * mechanism (docs/design.md, "Stored forms and packed values"). A form is declared next to the record it stores ({@code
  * SharedValues.ACTOR}, {@code TaskView.Report.FORM}, {@code Tally.FORM}, ...) and is what the projection writes with,
  * what the queries read with, and what the administrator's decoded-documents endpoint decodes with ({@link
  * StoredForms}): one decoder per stored shape.
@@ -21,7 +21,8 @@ import java.util.function.Function;
  *   shell. The default.</li>
  *   <li>{@link #packed}: one string in the one packed format, {@link Tuple} (fields separated by U+001F, U+001B
  *   escapes, U+0000 a null, a list as its size then its items). Only for values that are read whole and so
- *   numerous that the embedded server's cost per stored value matters (docs/design.md, "Packed values").</li>
+ *   numerous that the embedded server's cost per stored value matters (docs/design.md, "Stored forms and
+ *   packed values").</li>
  * </ul>
  *
  * <p>{@link #read} accepts what the current layout writes and what the previous layout wrote (its {@code previous}

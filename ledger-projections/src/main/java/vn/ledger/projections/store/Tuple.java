@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * The read side's one packed format (docs/design.md, "Packed values"), written and read through {@link StoredForm#packed}:
+ * The read side's one packed format (docs/design.md, "Stored forms and packed values"), written and read through
+ * {@link StoredForm#packed}:
  * a record of values kept in one string value of a read-model document. The embedded server decodes, stores and
  * encodes a document value by value, and a rebuild writes tens of millions of them, so a record that is only ever
  * read whole (an audit entry, a report) costs far less as one string than as a sub-document of a dozen values.
