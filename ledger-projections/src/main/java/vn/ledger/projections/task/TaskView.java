@@ -1,5 +1,6 @@
 package vn.ledger.projections.task;
 
+import org.bson.Document;
 import vn.ledger.core.shared.Actor;
 import vn.ledger.core.shared.Attachment;
 import vn.ledger.core.shared.Deadline;
@@ -16,7 +17,14 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
+import static vn.ledger.projections.store.Docs.appendPresent;
+import static vn.ledger.projections.store.Docs.date;
 import static vn.ledger.projections.store.Docs.instant;
+import static vn.ledger.projections.store.Docs.strings;
+import static vn.ledger.projections.store.SharedValues.ACTOR;
+import static vn.ledger.projections.store.SharedValues.ATTACHMENT;
+import static vn.ledger.projections.store.SharedValues.DEADLINE;
+import static vn.ledger.projections.store.SharedValues.toDeadline;
 import static vn.ledger.projections.store.Docs.integer;
 import static vn.ledger.projections.store.Docs.iso;
 import static vn.ledger.projections.store.Docs.localDate;
@@ -116,38 +124,152 @@ public record TaskView(String taskId, String directiveId, String parentTaskId, S
         }
     }
 
-    /** @param decision PENDING, GRANTED or REFUSED */
+    /**
+     * A sub-document, absent values left out: {@code requestId}, {@code current}, {@code requested} (deadlines),
+     * {@code reason}, {@code on}, {@code by}, {@code at}, {@code decision}, {@code decidedOn}, {@code decidedBy},
+     * {@code decidedAt}, {@code refusal}.
+     *
+     * @param decision PENDING, GRANTED or REFUSED
+     */
     public record ExtensionRequest(String requestId, Deadline currentDeadline, Deadline requestedDeadline,
                                    String reason, LocalDate requestedOn, Actor requestedBy, Instant recordedAt,
                                    String decision, LocalDate decidedOn, Actor decidedBy, Instant decidedAt,
                                    String refusalReason) {
-    }
 
-    /** A granted extension: the deadline in force before and after. */
-    public record DeadlineChange(Deadline from, Deadline to, String requestId, LocalDate grantedOn, Actor grantedBy,
-                                 Instant recordedAt) {
-    }
+        public static final StoredForm<ExtensionRequest> FORM = StoredForm.document(x -> {
+            Document d = new Document("requestId", x.requestId());
+            appendPresent(d, "current", DEADLINE.write(x.currentDeadline()));
+            appendPresent(d, "requested", DEADLINE.write(x.requestedDeadline()));
+            appendPresent(d, "reason", x.reason());
+            appendPresent(d, "on", iso(x.requestedOn()));
+            appendPresent(d, "by", ACTOR.write(x.requestedBy()));
+            appendPresent(d, "at", date(x.recordedAt()));
+            appendPresent(d, "decision", x.decision());
+            appendPresent(d, "decidedOn", iso(x.decidedOn()));
+            appendPresent(d, "decidedBy", ACTOR.write(x.decidedBy()));
+            appendPresent(d, "decidedAt", date(x.decidedAt()));
+            return appendPresent(d, "refusal", x.refusalReason());
+        }, x -> new ExtensionRequest(x.getString("requestId"), toDeadline(x.get("current")),
+                toDeadline(x.get("requested")), x.getString("reason"), localDate(x.get("on")), toActor(x.get("by")),
+                instant(x.get("at")), x.getString("decision"), localDate(x.get("decidedOn")),
+                toActor(x.get("decidedBy")), instant(x.get("decidedAt")), x.getString("refusal")), null);
 
-    public record Reassignment(List<String> oldLeadBodies, List<String> oldCooperatingBodies,
-                               List<String> newLeadBodies, List<String> newCooperatingBodies, String reason,
-                               LocalDate reassignedOn, Actor by, Instant recordedAt) {
-    }
-
-    public record Delegation(String childTaskId, String delegatingBodyCode, List<String> leadBodies,
-                             List<String> cooperatingBodies, Deadline deadline, LocalDate delegatedOn, Actor by,
-                             Instant recordedAt) {
+        /** Decided: GRANTED or REFUSED (with its reason). */
+        public ExtensionRequest decided(String outcome, LocalDate on, Actor by, Instant at, String refusal) {
+            return new ExtensionRequest(requestId, currentDeadline, requestedDeadline, reason, requestedOn,
+                    requestedBy, recordedAt, outcome, on, by, at, refusal);
+        }
     }
 
     /**
+     * A granted extension: the deadline in force before and after. A sub-document, absent values left out:
+     * {@code from}, {@code to}, {@code requestId}, {@code on}, {@code by}, {@code at}.
+     */
+    public record DeadlineChange(Deadline from, Deadline to, String requestId, LocalDate grantedOn, Actor grantedBy,
+                                 Instant recordedAt) {
+
+        public static final StoredForm<DeadlineChange> FORM = StoredForm.document(h -> {
+            Document d = new Document();
+            appendPresent(d, "from", DEADLINE.write(h.from()));
+            appendPresent(d, "to", DEADLINE.write(h.to()));
+            appendPresent(d, "requestId", h.requestId());
+            appendPresent(d, "on", iso(h.grantedOn()));
+            appendPresent(d, "by", ACTOR.write(h.grantedBy()));
+            return appendPresent(d, "at", date(h.recordedAt()));
+        }, h -> new DeadlineChange(toDeadline(h.get("from")), toDeadline(h.get("to")), h.getString("requestId"),
+                localDate(h.get("on")), toActor(h.get("by")), instant(h.get("at"))), null);
+    }
+
+    /**
+     * A sub-document, absent values left out: {@code oldLead}, {@code oldCoop}, {@code newLead}, {@code newCoop},
+     * {@code reason}, {@code on}, {@code by}, {@code at}.
+     */
+    public record Reassignment(List<String> oldLeadBodies, List<String> oldCooperatingBodies,
+                               List<String> newLeadBodies, List<String> newCooperatingBodies, String reason,
+                               LocalDate reassignedOn, Actor by, Instant recordedAt) {
+
+        public static final StoredForm<Reassignment> FORM = StoredForm.document(r -> {
+            Document d = new Document("oldLead", strings(r.oldLeadBodies())).append("oldCoop",
+                    strings(r.oldCooperatingBodies())).append("newLead", strings(r.newLeadBodies()))
+                    .append("newCoop", strings(r.newCooperatingBodies()));
+            appendPresent(d, "reason", r.reason());
+            appendPresent(d, "on", iso(r.reassignedOn()));
+            appendPresent(d, "by", ACTOR.write(r.by()));
+            return appendPresent(d, "at", date(r.recordedAt()));
+        }, r -> new Reassignment(List.copyOf(strings(r, "oldLead")), List.copyOf(strings(r, "oldCoop")),
+                List.copyOf(strings(r, "newLead")), List.copyOf(strings(r, "newCoop")), r.getString("reason"),
+                localDate(r.get("on")), toActor(r.get("by")), instant(r.get("at"))), null);
+    }
+
+    /**
+     * A sub-document, absent values left out: {@code child}, {@code body}, {@code lead}, {@code coop},
+     * {@code deadline}, {@code on}, {@code by}, {@code at}.
+     */
+    public record Delegation(String childTaskId, String delegatingBodyCode, List<String> leadBodies,
+                             List<String> cooperatingBodies, Deadline deadline, LocalDate delegatedOn, Actor by,
+                             Instant recordedAt) {
+
+        public static final StoredForm<Delegation> FORM = StoredForm.document(x -> {
+            Document d = new Document();
+            appendPresent(d, "child", x.childTaskId());
+            appendPresent(d, "body", x.delegatingBodyCode());
+            d.append("lead", strings(x.leadBodies())).append("coop", strings(x.cooperatingBodies()));
+            appendPresent(d, "deadline", DEADLINE.write(x.deadline()));
+            appendPresent(d, "on", iso(x.delegatedOn()));
+            appendPresent(d, "by", ACTOR.write(x.by()));
+            return appendPresent(d, "at", date(x.recordedAt()));
+        }, x -> new Delegation(x.getString("child"), x.getString("body"), List.copyOf(strings(x, "lead")),
+                List.copyOf(strings(x, "coop")), toDeadline(x.get("deadline")), localDate(x.get("on")),
+                toActor(x.get("by")), instant(x.get("at"))), null);
+    }
+
+    /**
+     * A sub-document, absent values left out: {@code on}, {@code product}, {@code evidence}, {@code by}, {@code at},
+     * {@code dueAt}, {@code outcome}, {@code decidedOn}, {@code decidedBy}, {@code decidedAt}, {@code reason}.
+     *
      * @param dueAtInForce the deadline in force when the completion was declared (what the rule judges it by)
      * @param outcome      PENDING, ACCEPTED or REJECTED
      */
     public record Completion(LocalDate completedOn, String productDescription, List<Attachment> evidence, Actor by,
                              Instant recordedAt, Instant dueAtInForce, String outcome, LocalDate decidedOn,
                              Actor decidedBy, Instant decidedAt, String reason) {
+
+        public static final StoredForm<Completion> FORM = StoredForm.document(c -> {
+            Document d = new Document();
+            appendPresent(d, "on", iso(c.completedOn()));
+            appendPresent(d, "product", c.productDescription());
+            d.append("evidence", ATTACHMENT.writeAll(c.evidence()));
+            appendPresent(d, "by", ACTOR.write(c.by()));
+            appendPresent(d, "at", date(c.recordedAt()));
+            appendPresent(d, "dueAt", date(c.dueAtInForce()));
+            appendPresent(d, "outcome", c.outcome());
+            appendPresent(d, "decidedOn", iso(c.decidedOn()));
+            appendPresent(d, "decidedBy", ACTOR.write(c.decidedBy()));
+            appendPresent(d, "decidedAt", date(c.decidedAt()));
+            return appendPresent(d, "reason", c.reason());
+        }, c -> new Completion(localDate(c.get("on")), c.getString("product"), toAttachments(c, "evidence"),
+                toActor(c.get("by")), instant(c.get("at")), instant(c.get("dueAt")), c.getString("outcome"),
+                localDate(c.get("decidedOn")), toActor(c.get("decidedBy")), instant(c.get("decidedAt")),
+                c.getString("reason")), null);
+
+        /** Decided: ACCEPTED or REJECTED (with its reason). */
+        public Completion decided(String decision, LocalDate on, Actor byWhom, Instant at, String why) {
+            return new Completion(completedOn, productDescription, evidence, by, recordedAt, dueAtInForce, decision,
+                    on, byWhom, at, why);
+        }
     }
 
+    /** A sub-document, absent values left out: {@code reason}, {@code on}, {@code by}, {@code at}. */
     public record Cancellation(String reason, LocalDate cancelledOn, Actor by, Instant recordedAt) {
+
+        public static final StoredForm<Cancellation> FORM = StoredForm.document(c -> {
+            Document d = new Document();
+            appendPresent(d, "reason", c.reason());
+            appendPresent(d, "on", iso(c.cancelledOn()));
+            appendPresent(d, "by", ACTOR.write(c.by()));
+            return appendPresent(d, "at", date(c.recordedAt()));
+        }, c -> new Cancellation(c.getString("reason"), localDate(c.get("on")), toActor(c.get("by")),
+                instant(c.get("at"))), null);
     }
 
     /**

@@ -70,4 +70,31 @@ class TaskItemFormsTest {
         assertThat(TaskView.Urging.FORM.read(new Document("message", "Khẩn trương").append("on", "2026-03-09")
                 .append("by", ACTOR_LAYOUT_1).append("at", Date.from(AT)))).isEqualTo(u);
     }
+
+    /** Sub-documents as task layout 3 (the current main layout before this one) wrote them: decisions appended. */
+    @Test
+    void decidedExtensionsAndCompletionsOfThePreviousLayoutRead() {
+        Document extension = new Document("requestId", "r1").append("current", null).append("requested", null)
+                .append("reason", "mưa lũ").append("on", "2026-04-01").append("by", ACTOR_LAYOUT_1)
+                .append("at", Date.from(AT)).append("decision", "GRANTED").append("decidedOn", "2026-04-02")
+                .append("decidedBy", vn.ledger.projections.store.SharedValues.actor(ACTOR)).append("decidedAt", Date.from(AT))
+                .append("refusal", null);
+        Document completion = new Document("on", "2026-04-03").append("product", "Danh mục")
+                .append("evidence", List.of(new Document("name", "dm.pdf").append("sha256", SHA)))
+                .append("by", vn.ledger.projections.store.SharedValues.actor(ACTOR)).append("at", Date.from(AT)).append("dueAt", null)
+                .append("outcome", "PENDING");
+
+        TaskView.ExtensionRequest x = TaskView.ExtensionRequest.FORM.read(extension);
+        TaskView.Completion c = TaskView.Completion.FORM.read(completion);
+
+        assertThat(x).isEqualTo(new TaskView.ExtensionRequest("r1", null, null, "mưa lũ", LocalDate.of(2026, 4, 1),
+                ACTOR, AT, "GRANTED", LocalDate.of(2026, 4, 2), ACTOR, AT, null));
+        assertThat(c.evidence()).containsExactly(new Attachment("dm.pdf", SHA));
+        TaskView.Completion accepted = c.decided("ACCEPTED", LocalDate.of(2026, 4, 5), ACTOR, AT, null);
+        Document written = TaskView.Completion.FORM.document(accepted);
+        assertThat(written.keySet()).as("absent values left out, one order").containsExactly("on", "product",
+                "evidence", "by", "at", "outcome", "decidedOn", "decidedBy", "decidedAt");
+        assertThat(TaskView.Completion.FORM.read(written)).isEqualTo(accepted);
+        assertThat(TaskView.ExtensionRequest.FORM.read(TaskView.ExtensionRequest.FORM.write(x))).isEqualTo(x);
+    }
 }
