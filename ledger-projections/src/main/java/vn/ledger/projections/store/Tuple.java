@@ -194,11 +194,8 @@ public final class Tuple {
         escape(value, out, SPECIAL);
     }
 
-    /**
-     * Appends the value with {@link #ESC} before each of {@code special} (which must hold {@link #ESC}) inside it:
-     * the one escape of tuples and of the chain's packed lists, each with its own separators.
-     */
-    public static void escape(String value, StringBuilder out, String special) {
+    /** Appends the value with {@link #ESC} before each of {@code special} (which must hold {@link #ESC}) inside it. */
+    private static void escape(String value, StringBuilder out, String special) {
         // the usual case, no special character inside: the whole value copied at once (indexOf is vectorised, a
         // loop of charAt over a Vietnamese text was a quarter of the audit projection's time)
         boolean plain = true;
@@ -218,7 +215,7 @@ public final class Tuple {
         }
     }
 
-    /** A value with its {@link #ESC} escapes removed (the same escape as the chain's packed lists). */
+    /** A value with its {@link #ESC} escapes removed (also what chain layout 6's lists escaped with). */
     public static String unescape(String raw) {
         if (raw.indexOf(ESC) < 0) {
             return raw;
