@@ -104,4 +104,20 @@ class ReadModelDocumentsApiTest extends ApiTestSupport {
         assertThat(dashboard.at("/stored/tree").isTextual()).isTrue();
         assertThat(texts(dashboard.get("decodedPaths"))).contains("tree");
     }
+
+    @Test
+    void aBodyAndASearchEntryAreShownAsTheRecordsTheirFormsRead() throws Exception {
+        JsonNode body = eventually(MODELS + "/bodies/documents/bodies/BKHCN",
+                b -> assertThat(b.at("/decoded/registered").asBoolean()).isTrue());
+
+        assertThat(body.at("/decoded/code").asText()).isEqualTo("BKHCN");
+        assertThat(body.at("/decoded/name").asText()).isNotBlank();
+        assertThat(body.at("/decoded/names/0/name").asText()).isNotBlank();
+        assertThat(texts(body.get("decodedPaths"))).containsExactly("$");
+
+        JsonNode entry = eventually(MODELS + "/search/documents/search/dir:" + A,
+                e -> assertThat(e.at("/decoded/symbol").asText()).isNotBlank());
+        assertThat(entry.at("/decoded/directiveId").asText()).isEqualTo(A);
+        assertThat(entry.at("/decoded/tokens")).isNotEmpty();
+    }
 }

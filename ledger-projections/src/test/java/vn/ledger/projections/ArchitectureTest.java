@@ -15,7 +15,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * The read side is a library: the application (ledger-api) uses it, never the reverse, and it runs without Spring
  * (tests and the benchmark make projections with {@code new}). How a document becomes BSON, and the MongoDB driver,
  * are the store package's business alone: the projections and queries see {@code Document}s through
- * {@code ReadStore}, so that a packed value (docs/design.md, "Packed values") is written in one place, by the
+ * {@code ReadStore}, so that a packed value (docs/design.md, "Stored forms and packed values") is written in one
+ * place, by the
  * store's codec, and a projection can be tested on the in-memory store.
  */
 @DisplayName("Architecture of ledger-projections")

@@ -24,25 +24,32 @@ public enum ReadModel {
 
     // 2: tasks, replaced directives and implementers in log order, with their log keys
     DIRECTIVE("directive", 2, DirectiveProjection.COLLECTIONS, DirectiveProjection::new),
-    // 2: acknowledgements, reports and urgings are one string each; 3: reports and urgings beyond 64 in sealed buckets
-    TASK("task", 3, TaskProjection.COLLECTIONS, TaskProjection::new),
+    // 2: acknowledgements, reports and urgings are one string each; 3: reports and urgings beyond 64 in sealed buckets;
+    // 4: extensions, deadline history, reassignments, delegations, completions, cancellation written by their
+    // records' forms (fields in one fixed order, absent values left out)
+    TASK("task", 4, TaskProjection.COLLECTIONS, TaskProjection::new),
     // 2: light nodes (acts and forwards of non-recipients kept apart), roll-ups changed in place; 3: lists packed;
     // 4: roll-ups and own contributions are one string each (Tally); 5: children and forwards carry the log position
     // of the event that made them and are kept in that order, fields in one fixed order, absent values left out;
     // 6: the acts on a directive in buckets of acting bodies (by a hash of the body), each its own document; a
-    // directive's recipients beyond the first 128 in buckets of 128 by their place in its list (chain_recipients)
-    CHAIN("chain", 6, ChainProjection.COLLECTIONS, ChainProjection::new),
-    // 2: tallies are one string each; 3: lists of tasks, children and bodies in log order, with their log keys
-    DASHBOARD("dashboard", 3, List.of(DashboardProjection.DASHBOARD, DashboardProjection.TASKS,
+    // directive's recipients beyond the first 128 in buckets of 128 by their place in its list (chain_recipients);
+    // 7: children, recipients and lists of codes in the one packed format (StoredForm), children by their whole id,
+    // a forward's place as numbers (at, atOffset)
+    CHAIN("chain", 7, ChainProjection.COLLECTIONS, ChainProjection::new),
+    // 2: tallies are one string each; 3: lists of tasks, children and bodies in log order, with their log keys;
+    // 4: dashboard_bodies as BodyNode's form (fields in one fixed order, absent ones left out)
+    DASHBOARD("dashboard", 4, List.of(DashboardProjection.DASHBOARD, DashboardProjection.TASKS,
             DashboardProjection.BODIES, DashboardProjection.DIRECTIVES, DashboardProjection.BODY_TASKS),
             DashboardProjection::new),
     // 2: entries grouped by entity, ids from the recording instant, no authority collection; 3: an entry is one string;
     // 4: ids from the log position, posting buckets split by rank with the span of their instants
     AUDIT("audit", 4, AuditProjection.COLLECTIONS, AuditProjection::new),
-    // 2: token lists and a body's directives in log order, with their log keys
-    SEARCH("search", 2, SearchProjection.COLLECTIONS, SearchProjection::new),
-    // 2: children and merged bodies in log order, with their log keys
-    BODIES("bodies", 2, List.of(BodiesProjection.COLLECTION), BodiesProjection::new);
+    // 2: token lists and a body's directives in log order, with their log keys; 3: records (SearchEntry,
+    // TokenPostings, SearchBody) with their forms, fields in one fixed order, absent ones left out
+    SEARCH("search", 3, SearchProjection.COLLECTIONS, SearchProjection::new),
+    // 2: children and merged bodies in log order, with their log keys; 3: BodyNode's form (fields in one fixed order,
+    // absent ones left out)
+    BODIES("bodies", 3, List.of(BodiesProjection.COLLECTION), BodiesProjection::new);
 
     private final String key;
     private final int layout;

@@ -39,10 +39,12 @@ public class ReadModelDocumentsController {
 
     @GetMapping("/{name}/documents/{collection}/{*id}")
     @Operation(summary = "One stored read-model document, as stored and with its packed values decoded",
-            description = "Packed values (records kept in one string, see docs/design.md) are decoded by the read "
-                    + "side's own readers: actors, persons, deadlines, tallies, packed lists, a task's "
-                    + "acknowledgements, reports and urgings, a chain node's recipients, audit entries. The id is "
-                    + "the rest of the path, so that a task id `directiveId/code` needs no escaping.")
+            description = "Decoded by the stored forms each read model declares next to its records (see "
+                    + "docs/design.md, \"Stored forms and packed values\"), the readers its queries use: a whole "
+                    + "record (a chain node, a body, a search entry) or packed fields (actors, persons, deadlines, "
+                    + "tallies, a task's acknowledgements, reports and urgings, lists); audit entries are read by "
+                    + "their ids. The id is the rest of the path, so that a task id `directiveId/code` needs no "
+                    + "escaping.")
     public StoredDocuments.View document(@PathVariable String name, @PathVariable String collection,
                                          @PathVariable String id,
                                          @Parameter(description = "generation; default: the active one")

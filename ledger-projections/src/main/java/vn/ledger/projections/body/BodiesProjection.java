@@ -9,6 +9,7 @@ import vn.ledger.core.body.BodyRegistered;
 import vn.ledger.core.body.BodyRenamed;
 import vn.ledger.projections.store.LogOrder;
 import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.store.StoredForms;
 
 /**
  * Read model of the hierarchy of bodies, collection {@value #COLLECTION}: one document per body with its name
@@ -18,6 +19,8 @@ import vn.ledger.projections.store.ReadStore;
 public class BodiesProjection {
 
     public static final String COLLECTION = "bodies";
+    /** How this model's stored documents read (the administrator's decoded documents). */
+    public static final StoredForms FORMS = StoredForms.forms().document(COLLECTION, BodyNode.FORM);
 
     private final BodyTree tree;
 

@@ -1,7 +1,6 @@
 package vn.ledger.projections.body;
 
 import org.bson.Document;
-import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.ReadStore;
 
 import java.util.ArrayList;
@@ -51,13 +50,6 @@ public class BodyQueries {
     }
 
     static BodyView view(Document d) {
-        List<BodyView.NameSince> names = new ArrayList<>();
-        for (Document n : Docs.docs(d, "names")) {
-            names.add(new BodyView.NameSince(Docs.str(n, "name"), Docs.date(n, "from")));
-        }
-        return new BodyView(Docs.str(d, "_id"), Docs.bool(d, "registered"), Docs.str(d, "name"), List.copyOf(names),
-                Docs.str(d, "parent"), Docs.str(d, "level"), List.copyOf(Docs.strings(d, "children")),
-                List.copyOf(Docs.strings(d, "path")), Docs.bool(d, "closed"), Docs.date(d, "closedOn"),
-                Docs.str(d, "closedReason"), Docs.str(d, "successor"), List.copyOf(Docs.strings(d, "mergedFrom")));
+        return BodyNode.FORM.read(d).view();
     }
 }

@@ -5,7 +5,6 @@ import vn.ledger.core.body.BodyClosed;
 import vn.ledger.core.body.BodyMerged;
 import vn.ledger.core.body.BodyRegistered;
 import vn.ledger.core.body.BodyRenamed;
-import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.LogOrder;
 import vn.ledger.projections.store.ReadStore;
 
@@ -46,13 +45,13 @@ public final class BodyTree {
         return collection;
     }
 
-    public Optional<Document> get(String code) {
-        return store.find(collection, code);
+    public Optional<BodyNode> get(String code) {
+        return store.find(collection, code).map(BodyNode.FORM::read);
     }
 
     /** Ancestor path of a body, root first, itself excluded; empty when unknown or a root. */
     public List<String> path(String code) {
-        return store.find(collection, code).map(d -> Docs.strings(d, "path")).orElseGet(ArrayList::new);
+        return get(code).map(b -> new ArrayList<>(b.path())).orElseGet(ArrayList::new);
     }
 
     /** Paths of several bodies in one read; unknown bodies map to an empty path. */
@@ -60,7 +59,8 @@ public final class BodyTree {
         Map<String, Document> found = store.findAll(collection, codes);
         Map<String, List<String>> out = new java.util.LinkedHashMap<>();
         for (String c : codes) {
-            out.put(c, Docs.strings(found.get(c), "path"));
+            Document d = found.get(c);
+            out.put(c, d == null ? new ArrayList<>() : new ArrayList<>(BodyNode.FORM.read(d).path()));
         }
         return out;
     }
@@ -70,89 +70,65 @@ public final class BodyTree {
      * @return the move of the body's path, when this registration changed it (empty for a duplicate)
      */
     public Optional<Moved> register(BodyRegistered e, long seq, String key) {
-        Document doc = load(e.code());
-        if (Docs.num(doc, "seq", -1) >= seq) {
+        BodyNode body = load(e.code());
+        if (body.hasSeen(seq)) {
             return Optional.empty();
         }
-        doc.put("seq", seq);
-        doc.put("registered", true);
-        doc.put("name", e.name());
-        List<Document> names = Docs.docs(doc, "names");
-        if (names.isEmpty()) {
-            names.add(new Document("name", e.name()).append("from", Docs.iso(e.effectiveDate())));
-        }
-        doc.put("names", names);
-        doc.put("level", e.level() == null ? null : e.level().name());
-        doc.put("registeredOn", Docs.iso(e.effectiveDate()));
-        List<String> oldPath = Docs.strings(doc, "path");
+        List<String> oldPath = body.path();
         List<String> newPath = new ArrayList<>();
         String parent = e.parentCode();
         if (parent != null && !parent.isBlank() && !parent.equals(e.code())) {
-            Document p = load(parent);
-            List<String> parentPath = Docs.strings(p, "path");
-            if (parentPath.contains(e.code())) {
+            BodyNode p = load(parent);
+            if (p.path().contains(e.code())) {
                 parent = null; // would close a cycle: keep the body a root rather than loop for ever
             } else {
-                if (LogOrder.add(p, "children", e.code(), key)) {
-                    store.put(collection, p);
+                BodyNode listed = p.withChild(e.code(), key);
+                if (listed != null) {
+                    save(listed);
                 }
-                newPath.addAll(parentPath);
+                newPath.addAll(p.path());
                 newPath.add(parent);
             }
         } else {
             parent = null;
         }
-        doc.put("parent", parent);
-        doc.put("path", newPath);
-        store.put(collection, doc);
+        BodyNode registered = body.apply(e, seq, parent, newPath);
+        save(registered);
         if (oldPath.equals(newPath)) {
             return Optional.empty();
         }
-        rewriteDescendants(doc);
+        rewriteDescendants(registered);
         return Optional.of(new Moved(e.code(), oldPath, newPath));
     }
 
     public boolean rename(BodyRenamed e, long seq) {
-        Document doc = load(e.code());
-        if (Docs.num(doc, "seq", -1) >= seq) {
+        BodyNode body = load(e.code());
+        if (body.hasSeen(seq)) {
             return false;
         }
-        doc.put("seq", seq);
-        List<Document> names = Docs.docs(doc, "names");
-        names.add(new Document("name", e.newName()).append("from", Docs.iso(e.effectiveDate())));
-        doc.put("names", names);
-        doc.put("name", e.newName());
-        store.put(collection, doc);
+        save(body.apply(e, seq));
         return true;
     }
 
     public boolean close(BodyClosed e, long seq) {
-        Document doc = load(e.code());
-        if (Docs.num(doc, "seq", -1) >= seq) {
+        BodyNode body = load(e.code());
+        if (body.hasSeen(seq)) {
             return false;
         }
-        doc.put("seq", seq);
-        doc.put("closed", true);
-        doc.put("closedOn", Docs.iso(e.effectiveDate()));
-        doc.put("closedReason", e.reason());
-        store.put(collection, doc);
+        save(body.apply(e, seq));
         return true;
     }
 
     /** @param key the log key of the event: a body lists the bodies merged into it in log order */
     public boolean merge(BodyMerged e, long seq, String key) {
-        Document doc = load(e.code());
-        if (Docs.num(doc, "seq", -1) >= seq) {
+        BodyNode body = load(e.code());
+        if (body.hasSeen(seq)) {
             return false;
         }
-        doc.put("seq", seq);
-        doc.put("closed", true);
-        doc.put("closedOn", Docs.iso(e.effectiveDate()));
-        doc.put("successor", e.intoCode());
-        store.put(collection, doc);
-        Document into = load(e.intoCode());
-        if (LogOrder.add(into, "mergedFrom", e.code(), key)) {
-            store.put(collection, into);
+        save(body.apply(e, seq));
+        BodyNode listed = load(e.intoCode()).withMergedFrom(e.code(), key);
+        if (listed != null) {
+            save(listed);
         }
         return true;
     }
@@ -160,45 +136,48 @@ public final class BodyTree {
     /** Every body below {@code code} (itself excluded), breadth first; one {@code $in} read per level. */
     public List<String> descendants(String code) {
         List<String> out = new ArrayList<>();
-        List<String> level = store.find(collection, code).map(d -> Docs.strings(d, "children")).orElseGet(List::of);
+        List<String> level = get(code).map(BodyNode::children).orElseGet(List::of);
         while (!level.isEmpty()) {
             out.addAll(level);
             List<String> next = new ArrayList<>();
             for (Document d : store.findAll(collection, level).values()) {
-                next.addAll(Docs.strings(d, "children"));
+                next.addAll(BodyNode.FORM.read(d).children());
             }
             level = next;
         }
         return out;
     }
 
-    private Document load(String code) {
-        return store.find(collection, code).orElseGet(() -> new Document("_id", code).append("code", code)
-                .append("registered", false).append("children", new ArrayList<String>())
-                .append("path", new ArrayList<String>()));
+    private BodyNode load(String code) {
+        return get(code).orElseGet(() -> BodyNode.placeholder(code));
+    }
+
+    private void save(BodyNode body) {
+        store.put(collection, BodyNode.FORM.document(body));
     }
 
     /** Rewrites the path of every descendant of {@code top} (top-down, one read per level). */
-    private void rewriteDescendants(Document top) {
-        List<Document> level = List.of(top);
+    private void rewriteDescendants(BodyNode top) {
+        List<BodyNode> level = List.of(top);
         while (!level.isEmpty()) {
             List<String> ids = new ArrayList<>();
             Map<String, List<String>> pathOfParent = new java.util.HashMap<>();
-            for (Document p : level) {
-                List<String> childPath = Docs.strings(p, "path");
-                childPath.add(p.getString("_id"));
-                for (String c : Docs.strings(p, "children")) {
+            for (BodyNode p : level) {
+                List<String> childPath = new ArrayList<>(p.path());
+                childPath.add(p.code());
+                for (String c : p.children()) {
                     if (!childPath.contains(c)) {
                         ids.add(c);
                         pathOfParent.put(c, childPath);
                     }
                 }
             }
-            List<Document> next = new ArrayList<>();
-            for (Document c : store.findAll(collection, ids).values()) {
-                c.put("path", new ArrayList<>(pathOfParent.get(c.getString("_id"))));
-                store.put(collection, c);
-                next.add(c);
+            List<BodyNode> next = new ArrayList<>();
+            for (Document d : store.findAll(collection, ids).values()) {
+                BodyNode c = BodyNode.FORM.read(d);
+                BodyNode moved = c.withPath(pathOfParent.get(c.code()));
+                save(moved);
+                next.add(moved);
             }
             level = next;
         }

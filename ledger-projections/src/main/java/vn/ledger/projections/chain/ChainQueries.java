@@ -1,9 +1,6 @@
 package vn.ledger.projections.chain;
 
-import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.shared.Ro;
-import vn.ledger.projections.store.Docs;
-import vn.ledger.projections.dashboard.Tally;
 import vn.ledger.projections.store.ReadStore;
 import vn.ledger.projections.task.Timeliness;
 import vn.ledger.projections.task.TimelinessRule;
@@ -16,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -99,7 +94,7 @@ public class ChainQueries {
      * levels deep with at most {@code childPage} children per node.
      */
     public Optional<ChainView> page(String id, int offset, int limit, int maxDepth, int childPage, Instant now) {
-        Reads reads = new Reads();
+        ChainReads reads = new ChainReads(store, parts);
         Optional<Node> root = reads.one(id);
         if (root.isEmpty()) {
             return Optional.empty();
@@ -178,7 +173,7 @@ public class ChainQueries {
 
     static ChainView.ChainNode node(Node d, int depth, Instant now, List<ChainView.ChainNode> children,
                                     int childCount, Integer nextOffset) {
-        Rollup r = new Rollup(d.rollup, d.height, now);
+        RollupView r = new RollupView(d.rollup, d.height, now);
         if (d.isDirective()) {
             LocalDate issuedOn = d.issuedOn;
             List<ChainView.Recipient> recipients = new ArrayList<>();
@@ -217,8 +212,7 @@ public class ChainQueries {
         List<String> cites = d.cites;
         return cites.size() > 1 ? List.copyOf(cites.subList(1, cites.size())) : List.of();
     }
-
-    // ------------------------------------------------------------------ stalls
+    // ------------------------------------------------------------------ reports
 
     /**
      * Stalls below a directive or task (see {@link ChainRules#STALL}).
@@ -227,260 +221,11 @@ public class ChainQueries {
      * @param limit     at most this many stalls listed (the counts are always complete)
      */
     public Optional<StallReport> stalls(String id, int afterDays, int limit, Instant now) {
-        Reads reads = new Reads();
-        Optional<Node> root = reads.one(id);
-        if (root.isEmpty()) {
-            return Optional.empty();
-        }
-        LocalDate today = LocalDate.ofInstant(now, TimelinessRule.VIETNAM);
-        LocalDate cutoff = today.minusDays(afterDays);
-        String last = cutoff.toString();
-        Tally total = root.get().rollup;
-        List<StallReport.Stall> items = new ArrayList<>();
-        boolean truncated = walk(root.get(), reads, limit,
-                n -> stallCount(n.rollup, last) > 0,
-                (n, depth) -> ownStalls(n, today, cutoff, depth), items);
-        List<StallReport.Branch> branches = new ArrayList<>();
-        for (Node c : reads.many(slice(root.get(), 0, MAX_BRANCHES)).values()) {
-            branches.add(new StallReport.Branch(c.id, c.kind, c.isDirective() ? c.symbol : c.code, 1 + c.height));
-        }
-        return Optional.of(new StallReport(id, ChainRules.STALL, now, afterDays, cutoff,
-                total.sumUpTo("awaitingSince", last), total.sumUpTo("unreceivedSince", last),
-                total.sumUpTo("notStartedSince", last), items, truncated, root.get().height,
-                branches));
+        return ChainReports.stalls(new ChainReads(store, parts), id, afterDays, limit, now);
     }
-
-    private static long stallCount(Tally t, String last) {
-        return t.sumUpTo("awaitingSince", last) + t.sumUpTo("unreceivedSince", last)
-                + t.sumUpTo("notStartedSince", last);
-    }
-
-    private static List<StallReport.Stall> ownStalls(Node n, LocalDate today, LocalDate cutoff, int depth) {
-        List<StallReport.Stall> out = new ArrayList<>();
-        if (!n.exists || stallCount(n.own, cutoff.toString()) == 0) {
-            return out;
-        }
-        String id = n.id;
-        if (n.isDirective()) {
-            LocalDate issuedOn = n.issuedOn;
-            for (Recipients.Entry r : n.recipients()) {
-                String body = r.body();
-                if (!"ACTION".equals(r.role()) || r.actedOn() != null) {
-                    continue;
-                }
-                LocalDate received = r.received();
-                LocalDate since = received != null ? received : issuedOn;
-                if (since != null && !since.isAfter(cutoff)) {
-                    out.add(new StallReport.Stall(id, Node.DIRECTIVE, n.symbol,
-                            received != null ? StallReport.Reason.RECEIVED_NOT_ACTED
-                                    : StallReport.Reason.NEVER_ACKNOWLEDGED,
-                            body, since, ChronoUnit.DAYS.between(since, today), depth));
-                }
-            }
-        } else {
-            LocalDate assignedOn = n.assignedOn;
-            out.add(new StallReport.Stall(id, Node.TASK, n.code,
-                    StallReport.Reason.TASK_NOT_STARTED, String.join(", ", n.leads), assignedOn,
-                    ChronoUnit.DAYS.between(assignedOn, today), depth));
-        }
-        return out;
-    }
-
-    // ------------------------------------------------------------------ coverage
 
     /** Coverage gaps below a directive or task (see {@link ChainRules#COVERAGE}); at most {@code limit} listed. */
     public Optional<CoverageReport> coverage(String id, int limit, Instant now) {
-        Reads reads = new Reads();
-        Optional<Node> root = reads.one(id);
-        if (root.isEmpty()) {
-            return Optional.empty();
-        }
-        long total = root.get().rollup.get("coverageGaps");
-        List<CoverageReport.Gap> items = new ArrayList<>();
-        boolean truncated = walk(root.get(), reads, limit,
-                n -> n.rollup.get("coverageGaps") > 0,
-                (n, depth) -> ownGaps(n, depth, now), items);
-        return Optional.of(new CoverageReport(id, ChainRules.COVERAGE, total, items, truncated));
-    }
-
-    private static List<CoverageReport.Gap> ownGaps(Node n, int depth, Instant now) {
-        List<CoverageReport.Gap> out = new ArrayList<>();
-        if (n.isDirective() || n.own.get("coverageGaps") == 0) {
-            return out;
-        }
-        TaskState st = n.taskState();
-        for (String lead : n.uncoveredLeads) {
-            out.add(new CoverageReport.Gap(n.id, n.directiveId, n.code, n.work, lead, st.at(now).name(), n.assignedOn,
-                    st.due(), depth));
-        }
-        return out;
-    }
-
-    /**
-     * Breadth first below {@code root}, nearest levels first, descending only into nodes whose roll-up
-     * {@code holds} something; children are read by {@code $in} in chunks of about the limit, and the walk
-     * stops as soon as {@code limit} items are listed.
-     *
-     * @return true when items were left out
-     */
-    private static <T> boolean walk(Node root, Reads reads, int limit, java.util.function.Predicate<Node> holds,
-                                    java.util.function.BiFunction<Node, Integer, List<T>> own, List<T> items) {
-        int rootDepth = root.ancestors.size();
-        int chunk = Math.max(16, Math.min(256, limit));
-        java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>();
-        java.util.ArrayDeque<Node> ready = new java.util.ArrayDeque<>();
-        ready.add(root);
-        while (!ready.isEmpty() || !pending.isEmpty()) {
-            if (ready.isEmpty()) {
-                List<String> ids = new ArrayList<>();
-                while (ids.size() < chunk && !pending.isEmpty()) {
-                    ids.add(pending.poll());
-                }
-                Map<String, Node> found = reads.many(ids);
-                for (String i : ids) {
-                    Node d = found.get(i);
-                    if (d != null && holds.test(d)) {
-                        ready.add(d);
-                    }
-                }
-                continue;
-            }
-            Node n = ready.poll();
-            for (T item : own.apply(n, n.ancestors.size() - rootDepth)) {
-                if (items.size() >= limit) {
-                    return true;
-                }
-                items.add(item);
-            }
-            pending.addAll(n.childIds());
-        }
-        return false;
-    }
-
-    // ------------------------------------------------------------------ roll-up view
-
-    private record Rollup(Tally t, int height, Instant now) {
-
-        ChainView.Rollup view() {
-            long overdue = 0;
-            long notStarted = t.get("openNSNoDue");
-            long inProgress = t.get("openIPNoDue");
-            for (String h : List.of("openNS", "openIP")) {
-                for (Map.Entry<String, Long> b : t.histogram(h).entrySet()) {
-                    if (now.isAfter(Deadline.endOfDay(Docs.day(b.getKey())))) {
-                        overdue += b.getValue();
-                    } else if (h.equals("openNS")) {
-                        notStarted += b.getValue();
-                    } else {
-                        inProgress += b.getValue();
-                    }
-                }
-            }
-            long tasks = t.get("tasks");
-            long done = t.get("doneOnTime") + t.get("doneLate");
-            long live = tasks - t.get("cancelled");
-            Double percent = live <= 0 ? null : Math.round(1000.0 * done / live) / 10.0;
-            String lastDue = t.lastBucket("due");
-            LocalDate latest = lastDue == null ? null : Docs.day(lastDue);
-            Map<String, Long> missing = new LinkedHashMap<>();
-            for (Ro ro : Ro.values()) {
-                long n = t.histogram("missing").getOrDefault(ro.name(), 0L);
-                if (n > 0) {
-                    missing.put(ro.label(), n);
-                }
-            }
-            long neverAck = t.histogram("unreceivedSince").values().stream().mapToLong(Long::longValue).sum();
-            long awaiting = t.histogram("awaitingSince").values().stream().mapToLong(Long::longValue).sum();
-            List<ChainView.Level> levels = new ArrayList<>();
-            for (int i = 0; i < t.levelCount(); i++) {
-                levels.add(new ChainView.Level(i, t.level(i, "directives"), t.level(i, "recipients"),
-                        t.level(i, "received"), avg(t.level(i, "receiveDays"), t.level(i, "received")),
-                        t.level(i, "acted"), avg(t.level(i, "actDays"), t.level(i, "acted")), t.level(i, "tasks"),
-                        t.level(i, "delegated"), avg(t.level(i, "delegateDays"), t.level(i, "delegated"))));
-            }
-            return new ChainView.Rollup(t.get("directives"), tasks, notStarted, inProgress, overdue,
-                    t.get("doneOnTime"), t.get("doneLate"), t.get("cancelled"), percent, latest,
-                    t.get("tasksWithGaps"), missing, t.get("coverageGaps"), t.get("recipients"), t.get("received"),
-                    t.get("acted"), neverAck, awaiting, height, levels);
-        }
-
-        private static Double avg(long sum, long n) {
-            return n == 0 ? null : Math.round(10.0 * sum / n) / 10.0;
-        }
-    }
-
-    private static Map<String, Node> received(CompletableFuture<Map<String, Node>> part) {
-        try {
-            return part.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
-    }
-
-    /** Reads by id, counted; a document read once is not read again. */
-    private final class Reads {
-        int trips;
-        int documents;
-        final Map<String, Node> cache = new java.util.HashMap<>();
-        /** A stored node decoded; a directive with more recipients than a node holds reads the rest when shown. */
-        final java.util.function.Function<org.bson.Document, Node> decode =
-                d -> NodeCodec.read(d, this::recipientBuckets);
-
-        private Map<String, String> recipientBuckets(List<String> ids) {
-            Map<String, String> found = NodeCodec.recipientBuckets(store, ids);
-            synchronized (this) {
-                trips++;
-                documents += found.size();
-            }
-            return found;
-        }
-
-        Optional<Node> one(String id) {
-            trips++;
-            Optional<Node> d = store.find(ChainProjection.NODES, id).map(decode);
-            documents += d.isPresent() ? 1 : 0;
-            d.ifPresent(x -> cache.put(id, x));
-            return d;
-        }
-
-        Map<String, Node> many(List<String> ids) {
-            return many(ids, d -> { });
-        }
-
-        /** @param each done to each document found, on the thread that read its part */
-        Map<String, Node> many(List<String> ids, java.util.function.Consumer<Node> each) {
-            List<String> missing = ids.stream().filter(i -> !cache.containsKey(i)).distinct().toList();
-            List<CompletableFuture<Map<String, Node>>> sent = new ArrayList<>();
-            // one part is read on this thread: handing it over would only add the hand-over
-            Executor on = missing.size() > MAX_IN ? parts : Runnable::run;
-            for (int from = 0; from < missing.size(); from += MAX_IN) {
-                List<String> part = missing.subList(from, Math.min(missing.size(), from + MAX_IN));
-                sent.add(CompletableFuture.supplyAsync(() -> {
-                    Map<String, Node> found = new LinkedHashMap<>();
-                    store.findAll(ChainProjection.NODES, part).forEach((i, d) -> found.put(i, decode.apply(d)));
-                    found.values().forEach(each);
-                    return found;
-                }, on));
-            }
-            for (CompletableFuture<Map<String, Node>> f : sent) {
-                Map<String, Node> found = received(f);
-                synchronized (this) {
-                    trips++;
-                    documents += found.size();
-                }
-                cache.putAll(found);
-            }
-            Map<String, Node> out = new LinkedHashMap<>();
-            for (String i : ids) {
-                Node d = cache.get(i);
-                if (d != null) {
-                    out.put(i, d);
-                }
-            }
-            return out;
-        }
+        return ChainReports.coverage(new ChainReads(store, parts), id, limit, now);
     }
 }

@@ -11,21 +11,20 @@ import vn.ledger.core.directive.DirectiveIssued;
 import vn.ledger.core.directive.DirectiveRecalled;
 import vn.ledger.core.directive.DirectiveReplaced;
 import vn.ledger.core.shared.DirectiveStatus;
-import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.LogOrder;
 import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.store.StoredForm;
+import vn.ledger.projections.store.StoredForms;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
-import static vn.ledger.projections.store.Docs.strings;
 
 /**
  * The search index of directives, by symbol (and aliases), subject and issuer name, folded so that text with and
@@ -54,6 +53,16 @@ public final class SearchProjection {
     public static final List<String> COLLECTIONS = List.of(COLLECTION, BODIES);
     static final String TOKEN = "tok:";
     static final String DIRECTIVE = "dir:";
+    /**
+     * How this model's stored documents read (the administrator's decoded documents): a directive's entry or a
+     * token's list by the prefix of its id, a body as {@link SearchBody}.
+     */
+    public static final StoredForms FORMS = StoredForms.forms().document(COLLECTION, StoredForm.<Record>document(
+            r -> r instanceof TokenPostings t ? TokenPostings.FORM.document(t)
+                    : SearchEntry.FORM.document((SearchEntry) r),
+            d -> d.getString("_id").startsWith(SearchProjection.TOKEN) ? TokenPostings.FORM.read(d)
+                    : SearchEntry.FORM.read(d), null))
+            .document(BODIES, SearchBody.FORM);
 
     private final ReadStore store;
 
@@ -67,54 +76,38 @@ public final class SearchProjection {
 
     @EventHandler
     void on(DirectiveIssued e, DomainEventMessage<?> m) {
-        Document d = directive(e.directiveId());
-        if (applied(d, m)) {
+        SearchEntry d = directive(e.directiveId());
+        if (d.hasSeen(m.getSequenceNumber())) {
             return;
         }
-        Document body = store.find(BODIES, e.issuingBodyCode()).orElseGet(() -> new Document("_id", e.issuingBodyCode()));
+        SearchBody body = body(e.issuingBodyCode());
         String at = LogOrder.key(m);
-        if (LogOrder.add(body, "directives", e.directiveId(), at)) {
-            store.put(BODIES, body);
+        SearchBody listed = body.issued(e.directiveId(), at);
+        if (listed != null) {
+            store.put(BODIES, SearchBody.FORM.document(listed));
         }
-        d.append("at", at).append("symbol", e.symbol()).append("subject", e.subject()).append("kind", Docs.name(e.kind()))
-                .append("issuer", e.issuingBodyCode()).append("issuerName", body.getString("name"))
-                .append("issuedOn", Docs.iso(e.issuedOn())).append("status", DirectiveStatus.ACTIVE.name());
-        reindex(List.of(d));
-        save(d, m);
+        SearchEntry issued = d.apply(e, at, body.name(), DirectiveStatus.ACTIVE.name());
+        save(reindex(List.of(issued)).get(0).seen(m.getSequenceNumber()));
     }
 
     @EventHandler
     void on(DirectiveCorrected e, DomainEventMessage<?> m) {
-        own(e.directiveId(), m, d -> {
-            switch (e.field()) {
-                case SYMBOL -> d.put("symbol", e.newValue());
-                case SUBJECT -> d.put("subject", e.newValue());
-                case ISSUED_ON -> d.put("issuedOn", e.newValue());
-                case KIND -> d.put("kind", e.newValue());
-                default -> {
-                    return; // the signer is not searched
-                }
-            }
-            reindex(List.of(d));
-        });
+        own(e.directiveId(), m, d -> reindex(List.of(d.apply(e))).get(0));
     }
 
     @EventHandler
     void on(DirectiveAliasRegistered e, DomainEventMessage<?> m) {
-        own(e.directiveId(), m, d -> {
-            Docs.addToSet(d, "aliases", e.alias());
-            reindex(List.of(d));
-        });
+        own(e.directiveId(), m, d -> reindex(List.of(d.withAlias(e.alias()))).get(0));
     }
 
     @EventHandler
     void on(DirectiveRecalled e, DomainEventMessage<?> m) {
-        own(e.directiveId(), m, d -> d.put("status", DirectiveStatus.RECALLED.name()));
+        own(e.directiveId(), m, d -> d.withStatus(DirectiveStatus.RECALLED.name()));
     }
 
     @EventHandler
     void on(DirectiveReplaced e, DomainEventMessage<?> m) {
-        own(e.directiveId(), m, d -> d.put("status", DirectiveStatus.REPLACED.name()));
+        own(e.directiveId(), m, d -> d.withStatus(DirectiveStatus.REPLACED.name()));
     }
 
     @EventHandler
@@ -130,131 +123,91 @@ public final class SearchProjection {
     // ------------------------------------------------------------------ indexing
 
     private void named(String code, String name, DomainEventMessage<?> m) {
-        Document body = store.find(BODIES, code).orElseGet(() -> new Document("_id", code));
-        if (applied(body, m)) {
+        SearchBody body = body(code);
+        if (body.hasSeen(m.getSequenceNumber())) {
             return;
         }
-        body.put("name", name);
-        List<String> ids = strings(body, "directives").stream().map(id -> DIRECTIVE + id).toList();
-        List<Document> issued = new ArrayList<>(store.findAll(COLLECTION, ids).values());
-        issued.forEach(d -> d.put("issuerName", name));
-        reindex(issued);
-        issued.forEach(d -> store.put(COLLECTION, d));
-        body.put("seq", m.getSequenceNumber());
-        store.put(BODIES, body);
-    }
-
-    /** The tokens a directive is found under: its symbol, aliases, subject and issuer's name. */
-    static Set<String> tokensOf(Document d) {
-        Set<String> tokens = new LinkedHashSet<>();
-        tokens.addAll(SearchText.tokens(d.getString("symbol")));
-        for (String alias : strings(d, "aliases")) {
-            tokens.addAll(SearchText.tokens(alias));
-        }
-        tokens.addAll(SearchText.tokens(d.getString("subject")));
-        tokens.addAll(SearchText.tokens(d.getString("issuerName")));
-        return tokens;
+        List<String> ids = body.directives().stream().map(id -> DIRECTIVE + id).toList();
+        List<SearchEntry> issued = new ArrayList<>();
+        store.findAll(COLLECTION, ids).values().forEach(d -> issued.add(SearchEntry.FORM.read(d).withIssuerName(name)));
+        reindex(issued).forEach(this::save);
+        store.put(BODIES, SearchBody.FORM.document(body.named(name, m.getSequenceNumber())));
     }
 
     /**
-     * Recomputes the tokens of the directive documents (changed in memory, not yet stored), updates the token
-     * documents they left or joined (one {@code $in} read), and records the new tokens in the documents; the
-     * caller stores those afterwards.
+     * Recomputes the tokens of the directives (changed, not yet stored), updates the token lists they left or
+     * joined (one {@code $in} read), and gives the directives with their new tokens; the caller stores those
+     * afterwards.
      */
-    private void reindex(Collection<Document> directives) {
-        Map<String, Map<String, Document>> add = new HashMap<>(); // token -> directive id -> its document
+    private List<SearchEntry> reindex(List<SearchEntry> directives) {
+        Map<String, Map<String, SearchEntry>> add = new HashMap<>(); // token -> directive id -> its entry
         Map<String, Set<String>> remove = new HashMap<>();
-        for (Document d : directives) {
-            String id = d.getString("_id").substring(DIRECTIVE.length());
-            List<String> old = strings(d, "tokens");
-            Set<String> now = tokensOf(d);
-            boolean dateChanged = !Objects.equals(d.getString("issuedOn"), d.getString("indexedOn"));
+        List<SearchEntry> out = new ArrayList<>(directives.size());
+        for (SearchEntry d : directives) {
+            List<String> old = d.tokens();
+            Set<String> now = d.searchTokens();
+            boolean dateChanged = !Objects.equals(d.issuedOn(), d.indexedOn());
             for (String t : now) {
                 if (dateChanged || !old.contains(t)) {
-                    add.computeIfAbsent(t, k -> new HashMap<>()).put(id, d);
+                    add.computeIfAbsent(t, k -> new HashMap<>()).put(d.directiveId(), d);
                 }
             }
             for (String t : old) {
                 if (!now.contains(t)) {
-                    remove.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(id);
+                    remove.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(d.directiveId());
                 }
             }
-            d.put("tokens", new ArrayList<>(now));
-            d.put("indexedOn", d.getString("issuedOn"));
+            out.add(d.indexed(now));
         }
         Set<String> touched = new LinkedHashSet<>(add.keySet());
         touched.addAll(remove.keySet());
         if (touched.isEmpty()) {
-            return;
+            return out;
         }
         Map<String, Document> docs = store.findAll(COLLECTION, touched.stream().map(t -> TOKEN + t).toList());
         for (String t : touched) {
-            Document doc = docs.getOrDefault(TOKEN + t, new Document("_id", TOKEN + t));
-            List<String> ids = strings(doc, "ids");
-            List<String> on = strings(doc, "on");
-            List<String> at = strings(doc, "at");
-            if (at.size() != ids.size()) {
-                at = new ArrayList<>(java.util.Collections.nCopies(ids.size(), "")); // a list of layout 1
-            }
-            boolean changed = false;
+            Document stored = docs.get(TOKEN + t);
+            TokenPostings before = stored == null ? TokenPostings.none(t) : TokenPostings.FORM.read(stored);
+            TokenPostings after = before;
             for (String id : remove.getOrDefault(t, Set.of())) {
-                int i = ids.indexOf(id);
-                if (i >= 0) {
-                    ids.remove(i);
-                    on.remove(i);
-                    at.remove(i);
-                    changed = true;
-                }
+                after = after.without(id);
             }
-            for (Map.Entry<String, Document> x : add.getOrDefault(t, Map.of()).entrySet()) {
-                int i = ids.indexOf(x.getKey());
-                String issuedOn = x.getValue().getString("issuedOn");
-                if (i < 0) {
-                    // in the log order of the directives' issue, whatever order they were indexed in
-                    String key = x.getValue().getString("at");
-                    int p = LogOrder.insertionPoint(at, key);
-                    ids.add(p, x.getKey());
-                    on.add(p, issuedOn);
-                    at.add(p, key);
-                    changed = true;
-                } else if (!Objects.equals(on.get(i), issuedOn)) {
-                    on.set(i, issuedOn);
-                    changed = true;
-                }
+            for (Map.Entry<String, SearchEntry> x : add.getOrDefault(t, Map.of()).entrySet()) {
+                // in the log order of the directives' issue, whatever order they were indexed in
+                after = after.with(x.getKey(), x.getValue().issuedOn(), x.getValue().at());
             }
-            if (!changed) {
+            if (after.equals(before)) {
                 continue;
             }
-            if (ids.isEmpty()) {
+            if (after.ids().isEmpty()) {
                 store.delete(COLLECTION, TOKEN + t);
             } else {
-                store.put(COLLECTION, doc.append("ids", ids).append("on", on).append("at", at)
-                        .append("n", (long) ids.size()));
+                store.put(COLLECTION, TokenPostings.FORM.document(after));
             }
         }
+        return out;
     }
 
     // ------------------------------------------------------------------ helpers
 
-    private Document directive(String id) {
-        return store.find(COLLECTION, DIRECTIVE + id).orElseGet(() -> new Document("_id", DIRECTIVE + id));
+    private SearchEntry directive(String id) {
+        return store.find(COLLECTION, DIRECTIVE + id).map(SearchEntry.FORM::read)
+                .orElseGet(() -> SearchEntry.none(id));
     }
 
-    private static boolean applied(Document d, DomainEventMessage<?> m) {
-        return m.getSequenceNumber() <= Docs.lng(d.get("seq"), -1);
+    private SearchBody body(String code) {
+        return store.find(BODIES, code).map(SearchBody.FORM::read).orElseGet(() -> SearchBody.none(code));
     }
 
-    private void save(Document d, DomainEventMessage<?> m) {
-        d.put("seq", m.getSequenceNumber());
-        store.put(COLLECTION, d);
+    private void save(SearchEntry d) {
+        store.put(COLLECTION, SearchEntry.FORM.document(d));
     }
 
-    private void own(String directiveId, DomainEventMessage<?> m, Consumer<Document> change) {
-        Document d = directive(directiveId);
-        if (applied(d, m)) {
+    private void own(String directiveId, DomainEventMessage<?> m, UnaryOperator<SearchEntry> change) {
+        SearchEntry d = directive(directiveId);
+        if (d.hasSeen(m.getSequenceNumber())) {
             return;
         }
-        change.accept(d);
-        save(d, m);
+        save(change.apply(d).seen(m.getSequenceNumber()));
     }
 }

@@ -42,6 +42,11 @@ public final class Docs {
         return e == null ? null : e.name();
     }
 
+    /** Appends the value under key unless it is null (an absent value is left out of a stored record). */
+    public static Document appendPresent(Document d, String key, Object value) {
+        return value == null ? d : d.append(key, value);
+    }
+
     /** A copy of the strings (never null). */
     public static List<String> strings(Collection<String> values) {
         return values == null ? new ArrayList<>() : new ArrayList<>(values);

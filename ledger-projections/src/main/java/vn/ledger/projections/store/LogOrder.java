@@ -40,6 +40,22 @@ public final class LogOrder {
         }
         List<String> values = strings(d, field);
         List<String> keys = keys(d, field, values.size());
+        if (!add(values, keys, value, key)) {
+            return false;
+        }
+        d.put(field, values);
+        d.put(field + SUFFIX, keys);
+        return true;
+    }
+
+    /**
+     * Adds the value to {@code values} at the place of its key in {@code keys} (both changed in place, parallel);
+     * false when nothing changed (listed already at or before the key).
+     */
+    public static boolean add(List<String> values, List<String> keys, String value, String key) {
+        if (value == null) {
+            return false;
+        }
         int at = values.indexOf(value);
         if (at >= 0) {
             if (keys.get(at).compareTo(key) <= 0) {
@@ -51,8 +67,6 @@ public final class LogOrder {
         int pos = insertionPoint(keys, key);
         values.add(pos, value);
         keys.add(pos, key);
-        d.put(field, values);
-        d.put(field + SUFFIX, keys);
         return true;
     }
 
@@ -86,8 +100,11 @@ public final class LogOrder {
         return i;
     }
 
-    /** The keys of the values; a list of an earlier layout (no keys) counts as listed before everything. */
-    private static List<String> keys(Document d, String field, int size) {
+    /**
+     * The keys of the {@code size} values listed under {@code field} (a new list); a list of an earlier layout (no
+     * keys) counts as listed before everything.
+     */
+    public static List<String> keys(Document d, String field, int size) {
         List<String> keys = strings(d, field + SUFFIX);
         while (keys.size() < size) {
             keys.add(0, "");

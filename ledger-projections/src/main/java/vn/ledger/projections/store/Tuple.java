@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * A record of values kept in one string value of a read-model document. The embedded server decodes, stores and
+ * The read side's one packed format (docs/design.md, "Stored forms and packed values"), written and read through
+ * {@link StoredForm#packed}:
+ * a record of values kept in one string value of a read-model document. The embedded server decodes, stores and
  * encodes a document value by value, and a rebuild writes tens of millions of them, so a record that is only ever
  * read whole (an audit entry, a report) costs far less as one string than as a sub-document of a dozen values.
  *
@@ -36,6 +38,30 @@ public final class Tuple {
     /** The first field, without reading the rest (null for a null field). */
     public static String first(String tuple) {
         return new Reader(tuple).string();
+    }
+
+    /**
+     * Whether a stored string looks packed: it holds a separator, an escape or a null of this format (or U+001D,
+     * U+001E, separators of the chain's lists before chain layout 7).
+     */
+    public static boolean isPacked(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == NUL || c == ESC || (c >= '\u001D' && c <= SEP)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every field of a tuple, unnamed (for an operator looking at a packed value no form names). */
+    public static List<String> fields(String tuple) {
+        List<String> out = new ArrayList<>();
+        Reader r = reader(tuple);
+        while (r.hasNext()) {
+            out.add(r.string());
+        }
+        return out;
     }
 
     /** Builds a tuple field by field. */
@@ -168,11 +194,8 @@ public final class Tuple {
         escape(value, out, SPECIAL);
     }
 
-    /**
-     * Appends the value with {@link #ESC} before each of {@code special} (which must hold {@link #ESC}) inside it:
-     * the one escape of tuples and of the chain's packed lists, each with its own separators.
-     */
-    public static void escape(String value, StringBuilder out, String special) {
+    /** Appends the value with {@link #ESC} before each of {@code special} (which must hold {@link #ESC}) inside it. */
+    private static void escape(String value, StringBuilder out, String special) {
         // the usual case, no special character inside: the whole value copied at once (indexOf is vectorised, a
         // loop of charAt over a Vietnamese text was a quarter of the audit projection's time)
         boolean plain = true;
@@ -192,7 +215,7 @@ public final class Tuple {
         }
     }
 
-    /** A value with its {@link #ESC} escapes removed (the same escape as the chain's packed lists). */
+    /** A value with its {@link #ESC} escapes removed (also what chain layout 6's lists escaped with). */
     public static String unescape(String raw) {
         if (raw.indexOf(ESC) < 0) {
             return raw;

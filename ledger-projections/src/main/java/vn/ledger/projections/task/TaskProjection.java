@@ -3,6 +3,7 @@ package vn.ledger.projections.task;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
+import vn.ledger.core.shared.Actor;
 import vn.ledger.core.shared.Ro;
 import vn.ledger.core.task.CompletionAccepted;
 import vn.ledger.core.task.CompletionRejected;
@@ -20,7 +21,9 @@ import vn.ledger.core.task.TaskUrged;
 import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.ReadStore;
 import vn.ledger.projections.store.SharedValues;
+import vn.ledger.projections.store.StoredForms;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,7 +34,6 @@ import static vn.ledger.projections.store.Docs.iso;
 import static vn.ledger.projections.store.Docs.month;
 import static vn.ledger.projections.store.Docs.strings;
 import static vn.ledger.projections.store.SharedValues.actor;
-import static vn.ledger.projections.store.SharedValues.attachments;
 import static vn.ledger.projections.store.SharedValues.deadline;
 import static vn.ledger.projections.store.SharedValues.person;
 
@@ -54,6 +56,25 @@ public final class TaskProjection {
 
     public static final String COLLECTION = "tasks";
     public static final List<String> COLLECTIONS = List.of(COLLECTION, SealedItems.COLLECTION);
+
+    /** How this model's stored values read (the administrator's decoded documents). */
+    public static final StoredForms FORMS = StoredForms.forms()
+            .field("responsible", SharedValues.PERSON)
+            .field("assignedBy", SharedValues.ACTOR).field("by", SharedValues.ACTOR)
+            .field("decidedBy", SharedValues.ACTOR)
+            .field("deadline", SharedValues.DEADLINE).field("deadlineWritten", SharedValues.DEADLINE)
+            .field("current", SharedValues.DEADLINE).field("requested", SharedValues.DEADLINE)
+            .field("from", SharedValues.DEADLINE).field("to", SharedValues.DEADLINE)
+            .field("extensions", TaskView.ExtensionRequest.FORM.list())
+            .field("deadlineHistory", TaskView.DeadlineChange.FORM.list())
+            .field("reassignments", TaskView.Reassignment.FORM.list())
+            .field("delegations", TaskView.Delegation.FORM.list())
+            .field("completions", TaskView.Completion.FORM.list())
+            .field("cancellation", TaskView.Cancellation.FORM)
+            .field("acks", TaskView.Acknowledgement.FORM.list())
+            .field("reports", TaskView.Report.FORM.list())
+            .field("urgings", TaskView.Urging.FORM.list())
+            .document(SealedItems.COLLECTION, SealedItems.FORM);
 
     /** Lifecycle of the task as its events left it (timeliness is derived from the facts, see TaskQueries). */
     public enum Status { OPEN, COMPLETION_PENDING, ACCEPTED, CANCELLED }
@@ -86,13 +107,14 @@ public final class TaskProjection {
 
     @EventHandler
     void on(TaskAcknowledged e, DomainEventMessage<?> m) {
-        apply(e.taskId(), m, d -> push(d, "acks", TaskEntries.ack(e, m.getTimestamp())));
+        apply(e.taskId(), m, d -> push(d, "acks",
+                TaskView.Acknowledgement.FORM.write(TaskView.Acknowledgement.of(e, m.getTimestamp()))));
     }
 
     @EventHandler
     void on(ProgressReported e, DomainEventMessage<?> m) {
         apply(e.taskId(), m, d -> {
-            SealedItems.push(store, d, "reports", TaskEntries.report(e, m.getTimestamp()));
+            SealedItems.push(store, d, "reports", TaskView.Report.FORM.write(TaskView.Report.of(e, m.getTimestamp())));
             d.put("reportCount", d.getInteger("reportCount", 0) + 1);
             if (e.percent() != null) {
                 d.put("lastPercent", e.percent());
@@ -121,42 +143,39 @@ public final class TaskProjection {
     @EventHandler
     void on(TaskUrged e, DomainEventMessage<?> m) {
         apply(e.taskId(), m, d -> {
-            SealedItems.push(store, d, "urgings", TaskEntries.urging(e, m.getTimestamp()));
+            SealedItems.push(store, d, "urgings", TaskView.Urging.FORM.write(TaskView.Urging.of(e, m.getTimestamp())));
             d.put("urgeCount", d.getInteger("urgeCount", 0) + 1);
         });
     }
 
     @EventHandler
     void on(ExtensionRequested e, DomainEventMessage<?> m) {
-        apply(e.taskId(), m, d -> push(d, "extensions", new Document("requestId", e.requestId())
-                .append("current", deadline(e.currentDeadline())).append("requested", deadline(e.requestedDeadline()))
-                .append("reason", e.reason()).append("on", iso(e.requestedOn())).append("by", actor(e.actor()))
-                .append("at", date(m.getTimestamp())).append("decision", "PENDING")));
+        apply(e.taskId(), m, d -> push(d, "extensions", TaskView.ExtensionRequest.FORM.write(
+                new TaskView.ExtensionRequest(e.requestId(), e.currentDeadline(), e.requestedDeadline(), e.reason(),
+                        e.requestedOn(), e.actor(), m.getTimestamp(), "PENDING", null, null, null, null))));
     }
 
     @EventHandler
     void on(ExtensionGranted e, DomainEventMessage<?> m) {
         apply(e.taskId(), m, d -> {
-            decide(d, e.requestId(), "GRANTED", iso(e.grantedOn()), m, e.actor(), null);
-            push(d, "deadlineHistory", new Document("from", deadline(e.oldDeadline()))
-                    .append("to", deadline(e.newDeadline())).append("requestId", e.requestId())
-                    .append("on", iso(e.grantedOn())).append("by", actor(e.actor())).append("at", date(m.getTimestamp())));
+            decide(d, e.requestId(), "GRANTED", e.grantedOn(), m, e.actor(), null);
+            push(d, "deadlineHistory", TaskView.DeadlineChange.FORM.write(new TaskView.DeadlineChange(
+                    e.oldDeadline(), e.newDeadline(), e.requestId(), e.grantedOn(), e.actor(), m.getTimestamp())));
             d.put("deadline", deadline(e.newDeadline()));
         });
     }
 
     @EventHandler
     void on(ExtensionRefused e, DomainEventMessage<?> m) {
-        apply(e.taskId(), m, d -> decide(d, e.requestId(), "REFUSED", iso(e.refusedOn()), m, e.actor(), e.reason()));
+        apply(e.taskId(), m, d -> decide(d, e.requestId(), "REFUSED", e.refusedOn(), m, e.actor(), e.reason()));
     }
 
     @EventHandler
     void on(TaskReassigned e, DomainEventMessage<?> m) {
         apply(e.taskId(), m, d -> {
-            push(d, "reassignments", new Document("oldLead", strings(e.oldLeadBodies()))
-                    .append("oldCoop", strings(e.oldCooperatingBodies())).append("newLead", strings(e.newLeadBodies()))
-                    .append("newCoop", strings(e.newCooperatingBodies())).append("reason", e.reason())
-                    .append("on", iso(e.reassignedOn())).append("by", actor(e.actor())).append("at", date(m.getTimestamp())));
+            push(d, "reassignments", TaskView.Reassignment.FORM.write(new TaskView.Reassignment(
+                    strings(e.oldLeadBodies()), strings(e.oldCooperatingBodies()), strings(e.newLeadBodies()),
+                    strings(e.newCooperatingBodies()), e.reason(), e.reassignedOn(), e.actor(), m.getTimestamp())));
             d.put("lead", strings(e.newLeadBodies()));
             d.put("coop", strings(e.newCooperatingBodies()));
         });
@@ -166,22 +185,19 @@ public final class TaskProjection {
     void on(TaskDelegated e, DomainEventMessage<?> m) {
         apply(e.taskId(), m, d -> {
             Docs.addToSet(d, "children", e.childTaskId());
-            push(d, "delegations", new Document("child", e.childTaskId()).append("body", e.delegatingBodyCode())
-                    .append("lead", strings(e.leadBodies())).append("coop", strings(e.cooperatingBodies()))
-                    .append("deadline", deadline(e.deadline())).append("on", iso(e.delegatedOn()))
-                    .append("by", actor(e.actor())).append("at", date(m.getTimestamp())));
+            push(d, "delegations", TaskView.Delegation.FORM.write(new TaskView.Delegation(e.childTaskId(),
+                    e.delegatingBodyCode(), strings(e.leadBodies()), strings(e.cooperatingBodies()), e.deadline(),
+                    e.delegatedOn(), e.actor(), m.getTimestamp())));
         });
     }
 
     @EventHandler
     void on(TaskCompleted e, DomainEventMessage<?> m) {
         apply(e.taskId(), m, d -> {
-            push(d, "completions", new Document("on", iso(e.completedOn())).append("product", e.productDescription())
-                    .append("evidence", attachments(e.evidence())).append("by", actor(e.actor()))
-                    .append("at", date(m.getTimestamp()))
-                    // the rule judges a completion against the deadline in force when it was declared
-                    .append("dueAt", date(SharedValues.dueAt(d.get("deadline"))))
-                    .append("outcome", "PENDING"));
+            // the rule judges a completion against the deadline in force when it was declared
+            push(d, "completions", TaskView.Completion.FORM.write(new TaskView.Completion(e.completedOn(),
+                    e.productDescription(), e.evidence() == null ? List.of() : e.evidence(), e.actor(),
+                    m.getTimestamp(), SharedValues.dueAt(d.get("deadline")), "PENDING", null, null, null, null)));
             d.put("status", Status.COMPLETION_PENDING.name());
         });
     }
@@ -189,7 +205,7 @@ public final class TaskProjection {
     @EventHandler
     void on(CompletionAccepted e, DomainEventMessage<?> m) {
         apply(e.taskId(), m, d -> {
-            decideCompletion(d, "ACCEPTED", iso(e.acceptedOn()), m, e.actor(), null);
+            decideCompletion(d, "ACCEPTED", e.acceptedOn(), m, e.actor(), null);
             d.put("status", Status.ACCEPTED.name());
         });
     }
@@ -197,7 +213,7 @@ public final class TaskProjection {
     @EventHandler
     void on(CompletionRejected e, DomainEventMessage<?> m) {
         apply(e.taskId(), m, d -> {
-            decideCompletion(d, "REJECTED", iso(e.rejectedOn()), m, e.actor(), e.reason());
+            decideCompletion(d, "REJECTED", e.rejectedOn(), m, e.actor(), e.reason());
             d.put("status", Status.OPEN.name());
         });
     }
@@ -205,8 +221,8 @@ public final class TaskProjection {
     @EventHandler
     void on(TaskCancelled e, DomainEventMessage<?> m) {
         apply(e.taskId(), m, d -> {
-            d.put("cancellation", new Document("reason", e.reason()).append("on", iso(e.cancelledOn()))
-                    .append("by", actor(e.actor())).append("at", date(m.getTimestamp())));
+            d.put("cancellation", TaskView.Cancellation.FORM.write(new TaskView.Cancellation(e.reason(),
+                    e.cancelledOn(), e.actor(), m.getTimestamp())));
             d.put("status", Status.CANCELLED.name());
         });
     }
@@ -232,29 +248,23 @@ public final class TaskProjection {
         d.put(key, list);
     }
 
-    private static void decide(Document d, String requestId, String decision, String on, DomainEventMessage<?> m,
-                               vn.ledger.core.shared.Actor by, String reason) {
-        List<Document> list = docs(d, "extensions");
-        for (Document x : list) {
-            if (requestId.equals(x.getString("requestId"))) {
-                x.append("decision", decision).append("decidedOn", on).append("decidedBy", actor(by))
-                        .append("decidedAt", date(m.getTimestamp())).append("refusal", reason);
-            }
-        }
-        d.put("extensions", list);
+    private static void decide(Document d, String requestId, String decision, LocalDate on, DomainEventMessage<?> m,
+                               Actor by, String reason) {
+        List<TaskView.ExtensionRequest> list = TaskView.ExtensionRequest.FORM.readAll(d.get("extensions"));
+        list.replaceAll(x -> requestId.equals(x.requestId()) ? x.decided(decision, on, by, m.getTimestamp(), reason)
+                : x);
+        d.put("extensions", TaskView.ExtensionRequest.FORM.writeAll(list));
     }
 
-    private static void decideCompletion(Document d, String outcome, String on, DomainEventMessage<?> m,
-                                         vn.ledger.core.shared.Actor by, String reason) {
-        List<Document> list = docs(d, "completions");
+    private static void decideCompletion(Document d, String outcome, LocalDate on, DomainEventMessage<?> m,
+                                         Actor by, String reason) {
+        List<TaskView.Completion> list = TaskView.Completion.FORM.readAll(d.get("completions"));
         for (int i = list.size() - 1; i >= 0; i--) {
-            Document c = list.get(i);
-            if ("PENDING".equals(c.getString("outcome"))) {
-                c.append("outcome", outcome).append("decidedOn", on).append("decidedBy", actor(by))
-                        .append("decidedAt", date(m.getTimestamp())).append("reason", reason);
+            if ("PENDING".equals(list.get(i).outcome())) {
+                list.set(i, list.get(i).decided(outcome, on, by, m.getTimestamp(), reason));
                 break;
             }
         }
-        d.put("completions", new ArrayList<>(list));
+        d.put("completions", TaskView.Completion.FORM.writeAll(list));
     }
 }

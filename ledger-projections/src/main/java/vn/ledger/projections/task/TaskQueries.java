@@ -27,7 +27,6 @@ import static vn.ledger.projections.store.Docs.localDate;
 import static vn.ledger.projections.store.Docs.strings;
 import static vn.ledger.projections.store.Docs.yearMonth;
 import static vn.ledger.projections.store.SharedValues.toActor;
-import static vn.ledger.projections.store.SharedValues.toAttachments;
 import static vn.ledger.projections.store.SharedValues.toDeadline;
 
 /**
@@ -114,58 +113,19 @@ public final class TaskQueries {
 
     /** The view of a stored task document at {@code now}. */
     public static TaskView view(Document d, Instant now) {
-        List<TaskView.Completion> completions = new ArrayList<>();
-        for (Document c : docs(d, "completions")) {
-            completions.add(new TaskView.Completion(localDate(c.get("on")), c.getString("product"),
-                    toAttachments(c, "evidence"), toActor(c.get("by")), instant(c.get("at")), instant(c.get("dueAt")),
-                    c.getString("outcome"), localDate(c.get("decidedOn")), toActor(c.get("decidedBy")),
-                    instant(c.get("decidedAt")), c.getString("reason")));
-        }
+        List<TaskView.Completion> completions = TaskView.Completion.FORM.readAll(d.get("completions"));
         TaskView.Completion standing = completions.isEmpty()
                 || "REJECTED".equals(completions.get(completions.size() - 1).outcome())
                 ? null : completions.get(completions.size() - 1);
 
-        List<TaskView.Acknowledgement> acks = new ArrayList<>();
-        for (Object a : Docs.items(d, "acks")) {
-            acks.add(TaskEntries.ack(a));
-        }
-        List<TaskView.Report> reports = new ArrayList<>();
-        for (Object r : Docs.items(d, "reports")) {
-            reports.add(TaskEntries.report(r));
-        }
-        List<TaskView.Urging> urgings = new ArrayList<>();
-        for (Object u : Docs.items(d, "urgings")) {
-            urgings.add(TaskEntries.urging(u));
-        }
-        List<TaskView.ExtensionRequest> extensions = new ArrayList<>();
-        for (Document x : docs(d, "extensions")) {
-            extensions.add(new TaskView.ExtensionRequest(x.getString("requestId"), toDeadline(x.get("current")),
-                    toDeadline(x.get("requested")), x.getString("reason"), localDate(x.get("on")),
-                    toActor(x.get("by")), instant(x.get("at")), x.getString("decision"),
-                    localDate(x.get("decidedOn")), toActor(x.get("decidedBy")), instant(x.get("decidedAt")),
-                    x.getString("refusal")));
-        }
-        List<TaskView.DeadlineChange> history = new ArrayList<>();
-        for (Document h : docs(d, "deadlineHistory")) {
-            history.add(new TaskView.DeadlineChange(toDeadline(h.get("from")), toDeadline(h.get("to")),
-                    h.getString("requestId"), localDate(h.get("on")), toActor(h.get("by")), instant(h.get("at"))));
-        }
-        List<TaskView.Reassignment> reassignments = new ArrayList<>();
-        for (Document r : docs(d, "reassignments")) {
-            reassignments.add(new TaskView.Reassignment(List.copyOf(strings(r, "oldLead")),
-                    List.copyOf(strings(r, "oldCoop")), List.copyOf(strings(r, "newLead")),
-                    List.copyOf(strings(r, "newCoop")), r.getString("reason"), localDate(r.get("on")),
-                    toActor(r.get("by")), instant(r.get("at"))));
-        }
-        List<TaskView.Delegation> delegations = new ArrayList<>();
-        for (Document x : docs(d, "delegations")) {
-            delegations.add(new TaskView.Delegation(x.getString("child"), x.getString("body"),
-                    List.copyOf(strings(x, "lead")), List.copyOf(strings(x, "coop")), toDeadline(x.get("deadline")),
-                    localDate(x.get("on")), toActor(x.get("by")), instant(x.get("at"))));
-        }
-        Document c = doc(d, "cancellation");
-        TaskView.Cancellation cancellation = c == null ? null : new TaskView.Cancellation(c.getString("reason"),
-                localDate(c.get("on")), toActor(c.get("by")), instant(c.get("at")));
+        List<TaskView.Acknowledgement> acks = TaskView.Acknowledgement.FORM.readAll(d.get("acks"));
+        List<TaskView.Report> reports = TaskView.Report.FORM.readAll(d.get("reports"));
+        List<TaskView.Urging> urgings = TaskView.Urging.FORM.readAll(d.get("urgings"));
+        List<TaskView.ExtensionRequest> extensions = TaskView.ExtensionRequest.FORM.readAll(d.get("extensions"));
+        List<TaskView.DeadlineChange> history = TaskView.DeadlineChange.FORM.readAll(d.get("deadlineHistory"));
+        List<TaskView.Reassignment> reassignments = TaskView.Reassignment.FORM.readAll(d.get("reassignments"));
+        List<TaskView.Delegation> delegations = TaskView.Delegation.FORM.readAll(d.get("delegations"));
+        TaskView.Cancellation cancellation = TaskView.Cancellation.FORM.read(d.get("cancellation"));
         List<Ro> missing = strings(d, "missing").stream().map(Ro::valueOf).toList();
         TaskProjection.Status status = Docs.enumOf(TaskProjection.Status.class, d.get("status"));
         Deadline inForce = toDeadline(d.get("deadline"));
