@@ -1,7 +1,6 @@
 package vn.ledger.eventstore;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
@@ -14,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -42,12 +42,14 @@ public final class EmbeddedMongo implements AutoCloseable {
     private static final int WORKER_THREADS = 64;
 
     private final MongoServer server;
+    private final CommandCounts counts;
     private final InetSocketAddress address;
     private final String description;
     private Maintenance maintenance;
 
-    private EmbeddedMongo(MongoServer server, InetSocketAddress address, String description) {
+    private EmbeddedMongo(MongoServer server, CommandCounts counts, InetSocketAddress address, String description) {
         this.server = server;
+        this.counts = counts;
         this.address = address;
         this.description = description;
     }
@@ -119,12 +121,12 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     /** @param workerThreads netty's event loops (0: its default, two per core) */
-    private static EmbeddedMongo start(H2Backend backend, String description, int workerThreads) {
+    private static EmbeddedMongo start(OrderedIndexH2Backend backend, String description, int workerThreads) {
         MongoServer server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", 0), 1, workerThreads);
         InetSocketAddress address = server.getLocalAddress();
         log.info("embedded MongoDB-wire server on {} ({})", address, description);
-        return new EmbeddedMongo(server, address, description);
+        return new EmbeddedMongo(server, backend.counts(), address, description);
     }
 
     public String connectionString() {
@@ -133,6 +135,14 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     public String description() {
         return description;
+    }
+
+    /**
+     * Commands the server has handled since it started, by command and collection ("insert events", "update
+     * token_entry", ...): what a benchmark divides by its own operations to see what one of them costs the store.
+     */
+    public Map<String, Long> commandCounts() {
+        return counts.snapshot();
     }
 
     /** Commits that wrote to the file, and write commands that waited for one (persistent mode; else 0). */
