@@ -27,6 +27,12 @@ import java.util.concurrent.TimeUnit;
  * <p>MVStore commits in the background once a second by default, so a crash could lose the last second of
  * acknowledged writes. The persistent server instead acknowledges a write command only once a commit covering it
  * is on the file (commits shared by concurrent writers), and reclaims the space of dead data while it runs.
+ *
+ * <p>A write that asks not to wait for the journal ({@code writeConcern} {@code j: false}, or {@code w: 0}) is
+ * answered once applied, as MongoDB answers it; the next commit covers it, at the latest the one the maintenance
+ * runs within {@value Maintenance#INTERVAL_MS} ms. Commits are written in the order changes were applied, so what a
+ * crash loses of such writes is their tail: derived data that its writer can restore (the stream index, see
+ * {@code AggregateStreams}; a processor's read-model documents written before its token).
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -152,6 +158,11 @@ public final class EmbeddedMongo implements AutoCloseable {
                 maintenance.reclaimer.fileBytes());
     }
 
+    /** Whether changes were applied that no commit has written yet (persistent mode; else false). */
+    boolean hasUncommittedChanges() {
+        return maintenance != null && maintenance.reclaimer.store().hasUnsavedChanges();
+    }
+
     /** The file's chunks and fill rates (persistent mode), for tests and benchmarks. */
     String storeState() {
         return maintenance == null ? description : maintenance.reclaimer.describe();
@@ -185,7 +196,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
         @Override
         public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-            boolean write = isWrite(command, query);
+            boolean write = isWrite(command, query) && !withoutJournal(query);
             MVStore.TxCounter pin = store.registerVersionUsage();
             Document result;
             try {
@@ -214,6 +225,12 @@ public final class EmbeddedMongo implements AutoCloseable {
             }
         }
 
+        /** The client asked not to wait for the journal: {@code j: false}, or no acknowledgement at all. */
+        static boolean withoutJournal(Document query) {
+            return query.get("writeConcern") instanceof Document concern
+                    && (Boolean.FALSE.equals(concern.get("j")) || concern.get("w") instanceof Number w && w.intValue() == 0);
+        }
+
         /** An aggregation writes when it ends in $out or $merge. */
         static boolean isWrite(String command, Document query) {
             String name = command.toLowerCase(Locale.ROOT);
@@ -229,11 +246,12 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     /**
-     * Runs {@link ChunkReclaimer#step()} in the committer's role every {@value #INTERVAL_MS} ms while there is
-     * something to reclaim, leaving the commit path at least three quarters of the time.
+     * Every {@value #INTERVAL_MS} ms: commits what writes that did not wait for the journal left uncommitted, and runs
+     * {@link ChunkReclaimer#step()} in the committer's role while there is something to reclaim, leaving the commit
+     * path at least three quarters of the time.
      */
     private static final class Maintenance {
-        private static final long INTERVAL_MS = 100;
+        static final long INTERVAL_MS = 100;
         private final ChunkReclaimer reclaimer;
         private final GroupCommit commits;
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -255,6 +273,9 @@ public final class EmbeddedMongo implements AutoCloseable {
 
         private void tick() {
             try {
+                if (reclaimer.store().hasUnsavedChanges()) {
+                    commits.maintain(() -> { }); // false while a commit runs: the next tick looks again
+                }
                 long now = System.nanoTime();
                 if (now - restUntil < 0) {
                     return;
