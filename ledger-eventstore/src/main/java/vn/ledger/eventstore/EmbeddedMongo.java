@@ -152,7 +152,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     /** Commits that wrote to the file, and write commands that waited for one (persistent mode; else 0). */
-    CommitCounts commitCounts() {
+    public CommitCounts commitCounts() {
         return maintenance == null ? new CommitCounts(0, 0, 0)
                 : new CommitCounts(maintenance.commits.commits(), maintenance.commits.writes(),
                 maintenance.reclaimer.fileBytes());
@@ -168,7 +168,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         return maintenance == null ? description : maintenance.reclaimer.describe();
     }
 
-    record CommitCounts(long commits, long writeCommands, long fileBytes) {
+    public record CommitCounts(long commits, long writeCommands, long fileBytes) {
     }
 
     @Override

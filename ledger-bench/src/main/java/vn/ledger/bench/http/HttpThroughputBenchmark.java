@@ -110,6 +110,7 @@ public final class HttpThroughputBenchmark {
                 String directive = "bench-c" + clients;
                 Workload.issue(setUp, directive, clients);
                 Map<String, Long> countsBefore = embedded.commandCounts();
+                EmbeddedMongo.CommitCounts commitsBefore = embedded.commitCounts();
                 // HTTP and raw take turns within the level, so that a burst of the machine's other work falls on
                 // both sides alike; the clients' commands go on from where they stopped in the previous turn
                 long[] next = new long[clients];
@@ -132,6 +133,11 @@ public final class HttpThroughputBenchmark {
                         h.percentileMillis(95), h.errors(), h.errorsByStatus(), lag, r.rate(), h.rate() / r.rate(),
                         Machine.loadAverage());
                 printCommandsPerHttpCommand(countsBefore, embedded.commandCounts(), h.ok());
+                EmbeddedMongo.CommitCounts commitsAfter = embedded.commitCounts();
+                System.out.printf(Locale.ROOT, "    per HTTP command: %.2f write commands waited for a file commit, "
+                                + "%.2f file commits%n",
+                        (double) (commitsAfter.writeCommands() - commitsBefore.writeCommands()) / Math.max(1, h.ok()),
+                        (double) (commitsAfter.commits() - commitsBefore.commits()) / Math.max(1, h.ok()));
             }
             events = countEvents(store);
             liveFileBytes = TempDirs.size(appDir);
