@@ -158,11 +158,6 @@ public final class EmbeddedMongo implements AutoCloseable {
                 maintenance.reclaimer.fileBytes());
     }
 
-    /** Whether changes were applied that no commit has written yet (persistent mode; else false). */
-    boolean hasUncommittedChanges() {
-        return maintenance != null && maintenance.reclaimer.store().hasUnsavedChanges();
-    }
-
     /** The file's chunks and fill rates (persistent mode), for tests and benchmarks. */
     String storeState() {
         return maintenance == null ? description : maintenance.reclaimer.describe();
