@@ -28,8 +28,10 @@ import java.util.stream.StreamSupport;
  * The events of one aggregate, in sequence order, and the stream index that finds them.
  *
  * <p>{@code event_streams}: "aggregate#sequence" → commit position, written after the commit. It is a derived
- * index used to load an aggregate with {@code $in} on {@code _id}; a crash can leave it short by the last commit,
- * which the next append detects (collision on {@code starts}) and repairs, or {@code recover} at start-up.
+ * index used to load an aggregate with {@code $in} on {@code _id}; a crash can leave it short by the last commits,
+ * which the next append detects (collision on {@code starts}) and repairs, or {@code recover} at start-up. So its
+ * writes do not wait for the journal ({@link #unjournaled}): a command waits for one durable write (its commit),
+ * not two.
  */
 final class AggregateStreams {
 
@@ -43,6 +45,11 @@ final class AggregateStreams {
         this.commits = commits;
         this.streams = streams;
         this.aggregateBatch = aggregateBatch;
+    }
+
+    /** The collection's write concern without waiting for the journal ({@code j: false}). */
+    static MongoCollection<Document> unjournaled(MongoCollection<Document> collection) {
+        return collection.withWriteConcern(collection.getWriteConcern().withJournal(false));
     }
 
     static String streamKey(String aggregateId, long sequence) {

@@ -1,7 +1,6 @@
 package vn.ledger.eventstore;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
@@ -14,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -27,6 +27,12 @@ import java.util.concurrent.TimeUnit;
  * <p>MVStore commits in the background once a second by default, so a crash could lose the last second of
  * acknowledged writes. The persistent server instead acknowledges a write command only once a commit covering it
  * is on the file (commits shared by concurrent writers), and reclaims the space of dead data while it runs.
+ *
+ * <p>A write that asks not to wait for the journal ({@code writeConcern} {@code j: false}, or {@code w: 0}) is
+ * answered once applied, as MongoDB answers it; the next commit covers it, at the latest the one the maintenance
+ * runs within {@value Maintenance#INTERVAL_MS} ms. Commits are written in the order changes were applied, so what a
+ * crash loses of such writes is their tail: derived data that its writer can restore (the stream index, see
+ * {@code AggregateStreams}; a processor's read-model documents written before its token).
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -42,12 +48,14 @@ public final class EmbeddedMongo implements AutoCloseable {
     private static final int WORKER_THREADS = 64;
 
     private final MongoServer server;
+    private final CommandCounts counts;
     private final InetSocketAddress address;
     private final String description;
     private Maintenance maintenance;
 
-    private EmbeddedMongo(MongoServer server, InetSocketAddress address, String description) {
+    private EmbeddedMongo(MongoServer server, CommandCounts counts, InetSocketAddress address, String description) {
         this.server = server;
+        this.counts = counts;
         this.address = address;
         this.description = description;
     }
@@ -119,12 +127,12 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     /** @param workerThreads netty's event loops (0: its default, two per core) */
-    private static EmbeddedMongo start(H2Backend backend, String description, int workerThreads) {
+    private static EmbeddedMongo start(OrderedIndexH2Backend backend, String description, int workerThreads) {
         MongoServer server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", 0), 1, workerThreads);
         InetSocketAddress address = server.getLocalAddress();
         log.info("embedded MongoDB-wire server on {} ({})", address, description);
-        return new EmbeddedMongo(server, address, description);
+        return new EmbeddedMongo(server, backend.counts(), address, description);
     }
 
     public String connectionString() {
@@ -135,8 +143,16 @@ public final class EmbeddedMongo implements AutoCloseable {
         return description;
     }
 
+    /**
+     * Commands the server has handled since it started, by command and collection ("insert events", "update
+     * token_entry", ...): what a benchmark divides by its own operations to see what one of them costs the store.
+     */
+    public Map<String, Long> commandCounts() {
+        return counts.snapshot();
+    }
+
     /** Commits that wrote to the file, and write commands that waited for one (persistent mode; else 0). */
-    CommitCounts commitCounts() {
+    public CommitCounts commitCounts() {
         return maintenance == null ? new CommitCounts(0, 0, 0)
                 : new CommitCounts(maintenance.commits.commits(), maintenance.commits.writes(),
                 maintenance.reclaimer.fileBytes());
@@ -147,7 +163,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         return maintenance == null ? description : maintenance.reclaimer.describe();
     }
 
-    record CommitCounts(long commits, long writeCommands, long fileBytes) {
+    public record CommitCounts(long commits, long writeCommands, long fileBytes) {
     }
 
     @Override
@@ -175,7 +191,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
         @Override
         public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-            boolean write = isWrite(command, query);
+            boolean write = isWrite(command, query) && !withoutJournal(query);
             MVStore.TxCounter pin = store.registerVersionUsage();
             Document result;
             try {
@@ -204,6 +220,12 @@ public final class EmbeddedMongo implements AutoCloseable {
             }
         }
 
+        /** The client asked not to wait for the journal: {@code j: false}, or no acknowledgement at all. */
+        static boolean withoutJournal(Document query) {
+            return query.get("writeConcern") instanceof Document concern
+                    && (Boolean.FALSE.equals(concern.get("j")) || concern.get("w") instanceof Number w && w.intValue() == 0);
+        }
+
         /** An aggregation writes when it ends in $out or $merge. */
         static boolean isWrite(String command, Document query) {
             String name = command.toLowerCase(Locale.ROOT);
@@ -219,11 +241,12 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     /**
-     * Runs {@link ChunkReclaimer#step()} in the committer's role every {@value #INTERVAL_MS} ms while there is
-     * something to reclaim, leaving the commit path at least three quarters of the time.
+     * Every {@value #INTERVAL_MS} ms: commits what writes that did not wait for the journal left uncommitted, and runs
+     * {@link ChunkReclaimer#step()} in the committer's role while there is something to reclaim, leaving the commit
+     * path at least three quarters of the time.
      */
     private static final class Maintenance {
-        private static final long INTERVAL_MS = 100;
+        static final long INTERVAL_MS = 100;
         private final ChunkReclaimer reclaimer;
         private final GroupCommit commits;
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -245,6 +268,9 @@ public final class EmbeddedMongo implements AutoCloseable {
 
         private void tick() {
             try {
+                if (reclaimer.store().hasUnsavedChanges()) {
+                    commits.maintain(() -> { }); // false while a commit runs: the next tick looks again
+                }
                 long now = System.nanoTime();
                 if (now - restUntil < 0) {
                     return;

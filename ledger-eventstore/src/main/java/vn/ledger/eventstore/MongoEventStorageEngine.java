@@ -62,8 +62,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         this.commits = db.getCollection(builder.prefix + "events");
         this.positions = new CommitPositions(commits, db.getCollection(builder.prefix + "event_store_meta"),
                 builder.clock);
-        this.streams = new AggregateStreams(commits, db.getCollection(builder.prefix + "event_streams"),
-                builder.aggregateBatch);
+        this.streams = new AggregateStreams(commits,
+                AggregateStreams.unjournaled(db.getCollection(builder.prefix + "event_streams")), builder.aggregateBatch);
         this.appender = new CommitAppender(commits, positions, streams, builder.clock, builder.beforeCommit,
                 this::refused);
         this.tracking = new TrackingReader(commits, positions, builder.trackingWindow, builder.gapTimeout,

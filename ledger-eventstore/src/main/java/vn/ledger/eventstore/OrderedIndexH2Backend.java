@@ -60,8 +60,21 @@ class OrderedIndexH2Backend extends H2Backend {
     static final String MARKS = "ledger.indexKeyOrder";
     static final String ORDER = "mongo-value-order/1";
 
+    private final CommandCounts counts = new CommandCounts();
+
     OrderedIndexH2Backend(MVStore store) {
         super(store);
+    }
+
+    CommandCounts counts() {
+        return counts;
+    }
+
+    @Override
+    public Document handleCommand(io.netty.channel.Channel channel, String databaseName, String command,
+                                  Document query) {
+        counts.count(command, query);
+        return super.handleCommand(channel, databaseName, command, query);
     }
 
     @Override
@@ -119,8 +132,9 @@ class OrderedIndexH2Backend extends H2Backend {
             // the stock backend's map names, so that drop, rename and an older file all find them
             String namespace = getFullCollectionNamespace(collectionName);
             MVStore store = store();
+            // keys (the documents' _id) in our forms too: an object id would otherwise be Java-serialised
             MVMap<Object, Document> data = store.openMap("databases." + namespace,
-                    new MVMap.Builder<Object, Document>().valueType(new StoredForms()));
+                    new MVMap.Builder<Object, Document>().keyType(new StoredForms()).valueType(new StoredForms()));
             MVMap<String, Object> meta = store.openMap("meta." + namespace);
             return new DataCollection(this, collectionName, options, data, meta, cursorRegistry);
         }

@@ -42,11 +42,18 @@ import java.util.stream.StreamSupport;
  * below the highest one found is a gap (a commit in flight). A gap older than the gap timeout is closed with a
  * tombstone ({@link CommitPositions#close}), and its late writer appends again elsewhere. So no event is ever
  * skipped, however long its commit is held back.
+ *
+ * <p>The window starts just wide enough for what this process knows is written ({@value #MIN_WINDOW} positions at
+ * least) and doubles, up to the tracking window, while fetches fill it: a processor at the head asks for a few
+ * positions after every commit instead of the whole tracking window (each position of an {@code $in} is a lookup
+ * on the server; that was a sixth of the embedded server's time under HTTP load), and a rebuild still reads whole
+ * windows.
  */
 final class TrackingReader {
 
     private static final Logger log = LoggerFactory.getLogger(MongoEventStorageEngine.class);
     private static final int MAX_ROUNDS = 64;
+    static final int MIN_WINDOW = 16;
 
     private final MongoCollection<Document> commits;
     private final CommitPositions positions;
@@ -76,14 +83,16 @@ final class TrackingReader {
         Spliterator<TrackedEventData<?>> spliterator = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
             private final Deque<TrackedEventData<?>> buffer = new ArrayDeque<>();
             private GapAwareTrackingToken cursor = start;
+            private int window = firstWindow(start.getIndex());
             private boolean done;
 
             @Override
             public boolean tryAdvance(Consumer<? super TrackedEventData<?>> action) {
                 if (buffer.isEmpty() && !done) {
-                    Batch batch = fetchTracked(cursor);
+                    Batch batch = fetchTracked(cursor, window);
                     buffer.addAll(batch.events);
                     cursor = batch.cursor;
+                    window = batch.window;
                     done = batch.events.isEmpty();
                 }
                 TrackedEventData<?> item = buffer.poll();
@@ -113,11 +122,21 @@ final class TrackingReader {
                 Collections.emptySet());
     }
 
-    private record Batch(List<TrackedEventData<?>> events, GapAwareTrackingToken cursor) {
+    private record Batch(List<TrackedEventData<?>> events, GapAwareTrackingToken cursor, int window) {
     }
 
-    /** Reads the token's gaps and the next window(s) of positions, until events are found or none are left. */
-    private Batch fetchTracked(GapAwareTrackingToken token) {
+    /** Wide enough for the commits this process knows of after {@code index}, within the tracking window. */
+    private int firstWindow(long index) {
+        long known = positions.knownHead() - index;
+        return (int) Math.min(trackingWindow, Math.max(MIN_WINDOW, known));
+    }
+
+    /**
+     * Reads the token's gaps and the next window(s) of positions, until events are found or none are left; the
+     * batch tells the window to ask for next (doubled when this one was at least half full).
+     */
+    private Batch fetchTracked(GapAwareTrackingToken token, int firstWindow) {
+        int window = firstWindow;
         long index = token.getIndex();
         SortedSet<Long> gaps = new TreeSet<>(token.getGaps());
         List<TrackedEventData<?>> out = new ArrayList<>();
@@ -125,7 +144,7 @@ final class TrackingReader {
             long before = index;
             List<Long> ids = new ArrayList<>(gaps.size() + trackingWindow);
             ids.addAll(gaps);
-            for (long p = index + 1; p <= index + trackingWindow; p++) {
+            for (long p = index + 1; p <= index + window; p++) {
                 ids.add(p);
             }
             TreeMap<Long, Document> found = new TreeMap<>();
@@ -152,11 +171,19 @@ final class TrackingReader {
                 }
             }
             closeExpiredGaps(gaps);
+            boolean filled = 2L * found.tailMap(before, false).size() >= window;
+            if (filled) {
+                window = Math.min(trackingWindow, 2 * window);
+            }
             if (!out.isEmpty()) {
                 break;
             }
             if (index > before) {
                 continue; // stepped over tombstones only: read on
+            }
+            if (window < trackingWindow && positions.knownHead() > index + window) {
+                window = trackingWindow; // written beyond a small window that was empty: look as far as before
+                continue;
             }
             // a window with nothing in it while this process has written beyond it: abandoned or very slow
             // commits; step over them as gaps, which the timeout closes if they never fill
@@ -169,7 +196,7 @@ final class TrackingReader {
             }
             break;
         }
-        return new Batch(out, GapAwareTrackingToken.newInstance(index, gaps));
+        return new Batch(out, GapAwareTrackingToken.newInstance(index, gaps), window);
     }
 
     private void closeExpiredGaps(SortedSet<Long> gaps) {

@@ -1,5 +1,6 @@
 package vn.ledger.eventstore;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -103,6 +104,33 @@ class GroupCommitTest {
             client.getDatabase("crash").getCollection("docs").find().forEach(d -> found.add(d.getString("_id")));
         }
         assertThat(new HashSet<>(found)).hasSameSizeAs(found).containsAll(acknowledged);
+    }
+
+    @Test
+    @DisplayName("given writes that ask not to wait for the journal (j: false), when they are answered, then they did "
+            + "not wait for a commit, and a commit covers them within a second")
+    void writesWithoutJournalAreCommittedSoon(@TempDir Path dir) throws Exception {
+        try (EmbeddedMongo server = EmbeddedMongo.persistent(dir);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> c = client.getDatabase("gc").getCollection("docs");
+            c.insertOne(new Document("_id", "durable"));
+            EmbeddedMongo.CommitCounts before = server.commitCounts();
+            MongoCollection<Document> unjournaled = c.withWriteConcern(WriteConcern.W1.withJournal(false));
+            for (int i = 0; i < 20; i++) {
+                unjournaled.insertOne(new Document("_id", "derived-" + i));
+            }
+            assertThat(server.commitCounts().writeCommands()).as("none waited").isEqualTo(before.writeCommands());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            while (server.commitCounts().commits() == before.commits() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(server.commitCounts().commits()).as("the maintenance committed them")
+                    .isGreaterThan(before.commits());
+            c.insertOne(new Document("_id", "durable again"));
+            assertThat(server.commitCounts().writeCommands()).as("a write without a concern still waits")
+                    .isEqualTo(before.writeCommands() + 1);
+        }
+        assertThat(readIds(dir)).hasSize(22);
     }
 
     private static Set<String> readIds(Path dir) {

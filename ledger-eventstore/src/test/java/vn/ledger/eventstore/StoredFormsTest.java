@@ -9,6 +9,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
@@ -82,7 +83,11 @@ class StoredFormsTest {
                 .append("v", List.of(1, "hai", 3.0));
         KeyValue key = new KeyValue("task-1");
         KeyValue mixed = new KeyValue("a", 2.0);
-        for (Object value : List.of(doc, key, mixed, "plain", 42L)) {
+        de.bwaldvogel.mongo.bson.ObjectId oid = new de.bwaldvogel.mongo.bson.ObjectId();
+        List<Object> values = List.of(doc, key, mixed, "plain", 42L, oid, new KeyValue(7L), new KeyValue(-1L),
+                new KeyValue(oid), new KeyValue("rm-audit-g2", 3), new KeyValue(true, false, -0.0, Double.NaN),
+                new KeyValue(Integer.MIN_VALUE, Long.MIN_VALUE), new KeyValue((Object) null), new KeyValue((Object) List.of("an array", 1)));
+        for (Object value : values) {
             WriteBuffer stock = new WriteBuffer();
             new ObjectDataType().write(stock, value);
             assertThat(forms.read(stock.getBuffer().flip())).as("stock form of %s", value).isEqualTo(value);
@@ -94,9 +99,32 @@ class StoredFormsTest {
             assertThat(forms.read(read)).as("our form of %s", value).isEqualTo(value);
             assertThat(read.get()).isEqualTo((byte) 7);
         }
+        assertThat(tagOf(forms, doc)).as("a document is stored as BSON").isEqualTo(StoredForms.BSON_DOCUMENT);
+        assertThat(tagOf(forms, new KeyValue(7L))).as("a position's key").isEqualTo(StoredForms.VALUE_KEY);
+        assertThat(tagOf(forms, new KeyValue("rm-audit-g2", 3))).as("a token's key").isEqualTo(StoredForms.VALUE_KEY);
+        assertThat(tagOf(forms, oid)).as("a generated _id").isEqualTo(StoredForms.OBJECT_ID);
+        assertThat(tagOf(forms, new KeyValue((Object) List.of("an array", 1)))).as("anything else: H2's own form")
+                .isNotIn(StoredForms.VALUE_KEY, StoredForms.STRING_KEY);
+    }
+
+    @Test
+    @DisplayName("a key of plain values reads back as the very classes it was written from, so it compares the same")
+    void plainKeysKeepTheirClasses() {
+        StoredForms forms = new StoredForms();
+        KeyValue key = new KeyValue(1L, 1, 1.0, "1", Missing.getInstance());
         WriteBuffer ours = new WriteBuffer();
-        forms.write(ours, doc);
-        assertThat(ours.getBuffer().get(0)).as("a document is stored as BSON").isEqualTo(StoredForms.BSON_DOCUMENT);
+        forms.write(ours, key);
+        KeyValue read = (KeyValue) forms.read(ours.getBuffer().flip());
+        assertThat(read.stream().map(Object::getClass).toList())
+                .containsExactly(Long.class, Integer.class, Double.class, String.class, Missing.class);
+        assertThat(read.get(4)).as("a missing field's key is the one instance it is compared by")
+                .isSameAs(Missing.getInstance());
+    }
+
+    private static byte tagOf(StoredForms forms, Object value) {
+        WriteBuffer buff = new WriteBuffer();
+        forms.write(buff, value);
+        return buff.getBuffer().get(0);
     }
 
     @Test

@@ -140,10 +140,19 @@ public class StorageConfiguration {
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), Duration.ofSeconds(1));
     }
 
+    /**
+     * Tokens and claims are written without waiting for the journal ({@code j: false}): a processor writes its
+     * read-model documents before its token, so a crash loses a tail of both, and the processor handles those events
+     * again from the token it finds. On the embedded server a processor's batch then does not wait for a file
+     * commit per write.
+     */
     @Bean
     public TokenStore tokenStore(MongoClient client, LedgerProperties properties, Serializer serializer) {
+        MongoDatabase database = client.getDatabase(properties.database());
         MongoTokenStore store = MongoTokenStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, properties.database()).build())
+                .mongoTemplate(DefaultMongoTemplate.builder()
+                        .mongoDatabase(database.withWriteConcern(database.getWriteConcern().withJournal(false)))
+                        .build())
                 .serializer(serializer)
                 .build();
         store.ensureIndexes();

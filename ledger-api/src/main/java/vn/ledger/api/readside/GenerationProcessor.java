@@ -50,7 +50,9 @@ final class GenerationProcessor implements Generation.Tracker {
         this.model = generation.model;
         this.processorName = generation.processorName;
         this.reader = new MongoReadStore(database, generation.prefix);
-        this.store = new GenerationStore(new MongoReadStore(database, generation.prefix), writeBuffer, fresh);
+        // the documents are written before the token (see the token store): neither waits for the journal
+        MongoDatabase unjournaled = database.withWriteConcern(database.getWriteConcern().withJournal(false));
+        this.store = new GenerationStore(new MongoReadStore(unjournaled, generation.prefix), writeBuffer, fresh);
         this.projection = new AnnotationEventHandlerAdapter(model.newProjection(store));
     }
 

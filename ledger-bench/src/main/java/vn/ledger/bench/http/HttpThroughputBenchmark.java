@@ -7,6 +7,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import vn.ledger.api.LedgerApplication;
 import vn.ledger.bench.Machine;
 import vn.ledger.bench.TempDirs;
+import vn.ledger.eventstore.EmbeddedMongo;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Commands per second through the running application, over HTTP, on the store the application runs on by default
@@ -103,9 +105,12 @@ public final class HttpThroughputBenchmark {
             RawInserts b = baseline;
             LoadRunner.run(warmupClients, warmup / 3, b::insert);
 
+            EmbeddedMongo embedded = app.getBean(EmbeddedMongo.class);
             for (int clients : levels) {
                 String directive = "bench-c" + clients;
                 Workload.issue(setUp, directive, clients);
+                Map<String, Long> countsBefore = embedded.commandCounts();
+                EmbeddedMongo.CommitCounts commitsBefore = embedded.commitCounts();
                 // HTTP and raw take turns within the level, so that a burst of the machine's other work falls on
                 // both sides alike; the clients' commands go on from where they stopped in the previous turn
                 long[] next = new long[clients];
@@ -127,6 +132,12 @@ public final class HttpThroughputBenchmark {
                                 + "(load average %s)%n", clients, h.rate(), h.percentileMillis(50),
                         h.percentileMillis(95), h.errors(), h.errorsByStatus(), lag, r.rate(), h.rate() / r.rate(),
                         Machine.loadAverage());
+                printCommandsPerHttpCommand(countsBefore, embedded.commandCounts(), h.ok());
+                EmbeddedMongo.CommitCounts commitsAfter = embedded.commitCounts();
+                System.out.printf(Locale.ROOT, "    per HTTP command: %.2f write commands waited for a file commit, "
+                                + "%.2f file commits%n",
+                        (double) (commitsAfter.writeCommands() - commitsBefore.writeCommands()) / Math.max(1, h.ok()),
+                        (double) (commitsAfter.commits() - commitsBefore.commits()) / Math.max(1, h.ok()));
             }
             events = countEvents(store);
             liveFileBytes = TempDirs.size(appDir);
@@ -153,6 +164,30 @@ public final class HttpThroughputBenchmark {
         }
         return LoadRunner.run(clients, seconds,
                 (client, n) -> connections[client].post(workload.command(directive, clients, client, next[client]++)));
+    }
+
+    /**
+     * The store's commands per acknowledged HTTP command over a level (its HTTP turns and the read models' catch-up;
+     * reads of the admin status page included), largest first.
+     */
+    private static void printCommandsPerHttpCommand(Map<String, Long> before, Map<String, Long> after, long commands) {
+        List<Map.Entry<String, Double>> per = new ArrayList<>();
+        double total = 0;
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            double n = (double) (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / Math.max(1, commands);
+            if (n >= 0.005) {
+                per.add(Map.entry(e.getKey(), n));
+                total += n;
+            }
+        }
+        per.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "    store commands per HTTP command: %.2f (", total));
+        for (int i = 0; i < per.size(); i++) {
+            line.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.2f", per.get(i).getKey(),
+                    per.get(i).getValue()));
+        }
+        System.out.println(line.append(')'));
     }
 
     private static long countEvents(MongoDatabase store) {
