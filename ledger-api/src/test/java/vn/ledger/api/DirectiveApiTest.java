@@ -176,7 +176,7 @@ class DirectiveApiTest extends ApiTestSupport {
         Map<String, Object> badDate = directive(symbol());
         badDate.put("issuedOn", "31/2/2026");
         r = post("tuc", "/api/directives", badDate);
-        assertProblem(r, 400, "request.malformed");
+        assertProblem(r, 400, "json.invalid-value");
         assertThat(r.field()).isEqualTo("issuedOn");
 
         Map<String, Object> badDeadline = directive(symbol());

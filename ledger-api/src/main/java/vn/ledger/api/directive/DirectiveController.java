@@ -17,7 +17,6 @@ import vn.ledger.api.history.HistoryResponse;
 import vn.ledger.api.history.HistoryService;
 import vn.ledger.api.history.Paths;
 import vn.ledger.api.idempotency.CommandDispatcher;
-import vn.ledger.api.idempotency.IdempotencyFilter;
 import vn.ledger.api.problem.Conflict;
 import vn.ledger.api.security.CurrentActor;
 import vn.ledger.api.task.TaskRequests;
@@ -65,9 +64,11 @@ public class DirectiveController {
     public CommandResult issue(@Valid @RequestBody DirectiveRequests.Issue req) {
         Actor actor = current.actor();
         String id = req.directiveId() != null ? req.directiveId() : UUID.randomUUID().toString();
-        // a caller-chosen id that exists: refuse, unless this is a retry under an Idempotency-Key (the event store
-        // then recognises the stored commit)
-        if (req.directiveId() != null && IdempotencyFilter.currentKey() == null && historyService.exists(id)) {
+        // a caller-chosen id that exists: refused before dispatch, so that no commit position is taken, unless an
+        // earlier attempt under the same Idempotency-Key stored it (then its answer is given); two requests racing
+        // for a new id are settled by the event store's unique key
+        if (req.directiveId() != null && historyService.exists(id)) {
+            commands.answerIfStoredUnderCurrentKey(id);
             throw new Conflict("directive.id.taken", "directiveId", "A directive with id " + id + " already exists.");
         }
         String issuingBody = req.issuingBodyCode() != null ? req.issuingBodyCode() : actor.bodyCode();
@@ -128,7 +129,8 @@ public class DirectiveController {
     public CommandResult assign(@PathVariable String id, @Valid @RequestBody TaskRequests.Spec req) {
         String taskId = id + "/" + req.code();
         // the directive knows only the codes it was issued with; a task added later lives in its own stream
-        if (IdempotencyFilter.currentKey() == null && historyService.exists(taskId)) {
+        if (historyService.exists(taskId)) {
+            commands.answerIfStoredUnderCurrentKey(taskId);
             throw new DomainRuleViolation("code", "task.code.taken", "This directive already has a task " + req.code());
         }
         commands.send(new AssignTask(id, req.toSpec(), current.actor()), id);
