@@ -34,6 +34,10 @@ public final class JsonProblems {
         if (cause instanceof InputRejected rejected) {
             return problem(rejected.rule(), pointer(rejected), rejected.getOriginalMessage());
         }
+        if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof InputCoercionException range) {
+            return problem("json.number-range", pointer(mapping), "Number out of range: "
+                    + firstSentence(range.getOriginalMessage()));
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return problem("json.unknown-field", pointer(unknown), "Field '" + unknown.getPropertyName()
                     + "' is not part of this operation" + known(unknown) + ".");
