@@ -132,6 +132,13 @@ public abstract class ApiTestSupport {
         return database.getCollection("events").countDocuments();
     }
 
+    /** The highest commit position taken (tombstones included): a refused request takes none. */
+    protected long headPosition() {
+        org.bson.Document last = database.getCollection("events").find()
+                .sort(com.mongodb.client.model.Sorts.descending("_id")).limit(1).first();
+        return last == null ? -1 : ((Number) last.get("_id")).longValue();
+    }
+
     protected static void assertProblem(Response r, int status, String rule) {
         assertThat(r.status()).as(r.raw()).isEqualTo(status);
         assertThat(r.contentType()).startsWith("application/problem+json");

@@ -205,9 +205,27 @@ class DirectiveApiTest extends ApiTestSupport {
         String id = UUID.randomUUID().toString();
         Map<String, Object> d = directive(symbol());
         d.put("directiveId", id);
-        assertThat(post("tuc", "/api/directives", d).text("id")).isEqualTo(id);
+        String firstKey = UUID.randomUUID().toString();
+        Map<String, Object> firstBody = new LinkedHashMap<>(d);
+        Response first = post("tuc", "/api/directives", firstBody, firstKey);
+        assertThat(first.text("id")).isEqualTo(id);
+        long commits = commitCount();
+        long head = headPosition();
+
         d.put("symbol", symbol());
         assertProblem(post("tuc", "/api/directives", d), 409, "directive.id.taken");
+        // under a new Idempotency-Key too, refused before dispatch: no commit position is taken (none shows as lag)
+        Response again = post("tuc", "/api/directives", d, UUID.randomUUID().toString());
+        assertProblem(again, 409, "directive.id.taken");
+        assertThat(again.field()).isEqualTo("directiveId");
+        assertThat(commitCount()).isEqualTo(commits);
+        assertThat(headPosition()).isEqualTo(head);
+
+        // the first request retried under its own key is answered as before, from the stored answer
+        Response replay = post("tuc", "/api/directives", firstBody, firstKey);
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.header("Idempotency-Replayed")).isEqualTo("true");
+        assertThat(commitCount()).isEqualTo(commits);
     }
 
     @Test

@@ -1,8 +1,6 @@
 package vn.ledger.api.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.model.Sorts;
-import org.bson.Document;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -149,8 +147,7 @@ class HostileInputTest extends ApiTestSupport {
     }
 
     private Store store() {
-        Document last = database.getCollection("events").find().sort(Sorts.descending("_id")).limit(1).first();
-        return new Store(commitCount(), last == null ? -1 : ((Number) last.get("_id")).longValue());
+        return new Store(commitCount(), headPosition());
     }
 
     private record Answer(int status, String contentType, String body) {
