@@ -38,6 +38,8 @@ public class RequestBodyLimit extends OncePerRequestFilter {
 
     /** Request attribute: the body's length in bytes (0 when none was sent). */
     public static final String BODY_LENGTH = RequestBodyLimit.class.getName() + ".length";
+    /** Request attribute: the body is an empty JSON object, {@code {}} (which some clients send to every write). */
+    public static final String BODY_EMPTY_OBJECT = RequestBodyLimit.class.getName() + ".emptyObject";
 
     private final int maxBytes;
     private final ObjectMapper objectMapper;
@@ -68,6 +70,8 @@ public class RequestBodyLimit extends OncePerRequestFilter {
             return;
         }
         request.setAttribute(BODY_LENGTH, body.length);
+        request.setAttribute(BODY_EMPTY_OBJECT, body.length < 64
+                && new String(body, StandardCharsets.ISO_8859_1).replaceAll("\\s", "").equals("{}"));
         MediaType type = mediaType(request.getContentType());
         if (type != null && isJson(type)) {
             if (type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())) {

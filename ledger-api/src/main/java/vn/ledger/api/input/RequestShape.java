@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * What reaches an operation besides its JSON body: every path segment and query parameter is held to the rules of
  * an id ({@link TextRules}, no control character at all, at most 200 characters in a path segment), and a write
- * that takes no body is refused one (400 {@code request.body-unexpected}) rather than silently ignoring it.
+ * that takes no body is refused one (400 {@code request.body-unexpected}) rather than silently ignoring it; an
+ * empty JSON object {@code {}}, which says nothing, is let through (clients that send one with every write).
  */
 final class RequestShape implements HandlerInterceptor {
 
@@ -40,6 +41,7 @@ final class RequestShape implements HandlerInterceptor {
         });
         if (handler instanceof HandlerMethod method && !"GET".equals(request.getMethod())
                 && request.getAttribute(RequestBodyLimit.BODY_LENGTH) instanceof Integer length && length > 0
+                && !Boolean.TRUE.equals(request.getAttribute(RequestBodyLimit.BODY_EMPTY_OBJECT))
                 && Arrays.stream(method.getMethodParameters()).noneMatch(RequestShape::isBody)) {
             throw new BadRequest("request.body-unexpected", null, "This operation takes no request body; "
                     + length + " bytes were sent.");

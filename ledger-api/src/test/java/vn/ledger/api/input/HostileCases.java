@@ -142,8 +142,8 @@ final class HostileCases {
 
     private void bodiless(Op op) {
         String unexpected = "request.body-unexpected";
-        add(op, "an empty object as body", "{}", 400, unexpected, null);
         add(op, "an object as body", "{\"reason\":\"x\"}", 400, unexpected, null);
+        add(op, "an array as body", "[]", 400, unexpected, null);
         add(op, "garbage as body", "<<<garbage", 400, unexpected, null);
         add(op.name, "a body as text/plain", op.user, op.path, "text/plain", utf8("x"), 400, Set.of(unexpected), null);
         add(op.name, "a body over the limit", op.user, op.path, "application/json", oversized(), 413,
