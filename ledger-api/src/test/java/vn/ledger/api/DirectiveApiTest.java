@@ -229,6 +229,39 @@ class DirectiveApiTest extends ApiTestSupport {
     }
 
     @Test
+    void requestsRacingForANewIdGetOneDirectiveAndNamedRefusals() throws Exception {
+        String id = UUID.randomUUID().toString();
+        int writers = 4;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                Map<String, Object> d = directive(symbol());
+                d.put("directiveId", id);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post("tuc", "/api/directives", d, UUID.randomUUID().toString());
+                }));
+            }
+            start.countDown();
+            int created = 0;
+            for (java.util.concurrent.Future<Response> answer : answers) {
+                Response r = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (r.status() == 201) {
+                    created++;
+                } else {
+                    assertProblem(r, 409, "directive.id.taken");
+                }
+            }
+            assertThat(created).isEqualTo(1);
+            assertThat(eventCount(id)).isEqualTo(1); // DirectiveIssued, once (its tasks are streams of their own)
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void addsATaskLater() throws Exception {
         String id = post("tuc", "/api/directives", directive(symbol())).text("id");
         Response r = post("tuc", "/api/directives/" + id + "/tasks",

@@ -3,6 +3,7 @@ package vn.ledger.api.directive;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -77,9 +78,19 @@ public class DirectiveController {
         List<TaskSpec> tasks = req.tasks() == null ? List.of()
                 : req.tasks().stream().map(TaskRequests.Spec::toSpec).toList();
         Signer signer = new Signer(req.signer().name(), req.signer().position(), req.signer().capacity());
-        commands.send(new IssueDirective(id, req.symbol(), req.kind(), issuingBody, signer, req.issuedOn(),
-                req.subject(), req.recipientsForAction(), req.recipientsForInformation(), req.recipientsForReport(),
-                req.orientations(), citations, tasks, actor), id);
+        try {
+            commands.send(new IssueDirective(id, req.symbol(), req.kind(), issuingBody, signer, req.issuedOn(),
+                    req.subject(), req.recipientsForAction(), req.recipientsForInformation(),
+                    req.recipientsForReport(), req.orientations(), citations, tasks, actor), id);
+        } catch (RuntimeException e) {
+            // lost a race for a new caller-chosen id: the store's unique key refused the second stream; say which
+            // rule, not a bare conflict
+            if (req.directiveId() != null && causedBy(e, ConcurrencyException.class) && historyService.exists(id)) {
+                throw new Conflict("directive.id.taken", "directiveId", "A directive with id " + id
+                        + " already exists.");
+            }
+            throw e;
+        }
         List<String> taskIds = tasks.stream().map(t -> id + "/" + t.code()).toList();
         return new CommandResult(id, taskIds, null, null, Paths.directiveHistory(id));
     }
@@ -141,5 +152,15 @@ public class DirectiveController {
     @Operation(summary = "Stored events of a directive, in order")
     public HistoryResponse history(@PathVariable String id) {
         return history.load(id);
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

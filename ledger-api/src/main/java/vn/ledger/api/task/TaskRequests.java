@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.ledger.api.input.SingleLine;
 import vn.ledger.api.body.BodyRequests;
 import vn.ledger.core.shared.Attachment;
 import vn.ledger.core.shared.Person;
@@ -28,7 +29,7 @@ public final class TaskRequests {
     private TaskRequests() {
     }
 
-    public record PersonRequest(@Size(max = 200) String name, @Size(max = 300) String position) {
+    public record PersonRequest(@SingleLine @Size(max = 200) String name, @SingleLine @Size(max = 300) String position) {
         Person toPerson() {
             return new Person(name, position);
         }
@@ -45,7 +46,7 @@ public final class TaskRequests {
             List<@NotBlank @Pattern(regexp = BodyRequests.CODE) String> leadBodies,
             @Schema(description = "body codes that cooperate (phối hợp)")
             List<@NotBlank @Pattern(regexp = BodyRequests.CODE) String> cooperatingBodies,
-            @Size(max = 500) @Schema(description = "rõ thời gian, as written", example = "trước ngày 05/4/2026")
+            @SingleLine @Size(max = 500) @Schema(description = "rõ thời gian, as written", example = "trước ngày 05/4/2026")
             String deadline,
             @Size(max = 2000) @Schema(description = "rõ sản phẩm: the expected deliverable") String product) {
 
@@ -55,7 +56,7 @@ public final class TaskRequests {
         }
     }
 
-    public record AttachmentRequest(@NotBlank @Size(max = 300) String name,
+    public record AttachmentRequest(@NotBlank @SingleLine @Size(max = 300) String name,
                                     @NotBlank @Pattern(regexp = SHA256) @Schema(description = "64 lowercase hex")
                                     String sha256) {
         Attachment toAttachment() {
@@ -81,7 +82,7 @@ public final class TaskRequests {
     }
 
     public record ExtensionRequest(
-            @NotBlank @Size(max = 500) @Schema(example = "trong tháng 7/2026") String requestedDeadline,
+            @NotBlank @SingleLine @Size(max = 500) @Schema(example = "trong tháng 7/2026") String requestedDeadline,
             @NotBlank @Size(max = 5000) String reason) {
     }
 
@@ -112,7 +113,7 @@ public final class TaskRequests {
             @Valid PersonRequest responsible,
             @NotEmpty List<@NotBlank @Pattern(regexp = BodyRequests.CODE) String> leadBodies,
             List<@NotBlank @Pattern(regexp = BodyRequests.CODE) String> cooperatingBodies,
-            @Size(max = 500) String deadline,
+            @SingleLine @Size(max = 500) String deadline,
             @Size(max = 2000) String product) {
     }
 }

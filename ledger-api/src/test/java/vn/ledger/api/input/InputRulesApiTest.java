@@ -51,4 +51,13 @@ class InputRulesApiTest extends ApiTestSupport {
         assertThat(r.field()).isEqualTo("reason");
         assertThat(r.text("pointer")).isEqualTo("/reason");
     }
+
+    @Test
+    void namesSymbolsAndDeadlinesAreOneLine() throws Exception {
+        String code = registerBody("LINE", "VPTW", "UNIT");
+        Response r = post(ADMIN, "/api/bodies/" + code + "/rename", Map.of("newName", "Ban A\nBan B"));
+        assertProblem(r, 400, "validation.failed");
+        assertThat(r.field()).isEqualTo("newName");
+        assertThat(r.body().get("errors").findValuesAsText("rule")).containsExactly("SingleLine");
+    }
 }
