@@ -6,6 +6,8 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -108,6 +110,17 @@ class HostileInputTest extends ApiTestSupport {
         Answer a = raw("GET /api/directives/{x}|<y>/history HTTP/1.1", null);
         assertThat(a.status()).isEqualTo(400);
         assertProblemJson(a, "http.400");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/directives/a;b/history", "/api/directives/%2e%2e/history", "/api//directives",
+            "/api/directives/%00/history", "/api/directives/a%5Cb/history", "/api/directives/a%25/history",
+            "/api/directives/%ff/history", "/api/history/a\u0001b"})
+    void malformedPathsAreRefusedAsProblemJsonByWhicheverLayerSeesThemFirst(String path) throws IOException {
+        Answer a = raw("GET " + path + " HTTP/1.1", null);
+        assertThat(a.status()).as(a.body()).isBetween(400, 499);
+        assertThat(a.contentType()).as(path + ": " + a.body()).startsWith("application/problem+json");
+        assertThat(json.readTree(a.body()).path("rule").asText()).as(a.body()).isNotEmpty();
     }
 
     @Test
