@@ -23,11 +23,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /**
  * One Spring context for all API tests: the embedded server in memory, the demo seed cascade loaded, MockMvc
- * with the real filter chain (security, idempotency), the queries' clock fixed ({@link FixedClockConfiguration}).
+ * with the real filter chain (security, idempotency), the queries' clock fixed ({@link FixedClockConfiguration}),
+ * and Tomcat on a random port for what only the servlet container does (its error reports, {@code /error}).
  * Tests create their own bodies and directives with unique
  * codes so that they do not depend on each other's order.
  */
-@SpringBootTest(properties = {"ledger.embedded.in-memory=true",
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"ledger.embedded.in-memory=true",
         // read models: check rebuilds often, retire replaced generations soon
         "ledger.read-models.monitor-interval=PT0.2S", "ledger.read-models.retire-grace=PT0.5S"})
 @AutoConfigureMockMvc
@@ -129,6 +130,13 @@ public abstract class ApiTestSupport {
     /** Number of commits in the store: a request that appends nothing leaves it unchanged. */
     protected long commitCount() {
         return database.getCollection("events").countDocuments();
+    }
+
+    /** The highest commit position taken (tombstones included): a refused request takes none. */
+    protected long headPosition() {
+        org.bson.Document last = database.getCollection("events").find()
+                .sort(com.mongodb.client.model.Sorts.descending("_id")).limit(1).first();
+        return last == null ? -1 : ((Number) last.get("_id")).longValue();
     }
 
     protected static void assertProblem(Response r, int status, String rule) {

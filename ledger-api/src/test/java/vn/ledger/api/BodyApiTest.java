@@ -64,7 +64,7 @@ class BodyApiTest extends ApiTestSupport {
     void validationErrorsNameTheFieldAndAppendNothing() throws Exception {
         long before = commitCount();
         Response r = post(ADMIN, "/api/bodies", Map.of("code", "lower case", "level", "NOPE"));
-        assertProblem(r, 400, "request.malformed");               // unknown enum value
+        assertProblem(r, 400, "json.invalid-value");              // unknown enum value
         assertThat(r.field()).isEqualTo("level");
 
         r = post(ADMIN, "/api/bodies", Map.of("code", "lower case", "level", "UNIT"));
@@ -73,7 +73,7 @@ class BodyApiTest extends ApiTestSupport {
         assertThat(r.body().get("errors").findValuesAsText("rule")).contains("Pattern", "NotBlank");
 
         r = post(ADMIN, "/api/bodies", "{\"code\": \"A\", ");
-        assertProblem(r, 400, "request.malformed");
+        assertProblem(r, 400, "json.syntax");
         assertThat(commitCount()).isEqualTo(before);
     }
 

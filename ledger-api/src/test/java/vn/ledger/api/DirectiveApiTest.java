@@ -176,7 +176,7 @@ class DirectiveApiTest extends ApiTestSupport {
         Map<String, Object> badDate = directive(symbol());
         badDate.put("issuedOn", "31/2/2026");
         r = post("tuc", "/api/directives", badDate);
-        assertProblem(r, 400, "request.malformed");
+        assertProblem(r, 400, "json.invalid-value");
         assertThat(r.field()).isEqualTo("issuedOn");
 
         Map<String, Object> badDeadline = directive(symbol());
@@ -205,9 +205,60 @@ class DirectiveApiTest extends ApiTestSupport {
         String id = UUID.randomUUID().toString();
         Map<String, Object> d = directive(symbol());
         d.put("directiveId", id);
-        assertThat(post("tuc", "/api/directives", d).text("id")).isEqualTo(id);
+        String firstKey = UUID.randomUUID().toString();
+        Map<String, Object> firstBody = new LinkedHashMap<>(d);
+        Response first = post("tuc", "/api/directives", firstBody, firstKey);
+        assertThat(first.text("id")).isEqualTo(id);
+        long commits = commitCount();
+        long head = headPosition();
+
         d.put("symbol", symbol());
         assertProblem(post("tuc", "/api/directives", d), 409, "directive.id.taken");
+        // under a new Idempotency-Key too, refused before dispatch: no commit position is taken (none shows as lag)
+        Response again = post("tuc", "/api/directives", d, UUID.randomUUID().toString());
+        assertProblem(again, 409, "directive.id.taken");
+        assertThat(again.field()).isEqualTo("directiveId");
+        assertThat(commitCount()).isEqualTo(commits);
+        assertThat(headPosition()).isEqualTo(head);
+
+        // the first request retried under its own key is answered as before, from the stored answer
+        Response replay = post("tuc", "/api/directives", firstBody, firstKey);
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.header("Idempotency-Replayed")).isEqualTo("true");
+        assertThat(commitCount()).isEqualTo(commits);
+    }
+
+    @Test
+    void requestsRacingForANewIdGetOneDirectiveAndNamedRefusals() throws Exception {
+        String id = UUID.randomUUID().toString();
+        int writers = 4;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                Map<String, Object> d = directive(symbol());
+                d.put("directiveId", id);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post("tuc", "/api/directives", d, UUID.randomUUID().toString());
+                }));
+            }
+            start.countDown();
+            int created = 0;
+            for (java.util.concurrent.Future<Response> answer : answers) {
+                Response r = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (r.status() == 201) {
+                    created++;
+                } else {
+                    assertProblem(r, 409, "directive.id.taken");
+                }
+            }
+            assertThat(created).isEqualTo(1);
+            assertThat(eventCount(id)).isEqualTo(1); // DirectiveIssued, once (its tasks are streams of their own)
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -114,7 +114,7 @@ class TaskApiTest extends ApiTestSupport {
         assertThat(r.body().get("errors").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("text", "percent", "attachments[0].sha256");
         r = post("most.officer", task + "/reports", Map.of("text", "x", "period", "13/2026"));
-        assertProblem(r, 400, "request.malformed");
+        assertProblem(r, 400, "json.invalid-value");
         assertThat(r.field()).isEqualTo("period");
         r = post("tuc", task + "/extensions/abc/grant", null);
         assertProblem(r, 400, "task.extension.request-no");

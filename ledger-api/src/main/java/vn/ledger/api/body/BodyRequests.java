@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.ledger.api.input.SingleLine;
 import vn.ledger.core.body.BodyLevel;
 
 import java.time.LocalDate;
@@ -20,14 +21,14 @@ public final class BodyRequests {
 
     public record Register(
             @NotBlank @Pattern(regexp = CODE) @Schema(example = "TU-DIENBIEN") String code,
-            @NotBlank @Size(max = 300) @Schema(example = "Tỉnh ủy Điện Biên") String name,
+            @NotBlank @SingleLine @Size(max = 300) @Schema(example = "Tỉnh ủy Điện Biên") String name,
             @Pattern(regexp = CODE) @Schema(description = "null for a root of the hierarchy") String parentCode,
             @NotNull BodyLevel level,
             @Schema(description = "date the body exists from; today when left out", example = "2025-07-01")
             LocalDate effectiveDate) {
     }
 
-    public record Rename(@NotBlank @Size(max = 300) String newName, LocalDate effectiveDate) {
+    public record Rename(@NotBlank @SingleLine @Size(max = 300) String newName, LocalDate effectiveDate) {
     }
 
     public record Close(@NotBlank @Size(max = 2000) String reason, LocalDate effectiveDate) {

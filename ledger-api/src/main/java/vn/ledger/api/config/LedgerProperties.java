@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param embedded embedded-server options
  * @param idempotency Idempotency-Key handling
  * @param aggregateCacheSize aggregates kept in memory per aggregate type (bodies, directives, tasks)
+ * @param input    limits on what a request may carry
  */
 @ConfigurationProperties(prefix = "ledger")
 public record LedgerProperties(
@@ -21,7 +22,8 @@ public record LedgerProperties(
         @DefaultValue("ledger") String database,
         @DefaultValue Embedded embedded,
         @DefaultValue Idempotency idempotency,
-        @DefaultValue("10000") int aggregateCacheSize) {
+        @DefaultValue("10000") int aggregateCacheSize,
+        @DefaultValue Input input) {
 
     /**
      * @param inMemory          run the embedded server in memory only (tests); nothing is written to {@code dataDir}
@@ -40,5 +42,17 @@ public record LedgerProperties(
      */
     public record Idempotency(@DefaultValue("PT2M") Duration pendingTimeout,
                               @DefaultValue("PT15S") Duration instanceLease) {
+    }
+
+    /**
+     * Limits on request input, checked before anything is parsed into a command.
+     *
+     * @param maxBodyBytes  a request body larger than this is refused with 413, with or without an Idempotency-Key
+     * @param maxStringChars no JSON string (or path segment) may be longer than this, whatever its field allows
+     * @param maxListItems  no JSON list (recipients, tasks, orientations, attachments...) may hold more items
+     */
+    public record Input(@DefaultValue("1048576") int maxBodyBytes,
+                        @DefaultValue("20000") int maxStringChars,
+                        @DefaultValue("1000") int maxListItems) {
     }
 }

@@ -1,6 +1,7 @@
 package vn.ledger.api.config;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -39,8 +40,8 @@ public class WebConfiguration {
         module.addDeserializer(LocalDate.class, new JsonDeserializer<>() {
             @Override
             public LocalDate deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-                String text = p.getValueAsString();
-                if (text == null || text.isBlank()) {
+                String text = textOf(p, ctx, LocalDate.class);
+                if (text.isBlank()) {
                     return null;
                 }
                 text = text.strip();
@@ -60,8 +61,8 @@ public class WebConfiguration {
         module.addDeserializer(YearMonth.class, new JsonDeserializer<>() {
             @Override
             public YearMonth deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-                String text = p.getValueAsString();
-                if (text == null || text.isBlank()) {
+                String text = textOf(p, ctx, YearMonth.class);
+                if (text.isBlank()) {
                     return null;
                 }
                 text = text.strip();
@@ -78,6 +79,18 @@ public class WebConfiguration {
             }
         });
         return builder -> builder.modulesToInstall(module);
+    }
+
+    /**
+     * A date or month is read from a JSON string only: an object, array, number or boolean is refused (it was
+     * once read as "no date" with the rest of the body misread). JSON null never reaches a deserializer.
+     */
+    private static String textOf(JsonParser p, DeserializationContext ctx, Class<?> type) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            return ctx.reportInputMismatch(type, "a %s is written as a string "
+                    + "(2026-03-25 or 25/3/2026; a month 2026-04 or 4/2026)", type.getSimpleName());
+        }
+        return p.getText();
     }
 
     /** Documents the optional Idempotency-Key header on every POST. */

@@ -3,6 +3,7 @@ package vn.ledger.api.directive;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -66,9 +67,11 @@ public class DirectiveController {
     public CommandResult issue(@Valid @RequestBody DirectiveRequests.Issue req) {
         Actor actor = current.actor();
         String id = req.directiveId() != null ? req.directiveId() : UUID.randomUUID().toString();
-        // a caller-chosen id that exists: refuse, unless this is a retry under an Idempotency-Key (the event store
-        // then recognises the stored commit)
-        if (req.directiveId() != null && IdempotencyFilter.currentKey() == null && historyService.exists(id)) {
+        // a caller-chosen id that exists: refused before dispatch, so that no commit position is taken, unless an
+        // earlier attempt under the same Idempotency-Key stored it (then its answer is given); two requests racing
+        // for a new id are settled by the event store's unique key
+        if (req.directiveId() != null && historyService.exists(id)) {
+            commands.answerIfStoredUnderCurrentKey(id);
             throw new Conflict("directive.id.taken", "directiveId", "A directive with id " + id + " already exists.");
         }
         String issuingBody = req.issuingBodyCode() != null ? req.issuingBodyCode() : actor.bodyCode();
@@ -81,9 +84,20 @@ public class DirectiveController {
         List<TaskSpec> tasks = req.tasks() == null ? List.of()
                 : req.tasks().stream().map(TaskRequests.Spec::toSpec).toList();
         Signer signer = new Signer(req.signer().name(), req.signer().position(), req.signer().capacity());
-        commands.send(new IssueDirective(id, req.symbol(), req.kind(), issuingBody, signer, req.issuedOn(),
-                req.subject(), req.recipientsForAction(), req.recipientsForInformation(), req.recipientsForReport(),
-                req.orientations(), citations, tasks, req.replacesDirectiveId(), actor), id);
+        try {
+            commands.send(new IssueDirective(id, req.symbol(), req.kind(), issuingBody, signer, req.issuedOn(),
+                    req.subject(), req.recipientsForAction(), req.recipientsForInformation(),
+                    req.recipientsForReport(), req.orientations(), citations, tasks, req.replacesDirectiveId(), actor),
+                    id);
+        } catch (RuntimeException e) {
+            // lost a race for a new caller-chosen id: the store's unique key refused the second stream; say which
+            // rule, not a bare conflict
+            if (req.directiveId() != null && causedBy(e, ConcurrencyException.class) && historyService.exists(id)) {
+                throw new Conflict("directive.id.taken", "directiveId", "A directive with id " + id
+                        + " already exists.");
+            }
+            throw e;
+        }
         if (req.replacesDirectiveId() != null) {
             // a second command on the replaced directive: should it be refused (its issuer differs, it was
             // recalled meanwhile), the new directive stands and the problem says why the old one is not replaced
@@ -143,7 +157,8 @@ public class DirectiveController {
     public CommandResult assign(@PathVariable String id, @Valid @RequestBody TaskRequests.Spec req) {
         String taskId = id + "/" + req.code();
         // the directive knows only the codes it was issued with; a task added later lives in its own stream
-        if (IdempotencyFilter.currentKey() == null && historyService.exists(taskId)) {
+        if (historyService.exists(taskId)) {
+            commands.answerIfStoredUnderCurrentKey(taskId);
             throw new DomainRuleViolation("code", "task.code.taken", "This directive already has a task " + req.code());
         }
         commands.send(new AssignTask(id, req.toSpec(), req.assignedOn(), current.actor()), id);
@@ -154,5 +169,15 @@ public class DirectiveController {
     @Operation(summary = "Stored events of a directive, in order")
     public HistoryResponse history(@PathVariable String id) {
         return history.load(id);
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

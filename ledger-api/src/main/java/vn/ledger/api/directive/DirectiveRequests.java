@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.ledger.api.input.SingleLine;
 import vn.ledger.api.body.BodyRequests;
 import vn.ledger.api.task.TaskRequests;
 import vn.ledger.core.directive.DirectiveField;
@@ -25,19 +26,19 @@ public final class DirectiveRequests {
     }
 
     public record SignerRequest(
-            @Size(max = 200) @Schema(example = "Lê Thành Đô") String name,
-            @Size(max = 300) @Schema(example = "Phó Bí thư") String position,
+            @SingleLine @Size(max = 200) @Schema(example = "Lê Thành Đô") String name,
+            @SingleLine @Size(max = 300) @Schema(example = "Phó Bí thư") String position,
             @Schema(description = "T/M, KT, TL, TUQ or NONE", example = "TM") SigningCapacity capacity) {
     }
 
     public record CitationRequest(
-            @NotBlank @Size(max = 100) @Schema(description = "the symbol as written in the document",
+            @NotBlank @SingleLine @Size(max = 100) @Schema(description = "the symbol as written in the document",
                     example = "22-TB/VPTW") String asWritten) {
     }
 
     public record Issue(
             @Pattern(regexp = ID) @Schema(description = "optional; a UUID is generated when left out") String directiveId,
-            @NotBlank @Size(max = 100) @Schema(example = "569-CV/TU") String symbol,
+            @NotBlank @SingleLine @Size(max = 100) @Schema(example = "569-CV/TU") String symbol,
             @NotNull DirectiveKind kind,
             @Pattern(regexp = BodyRequests.CODE) @Schema(description = "defaults to the caller's body; must be it")
             String issuingBodyCode,
@@ -82,6 +83,6 @@ public final class DirectiveRequests {
                     type = "string", example = "25/3/2026") LocalDate correctedOn) {
     }
 
-    public record Alias(@NotBlank @Size(max = 100) @Schema(example = "22-TB/VPTW") String alias) {
+    public record Alias(@NotBlank @SingleLine @Size(max = 100) @Schema(example = "22-TB/VPTW") String alias) {
     }
 }

@@ -63,6 +63,22 @@ public class CommandDispatcher {
         return send(command, aggregateId, key);
     }
 
+    /**
+     * For a request refused before dispatch because what it would create exists (a directive id, a task code):
+     * when the current Idempotency-Key already has a stored commit, the thing exists because an earlier attempt of
+     * this very request created it, and that attempt's answer is given (by throwing it); otherwise this returns and
+     * the caller refuses. Checking before dispatch keeps a refused request from taking commit positions.
+     */
+    public void answerIfStoredUnderCurrentKey(String aggregateId) {
+        String key = IdempotencyFilter.currentKey();
+        if (key != null) {
+            Optional<Long> stored = storage.commitOf(key);
+            if (stored.isPresent()) {
+                throw alreadyRecorded(stored.get(), aggregateId);
+            }
+        }
+    }
+
     /** Sends with an explicit idempotency key (null for none). */
     public <R> R send(Object command, String aggregateId, String idempotencyKey) {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);

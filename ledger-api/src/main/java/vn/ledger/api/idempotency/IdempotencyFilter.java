@@ -2,11 +2,8 @@ package vn.ledger.api.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +17,11 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import vn.ledger.api.input.BufferedBodyRequest;
 import vn.ledger.api.problem.Problems;
 import vn.ledger.api.security.CurrentActor;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -65,7 +60,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
-    private static final int MAX_BODY = 4 * 1024 * 1024;
 
     private final IdempotencyStore store;
     private final ObjectMapper objectMapper;
@@ -110,12 +104,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     HEADER));
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-        if (body.length > MAX_BODY) {
-            problem(request, response, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "request.too-large",
-                    "Request too large", "The request body exceeds " + MAX_BODY + " bytes."));
-            return;
-        }
+        // RequestBodyLimit has bounded the body already (ledger.input.max-body-bytes)
+        byte[] body = request instanceof BufferedBodyRequest buffered ? buffered.body()
+                : request.getInputStream().readAllBytes();
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         String hash = sha256(request.getMethod(), path, body);
 
@@ -153,7 +144,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
         boolean finished = false;
         try {
-            chain.doFilter(new CachedBodyRequest(request, body), wrapped);
+            chain.doFilter(new BufferedBodyRequest(request, body), wrapped);
             int status = wrapped.getStatus();
             if (status >= 500 || status == HttpStatus.CONFLICT.value()) {
                 store.abandon(id);
@@ -196,62 +187,5 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         objectMapper.writeValue(response.getOutputStream(), problem);
-    }
-
-    /** The request with its body already read (to hash it), readable again by the controller. */
-    static final class CachedBodyRequest extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        CachedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(encoding)));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 }

@@ -1,8 +1,5 @@
 package vn.ledger.api.problem;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -28,6 +25,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import vn.ledger.api.idempotency.CommandOutcome;
+import vn.ledger.api.input.JsonProblems;
 import vn.ledger.core.directive.NumberTaken;
 import vn.ledger.core.shared.DomainRuleViolation;
 
@@ -40,7 +38,7 @@ import java.util.stream.Collectors;
  * Every error as RFC 9457 problem+json naming the field and the rule.
  * <ul>
  *   <li>Bean Validation: 400 {@code validation.failed} with {@code errors: [{field, rule, message}]}</li>
- *   <li>unreadable JSON: 400 {@code request.malformed} (with the field when Jackson knows it)</li>
+ *   <li>unreadable JSON: 400 with the rule, field and pointer ({@link JsonProblems})</li>
  *   <li>{@link DomainRuleViolation}: 422 with field and rule; 403 when the rule starts with {@code auth.};
  *       404 when it ends with {@code .not-found}; 409 {@code directive.symbol.taken} with
  *       {@code existingDirectiveId} when the issuer's number is already used that year</li>
@@ -122,39 +120,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        String field = null;
-        String detail = "The request body is not valid JSON for this operation.";
-        if (ex.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
-            field = path(jme);
-            if (jme instanceof InvalidFormatException ife) {
-                detail = "Field '" + field + "' has an invalid value '" + ife.getValue() + "'"
-                        + (ife.getTargetType() != null && ife.getTargetType().isEnum()
-                        ? "; allowed: " + java.util.Arrays.toString(ife.getTargetType().getEnumConstants()) : "")
-                        + ".";
-            } else if (jme instanceof MismatchedInputException) {
-                detail = "Field '" + field + "' has the wrong type or shape.";
-            } else {
-                detail = "Field '" + field + "' could not be read: " + jme.getOriginalMessage();
-            }
-        }
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "request.malformed", "Malformed request",
-                detail, field);
-        return respond(problem, request);
-    }
-
-    static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
+        return respond(JsonProblems.of(ex), request);
     }
 
     // ---- domain ----

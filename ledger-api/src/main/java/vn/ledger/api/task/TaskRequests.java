@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.ledger.api.input.SingleLine;
 import vn.ledger.api.body.BodyRequests;
 import vn.ledger.core.shared.Attachment;
 import vn.ledger.core.shared.Person;
@@ -28,7 +29,7 @@ public final class TaskRequests {
     private TaskRequests() {
     }
 
-    public record PersonRequest(@Size(max = 200) String name, @Size(max = 300) String position) {
+    public record PersonRequest(@SingleLine @Size(max = 200) String name, @SingleLine @Size(max = 300) String position) {
         Person toPerson() {
             return new Person(name, position);
         }
@@ -45,7 +46,7 @@ public final class TaskRequests {
             List<@NotBlank @Pattern(regexp = BodyRequests.CODE) String> leadBodies,
             @Schema(description = "body codes that cooperate (phối hợp)")
             List<@NotBlank @Pattern(regexp = BodyRequests.CODE) String> cooperatingBodies,
-            @Size(max = 500) @Schema(description = "rõ thời gian, as written", example = "trước ngày 05/4/2026")
+            @SingleLine @Size(max = 500) @Schema(description = "rõ thời gian, as written", example = "trước ngày 05/4/2026")
             String deadline,
             @Size(max = 2000) @Schema(description = "rõ sản phẩm: the expected deliverable") String product,
             @Schema(description = "business date of a task added to an issued directive (POST .../tasks); today "
@@ -63,7 +64,7 @@ public final class TaskRequests {
         }
     }
 
-    public record AttachmentRequest(@NotBlank @Size(max = 300) String name,
+    public record AttachmentRequest(@NotBlank @SingleLine @Size(max = 300) String name,
                                     @NotBlank @Pattern(regexp = SHA256) @Schema(description = "64 lowercase hex")
                                     String sha256) {
         Attachment toAttachment() {
@@ -96,7 +97,7 @@ public final class TaskRequests {
     }
 
     public record ExtensionRequest(
-            @NotBlank @Size(max = 500) @Schema(example = "trong tháng 7/2026") String requestedDeadline,
+            @NotBlank @SingleLine @Size(max = 500) @Schema(example = "trong tháng 7/2026") String requestedDeadline,
             @NotBlank @Size(max = 5000) String reason,
             @Schema(description = "business date; today when left out, never in the future nor before what it acts on",
                     type = "string", example = "25/3/2026") LocalDate requestedOn) {
@@ -147,7 +148,7 @@ public final class TaskRequests {
             @Valid PersonRequest responsible,
             @NotEmpty List<@NotBlank @Pattern(regexp = BodyRequests.CODE) String> leadBodies,
             List<@NotBlank @Pattern(regexp = BodyRequests.CODE) String> cooperatingBodies,
-            @Size(max = 500) String deadline,
+            @SingleLine @Size(max = 500) String deadline,
             @Size(max = 2000) String product,
             @Schema(description = "business date of the delegation (also the child's assignment); today when left out, never in the future nor before what it acts on",
                     type = "string", example = "25/3/2026") LocalDate delegatedOn) {
