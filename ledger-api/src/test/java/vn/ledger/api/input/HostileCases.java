@@ -71,7 +71,8 @@ final class HostileCases {
     }
 
     private void operation(String pattern, HandlerMethod method) {
-        String user = pattern.startsWith("/api/bodies") || pattern.startsWith("/api/admin") ? "admin" : "tuc";
+        String user = pattern.startsWith("/api/bodies") || pattern.startsWith("/api/admin")
+                || pattern.startsWith("/api/proof") ? "admin" : "tuc";
         String path = fill(pattern, null, null);
         MethodParameter body = null;
         for (MethodParameter p : method.getMethodParameters()) {
