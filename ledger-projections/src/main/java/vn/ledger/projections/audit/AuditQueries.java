@@ -35,8 +35,8 @@ import java.util.Set;
 public final class AuditQueries {
 
     public static final int MAX_PAGE = 1_000;
-    private static final int BUCKETS_PER_READ = 4;
-    private static final int ENTITY_BUCKETS_PER_READ = 8;
+    private static final int BUCKETS_PER_READ = 8;
+    private static final int ENTITY_BUCKETS_PER_READ = 16;
 
     private final ReadStore store;
 
@@ -107,39 +107,50 @@ public final class AuditQueries {
             keys.add("type:" + f.eventType());
         }
         Document entity = null;
+        Map<Integer, Document> entityBuckets = new HashMap<>();
         if (f.entityId() != null) {
-            entity = store.find(AuditProjection.COLLECTION, AuditId.bucketId(f.entityId(), 0)).orElse(null);
+            // its first bucket (how many there are); with no other filter, the buckets the page needs with it
+            int start = keys.isEmpty() ? entityStart(f.entityId(), after) : 0;
+            int count = keys.isEmpty() ? Math.min(ENTITY_BUCKETS_PER_READ, size / AuditId.ENTITY_BUCKET + 2) : 1;
+            Map<Integer, String> ids = new LinkedHashMap<>();
+            ids.put(0, AuditId.bucketId(f.entityId(), 0));
+            for (int k = start; k < start + count; k++) {
+                ids.put(k, AuditId.bucketId(f.entityId(), k));
+            }
+            Map<String, Document> got = store.findAll(AuditProjection.COLLECTION, ids.values());
+            ids.forEach((k, id) -> entityBuckets.put(k, got.get(id)));
+            entity = entityBuckets.get(0);
             if (entity == null) {
                 return new AuditPage(List.of(), null, null); // no such entity
             }
             if (keys.isEmpty() || tail(entity) == 0) {
-                return byEntity(f.entityId(), entity, scan);
+                return byEntity(f.entityId(), entityBuckets, scan);
             }
         } else if (keys.isEmpty()) {
             keys.add("all");
         }
-        Map<String, Document> heads = store.findAll(AuditProjection.POSTINGS, keys.stream().map(PostingLists::headId).toList());
+        Map<String, Document> heads = store.findAll(AuditProjection.POSTINGS, keys.stream().map(PostingTree::headId).toList());
         if (heads.size() < keys.size()) {
             return new AuditPage(List.of(), null, null); // some filter value never occurs
         }
 
         // the most selective: fewest entries known (sealed, or all while the head holds them)
-        long least = keys.stream().mapToLong(k -> PostingLists.atLeast(head(heads, k))).min().orElse(0);
+        long least = keys.stream().mapToLong(k -> PostingTree.atLeast(head(heads, k))).min().orElse(0);
         if (entity != null && (long) tail(entity) * AuditId.ENTITY_BUCKET + 1 <= least) {
-            return byEntity(f.entityId(), entity, scan);
+            return byEntity(f.entityId(), entityBuckets, scan);
         }
-        List<String> tied = keys.stream().filter(k -> PostingLists.atLeast(head(heads, k)) == least).toList();
-        String key = tied.stream().filter(k -> PostingLists.inlineIds(head(heads, k)) != null).findFirst()
+        List<String> tied = keys.stream().filter(k -> PostingTree.atLeast(head(heads, k)) == least).toList();
+        String key = tied.stream().filter(k -> PostingTree.inlineIds(head(heads, k)) != null).findFirst()
                 .orElse(tied.get(0));
         Map<String, Document> prefetched = new HashMap<>();
-        if (tied.size() > 1 && PostingLists.inlineIds(head(heads, key)) == null) {
+        if (tied.size() > 1 && PostingTree.inlineIds(head(heads, key)) == null) {
             // equal sealed counts: the smallest open bucket decides
             Map<String, String> openIds = new LinkedHashMap<>();
             for (String k : tied) {
-                openIds.put(k, PostingLists.bucketId(k, PostingLists.tail(head(heads, k))));
+                openIds.put(k, PostingTree.leafId(k, PostingTree.tail(head(heads, k))));
             }
             Map<String, Document> open = store.findAll(AuditProjection.POSTINGS, openIds.values());
-            key = tied.stream().min(Comparator.comparingInt(k -> PostingLists.ids(open.get(openIds.get(k))).size()))
+            key = tied.stream().min(Comparator.comparingInt(k -> PostingTree.ids(open.get(openIds.get(k))).size()))
                     .orElse(key);
             Document o = open.get(openIds.get(key));
             if (o != null) {
@@ -181,7 +192,7 @@ public final class AuditQueries {
     }
 
     private static Document head(Map<String, Document> heads, String key) {
-        return heads.get(PostingLists.headId(key));
+        return heads.get(PostingTree.headId(key));
     }
 
     private static int tail(Document first) {
@@ -193,33 +204,45 @@ public final class AuditQueries {
     private AuditPage byPostings(String key, Document head, Map<String, Document> prefetched, boolean onlyKey, Scan s) {
         // the entity and the time range are checked on the id: what is read matches unless another list filters
         boolean exact = onlyKey;
-        int tail = PostingLists.tail(head);
-        List<String> inline = PostingLists.inlineIds(head);
-        List<Integer> numbers = new ArrayList<>();
-        for (int n = s.floor() == null ? 0 : PostingLists.bucketFor(head, s.floor()); n <= tail; n++) {
-            if (inline != null || PostingLists.mayHold(head, n, s.fromMicros(), s.toMicros())) {
-                numbers.add(n); // the others hold nothing recorded in the time range
-            }
-        }
+        List<String> inline = PostingTree.inlineIds(head);
+        PostingTree.Walk walk = inline != null ? null : new PostingTree.Walk(key, head, s.floor(), s.fromMicros(),
+                s.toMicros(), ids -> store.findAll(AuditProjection.POSTINGS, ids));
         Map<String, Document> entityBuckets = new HashMap<>();
-        for (int i = 0; i < numbers.size() && !s.full(); i += BUCKETS_PER_READ) {
-            List<Integer> chunk = numbers.subList(i, Math.min(numbers.size(), i + BUCKETS_PER_READ));
+        boolean inlineRead = false;
+        while (!s.full()) {
+            // the next few leaves that may hold what the page wants, read in one round trip
+            List<Integer> chunk = new ArrayList<>();
+            if (inline != null) {
+                if (inlineRead) {
+                    break;
+                }
+                inlineRead = true;
+                chunk.add(0);
+            } else {
+                for (int n; chunk.size() < BUCKETS_PER_READ && (n = walk.next()) >= 0; ) {
+                    chunk.add(n);
+                }
+                if (chunk.isEmpty()) {
+                    break;
+                }
+            }
             Map<String, Document> read = new HashMap<>(prefetched);
             List<String> missing = new ArrayList<>();
             for (int n : chunk) {
-                String bid = PostingLists.bucketId(key, n);
-                if (inline == null && !read.containsKey(bid)) {
-                    missing.add(bid);
+                String lid = PostingTree.leafId(key, n);
+                if (inline == null && !read.containsKey(lid)) {
+                    missing.add(lid);
                 }
             }
             if (!missing.isEmpty()) {
                 read.putAll(store.findAll(AuditProjection.POSTINGS, missing));
             }
+            // the ids of the chunk's leaves, resolved in batches of about what the page still wants
+            List<AuditId> batch = new ArrayList<>();
+            int want = 0;
             for (int n : chunk) {
-                List<String> ids = inline != null ? inline : PostingLists.ids(read.get(PostingLists.bucketId(key, n)));
+                List<String> ids = inline != null ? inline : PostingTree.ids(read.get(PostingTree.leafId(key, n)));
                 int j = s.floor() == null ? 0 : after(ids, s.floor());
-                List<AuditId> batch = new ArrayList<>();
-                int want = 0;
                 for (; j < ids.size() && !s.full(); j++) {
                     String id = ids.get(j);
                     AuditId a = AuditId.parse(id);
@@ -239,11 +262,8 @@ public final class AuditQueries {
                         batch.clear();
                     }
                 }
-                resolve(batch, entityBuckets, s);
-                if (s.full()) {
-                    break;
-                }
             }
+            resolve(batch, entityBuckets, s);
         }
         return s.page(key);
     }
@@ -289,17 +309,18 @@ public final class AuditQueries {
 
     // ------------------------------------------------------------------ driven by the entity
 
-    private AuditPage byEntity(String entityId, Document first, Scan s) {
-        int tail = tail(first);
+    /** The entity bucket a page starts at: the cursor's when it is an entry of this entity, else the first. */
+    private static int entityStart(String entityId, String after) {
+        AuditId cursor = after == null ? null : AuditId.parse(after);
+        return cursor != null && cursor.aggregateId().equals(entityId) ? cursor.bucket() : 0;
+    }
+
+    /** @param read the entity's buckets read so far, by number (null: not there); holds at least its first */
+    private AuditPage byEntity(String entityId, Map<Integer, Document> read, Scan s) {
+        int tail = tail(read.get(0));
         // an entity's events are in the log in the order of their sequence numbers: its buckets, in order, are in
         // log order, and a cursor of this entity names the bucket to start at
-        int start = 0;
-        AuditId cursor = s.floor() == null ? null : AuditId.parse(s.floor());
-        if (cursor != null && cursor.aggregateId().equals(entityId)) {
-            start = Math.min(cursor.bucket(), tail);
-        }
-        Map<Integer, Document> read = new HashMap<>();
-        read.put(0, first);
+        int start = Math.min(entityStart(entityId, s.floor()), tail);
         for (int k = start; k <= tail && !s.full(); k++) {
             if (!read.containsKey(k)) {
                 // this bucket and the next few in one round trip
