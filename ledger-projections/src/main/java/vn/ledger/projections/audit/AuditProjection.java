@@ -31,8 +31,9 @@ import java.util.function.Function;
  * bodies it concerns, and the old → new values of what it changed.
  *
  * <p><b>Entries are grouped by entity.</b> {@value #COLLECTION} holds the entries of one aggregate in buckets of
- * {@value AuditId#ENTITY_BUCKET} by sequence number ({@code _id} = aggregate id + "|" + sequence / 64, entries
- * sorted by sequence number), so that a rebuild writes about one document per aggregate instead of one per event.
+ * {@value AuditId#ENTITY_BUCKET} by sequence number ({@code _id} = aggregate id + "|" + sequence / 16, entries
+ * sorted by sequence number): a rebuild writes one document per 16 events of an aggregate, and a live event
+ * rewrites one bucket of at most 16 entries (a few KB), however busy its entity.
  * The first bucket of an aggregate also holds {@code tail} (its highest bucket number) and the
  * authority that later events name: a directive's issuer and symbol (set by DirectiveIssued, the symbol by a
  * correction of it), a task's assigner and code (set by TaskAssigned). Every directive event belongs to its
@@ -50,9 +51,9 @@ import java.util.function.Function;
  * position (not read from the event store) is refused. Aggregate id and sequence number name the bucket that holds
  * the entry.
  *
- * <p>Filters are served from posting lists ({@link PostingLists}) in {@value #POSTINGS}, one per actor
- * ("actor:" + username), body ("body:" + code), event type ("type:" + name) and one of everything ("all"); the
- * entity filter reads the entity's buckets.
+ * <p>Filters are served from posting lists ({@link PostingLists}, shaped as {@link PostingTree}: documents of
+ * bounded size) in {@value #POSTINGS}, one per actor ("actor:" + username), body ("body:" + code), event type
+ * ("type:" + name) and one of everything ("all"); the entity filter reads the entity's buckets.
  *
  * <p>Idempotent: an event whose sequence number is already in its entity bucket changes nothing. The bucket is
  * written last, after the posting lists (to which adding an id twice changes nothing) and the entity's first

@@ -21,16 +21,18 @@ import java.util.Set;
  * returned), filtered by actor, body, entity, event type and time range, reading by {@code _id} only.
  *
  * <p>The cursor is an id range. The time range compares the recording instant, which every id carries after its
- * log position: an id outside it is dropped without reading its entry, and a posting list's sealed buckets whose
- * span of instants (kept in the head) lies outside it are not read. Instants follow the log order closely but not
- * exactly (an event is stamped before its commit gets a position), so a scan does not stop at the end of the range:
- * it skips the buckets after it by their spans. An entity filter reads the entity's first bucket; an entity of at
- * most {@value AuditId#ENTITY_BUCKET} entries drives the scan at once (one round trip for the page). Otherwise one
- * {@code $in} reads the posting heads of the other filters and the filter with the fewest entries drives: a
- * posting list's buckets after the cursor are read a few at a time, the ids outside the range or of another entity
- * are dropped without reading anything, and the entity buckets the others name are read by one {@code $in} and their
- * entries checked against the other filters. A selective filter (one actor) answers a page in two round trips when
- * its list is one document, three when it has more.
+ * log position: an id outside it is dropped without reading its entry, and a posting list's sealed leaves (and
+ * whole subtrees) whose span of instants (kept in the node above them) lies outside it are not read. Instants follow
+ * the log order closely but not exactly (an event is stamped before its commit gets a position), so a scan does not
+ * stop at the end of the range: it skips what lies after it by the spans. An entity filter alone reads the
+ * entity's buckets a page needs (the first among them) in one round trip; with other filters, an entity of at most
+ * {@value AuditId#ENTITY_BUCKET} entries drives the scan at once. Otherwise one {@code $in} reads the posting heads
+ * of the other filters and the filter with the fewest entries drives: the list's leaves after the cursor are found
+ * by a walk down its tree ({@link PostingTree.Walk}) and read a few at a time, the ids outside the range or of
+ * another entity are dropped without reading anything, and the entity buckets the others name are read by one
+ * {@code $in} and their entries checked against the other filters. A selective filter (one actor) answers a page in
+ * two round trips when its list is one document; deep in a long list, in five (heads, the tree's spine, the node
+ * above the cursor, leaves, entries).
  */
 public final class AuditQueries {
 
