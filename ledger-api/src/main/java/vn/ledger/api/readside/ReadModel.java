@@ -30,8 +30,10 @@ public enum ReadModel {
     // 4: roll-ups and own contributions are one string each (Tally); 5: children and forwards carry the log position
     // of the event that made them and are kept in that order, fields in one fixed order, absent values left out;
     // 6: the acts on a directive in buckets of acting bodies (by a hash of the body), each its own document; a
-    // directive's recipients beyond the first 128 in buckets of 128 by their place in its list (chain_recipients)
-    CHAIN("chain", 6, ChainProjection.COLLECTIONS, ChainProjection::new),
+    // directive's recipients beyond the first 128 in buckets of 128 by their place in its list (chain_recipients);
+    // 7: children, recipients and lists of codes in the one packed format (StoredForm), children by their whole id,
+    // a forward's place as numbers (at, atOffset)
+    CHAIN("chain", 7, ChainProjection.COLLECTIONS, ChainProjection::new),
     // 2: tallies are one string each; 3: lists of tasks, children and bodies in log order, with their log keys
     DASHBOARD("dashboard", 3, List.of(DashboardProjection.DASHBOARD, DashboardProjection.TASKS,
             DashboardProjection.BODIES, DashboardProjection.DIRECTIVES, DashboardProjection.BODY_TASKS),

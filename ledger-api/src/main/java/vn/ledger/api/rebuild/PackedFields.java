@@ -5,15 +5,13 @@ import vn.ledger.api.readside.ReadModel;
 import vn.ledger.projections.audit.AuditEntry;
 import vn.ledger.projections.audit.AuditQueries;
 import vn.ledger.projections.chain.ChainProjection;
-import vn.ledger.projections.chain.ChainQueries;
-import vn.ledger.projections.chain.ChainView;
-import vn.ledger.projections.dashboard.Tally;
-import vn.ledger.projections.store.PackedStrings;
+import vn.ledger.projections.dashboard.DashboardProjection;
+import vn.ledger.projections.directive.DirectiveProjection;
 import vn.ledger.projections.store.ReadStore;
-import vn.ledger.projections.store.SharedValues;
+import vn.ledger.projections.store.StoredForm;
+import vn.ledger.projections.store.StoredForms;
 import vn.ledger.projections.store.Tuple;
-import vn.ledger.projections.task.TaskQueries;
-import vn.ledger.projections.task.TaskView;
+import vn.ledger.projections.task.TaskProjection;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,36 +19,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.function.Function;
 
-import static java.util.Map.entry;
-
 /**
- * Decodes the packed values of a stored read-model document (docs/design.md, "Packed values") with the read side's
- * own readers, for an operator: a MongoDB shell shows them as strings full of control characters.
+ * Decodes a stored read-model document for an operator (docs/design.md, "Stored forms"): a MongoDB shell shows
+ * packed values as strings full of control characters. Each model's {@link StoredForms}, declared by the model next
+ * to its records, decode it: the readers the queries use, no second decoder.
  *
- * <p>{@link #FIELDS} is the one table of which field of which model holds which format; a projection that changes
- * a stored shape changes its line here. A field is looked up by its name at any depth of the document (a task's
- * {@code extensions[].by} is an actor like its {@code assignedBy}). A packed string that no line names is shown
- * split into its tuple fields, unnamed.
- *
- * <p>Where the reader of a format is not public in ledger-projections (a task's acknowledgements, reports and
- * urgings; a chain node's recipients and packed lists; an audit entry), the field is decoded through the public
- * query that reads it: the task's view, the chain node's view, the audit entry by its id.
+ * <p>{@link #REREAD} are the fields still decoded through a public query of the read side, for stored shapes no
+ * form of ledger-projections exposes yet: an audit bucket's entries, read by their ids (the audit package declares
+ * its forms later).
  */
 final class PackedFields {
 
-    /** What a decoder may use besides the value: the whole document and the store of its generation. */
+    /** What a query may use besides the value: the whole document and the store of its generation. */
     record Context(ReadModel model, String collection, Document document, ReadStore store, Instant now) {
-
-        TaskView taskView() {
-            return TaskQueries.view(new Document(document), now);
-        }
-
-        Optional<ChainView.ChainNode> chainNode() {
-            return new ChainQueries(store).chain(document.getString("_id"), 0, now).map(ChainView::root);
-        }
     }
 
     @FunctionalInterface
@@ -58,109 +41,32 @@ final class PackedFields {
         Object decode(Object stored, Context context);
     }
 
-    /**
-     * A decoded document, and where its packed values were: fields decoded by the table, and fields holding a
-     * packed string no line of the table names (shown as unnamed tuple fields).
-     */
-    record Decoded(Map<String, Object> document, List<String> decodedPaths, List<String> unnamedPaths) {
+    /** A decoded document, and where its packed values were (see {@link StoredForms.Decoded}). */
+    record Decoded(Object document, List<String> decodedPaths, List<String> unnamedPaths) {
     }
 
-    private static final Decoder ACTOR = (v, c) -> SharedValues.toActor(v);
-    private static final Decoder PERSON = (v, c) -> SharedValues.toPerson(v);
-    private static final Decoder DEADLINE = (v, c) -> SharedValues.toDeadline(v);
-    private static final Decoder TALLY = (v, c) -> Tally.read(v).toDocument();
-    private static final Decoder STRINGS = (v, c) -> PackedStrings.read(v);
+    /** model → its forms. */
+    static final Map<ReadModel, StoredForms> FORMS = Map.of(
+            ReadModel.TASK, TaskProjection.FORMS,
+            ReadModel.DIRECTIVE, DirectiveProjection.FORMS,
+            ReadModel.CHAIN, ChainProjection.FORMS,
+            ReadModel.DASHBOARD, DashboardProjection.FORMS,
+            ReadModel.AUDIT, StoredForms.forms().field("ids", StoredForm.STRINGS).field("firsts", StoredForm.STRINGS));
 
-    private static Decoder chainNode(Function<ChainView.ChainNode, Object> field) {
-        return (v, c) -> c.chainNode().map(field).orElse(null);
-    }
-
-    /** model → field name (at any depth) → decoder. */
-    static final Map<ReadModel, Map<String, Decoder>> FIELDS = Map.of(
-            ReadModel.TASK, Map.ofEntries(
-                    entry("responsible", PERSON),
-                    entry("assignedBy", ACTOR), entry("by", ACTOR), entry("decidedBy", ACTOR),
-                    entry("deadline", DEADLINE), entry("deadlineWritten", DEADLINE), entry("current", DEADLINE),
-                    entry("requested", DEADLINE), entry("from", DEADLINE), entry("to", DEADLINE),
-                    entry("acks", (v, c) -> c.taskView().acknowledgements()),
-                    entry("reports", (v, c) -> c.taskView().reports()),
-                    entry("urgings", (v, c) -> c.taskView().urgings())),
-            ReadModel.DIRECTIVE, Map.of("issuedBy", ACTOR, "receivedBy", ACTOR, "by", ACTOR),
-            ReadModel.CHAIN, Map.of(
-                    "own", TALLY, "rollup", TALLY,
-                    "children", (v, c) -> ChainProjection.children(c.document()),
-                    "leads", chainNode(ChainView.ChainNode::leads),
-                    "cooperating", chainNode(ChainView.ChainNode::cooperating),
-                    "uncoveredLeads", chainNode(ChainView.ChainNode::uncoveredLeads),
-                    // a node's: all its recipients as the view shows them; a bucket's (chain_recipients): its own
-                    "recipients", (v, c) -> c.collection().endsWith(ChainProjection.RECIPIENTS)
-                            ? ChainProjection.recipientsBucket(c.document())
-                            : chainNode(ChainView.ChainNode::recipients).decode(v, c)),
-            ReadModel.DASHBOARD, Map.of("self", TALLY, "tree", TALLY, "tally", TALLY),
-            ReadModel.AUDIT, Map.of("entries", PackedFields::auditEntries, "ids", STRINGS, "firsts", STRINGS));
+    /** model → field name (at any depth) → query that reads it. */
+    static final Map<ReadModel, Map<String, Decoder>> REREAD = Map.of(
+            ReadModel.AUDIT, Map.of("entries", PackedFields::auditEntries));
 
     private PackedFields() {
     }
 
-    /** The document with every packed value the table names decoded, and any other packed string split. */
+    /** The document decoded by its model's forms, any packed string no form names split into its fields. */
     static Decoded decode(Context context) {
-        Map<String, Decoder> fields = FIELDS.getOrDefault(context.model(), Map.of());
-        TreeSet<String> decoded = new TreeSet<>();
-        TreeSet<String> unnamed = new TreeSet<>();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> out = (Map<String, Object>) walk(context.document(), "", fields, context, decoded,
-                unnamed);
-        return new Decoded(out, List.copyOf(decoded), List.copyOf(unnamed));
-    }
-
-    private static Object walk(Object value, String path, Map<String, Decoder> fields, Context context,
-                               TreeSet<String> decoded, TreeSet<String> unnamed) {
-        if (value instanceof Document d) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            d.forEach((k, v) -> {
-                String at = path.isEmpty() ? k : path + "." + k;
-                Decoder decoder = fields.get(k);
-                if (decoder != null && v != null && !(v instanceof Document)) {
-                    out.put(k, decoder.decode(v, context));
-                    decoded.add(at);
-                } else {
-                    out.put(k, walk(v, at, fields, context, decoded, unnamed));
-                }
-            });
-            return out;
-        }
-        if (value instanceof List<?> list) {
-            List<Object> out = new ArrayList<>(list.size());
-            for (Object item : list) {
-                out.add(walk(item, path + "[]", fields, context, decoded, unnamed));
-            }
-            return out;
-        }
-        if (value instanceof String s && packed(s)) {
-            unnamed.add(path);
-            return Map.of("tupleFields", tupleFields(s));
-        }
-        return value;
-    }
-
-    /** Holds a separator or an escape of the packed formats ({@code Tuple}, the chain's {@code Packed}). */
-    private static boolean packed(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\u0000' || c == '\u001B' || (c >= '\u001D' && c <= '\u001F')) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static List<String> tupleFields(String s) {
-        List<String> out = new ArrayList<>();
-        Tuple.Reader r = Tuple.reader(s);
-        while (r.hasNext()) {
-            out.add(r.string());
-        }
-        return out;
+        Map<String, Function<Object, Object>> reread = new LinkedHashMap<>();
+        REREAD.getOrDefault(context.model(), Map.of()).forEach((k, d) -> reread.put(k, v -> d.decode(v, context)));
+        StoredForms.Decoded d = FORMS.getOrDefault(context.model(), StoredForms.forms())
+                .decode(context.collection(), context.document(), reread);
+        return new Decoded(d.document(), d.decodedPaths(), d.unnamedPaths());
     }
 
     /**

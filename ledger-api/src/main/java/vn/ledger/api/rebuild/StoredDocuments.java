@@ -37,13 +37,13 @@ public class StoredDocuments {
 
     /**
      * @param stored       the document as MongoDB holds it
-     * @param decoded      the same with its packed values decoded
-     * @param decodedPaths fields decoded by their model's readers ({@code a.b[].c})
+     * @param decoded      the same decoded by its model's stored forms (a record when its collection has one)
+     * @param decodedPaths fields decoded by their model's forms ({@code a.b[].c}; {@code $}: the whole document)
      * @param unnamedPaths fields holding a packed string no reader is registered for (shown as tuple fields)
      */
     @Schema(description = "A stored read-model document, as stored and decoded")
     public record View(String model, long generation, String collection, String id, Map<String, Object> stored,
-                       Map<String, Object> decoded, List<String> decodedPaths, List<String> unnamedPaths) {
+                       Object decoded, List<String> decodedPaths, List<String> unnamedPaths) {
     }
 
     /** @param next the {@code after} of the next page, null at the end */

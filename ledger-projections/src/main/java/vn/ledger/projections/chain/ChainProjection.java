@@ -24,6 +24,7 @@ import vn.ledger.core.task.TaskDelegated;
 import vn.ledger.core.task.TaskReassigned;
 import vn.ledger.eventstore.LogPosition;
 import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.store.StoredForms;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,6 +56,9 @@ public class ChainProjection {
     public static final String LEADS = "chain_leads";
     public static final String RECIPIENTS = "chain_recipients";
     public static final List<String> COLLECTIONS = List.of(NODES, ACTS, LEADS, RECIPIENTS);
+    /** How this model's stored values read (the administrator's decoded documents). */
+    public static final StoredForms FORMS = StoredForms.forms().document(NODES, NodeCodec.FORM)
+            .document(RECIPIENTS, Recipients.Bucket.FORM);
 
     static final String DIRECTIVE = Node.DIRECTIVE;
     static final String TASK = Node.TASK;
@@ -380,19 +384,6 @@ public class ChainProjection {
         store.findAll(ACTS, directiveIds).forEach((id, head) -> NodeCodec.actsBuckets(head)
                 .forEach(k -> buckets.add(NodeCodec.actsBucketId(id, k))));
         store.findAll(ACTS, buckets).values().forEach(d -> out.addAll(NodeCodec.forwardIds(d)));
-        return out;
-    }
-
-    /**
-     * The recipients a bucket of {@value #RECIPIENTS} holds (body, role, received, acted, forwarded as; no day
-     * counts, which need the directive): for showing a stored bucket.
-     */
-    public static List<ChainView.Recipient> recipientsBucket(Document bucket) {
-        List<ChainView.Recipient> out = new ArrayList<>();
-        for (Recipients.Entry r : Recipients.parse(bucket.getString(Recipients.FIELD))) {
-            out.add(new ChainView.Recipient(r.body(), r.role(), r.received(), r.acted(), null, null,
-                    List.copyOf(r.forwardedAs())));
-        }
         return out;
     }
 

@@ -9,6 +9,8 @@ import vn.ledger.core.task.TaskCancelled;
 import vn.ledger.core.task.TaskCompleted;
 import vn.ledger.eventstore.LogPosition;
 import vn.ledger.projections.dashboard.Tally;
+import vn.ledger.projections.store.StoredForm;
+import vn.ledger.projections.store.Tuple;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,7 +36,56 @@ final class Node {
     record Child(String id, LogPosition at) {
 
         static final Comparator<Child> ORDER = Comparator.comparing(Child::at).thenComparing(Child::id);
+
+        /**
+         * A node's children, packed (every node a chain view shows is read whole, including the ~1,600 leaves of a
+         * depth-2 view of the national tree whose children are only counted): their number, then each child's id,
+         * commit position and offset in the commit.
+         */
+        static final StoredForm<List<Child>> LIST = StoredForm.packed((w, list) -> {
+            w.add(list.size());
+            for (Child c : list) {
+                w.add(c.id()).add(c.at().commit()).add(c.at().offset());
+            }
+        }, r -> {
+            List<Child> out = new ArrayList<>();
+            for (long n = r.lng(); n > 0; n--) {
+                out.add(new Child(r.string(), new LogPosition(r.lng(), (int) r.lng())));
+            }
+            return out;
+        }, null);
+
+        /** The children a node with this id stored, in this layout ({@link #LIST}) or the previous one. */
+        static List<Child> read(String parentId, Object stored) {
+            return stored instanceof String s && !ChainLayout6.isCurrent(s) ? ChainLayout6.children(parentId, s)
+                    : LIST.read(stored);
+        }
+
+        /** How many children a node stored, without reading them. */
+        static int count(Object stored) {
+            if (!(stored instanceof String s)) {
+                return stored == null ? 0 : LIST.read(stored).size();
+            }
+            return ChainLayout6.isCurrent(s) ? (int) Tuple.reader(s).lng() : ChainLayout6.count(s);
+        }
     }
+
+    /** A list of body codes or ids, packed ({@link StoredForm#STRINGS}); the previous layout's string reads too. */
+    static final StoredForm<List<String>> CODES = new StoredForm<>() {
+        @Override
+        public Object write(List<String> value) {
+            return StoredForm.STRINGS.write(value);
+        }
+
+        @Override
+        public List<String> read(Object stored) {
+            if (stored instanceof String s && !ChainLayout6.isCurrent(s)) {
+                return ChainLayout6.list(s);
+            }
+            List<String> list = StoredForm.STRINGS.read(stored);
+            return list == null ? new ArrayList<>() : list;
+        }
+    };
 
     final String id;
     final String kind;

@@ -1,9 +1,11 @@
 package vn.ledger.projections.chain;
 
 import org.bson.Document;
-import vn.ledger.projections.store.Docs;
+import vn.ledger.eventstore.LogPosition;
 import vn.ledger.projections.dashboard.Tally;
-import vn.ledger.projections.store.StoredAsString;
+import vn.ledger.projections.store.Docs;
+import vn.ledger.projections.store.Held;
+import vn.ledger.projections.store.StoredForm;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,11 +17,12 @@ import java.util.function.Function;
  * The stored form of the chain's records, and the only place that knows it.
  *
  * <p>A node is written field by field in one fixed order, an absent value (null, false, nothing) left out, so that
- * equal nodes are equal documents, byte for byte, whatever order their facts arrived in. {@code own} and
- * {@code rollup} are one string each ({@link Tally}), {@code children} one string ({@link ChildIds}), a directive's
- * {@code recipients} one string ({@link Recipients}), a task's {@code leads}, {@code cooperating}, {@code startedBy}
- * and {@code uncoveredLeads} one string each ({@link Packed#list}). Values kept as objects while a rebuild's
- * write-behind cache holds the document ({@link StoredAsString}) are taken back as they are, not read again.
+ * equal nodes are equal documents, byte for byte, whatever order their facts arrived in. The values read whole
+ * are packed, each by the form declared next to it: {@code own} and {@code rollup} ({@link Tally#FORM}),
+ * {@code children} ({@link Node.Child#LIST}), a directive's {@code recipients} ({@link Recipients#FIRST}), a task's
+ * {@code leads}, {@code cooperating}, {@code startedBy} and {@code uncoveredLeads} ({@link Node#CODES}). Values kept
+ * as objects while a rebuild's write-behind cache holds the document ({@link Held}) are taken back as they are, not
+ * read again. A node stored by the previous layout reads too ({@link ChainLayout6}).
  *
  * <p>The acts on a directive: a head ({@code _id} the directive's id, {@code buckets}: the numbers of its stored
  * buckets) and the buckets ({@link #writeActs}, {@code _id} {@code <directive id>#<n>}). A leads index entry
@@ -27,17 +30,17 @@ import java.util.function.Function;
  */
 final class NodeCodec {
 
+    static final String CHILDREN = "children";
+
     private NodeCodec() {
     }
 
-    /** A list held by a document as itself until it is written out as its string. */
-    private record Held<T>(T value, Function<T, String> pack) implements StoredAsString {
-
-        @Override
-        public String stored() {
-            return pack.apply(value);
-        }
-    }
+    /**
+     * A chain node as one stored document, for the administrator's endpoint: shown with its packed lists and
+     * tallies decoded (its own recipients only: those beyond the first bucket are documents of their own).
+     */
+    static final StoredForm<Node> FORM = StoredForm.<Node>document(NodeCodec::write, d -> read(d, ids -> Map.of()),
+            null).shownAs(NodeCodec::shown);
 
     // ------------------------------------------------------------------ nodes
 
@@ -46,7 +49,7 @@ final class NodeCodec {
                 .append("seq", n.seq);
         put(d, "parent", n.parent);
         d.append("ancestors", new ArrayList<>(n.ancestors));
-        d.append(ChildIds.FIELD, held(n.lazyChildren(), list -> ChildIds.pack(n.id, list)));
+        d.append(CHILDREN, held(n.lazyChildren(), Node.Child.LIST));
         d.append("height", n.height);
         d.append("own", n.own).append("rollup", n.rollup);
         if (n.isDirective()) {
@@ -58,7 +61,7 @@ final class NodeCodec {
             put(d, "status", n.status);
             put(d, "replacement", n.replacement);
             d.append("tasksDeclared", n.tasksDeclared);
-            d.append(Recipients.FIELD, held(n.lazyRecipients(), l -> Recipients.pack(first(l))));
+            d.append(Recipients.FIELD, held(n.lazyRecipients(), Recipients.FIRST));
             int overflow = n.lazyRecipients().loaded() ? overflow(n.recipients()) : n.recipientBuckets;
             if (overflow > 0) {
                 d.append(Recipients.OVERFLOW, overflow);
@@ -73,8 +76,8 @@ final class NodeCodec {
         if (n.responsibleName != null || n.responsiblePosition != null) {
             d.append("responsible", new Document("name", n.responsibleName).append("position", n.responsiblePosition));
         }
-        d.append("leads", Packed.join(n.leads, Packed.ITEM));
-        d.append("cooperating", Packed.join(n.cooperating, Packed.ITEM));
+        d.append("leads", Node.CODES.write(n.leads));
+        d.append("cooperating", Node.CODES.write(n.cooperating));
         put(d, "assigner", n.assigner);
         put(d, "assignedOn", Docs.iso(n.assignedOn));
         put(d, "product", n.product);
@@ -83,8 +86,8 @@ final class NodeCodec {
         flag(d, "recurring", n.recurring);
         d.append("missing", new ArrayList<>(n.missing));
         flag(d, "stopped", n.stopped);
-        d.append("uncoveredLeads", Packed.join(n.uncoveredLeads, Packed.ITEM));
-        d.append("startedBy", Packed.join(n.startedBy, Packed.ITEM));
+        d.append("uncoveredLeads", Node.CODES.write(n.uncoveredLeads));
+        d.append("startedBy", Node.CODES.write(n.startedBy));
         flag(d, "started", n.started);
         put(d, "startedOn", Docs.iso(n.startedOn));
         flag(d, "cancelled", n.cancelled);
@@ -102,9 +105,9 @@ final class NodeCodec {
         n.seq = Docs.num(d, "seq", -1);
         n.parent = Docs.str(d, "parent");
         n.ancestors = Docs.strings(d, "ancestors");
-        Object children = d.get(ChildIds.FIELD);
+        Object children = d.get(CHILDREN);
         n.children(children instanceof Held<?> h ? Lazy.of((List<Node.Child>) h.value())
-                : Lazy.stored(children, () -> ChildIds.parse(n.id, (String) children)));
+                : Lazy.stored(children, () -> Node.Child.read(n.id, children)));
         n.height = (int) Docs.num(d, "height");
         n.own = Tally.read(d.get("own"));
         n.rollup = Tally.read(d.get("rollup"));
@@ -134,8 +137,8 @@ final class NodeCodec {
             n.responsibleName = responsible.getString("name");
             n.responsiblePosition = responsible.getString("position");
         }
-        n.leads = Packed.list(d, "leads");
-        n.cooperating = Packed.list(d, "cooperating");
+        n.leads = Node.CODES.read(d.get("leads"));
+        n.cooperating = Node.CODES.read(d.get("cooperating"));
         n.assigner = Docs.str(d, "assigner");
         n.assignedOn = Docs.date(d, "assignedOn");
         n.product = Docs.str(d, "product");
@@ -144,8 +147,8 @@ final class NodeCodec {
         n.recurring = Docs.bool(d, "recurring");
         n.missing = Docs.strings(d, "missing");
         n.stopped = Docs.bool(d, "stopped");
-        n.uncoveredLeads = Packed.list(d, "uncoveredLeads");
-        n.startedBy = Packed.list(d, "startedBy");
+        n.uncoveredLeads = Node.CODES.read(d.get("uncoveredLeads"));
+        n.startedBy = Node.CODES.read(d.get("startedBy"));
         n.started = Docs.bool(d, "started");
         n.startedOn = Docs.date(d, "startedOn");
         n.cancelled = Docs.bool(d, "cancelled");
@@ -166,19 +169,13 @@ final class NodeCodec {
         return read(d, ids -> Map.of()).childIds();
     }
 
-    /** The recipients the node itself holds: the first bucket. */
-    private static List<Recipients.Entry> first(List<Recipients.Entry> all) {
-        return all.size() <= Recipients.BUCKET ? all : all.subList(0, Recipients.BUCKET);
-    }
-
     private static int overflow(List<Recipients.Entry> all) {
         return Math.max(0, (all.size() + Recipients.BUCKET - 1) / Recipients.BUCKET - 1);
     }
 
     /** A bucket of recipients beyond the first: {@code recipients}, packed as in the node. */
     static Document writeRecipients(String directiveId, int k, List<Recipients.Entry> entries) {
-        return new Document("_id", Recipients.bucketId(directiveId, k)).append(Recipients.FIELD,
-                Recipients.pack(entries));
+        return Recipients.Bucket.FORM.document(new Recipients.Bucket(Recipients.bucketId(directiveId, k), entries));
     }
 
     /** The packed recipients of buckets found among {@code ids} in {@code store}, by id. */
@@ -191,11 +188,28 @@ final class NodeCodec {
     /** How many children the node has, without reading them when they were not read yet. */
     static int childCount(Node n) {
         Lazy<List<Node.Child>> c = n.lazyChildren();
-        return c.loaded() ? c.get().size() : ChildIds.count((String) c.stored());
+        return c.loaded() ? c.get().size() : Node.Child.count(c.stored());
     }
 
-    private static <T> Object held(Lazy<T> lazy, Function<T, String> pack) {
-        return lazy.loaded() ? new Held<>(lazy.get(), pack) : lazy.stored();
+    private static <T> Object held(Lazy<T> lazy, StoredForm<T> form) {
+        return lazy.loaded() ? form.held(lazy.get()) : lazy.stored();
+    }
+
+    /** The node as {@link #write} stores it, with its packed lists and tallies decoded. */
+    private static Document shown(Node n) {
+        Document d = write(n);
+        d.put(CHILDREN, n.childIds());
+        d.put("own", n.own.toDocument());
+        d.put("rollup", n.rollup.toDocument());
+        if (n.isDirective()) {
+            d.put(Recipients.FIELD, Recipients.shown(n.recipients()));
+            return d;
+        }
+        d.put("leads", n.leads);
+        d.put("cooperating", n.cooperating);
+        d.put("uncoveredLeads", n.uncoveredLeads);
+        d.put("startedBy", n.startedBy);
+        return d;
     }
 
     private static void put(Document d, String key, Object value) {
@@ -232,7 +246,11 @@ final class NodeCodec {
             for (Acts.Forward f : b.forwards) {
                 Document fd = new Document("directiveId", f.directiveId());
                 put(fd, "issuedOn", Docs.iso(f.issuedOn()));
-                forwards.add(fd.append("tasks", f.tasks()).append("at", ChildIds.position(f.at())));
+                fd.append("tasks", f.tasks()).append("at", f.at().commit());
+                if (f.at().offset() != 0) {
+                    fd.append("atOffset", f.at().offset());
+                }
+                forwards.add(fd);
             }
             out.add(bd.append("forwards", forwards));
         }
@@ -247,11 +265,18 @@ final class NodeCodec {
             b.started = Docs.date(bd, "started");
             for (Document f : Docs.docsView(bd, "forwards")) {
                 b.forwards.add(new Acts.Forward(b.body, f.getString("directiveId"), Docs.date(f, "issuedOn"),
-                        (int) Docs.num(f, "tasks"), ChildIds.position(f.getString("at"))));
+                        (int) Docs.num(f, "tasks"), at(f)));
             }
             out.add(b);
         }
         return out;
+    }
+
+    /** The log position of a forward: {@code at} its commit, {@code atOffset} its offset (absent: 0). */
+    private static LogPosition at(Document forward) {
+        Object at = forward.get("at");
+        return at instanceof String previous ? ChainLayout6.position(previous)
+                : new LogPosition(Docs.lng(at, 0), (int) Docs.num(forward, "atOffset"));
     }
 
     /** The head of the acts on a directive: the numbers of its stored buckets, ascending. */

@@ -2,18 +2,18 @@ package vn.ledger.projections.chain;
 
 import org.bson.Document;
 import vn.ledger.projections.store.Docs;
+import vn.ledger.projections.store.StoredForm;
+import vn.ledger.projections.store.Tuple;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A directive node's {@code recipients}, kept in one string ({@link Packed}): per recipient its {@code body},
- * {@code role}, {@code receivedOn}, {@code actedOn} and {@code forwardedAs}, in that order, an absent one empty.
- * A province's letter has ~100 recipients of five fields each, and every chain view from the top reads it. The
- * projection and the queries read the entries ({@link #entries}, one pass, no document made), replace the ones
- * that change and store them back ({@link #write}); a node stored by an earlier layout (a list of documents)
- * still reads back.
+ * A directive node's {@code recipients}, kept in one packed string ({@link #LIST}): per recipient its {@code body},
+ * {@code role}, {@code receivedOn}, {@code actedOn} and {@code forwardedAs}. A province's letter has ~100 recipients
+ * of five fields each, and every chain view from the top reads it. A node stored by the previous layout still reads
+ * back ({@link ChainLayout6}).
  */
 final class Recipients {
 
@@ -117,47 +117,67 @@ final class Recipients {
         }
     }
 
-    /** The entries, in order, in a new list (changing it changes nothing until {@link #write}). */
-    static List<Entry> entries(Document node) {
-        Object v = node.get(FIELD);
-        if (!(v instanceof String packed)) {
-            List<Entry> out = new ArrayList<>();
-            for (Document d : Docs.docsView(node, FIELD)) {
-                out.add(new Entry(d.getString("body"), d.getString("role"), d.getString("receivedOn"),
-                        d.getString("actedOn"), Docs.stringsView(d, "forwardedAs")));
-            }
-            return out;
-        }
-        return parse(packed);
+    /**
+     * Recipients, packed: their number, then for each its body, role, received on, acted on (ISO days, null when
+     * absent) and the directives it forwarded as (their number, then their ids). The previous layout's string reads
+     * too ({@link #parse}).
+     */
+    static final StoredForm<List<Entry>> LIST = StoredForm.packed(Recipients::write, Recipients::read, null);
+
+    /** A node's own recipients: the first {@link #BUCKET} of its list (written as {@link #LIST}). */
+    static final StoredForm<List<Entry>> FIRST = StoredForm.packed((w, l) -> write(w, first(l)), Recipients::read,
+            null);
+
+    /** A bucket of recipients beyond the first, in {@value ChainProjection#RECIPIENTS}. */
+    record Bucket(String id, List<Entry> entries) {
+
+        static final StoredForm<Bucket> FORM = StoredForm.<Bucket>document(
+                b -> new Document("_id", b.id()).append(FIELD, LIST.write(b.entries())),
+                d -> new Bucket(d.getString("_id"), parse(d.getString(FIELD))), null)
+                .shownAs(b -> new Document("_id", b.id()).append(FIELD, shown(b.entries())));
     }
 
-    /** The entries {@link #pack} made, in a new list. */
-    static Entries parse(String packed) {
+    private static void write(Tuple.Writer w, List<Entry> entries) {
+        w.add(entries.size());
+        for (Entry e : entries) {
+            w.add(e.body()).add(e.role()).add(e.receivedOn()).add(e.actedOn()).addAll(e.forwardedAs());
+        }
+    }
+
+    private static Entries read(Tuple.Reader r) {
         Entries out = new Entries();
-        if (packed == null || packed.isEmpty()) {
-            return out;
+        for (long n = r.lng(); n > 0; n--) {
+            out.add(new Entry(r.string(), r.string(), r.string(), r.string(), r.strings()));
         }
-        int start = 0;
-        while (true) {
-            int end = Packed.next(packed, start, packed.length(), Packed.ITEM);
-            String[] f = new String[FIELDS];
-            for (int i = 0, from = start; i < FIELDS && from <= end; i++) {
-                int to = Packed.next(packed, from, end, Packed.FIELD);
-                f[i] = packed.substring(from, to);
-                from = to + 1;
-            }
-            out.add(new Entry(field(f[0]), field(f[1]), field(f[2]), field(f[3]),
-                    f[4] == null || f[4].isEmpty() ? List.of() : Packed.split(f[4], Packed.SUB)));
-            if (end == packed.length()) {
-                out.touched.clear();
-                return out;
-            }
-            start = end + 1;
-        }
+        out.touched.clear();
+        return out;
     }
 
-    private static String field(String raw) {
-        return raw == null || raw.isEmpty() ? null : Packed.unescape(raw);
+    private static List<Entry> first(List<Entry> all) {
+        return all.size() <= BUCKET ? all : all.subList(0, BUCKET);
+    }
+
+    /** The recipients as an operator reads them: a document each. */
+    static List<Document> shown(List<Entry> entries) {
+        List<Document> out = new ArrayList<>();
+        for (Entry e : entries) {
+            out.add(new Document("body", e.body()).append("role", e.role()).append("receivedOn", e.receivedOn())
+                    .append("actedOn", e.actedOn()).append("forwardedAs", e.forwardedAs()));
+        }
+        return out;
+    }
+
+    /** The entries stored in this layout ({@link #LIST}) or the previous one, in a new list. */
+    static Entries parse(String packed) {
+        if (packed != null && ChainLayout6.isCurrent(packed)) {
+            return (Entries) LIST.read(packed);
+        }
+        Entries out = new Entries();
+        if (packed != null) {
+            out.addAll(ChainLayout6.recipients(packed));
+        }
+        out.touched.clear();
+        return out;
     }
 
     /**
@@ -179,26 +199,5 @@ final class Recipients {
             out.touched.clear();
         }
         return out;
-    }
-
-    static void write(Document node, List<Entry> recipients) {
-        node.put(FIELD, pack(recipients));
-    }
-
-    /** The entries in one string: fields separated by {@link Packed#FIELD}, entries by {@link Packed#ITEM}. */
-    static String pack(List<Entry> recipients) {
-        StringBuilder out = new StringBuilder();
-        for (int n = 0; n < recipients.size(); n++) {
-            Entry r = recipients.get(n);
-            if (n > 0) {
-                out.append(Packed.ITEM);
-            }
-            for (String value : new String[]{r.body(), r.role(), r.receivedOn(), r.actedOn()}) {
-                Packed.escape(value == null ? "" : value, out);
-                out.append(Packed.FIELD);
-            }
-            out.append(Packed.join(r.forwardedAs(), Packed.SUB));
-        }
-        return out.toString();
     }
 }

@@ -22,6 +22,7 @@ import vn.ledger.projections.body.BodyTree;
 import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.LogOrder;
 import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.store.StoredForms;
 import vn.ledger.projections.task.Timeliness;
 import vn.ledger.projections.task.TimelinessRule;
 
@@ -76,6 +77,9 @@ public class DashboardProjection {
     public static final String BODIES = "dashboard_bodies";
     public static final String DIRECTIVES = "dashboard_directives";
     public static final String BODY_TASKS = "dashboard_body_tasks";
+    /** How this model's stored values read (the administrator's decoded documents). */
+    public static final StoredForms FORMS = StoredForms.forms().field("self", Tally.FORM).field("tree", Tally.FORM)
+            .field("tally", Tally.FORM);
 
     private final ReadStore store;
     private final BodyTree bodies;

@@ -2,6 +2,7 @@ package vn.ledger.projections.dashboard;
 
 import org.bson.Document;
 import vn.ledger.projections.store.StoredAsString;
+import vn.ledger.projections.store.StoredForm;
 import vn.ledger.projections.store.Tuple;
 
 import java.util.ArrayList;
@@ -19,11 +20,19 @@ import java.util.TreeMap;
  * <p>Zero entries are pruned, so two tallies with the same totals have the same document.
  *
  * <p>A read model keeps a tally in its document as the object itself while a projection changes it ({@link #in}),
- * and stores it as one string ({@link #stored()}, a {@link Tuple}): a national roll-up holds a few hundred counts
- * and histogram buckets, each of which the embedded server would otherwise decode, store and encode as a value of
- * its own. A tally stored as a document (an earlier layout) still reads.
+ * and stores it packed ({@link #FORM}): a national roll-up holds a few hundred counts and histogram buckets, each of
+ * which the embedded server would otherwise decode, store and encode as a value of its own. The administrator's
+ * endpoint shows it as a document ({@link #toDocument}: {@code c} counts, {@code h} histograms, {@code l} levels).
  */
 public final class Tally implements StoredAsString {
+
+    /**
+     * Packed: the counts (their number, then key and count of each, keys ascending), the histograms (their number,
+     * then each one's name and its buckets as the counts) and the levels (their number, then each as the counts).
+     * The previous layouts' document ({@link #toDocument}'s shape) reads too.
+     */
+    public static final StoredForm<Tally> FORM = StoredForm.<Tally>packed((w, t) -> t.writeFields(w), Tally::parse,
+            Tally::fromDocument).shownAs(Tally::toDocument);
 
     private final TreeMap<String, Long> counts = new TreeMap<>();
     private final TreeMap<String, TreeMap<String, Long>> histograms = new TreeMap<>();
@@ -163,16 +172,18 @@ public final class Tally implements StoredAsString {
         return StoredAsString.held(d, key, Tally.class, Tally::of);
     }
 
-    /** The one string a read model stores: counts, histograms and levels, each with its size, keys ascending. */
+    /** The one string a read model stores ({@link #FORM}). */
     @Override
     public String stored() {
-        Tuple.Writer w = Tuple.writer();
+        return (String) FORM.write(this);
+    }
+
+    private void writeFields(Tuple.Writer w) {
         write(w, counts);
         w.add(histograms.size());
         histograms.forEach((name, m) -> write(w.add(name), m));
         w.add(levels.size());
         levels.forEach(m -> write(w, m));
-        return w.toString();
     }
 
     private static void write(Tuple.Writer w, TreeMap<String, Long> m) {
@@ -180,9 +191,8 @@ public final class Tally implements StoredAsString {
         m.forEach((k, v) -> w.add(k).add(v));
     }
 
-    private static Tally parse(String stored) {
+    private static Tally parse(Tuple.Reader r) {
         Tally t = new Tally();
-        Tuple.Reader r = Tuple.reader(stored);
         read(r, t.counts);
         for (long n = r.lng(); n > 0; n--) {
             read(r, t.histograms.computeIfAbsent(r.string(), k -> new TreeMap<>()));
@@ -213,13 +223,12 @@ public final class Tally implements StoredAsString {
         if (document instanceof Tally held) {
             return held.copy();
         }
-        if (document instanceof String stored) {
-            return parse(stored);
-        }
+        Tally t = document instanceof String || document instanceof Document ? FORM.read(document) : null;
+        return t == null ? new Tally() : t;
+    }
+
+    private static Tally fromDocument(Document d) {
         Tally t = new Tally();
-        if (!(document instanceof Document d)) {
-            return t;
-        }
         if (d.get("c") instanceof Document c) {
             c.forEach((k, v) -> t.count(k, ((Number) v).longValue()));
         }

@@ -19,6 +19,8 @@ import vn.ledger.core.task.TaskAssigned;
 import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.LogOrder;
 import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.store.SharedValues;
+import vn.ledger.projections.store.StoredForms;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -57,6 +59,9 @@ public final class DirectiveProjection {
     /** Overflow of the reverse links ("implemented by") beyond those kept in the directive's document. */
     public static final String LINKS = "directive_links";
     public static final List<String> COLLECTIONS = List.of(COLLECTION, LINKS, RecipientBuckets.COLLECTION);
+    /** How this model's stored values read (the administrator's decoded documents). */
+    public static final StoredForms FORMS = StoredForms.forms().field("issuedBy", SharedValues.ACTOR)
+            .field("receivedBy", SharedValues.ACTOR).field("by", SharedValues.ACTOR);
     static final int INLINE_LINKS = 50;
     static final int BUCKET_LINKS = 500;
 

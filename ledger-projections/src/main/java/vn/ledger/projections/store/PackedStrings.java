@@ -7,7 +7,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * A list of strings changed in place in memory and stored as one {@link Tuple} (its size, then its items), e.g. a
+ * A list of strings changed in place in memory and stored in the form {@link StoredForm#STRINGS} (one packed string:
+ * its size, then its items), e.g. a
  * posting bucket of 500 audit ids: one value for the server instead of 500. A list stored as a BSON array (an
  * earlier layout) reads too.
  */
@@ -23,10 +24,11 @@ public final class PackedStrings extends ArrayList<String> implements StoredAsSt
     /** The list a stored value holds: a packed string, an array, or nothing (empty). Read only. */
     @SuppressWarnings("unchecked")
     public static List<String> read(Object stored) {
-        if (stored instanceof String s) {
-            return parse(s);
+        if (stored instanceof List<?> l) {
+            return (List<String>) l;
         }
-        return stored instanceof List<?> l ? (List<String>) l : List.of();
+        List<String> list = StoredForm.STRINGS.read(stored);
+        return list == null ? List.of() : list;
     }
 
     /**
@@ -50,11 +52,12 @@ public final class PackedStrings extends ArrayList<String> implements StoredAsSt
     }
 
     private static PackedStrings parse(String stored) {
-        return Tuple.reader(stored).strings(new PackedStrings());
+        return new PackedStrings(StoredForm.STRINGS.read(stored));
     }
 
+    /** Written in the form of {@link StoredForm#STRINGS}. */
     @Override
     public String stored() {
-        return Tuple.writer().addAll(this).toString();
+        return (String) StoredForm.STRINGS.write(this);
     }
 }

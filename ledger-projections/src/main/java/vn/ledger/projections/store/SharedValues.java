@@ -29,6 +29,34 @@ public final class SharedValues {
     private SharedValues() {
     }
 
+    // ------------------------------------------------------------------ the forms
+
+    /**
+     * An actor, packed (username, full name, position, body): stored with nearly every fact a read model keeps, and
+     * always read whole. The previous layout's sub-document reads too.
+     */
+    public static final StoredForm<Actor> ACTOR = StoredForm.packed(SharedValues::addActor, SharedValues::readActor,
+            d -> new Actor(d.getString("username"), d.getString("fullName"), d.getString("position"),
+                    d.getString("body")));
+
+    /** A person, packed: name, position. */
+    public static final StoredForm<Person> PERSON = StoredForm.packed((w, p) -> w.add(p.name()).add(p.position()),
+            r -> new Person(r.string(), r.string()), d -> new Person(d.getString("name"), d.getString("position")));
+
+    /** A deadline, packed: wording, kind, due instant (epoch ms), due day, recurrence. */
+    public static final StoredForm<Deadline> DEADLINE = StoredForm.packed(
+            (w, d) -> w.add(d.wording()).add(name(d.kind())).add(d.dueAt()).add(iso(d.dueDate()))
+                    .add(name(d.recurrence())),
+            r -> new Deadline(r.string(), enumOf(DeadlineKind.class, r.string()), r.instant(), localDate(r.string()),
+                    enumOf(Recurrence.class, r.string())),
+            d -> new Deadline(d.getString("wording"), enumOf(DeadlineKind.class, d.get("kind")),
+                    instant(d.get("dueAt")), localDate(d.get("dueDate")), enumOf(Recurrence.class, d.get("recurrence"))));
+
+    /** An attachment, a sub-document: {@code name}, {@code sha256}. */
+    public static final StoredForm<Attachment> ATTACHMENT = StoredForm.document(
+            a -> new Document("name", a.name()).append("sha256", a.sha256()),
+            d -> new Attachment(d.getString("name"), d.getString("sha256")), null);
+
     // ------------------------------------------------------------------ writing
 
     /**
@@ -37,7 +65,7 @@ public final class SharedValues {
      * layout stored too.
      */
     public static String actor(Actor a) {
-        return a == null ? null : addActor(Tuple.writer(), a).toString();
+        return (String) ACTOR.write(a);
     }
 
     /**
@@ -61,26 +89,18 @@ public final class SharedValues {
 
     /** A person as one string: name, position (see {@link #actor}). */
     public static String person(Person p) {
-        return p == null ? null : Tuple.writer().add(p.name()).add(p.position()).toString();
+        return (String) PERSON.write(p);
     }
 
     /**
      * A deadline as one string (see {@link #actor}): wording, kind, due instant (epoch ms), due day, recurrence.
      */
     public static String deadline(Deadline d) {
-        if (d == null) {
-            return null;
-        }
-        return Tuple.writer().add(d.wording()).add(name(d.kind())).add(d.dueAt()).add(iso(d.dueDate()))
-                .add(name(d.recurrence())).toString();
+        return (String) DEADLINE.write(d);
     }
 
-    public static List<Document> attachments(List<Attachment> list) {
-        List<Document> out = new ArrayList<>();
-        for (Attachment a : list == null ? List.<Attachment>of() : list) {
-            out.add(new Document("name", a.name()).append("sha256", a.sha256()));
-        }
-        return out;
+    public static List<Object> attachments(List<Attachment> list) {
+        return ATTACHMENT.writeAll(list);
     }
 
     // ------------------------------------------------------------------ reading
@@ -92,13 +112,7 @@ public final class SharedValues {
     }
 
     public static Actor toActor(Object v) {
-        if (v instanceof String s) {
-            return readActor(Tuple.reader(s));
-        }
-        if (!(v instanceof Document d)) {
-            return null;
-        }
-        return new Actor(d.getString("username"), d.getString("fullName"), d.getString("position"), d.getString("body"));
+        return ACTOR.read(v);
     }
 
     /** The actor {@link #addActor} wrote (null when all four fields are). */
@@ -121,31 +135,14 @@ public final class SharedValues {
     }
 
     public static Person toPerson(Object v) {
-        if (v instanceof String s) {
-            Tuple.Reader p = Tuple.reader(s);
-            return new Person(p.string(), p.string());
-        }
-        return v instanceof Document d ? new Person(d.getString("name"), d.getString("position")) : null;
+        return PERSON.read(v);
     }
 
     public static Deadline toDeadline(Object v) {
-        if (v instanceof String s) {
-            Tuple.Reader r = Tuple.reader(s);
-            return new Deadline(r.string(), enumOf(DeadlineKind.class, r.string()), r.instant(), localDate(r.string()),
-                    enumOf(Recurrence.class, r.string()));
-        }
-        if (!(v instanceof Document d)) {
-            return null;
-        }
-        return new Deadline(d.getString("wording"), enumOf(DeadlineKind.class, d.get("kind")), instant(d.get("dueAt")),
-                localDate(d.get("dueDate")), enumOf(Recurrence.class, d.get("recurrence")));
+        return DEADLINE.read(v);
     }
 
     public static List<Attachment> toAttachments(Document d, String key) {
-        List<Attachment> out = new ArrayList<>();
-        for (Document a : docs(d, key)) {
-            out.add(new Attachment(a.getString("name"), a.getString("sha256")));
-        }
-        return List.copyOf(out);
+        return List.copyOf(ATTACHMENT.readAll(d == null ? null : d.get(key)));
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * A record of values kept in one string value of a read-model document. The embedded server decodes, stores and
+ * The read side's one packed format (docs/design.md, "Packed values"), written and read through {@link StoredForm#packed}:
+ * a record of values kept in one string value of a read-model document. The embedded server decodes, stores and
  * encodes a document value by value, and a rebuild writes tens of millions of them, so a record that is only ever
  * read whole (an audit entry, a report) costs far less as one string than as a sub-document of a dozen values.
  *
@@ -36,6 +37,30 @@ public final class Tuple {
     /** The first field, without reading the rest (null for a null field). */
     public static String first(String tuple) {
         return new Reader(tuple).string();
+    }
+
+    /**
+     * Whether a stored string looks packed: it holds a separator, an escape or a null of this format (or U+001D,
+     * U+001E, separators of the chain's lists before chain layout 7).
+     */
+    public static boolean isPacked(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == NUL || c == ESC || (c >= '\u001D' && c <= SEP)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every field of a tuple, unnamed (for an operator looking at a packed value no form names). */
+    public static List<String> fields(String tuple) {
+        List<String> out = new ArrayList<>();
+        Reader r = reader(tuple);
+        while (r.hasNext()) {
+            out.add(r.string());
+        }
+        return out;
     }
 
     /** Builds a tuple field by field. */

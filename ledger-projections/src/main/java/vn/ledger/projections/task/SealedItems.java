@@ -3,6 +3,7 @@ package vn.ledger.projections.task;
 import org.bson.Document;
 import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.store.StoredForm;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +25,29 @@ public final class SealedItems {
     static final int BUCKET = 64;
     static final List<String> LISTS = List.of("reports", "urgings");
 
+    /**
+     * A sealed bucket ({@code _id}, {@code items}: the stored items of its list, each in its list's form). The
+     * items are kept as stored; {@link #FORM} shows them read by the form of the list the bucket id names.
+     */
+    public record Bucket(String id, List<Object> items) {
+
+        /** The list whose items the bucket holds ("reports", "urgings"), from its id. */
+        public String list() {
+            String rest = id.substring(0, id.lastIndexOf('|'));
+            return rest.substring(rest.lastIndexOf('|') + 1);
+        }
+
+        /** The items, read by the form of their list. */
+        public List<?> read() {
+            return "urgings".equals(list()) ? TaskView.Urging.FORM.readAll(items) : TaskView.Report.FORM.readAll(items);
+        }
+    }
+
+    public static final StoredForm<Bucket> FORM = StoredForm.<Bucket>document(
+            b -> new Document("_id", b.id()).append("items", b.items()),
+            d -> new Bucket(d.getString("_id"), new ArrayList<>(Docs.items(d, "items"))), null)
+            .shownAs(b -> new Document("_id", b.id()).append("items", b.read()));
+
     private SealedItems() {
     }
 
@@ -37,7 +61,7 @@ public final class SealedItems {
         open.add(item);
         if (open.size() >= BUCKET) {
             int n = (int) Docs.lng(d.get(list + "Sealed"), 0);
-            store.put(COLLECTION, new Document("_id", bucketId(d.getString("_id"), list, n)).append("items", open));
+            store.put(COLLECTION, FORM.document(new Bucket(bucketId(d.getString("_id"), list, n), open)));
             d.put(list + "Sealed", n + 1);
             open = new ArrayList<>();
         }
@@ -66,8 +90,8 @@ public final class SealedItems {
                 }
                 List<Object> all = new ArrayList<>();
                 for (int n = 0; n < sealed; n++) {
-                    Document b = found.get(bucketId(d.getString("_id"), list, n));
-                    all.addAll(b == null ? List.of() : Docs.items(b, "items"));
+                    Bucket b = FORM.read(found.get(bucketId(d.getString("_id"), list, n)));
+                    all.addAll(b == null ? List.of() : b.items());
                 }
                 all.addAll(Docs.items(d, list));
                 d.put(list, all);

@@ -20,6 +20,7 @@ import vn.ledger.core.task.TaskUrged;
 import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.ReadStore;
 import vn.ledger.projections.store.SharedValues;
+import vn.ledger.projections.store.StoredForms;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,19 @@ public final class TaskProjection {
     public static final String COLLECTION = "tasks";
     public static final List<String> COLLECTIONS = List.of(COLLECTION, SealedItems.COLLECTION);
 
+    /** How this model's stored values read (the administrator's decoded documents). */
+    public static final StoredForms FORMS = StoredForms.forms()
+            .field("responsible", SharedValues.PERSON)
+            .field("assignedBy", SharedValues.ACTOR).field("by", SharedValues.ACTOR)
+            .field("decidedBy", SharedValues.ACTOR)
+            .field("deadline", SharedValues.DEADLINE).field("deadlineWritten", SharedValues.DEADLINE)
+            .field("current", SharedValues.DEADLINE).field("requested", SharedValues.DEADLINE)
+            .field("from", SharedValues.DEADLINE).field("to", SharedValues.DEADLINE)
+            .field("acks", TaskView.Acknowledgement.FORM.list())
+            .field("reports", TaskView.Report.FORM.list())
+            .field("urgings", TaskView.Urging.FORM.list())
+            .document(SealedItems.COLLECTION, SealedItems.FORM);
+
     /** Lifecycle of the task as its events left it (timeliness is derived from the facts, see TaskQueries). */
     public enum Status { OPEN, COMPLETION_PENDING, ACCEPTED, CANCELLED }
 
@@ -86,13 +100,14 @@ public final class TaskProjection {
 
     @EventHandler
     void on(TaskAcknowledged e, DomainEventMessage<?> m) {
-        apply(e.taskId(), m, d -> push(d, "acks", TaskEntries.ack(e, m.getTimestamp())));
+        apply(e.taskId(), m, d -> push(d, "acks",
+                TaskView.Acknowledgement.FORM.write(TaskView.Acknowledgement.of(e, m.getTimestamp()))));
     }
 
     @EventHandler
     void on(ProgressReported e, DomainEventMessage<?> m) {
         apply(e.taskId(), m, d -> {
-            SealedItems.push(store, d, "reports", TaskEntries.report(e, m.getTimestamp()));
+            SealedItems.push(store, d, "reports", TaskView.Report.FORM.write(TaskView.Report.of(e, m.getTimestamp())));
             d.put("reportCount", d.getInteger("reportCount", 0) + 1);
             if (e.percent() != null) {
                 d.put("lastPercent", e.percent());
@@ -121,7 +136,7 @@ public final class TaskProjection {
     @EventHandler
     void on(TaskUrged e, DomainEventMessage<?> m) {
         apply(e.taskId(), m, d -> {
-            SealedItems.push(store, d, "urgings", TaskEntries.urging(e, m.getTimestamp()));
+            SealedItems.push(store, d, "urgings", TaskView.Urging.FORM.write(TaskView.Urging.of(e, m.getTimestamp())));
             d.put("urgeCount", d.getInteger("urgeCount", 0) + 1);
         });
     }

@@ -125,18 +125,9 @@ public final class TaskQueries {
                 || "REJECTED".equals(completions.get(completions.size() - 1).outcome())
                 ? null : completions.get(completions.size() - 1);
 
-        List<TaskView.Acknowledgement> acks = new ArrayList<>();
-        for (Object a : Docs.items(d, "acks")) {
-            acks.add(TaskEntries.ack(a));
-        }
-        List<TaskView.Report> reports = new ArrayList<>();
-        for (Object r : Docs.items(d, "reports")) {
-            reports.add(TaskEntries.report(r));
-        }
-        List<TaskView.Urging> urgings = new ArrayList<>();
-        for (Object u : Docs.items(d, "urgings")) {
-            urgings.add(TaskEntries.urging(u));
-        }
+        List<TaskView.Acknowledgement> acks = TaskView.Acknowledgement.FORM.readAll(d.get("acks"));
+        List<TaskView.Report> reports = TaskView.Report.FORM.readAll(d.get("reports"));
+        List<TaskView.Urging> urgings = TaskView.Urging.FORM.readAll(d.get("urgings"));
         List<TaskView.ExtensionRequest> extensions = new ArrayList<>();
         for (Document x : docs(d, "extensions")) {
             extensions.add(new TaskView.ExtensionRequest(x.getString("requestId"), toDeadline(x.get("current")),

@@ -371,8 +371,8 @@ class ChainProjectionTest {
                     .containsExactlyInAnyOrder("X#1", "X#2");
             assertThat(store.find(ChainProjection.RECIPIENTS, "X#1")).as("XA-140's bucket changed").isNotEqualTo(
                     java.util.Optional.of(bucket1));
-            assertThat(store.find(ChainProjection.RECIPIENTS, "X#1").orElseThrow().getString("recipients"))
-                    .contains("XA-140" + Packed.FIELD + "ACTION" + Packed.FIELD + "2026-03-21");
+            assertThat(Recipients.Bucket.FORM.read(store.find(ChainProjection.RECIPIENTS, "X#1").orElseThrow())
+                    .entries()).contains(new Recipients.Entry("XA-140", "ACTION", "2026-03-21", null, List.of()));
             assertThat(store.find(ChainProjection.RECIPIENTS, "X#2")).as("the others did not").contains(bucket2);
             ChainView.ChainNode view = chain("X", 0);
             assertThat(view.recipients()).extracting(ChainView.Recipient::body).containsExactlyElementsOf(communes);

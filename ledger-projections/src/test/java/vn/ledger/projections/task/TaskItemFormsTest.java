@@ -17,8 +17,8 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DisplayName("A task's acknowledgements, reports and urgings are one string each; those of layout 1 still read")
-class TaskEntriesTest {
+@DisplayName("A task's acknowledgements, reports and urgings are stored packed by their forms; sub-documents of the previous layout read")
+class TaskItemFormsTest {
 
     private static final Actor ACTOR = new Actor("thang", "Hạng Xuân Thắng", "Bí thư", "DU-SINHBINH");
     private static final Instant AT = Instant.parse("2026-04-02T03:04:05.678Z");
@@ -30,23 +30,27 @@ class TaskEntriesTest {
     void aReportReadsBackWithEveryField() {
         ProgressReported e = new ProgressReported("d-1/II.2", "d-1", "DU-SINHBINH", "Đã triển khai\u001F 50%", 50,
                 YearMonth.of(2026, 4), LocalDate.of(2026, 4, 2), List.of(new Attachment("bao-cao.pdf", SHA)), ACTOR);
-        String stored = TaskEntries.report(e, AT);
+        Object stored = TaskView.Report.FORM.write(TaskView.Report.of(e, AT));
 
         TaskView.Report expected = new TaskView.Report("DU-SINHBINH", "Đã triển khai\u001F 50%", 50,
                 YearMonth.of(2026, 4), LocalDate.of(2026, 4, 2), AT, List.of(new Attachment("bao-cao.pdf", SHA)), ACTOR);
-        assertThat(TaskEntries.report(stored)).isEqualTo(expected);
+        assertThat(TaskView.Report.FORM.read(stored)).isEqualTo(expected);
+        // the string task layout 3 stores, unchanged: a document of the current main layout decodes
+        assertThat(stored).isEqualTo("DU-SINHBINH\u001FĐã triển khai\u001B\u001F 50%\u001F50\u001F2026-04\u001F"
+                + "2026-04-02\u001F" + AT.toEpochMilli() + "\u001F1\u001Fbao-cao.pdf\u001F" + SHA
+                + "\u001Fthang\u001FHạng Xuân Thắng\u001FBí thư\u001FDU-SINHBINH");
         Document layout1 = new Document("body", "DU-SINHBINH").append("text", "Đã triển khai\u001F 50%")
                 .append("percent", 50).append("period", "2026-04").append("on", "2026-04-02").append("at", Date.from(AT))
                 .append("attachments", List.of(new Document("name", "bao-cao.pdf").append("sha256", SHA)))
                 .append("by", ACTOR_LAYOUT_1);
-        assertThat(TaskEntries.report(layout1)).isEqualTo(expected);
+        assertThat(TaskView.Report.FORM.read(layout1)).isEqualTo(expected);
     }
 
     @Test
     void aReportWithoutPercentPeriodOrAttachmentsKeepsThemAbsent() {
         ProgressReported e = new ProgressReported("d-1/1", "d-1", "BTC", "", null, null, null, List.of(), null);
 
-        TaskView.Report r = TaskEntries.report(TaskEntries.report(e, null));
+        TaskView.Report r = TaskView.Report.FORM.read(TaskView.Report.FORM.write(TaskView.Report.of(e, null)));
         assertThat(r).isEqualTo(new TaskView.Report("BTC", "", null, null, null, null, List.of(), null));
     }
 
@@ -54,14 +58,16 @@ class TaskEntriesTest {
     void acknowledgementsAndUrgingsReadBackInEitherLayout() {
         TaskAcknowledged ack = new TaskAcknowledged("d-1/1", "d-1", "BTC", LocalDate.of(2026, 3, 5), ACTOR);
         TaskView.Acknowledgement a = new TaskView.Acknowledgement("BTC", LocalDate.of(2026, 3, 5), ACTOR, AT);
-        assertThat(TaskEntries.ack(TaskEntries.ack(ack, AT))).isEqualTo(a);
-        assertThat(TaskEntries.ack(new Document("body", "BTC").append("on", "2026-03-05")
+        assertThat(TaskView.Acknowledgement.FORM.read(TaskView.Acknowledgement.FORM.write(
+                TaskView.Acknowledgement.of(ack, AT)))).isEqualTo(a);
+        assertThat(TaskView.Acknowledgement.FORM.read(new Document("body", "BTC").append("on", "2026-03-05")
                 .append("by", ACTOR_LAYOUT_1).append("at", Date.from(AT)))).isEqualTo(a);
 
         TaskUrged urged = new TaskUrged("d-1/1", "d-1", "Khẩn trương", LocalDate.of(2026, 3, 9), ACTOR);
         TaskView.Urging u = new TaskView.Urging("Khẩn trương", LocalDate.of(2026, 3, 9), ACTOR, AT);
-        assertThat(TaskEntries.urging(TaskEntries.urging(urged, AT))).isEqualTo(u);
-        assertThat(TaskEntries.urging(new Document("message", "Khẩn trương").append("on", "2026-03-09")
+        assertThat(TaskView.Urging.FORM.read(TaskView.Urging.FORM.write(TaskView.Urging.of(urged, AT))))
+                .isEqualTo(u);
+        assertThat(TaskView.Urging.FORM.read(new Document("message", "Khẩn trương").append("on", "2026-03-09")
                 .append("by", ACTOR_LAYOUT_1).append("at", Date.from(AT)))).isEqualTo(u);
     }
 }
