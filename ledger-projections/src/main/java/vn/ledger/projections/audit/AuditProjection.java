@@ -3,7 +3,6 @@ package vn.ledger.projections.audit;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.bson.Document;
 import vn.ledger.core.body.BodyEvent;
 import vn.ledger.core.directive.DirectiveCorrected;
 import vn.ledger.core.directive.DirectiveEvent;
@@ -13,14 +12,14 @@ import vn.ledger.core.shared.Actor;
 import vn.ledger.core.task.TaskAssigned;
 import vn.ledger.core.task.TaskEvent;
 import vn.ledger.projections.audit.AuditDescriptions.Described;
-import vn.ledger.projections.store.Docs;
+import vn.ledger.projections.audit.EntityBucket.Authority;
 import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.store.StoredForm;
+import vn.ledger.projections.store.StoredForms;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -65,31 +64,34 @@ public final class AuditProjection {
     public static final String POSTINGS = "audit_postings";
     public static final List<String> COLLECTIONS = List.of(COLLECTION, POSTINGS);
 
+    /**
+     * The stored forms of the model's documents: an entity bucket's entries ({@link StoredEntry#FORM}), the packed
+     * id lists and summaries of the posting lists ({@link PostingTree}).
+     */
+    public static final StoredForms FORMS = StoredForms.forms()
+            .field("entries", StoredEntry.FORM.shownAs(StoredEntry::shown).list())
+            .field("ids", StoredForm.STRINGS).field("firsts", StoredForm.STRINGS)
+            .field("mins", StoredForm.STRINGS).field("maxs", StoredForm.STRINGS);
+
     private final ReadStore store;
     private final PostingLists postings;
-    private final Map<String, Document> buckets;
+    private final EntityBuckets buckets;
 
     public AuditProjection(ReadStore store) {
         this(store, 20_000);
     }
 
-    /** @param cacheSize how many posting heads and buckets to keep in memory (and a quarter as many entity buckets) */
+    /** @param cacheSize how many posting documents to keep in memory (and a quarter as many entity buckets) */
     public AuditProjection(ReadStore store, int cacheSize) {
         this.store = store;
         this.postings = new PostingLists(store, POSTINGS, cacheSize);
-        int entityCache = Math.max(16, cacheSize / 4); // entity buckets are the larger documents
-        this.buckets = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
-                return size() > entityCache;
-            }
-        };
+        this.buckets = new EntityBuckets(store, COLLECTION, Math.max(16, cacheSize / 4)); // the larger documents
     }
 
     public void reset() {
         COLLECTIONS.forEach(store::drop);
         postings.clearCache();
-        buckets.clear();
+        buckets.clearCache();
     }
 
     @EventHandler
@@ -101,13 +103,13 @@ public final class AuditProjection {
     void on(DirectiveEvent e, EventMessage<?> m) {
         record(m, e.actor(), e.directiveId(), authority -> {
             if (e instanceof DirectiveIssued i) {
-                authority.set(new Document("issuer", i.issuingBodyCode()).append("symbol", i.symbol()));
+                authority.set(Authority.directive(i.issuingBodyCode(), i.symbol()));
             } else if (e instanceof DirectiveCorrected c && c.field() == DirectiveField.SYMBOL
                     && authority.value() != null) {
-                authority.set(new Document(authority.value()).append("symbol", c.newValue()));
+                authority.set(authority.value().symbol(c.newValue()));
             }
-            Document a = authority.value();
-            return AuditDescriptions.describe(e, a == null ? null : a.getString("issuer"), a == null ? null : a.getString("symbol"));
+            Authority a = authority.value();
+            return AuditDescriptions.describe(e, a == null ? null : a.issuer(), a == null ? null : a.symbol());
         });
     }
 
@@ -115,10 +117,10 @@ public final class AuditProjection {
     void on(TaskEvent e, EventMessage<?> m) {
         record(m, e.actor(), e.taskId(), authority -> {
             if (e instanceof TaskAssigned t) {
-                authority.set(new Document("assigner", t.assignerBodyCode()).append("code", t.code()));
+                authority.set(Authority.task(t.assignerBodyCode(), t.code()));
             }
-            Document a = authority.value();
-            return AuditDescriptions.describe(e, a == null ? null : a.getString("assigner"));
+            Authority a = authority.value();
+            return AuditDescriptions.describe(e, a == null ? null : a.assigner());
         });
     }
 
@@ -130,66 +132,71 @@ public final class AuditProjection {
     }
 
     /** The authority an event reads and may set: in the first bucket of the entity it names. */
-    private static final class Authority {
-        final Document first;
+    private static final class AtHand {
+        EntityBucket first;
         boolean changed;
 
-        Authority(Document first) {
+        AtHand(EntityBucket first) {
             this.first = first;
         }
 
-        Document value() {
-            return Docs.doc(first, "authority");
+        Authority value() {
+            return first.authority();
         }
 
-        void set(Document value) {
+        void set(Authority value) {
             if (!value.equals(value())) {
-                first.put("authority", value);
+                first = first.withAuthority(value);
                 changed = true;
             }
         }
     }
 
-    private void record(EventMessage<?> m, Actor actor, String authorityOf, Function<Authority, Described> describe) {
+    private void record(EventMessage<?> m, Actor actor, String authorityOf, Function<AtHand, Described> describe) {
         try {
             write(m, actor, authorityOf, describe);
         } catch (RuntimeException e) {
             // a write failed half way: what the caches hold may not be stored; read it again on redelivery
             postings.clearCache();
-            buckets.clear();
+            buckets.clearCache();
             throw e;
         }
     }
 
-    private void write(EventMessage<?> m, Actor actor, String authorityOf, Function<Authority, Described> describe) {
+    private void write(EventMessage<?> m, Actor actor, String authorityOf, Function<AtHand, Described> describe) {
         AuditId id = AuditId.of(m);
         DomainEventMessage<?> dm = m instanceof DomainEventMessage<?> d && d.getAggregateIdentifier() != null ? d : null;
         String agg = id.aggregateId();
+        // an event without aggregate gets a pseudo one ("~" + event id) that is no entity
+        String entity = dm == null && agg.startsWith("~") ? null : agg;
+        String aggType = dm == null ? null : dm.getType();
         int n = id.bucket();
-        Document bucket = bucket(AuditId.bucketId(agg, n));
+        EntityBucket bucket = buckets.find(agg, n);
         if (bucket == null) {
-            bucket = newBucket(agg, dm, n);
+            bucket = EntityBucket.empty(agg, entity, aggType, n);
         }
-        List<Object> entries = vn.ledger.projections.store.Docs.mutableList(bucket, "entries");
-        int pos = indexOf(entries, id.sequence());
-        if (pos >= 0) {
+        if (bucket.indexOf(id.sequence()) >= 0) {
             return; // delivered again
         }
-        pos = -pos - 1;
-        Document first = n == 0 ? bucket : bucket(AuditId.bucketId(agg, 0));
+        EntityBucket first = n == 0 ? bucket : buckets.find(agg, 0);
         boolean firstChanged = false;
         if (first == null) {
-            first = newBucket(agg, dm, 0);
+            first = EntityBucket.empty(agg, entity, aggType, 0);
             firstChanged = true;
         }
 
         // the authority: in this entity's first bucket (or, for an event without aggregate, the one it names)
-        Authority authority = null;
+        AtHand authority = null;
+        boolean own = agg.equals(authorityOf);
         if (authorityOf != null) {
-            Document of = authorityOf.equals(agg) ? first : bucket(AuditId.bucketId(authorityOf, 0));
-            authority = new Authority(of != null ? of : newBucket(authorityOf, null, 0));
+            EntityBucket of = own ? first : buckets.find(authorityOf, 0);
+            authority = new AtHand(of != null ? of : EntityBucket.empty(authorityOf, authorityOf, null, 0));
         }
         Described x = describe.apply(authority);
+        if (own && authority.changed) {
+            first = authority.first;
+            firstChanged = true;
+        }
 
         String type = m.getPayloadType().getSimpleName();
         Set<String> bodies = new LinkedHashSet<>();
@@ -208,81 +215,30 @@ public final class AuditProjection {
             postings.add("body:" + b, value);
         }
 
-        int tail = (int) Docs.lng(first.get("tail"), 0);
-        if (n > tail) {
-            first.put("tail", n);
+        if (first.tail() == null || n > first.tail()) {
+            first = first.withTail(n);
             firstChanged = true;
         }
-        if (dm != null && first.get("aggType") == null) {
+        if (dm != null && first.aggType() == null) {
             // made by an event without aggregate that named this entity's authority
-            first.put("aggType", dm.getType());
+            first = first.withAggType(dm.getType());
             firstChanged = true;
         }
+        StoredEntry entry = new StoredEntry(id.sequence(), value, m.getIdentifier(), type, x.vi(), x.en(), actor,
+                m.getTimestamp(), x.businessDate(), x.directiveId(), x.authorityBody(), new ArrayList<>(bodies),
+                x.changes(), id.position().commit());
 
-        entries.add(pos, StoredEntry.pack(id.sequence(), value, m.getIdentifier(), type, x.vi(), x.en(), actor,
-                m.getTimestamp(), x.businessDate(), x.directiveId(), x.authorityBody(), new ArrayList<>(bodies), x.changes(),
-                id.position().commit()));
-
-        // the entity's first bucket and the authority before the entry's bucket, which marks the event applied
-        if (authority != null && authority.changed && authority.first != first && authority.first != bucket) {
-            put(authority.first);
+        // the authority and the entity's first bucket before the entry's bucket, which marks the event applied
+        if (authority != null && authority.changed && !own) {
+            buckets.put(authority.first);
         }
-        if (first != bucket && (firstChanged || (authority != null && authority.changed && authority.first == first))) {
-            put(first);
-        }
-        put(bucket);
-    }
-
-    private static Document newBucket(String agg, DomainEventMessage<?> dm, int n) {
-        // an event without aggregate gets a pseudo one ("~" + event id) that is no entity
-        Document d = new Document("_id", AuditId.bucketId(agg, n)).append("agg", dm == null && agg.startsWith("~") ? null : agg)
-                .append("aggType", dm == null ? null : dm.getType()).append("n", n);
         if (n == 0) {
-            d.append("tail", 0);
-        }
-        return d.append("entries", new ArrayList<Object>());
-    }
-
-    /** Where the entry with this sequence number is, or would go ({@code -insertion point - 1}), as binarySearch. */
-    static int indexOf(List<?> entries, long seq) {
-        int size = entries.size();
-        if (size == 0 || seq > StoredEntry.seq(entries.get(size - 1))) {
-            return -size - 1; // the usual case: the aggregate's next event
-        }
-        int lo = 0;
-        int hi = size - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            long s = StoredEntry.seq(entries.get(mid));
-            if (s < seq) {
-                lo = mid + 1;
-            } else if (s > seq) {
-                hi = mid - 1;
-            } else {
-                return mid;
+            buckets.put(first.with(entry));
+        } else {
+            if (firstChanged) {
+                buckets.put(first);
             }
+            buckets.put(bucket.with(entry));
         }
-        return -lo - 1;
-    }
-
-    /** A bucket's entries as stored (not a copy: read only); tuples, or sub-documents in a layout-2 bucket. */
-    static List<?> entries(Document bucket) {
-        return Docs.items(bucket, "entries");
-    }
-
-    private Document bucket(String id) {
-        Document d = buckets.get(id);
-        if (d == null) {
-            d = store.find(COLLECTION, id).orElse(null);
-            if (d != null) {
-                buckets.put(id, d);
-            }
-        }
-        return d;
-    }
-
-    private void put(Document d) {
-        store.put(COLLECTION, d);
-        buckets.put(d.getString("_id"), d);
     }
 }

@@ -108,8 +108,8 @@ public final class AuditQueries {
         if (f.eventType() != null) {
             keys.add("type:" + f.eventType());
         }
-        Document entity = null;
-        Map<Integer, Document> entityBuckets = new HashMap<>();
+        EntityBucket entity = null;
+        Map<Integer, EntityBucket> entityBuckets = new HashMap<>();
         if (f.entityId() != null) {
             // its first bucket (how many there are); with no other filter, the buckets the page needs with it
             int start = keys.isEmpty() ? entityStart(f.entityId(), after) : 0;
@@ -120,7 +120,7 @@ public final class AuditQueries {
                 ids.put(k, AuditId.bucketId(f.entityId(), k));
             }
             Map<String, Document> got = store.findAll(AuditProjection.COLLECTION, ids.values());
-            ids.forEach((k, id) -> entityBuckets.put(k, got.get(id)));
+            ids.forEach((k, id) -> entityBuckets.put(k, EntityBucket.FORM.read(got.get(id))));
             entity = entityBuckets.get(0);
             if (entity == null) {
                 return new AuditPage(List.of(), null, null); // no such entity
@@ -197,8 +197,8 @@ public final class AuditQueries {
         return heads.get(PostingTree.headId(key));
     }
 
-    private static int tail(Document first) {
-        return (int) Docs.lng(first.get("tail"), 0);
+    private static int tail(EntityBucket first) {
+        return first.tail() == null ? 0 : first.tail();
     }
 
     // ------------------------------------------------------------------ driven by a posting list
@@ -209,7 +209,7 @@ public final class AuditQueries {
         List<String> inline = PostingTree.inlineIds(head);
         PostingTree.Walk walk = inline != null ? null : new PostingTree.Walk(key, head, s.floor(), s.fromMicros(),
                 s.toMicros(), ids -> store.findAll(AuditProjection.POSTINGS, ids));
-        Map<String, Document> entityBuckets = new HashMap<>();
+        Map<String, EntityBucket> entityBuckets = new HashMap<>();
         boolean inlineRead = false;
         while (!s.full()) {
             // the next few leaves that may hold what the page wants, read in one round trip
@@ -271,7 +271,7 @@ public final class AuditQueries {
     }
 
     /** Reads the entity buckets the ids name (those not read yet, by one $in) and keeps the entries that match. */
-    private void resolve(List<AuditId> batch, Map<String, Document> entityBuckets, Scan s) {
+    private void resolve(List<AuditId> batch, Map<String, EntityBucket> entityBuckets, Scan s) {
         if (batch.isEmpty() || s.full()) {
             return;
         }
@@ -284,15 +284,14 @@ public final class AuditQueries {
         if (!need.isEmpty()) {
             Map<String, Document> got = store.findAll(AuditProjection.COLLECTION, need);
             for (String b : need) {
-                entityBuckets.put(b, got.get(b)); // null: not there (yet), do not ask again
+                entityBuckets.put(b, EntityBucket.FORM.read(got.get(b))); // null: not there (yet), do not ask again
             }
         }
         for (AuditId a : batch) {
-            Document bucket = entityBuckets.get(a.bucketId());
-            List<?> entries = AuditProjection.entries(bucket);
-            int i = AuditProjection.indexOf(entries, a.sequence());
-            if (i >= 0 && a.value().equals(StoredEntry.id(entries.get(i)))) {
-                AuditEntry entry = StoredEntry.read(bucket, entries.get(i));
+            EntityBucket bucket = entityBuckets.get(a.bucketId());
+            StoredEntry stored = bucket == null ? null : bucket.entry(a.sequence(), a.value());
+            if (stored != null) {
+                AuditEntry entry = stored.entry(bucket.agg(), bucket.aggType());
                 if (matches(entry, s.filter())) {
                     s.out().add(entry);
                     if (s.full()) {
@@ -318,7 +317,7 @@ public final class AuditQueries {
     }
 
     /** @param read the entity's buckets read so far, by number (null: not there); holds at least its first */
-    private AuditPage byEntity(String entityId, Map<Integer, Document> read, Scan s) {
+    private AuditPage byEntity(String entityId, Map<Integer, EntityBucket> read, Scan s) {
         int tail = tail(read.get(0));
         // an entity's events are in the log in the order of their sequence numbers: its buckets, in order, are in
         // log order, and a cursor of this entity names the bucket to start at
@@ -333,11 +332,11 @@ public final class AuditQueries {
                 }
                 Map<String, Document> got = store.findAll(AuditProjection.COLLECTION, ids);
                 for (int j = k; j <= last; j++) {
-                    read.put(j, got.get(AuditId.bucketId(entityId, j)));
+                    read.put(j, EntityBucket.FORM.read(got.get(AuditId.bucketId(entityId, j))));
                 }
             }
-            Document bucket = read.get(k);
-            for (Object e : AuditProjection.entries(bucket)) {
+            EntityBucket bucket = read.get(k);
+            for (StoredEntry e : bucket == null ? List.<StoredEntry>of() : bucket.entries()) {
                 if (!offer(bucket, e, s)) {
                     break;
                 }
@@ -347,12 +346,12 @@ public final class AuditQueries {
     }
 
     /** Takes the entry if it is in the range and matches; false when the scan is over (past the range, page full). */
-    private static boolean offer(Document bucket, Object e, Scan s) {
-        String id = StoredEntry.id(e);
+    private static boolean offer(EntityBucket bucket, StoredEntry e, Scan s) {
+        String id = e.id();
         if (!s.above(id) || (s.timed() && !s.inTime(id))) {
             return true;
         }
-        AuditEntry entry = StoredEntry.read(bucket, e);
+        AuditEntry entry = e.entry(bucket.agg(), bucket.aggType());
         if (matches(entry, s.filter())) {
             s.out().add(entry);
         }
@@ -374,11 +373,7 @@ public final class AuditQueries {
         if (a == null) {
             return Optional.empty();
         }
-        return store.find(AuditProjection.COLLECTION, a.bucketId()).flatMap(bucket -> {
-            List<?> entries = AuditProjection.entries(bucket);
-            int i = AuditProjection.indexOf(entries, a.sequence());
-            return i >= 0 && id.equals(StoredEntry.id(entries.get(i)))
-                    ? Optional.of(StoredEntry.read(bucket, entries.get(i))) : Optional.empty();
-        });
+        return store.find(AuditProjection.COLLECTION, a.bucketId()).map(EntityBucket.FORM::read).flatMap(bucket ->
+                Optional.ofNullable(bucket.entry(a.sequence(), id)).map(e -> e.entry(bucket.agg(), bucket.aggType())));
     }
 }
