@@ -29,15 +29,12 @@ import java.util.function.Function;
  * business date the event carries, under which authority (the directive and the issuing or assigning body), which
  * bodies it concerns, and the old → new values of what it changed.
  *
- * <p><b>Entries are grouped by entity.</b> {@value #COLLECTION} holds the entries of one aggregate in buckets of
- * {@value AuditId#ENTITY_BUCKET} by sequence number ({@code _id} = aggregate id + "|" + sequence / 16, entries
- * sorted by sequence number): a rebuild writes one document per 16 events of an aggregate, and a live event
- * rewrites one bucket of at most 16 entries (a few KB), however busy its entity.
- * The first bucket of an aggregate also holds {@code tail} (its highest bucket number) and the
- * authority that later events name: a directive's issuer and symbol (set by DirectiveIssued, the symbol by a
- * correction of it), a task's assigner and code (set by TaskAssigned). Every directive event belongs to its
- * directive's aggregate and every task event to its task's, so the authority is in the bucket the projection has
- * at hand.
+ * <p><b>Entries are grouped by entity</b> in {@value #COLLECTION}: {@link EntityBucket}s of
+ * {@value AuditId#ENTITY_BUCKET} entries by sequence number, so that a rebuild writes one document per 16 events of
+ * an aggregate and a live event rewrites one bucket of at most 16 entries (a few KB), however busy its entity. The
+ * first bucket of an aggregate holds the authority its later events name; every directive event belongs to its
+ * directive's aggregate and every task event to its task's, so the authority is in the bucket at hand. What each
+ * event says is {@link AuditDescriptions}'.
  *
  * <p><b>Ids are the log order.</b> An audit id ({@link AuditId}) is the event's place in the global log
  * ({@link vn.ledger.eventstore.LogPosition}: commit position, then place in the commit), its recording instant,

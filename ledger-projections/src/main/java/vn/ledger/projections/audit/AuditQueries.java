@@ -1,7 +1,6 @@
 package vn.ledger.projections.audit;
 
 import org.bson.Document;
-import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.ReadStore;
 
 import java.time.Instant;
