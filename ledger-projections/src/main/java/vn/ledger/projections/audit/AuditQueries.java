@@ -1,10 +1,14 @@
 package vn.ledger.projections.audit;
 
 import org.bson.Document;
+import vn.ledger.projections.audit.PostingDocs.Head;
+import vn.ledger.projections.audit.PostingDocs.Leaf;
+import vn.ledger.projections.audit.PostingDocs.Node;
 import vn.ledger.projections.store.ReadStore;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -130,28 +134,30 @@ public final class AuditQueries {
         } else if (keys.isEmpty()) {
             keys.add("all");
         }
-        Map<String, Document> heads = store.findAll(AuditProjection.POSTINGS, keys.stream().map(PostingTree::headId).toList());
+        Map<String, Head> heads = new HashMap<>();
+        store.findAll(AuditProjection.POSTINGS, keys.stream().map(PostingTree::headId).toList())
+                .forEach((id, d) -> heads.put(id, Head.FORM.read(d)));
         if (heads.size() < keys.size()) {
             return new AuditPage(List.of(), null, null); // some filter value never occurs
         }
 
         // the most selective: fewest entries known (sealed, or all while the head holds them)
-        long least = keys.stream().mapToLong(k -> PostingTree.atLeast(head(heads, k))).min().orElse(0);
+        long least = keys.stream().mapToLong(k -> head(heads, k).atLeast()).min().orElse(0);
         if (entity != null && (long) tail(entity) * AuditId.ENTITY_BUCKET + 1 <= least) {
             return byEntity(f.entityId(), entityBuckets, scan);
         }
-        List<String> tied = keys.stream().filter(k -> PostingTree.atLeast(head(heads, k)) == least).toList();
-        String key = tied.stream().filter(k -> PostingTree.inlineIds(head(heads, k)) != null).findFirst()
+        List<String> tied = keys.stream().filter(k -> head(heads, k).atLeast() == least).toList();
+        String key = tied.stream().filter(k -> head(heads, k).inlineIds() != null).findFirst()
                 .orElse(tied.get(0));
         Map<String, Document> prefetched = new HashMap<>();
-        if (tied.size() > 1 && PostingTree.inlineIds(head(heads, key)) == null) {
+        if (tied.size() > 1 && head(heads, key).inlineIds() == null) {
             // equal sealed counts: the smallest open bucket decides
             Map<String, String> openIds = new LinkedHashMap<>();
             for (String k : tied) {
-                openIds.put(k, PostingTree.leafId(k, PostingTree.tail(head(heads, k))));
+                openIds.put(k, PostingTree.leafId(k, head(heads, k).tail()));
             }
             Map<String, Document> open = store.findAll(AuditProjection.POSTINGS, openIds.values());
-            key = tied.stream().min(Comparator.comparingInt(k -> PostingTree.ids(open.get(openIds.get(k))).size()))
+            key = tied.stream().min(Comparator.comparingInt(k -> leafIds(open.get(openIds.get(k))).size()))
                     .orElse(key);
             Document o = open.get(openIds.get(key));
             if (o != null) {
@@ -192,7 +198,7 @@ public final class AuditQueries {
         }
     }
 
-    private static Document head(Map<String, Document> heads, String key) {
+    private static Head head(Map<String, Head> heads, String key) {
         return heads.get(PostingTree.headId(key));
     }
 
@@ -202,12 +208,24 @@ public final class AuditQueries {
 
     // ------------------------------------------------------------------ driven by a posting list
 
-    private AuditPage byPostings(String key, Document head, Map<String, Document> prefetched, boolean onlyKey, Scan s) {
+    /** The ids of a stored leaf; none when it is not there. */
+    private static List<String> leafIds(Document leaf) {
+        return leaf == null ? List.of() : Leaf.FORM.read(leaf).ids();
+    }
+
+    /** The nodes of a posting list with these ids that exist (one $in). */
+    private Map<String, Node> nodes(Collection<String> ids) {
+        Map<String, Node> out = new HashMap<>();
+        store.findAll(AuditProjection.POSTINGS, ids).forEach((id, d) -> out.put(id, Node.FORM.read(d)));
+        return out;
+    }
+
+    private AuditPage byPostings(String key, Head head, Map<String, Document> prefetched, boolean onlyKey, Scan s) {
         // the entity and the time range are checked on the id: what is read matches unless another list filters
         boolean exact = onlyKey;
-        List<String> inline = PostingTree.inlineIds(head);
+        List<String> inline = head.inlineIds();
         PostingTree.Walk walk = inline != null ? null : new PostingTree.Walk(key, head, s.floor(), s.fromMicros(),
-                s.toMicros(), ids -> store.findAll(AuditProjection.POSTINGS, ids));
+                s.toMicros(), this::nodes);
         Map<String, EntityBucket> entityBuckets = new HashMap<>();
         boolean inlineRead = false;
         while (!s.full()) {
@@ -242,7 +260,7 @@ public final class AuditQueries {
             List<AuditId> batch = new ArrayList<>();
             int want = 0;
             for (int n : chunk) {
-                List<String> ids = inline != null ? inline : PostingTree.ids(read.get(PostingTree.leafId(key, n)));
+                List<String> ids = inline != null ? inline : leafIds(read.get(PostingTree.leafId(key, n)));
                 int j = s.floor() == null ? 0 : after(ids, s.floor());
                 for (; j < ids.size() && !s.full(); j++) {
                     String id = ids.get(j);

@@ -1,9 +1,13 @@
 package vn.ledger.projections.audit;
 
 import org.bson.Document;
+import vn.ledger.projections.audit.PostingDocs.Head;
+import vn.ledger.projections.audit.PostingDocs.Leaf;
+import vn.ledger.projections.audit.PostingDocs.Node;
 import vn.ledger.projections.audit.PostingTree.Summary;
 import vn.ledger.projections.store.PackedStrings;
 import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.store.StoredForm;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -38,14 +42,15 @@ final class PostingLists {
 
     private final ReadStore store;
     private final String collection;
-    private final Map<String, Document> cache;
+    /** Heads, leaves and nodes by id. */
+    private final Map<String, Record> cache;
 
     PostingLists(ReadStore store, String collection, int cacheSize) {
         this.store = store;
         this.collection = collection;
         this.cache = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Record> eldest) {
                 return size() > cacheSize;
             }
         };
@@ -57,84 +62,81 @@ final class PostingLists {
 
     /** The changes of one add: each document written once, in the order leaves, nodes, head. */
     private final class Changes {
-        final Map<String, Document> leaves = new LinkedHashMap<>();
-        final Map<String, Document> nodes = new LinkedHashMap<>();
-        Document head;
+        final Map<String, Leaf> leaves = new LinkedHashMap<>();
+        final Map<String, Node> nodes = new LinkedHashMap<>();
+        Head head;
 
         void write() {
-            leaves.values().forEach(PostingLists.this::write);
-            nodes.values().forEach(PostingLists.this::write);
+            leaves.values().forEach(l -> put(l.id(), Leaf.FORM.document(l), l));
+            nodes.values().forEach(n -> put(n.id(), Node.FORM.document(n), n));
             if (head != null) {
-                PostingLists.this.write(head);
+                put(head.id(), Head.FORM.document(head), head);
             }
         }
     }
 
     /** Adds the id to the list; no change when present. */
     void add(String key, String id) {
-        Document head = cached(PostingTree.headId(key));
+        Head head = cached(PostingTree.headId(key), Head.FORM);
+        Changes changes = new Changes();
         if (head == null) {
-            List<String> ids = new PackedStrings();
+            PackedStrings ids = new PackedStrings();
             ids.add(id);
-            write(new Document("_id", PostingTree.headId(key)).append("tail", 0).append("ids", ids));
+            changes.head = new Head(PostingTree.headId(key), 0, null, ids);
+            changes.write();
             return;
         }
-        Changes changes = new Changes();
-        int tail = PostingTree.tail(head);
+        int tail = head.tail();
         if (tail == 0) {
-            List<String> ids = PackedStrings.mutable(head, "ids");
+            PackedStrings ids = head.inline();
             int pos = insertionPoint(ids, id);
             if (pos < 0) {
                 return;
             }
             ids.add(pos, id);
             changes.head = head;
-            if (ids.size() >= LEAF) {
-                head.remove("ids"); // the head's open leaf becomes sealed leaf 0
-                seal(key, head, new Document("_id", PostingTree.leafId(key, 0)).append("ids", ids), changes);
+            if (ids.size() >= LEAF) { // the head's open leaf becomes sealed leaf 0
+                seal(key, head, new Leaf(PostingTree.leafId(key, 0), ids), changes);
             }
             changes.write();
             return;
         }
-        int n = PostingTree.leafFor(key, head, id, this::cachedAll);
-        Document leaf = leaf(key, n);
-        List<String> ids = PackedStrings.mutable(leaf, "ids");
-        int pos = insertionPoint(ids, id);
-        if (pos < 0 && !(n == tail && ids.size() >= LEAF)) {
+        int n = PostingTree.leafFor(key, head, id, this::nodes);
+        Leaf leaf = leaf(key, n);
+        int pos = insertionPoint(leaf.ids(), id);
+        if (pos < 0 && !(n == tail && leaf.ids().size() >= LEAF)) {
             return; // present (a full open leaf: a seal cut short, completed below)
         }
         if (pos >= 0) {
-            ids.add(pos, id);
+            leaf.ids().add(pos, id);
         }
-        changes.leaves.put(leaf.getString("_id"), leaf);
+        changes.leaves.put(leaf.id(), leaf);
         if (n < tail) {
             // a late id into a sealed leaf: every sealed leaf from there on passes its last id to the next
             for (int k = n; k < tail; k++) {
-                List<String> full = PackedStrings.mutable(leaf, "ids");
+                List<String> full = leaf.ids();
                 String carried = full.remove(full.size() - 1);
                 summarize(key, 0, k, Summary.ofIds(full), changes);
                 leaf = leaf(key, k + 1);
-                PackedStrings.mutable(leaf, "ids").add(0, carried);
-                changes.leaves.put(leaf.getString("_id"), leaf);
+                leaf.ids().add(0, carried);
+                changes.leaves.put(leaf.id(), leaf);
             }
-            head.put("sealedLast", last(leaf(key, tail - 1)));
+            List<String> lastSealed = leaf(key, tail - 1).ids();
+            head = new Head(head.id(), tail, lastSealed.get(lastSealed.size() - 1), null);
             changes.head = head;
         }
-        if (PackedStrings.mutable(leaf, "ids").size() >= LEAF) {
+        if (leaf.ids().size() >= LEAF) {
             seal(key, head, leaf, changes);
         }
         changes.write();
     }
 
     /** Seals the open leaf: its summary up the tree, the head's tail one further. */
-    private void seal(String key, Document head, Document leaf, Changes changes) {
-        int tail = PostingTree.tail(head);
-        List<String> ids = PackedStrings.mutable(leaf, "ids");
-        changes.leaves.put(leaf.getString("_id"), leaf);
-        summarize(key, 0, tail, Summary.ofIds(ids), changes);
-        head.put("tail", tail + 1);
-        head.put("sealedLast", ids.get(ids.size() - 1));
-        changes.head = head;
+    private void seal(String key, Head head, Leaf leaf, Changes changes) {
+        List<String> ids = leaf.ids();
+        changes.leaves.put(leaf.id(), leaf);
+        summarize(key, 0, head.tail(), Summary.ofIds(ids), changes);
+        changes.head = new Head(head.id(), head.tail() + 1, ids.get(ids.size() - 1), null);
     }
 
     /**
@@ -145,37 +147,18 @@ final class PostingLists {
         int m = index / FANOUT;
         int slot = index % FANOUT;
         String pid = PostingTree.nodeId(key, level + 1, m);
-        Document parent = changes.nodes.containsKey(pid) ? changes.nodes.get(pid) : cached(pid);
+        Node parent = changes.nodes.containsKey(pid) ? changes.nodes.get(pid) : cached(pid, Node.FORM);
         if (parent == null) {
-            parent = new Document("_id", pid).append("firsts", new PackedStrings()).append("mins", new PackedStrings())
-                    .append("maxs", new PackedStrings());
+            parent = new Node(pid, List.of());
         }
-        List<String> firsts = PackedStrings.mutable(parent, "firsts");
-        List<String> mins = PackedStrings.mutable(parent, "mins");
-        List<String> maxs = PackedStrings.mutable(parent, "maxs");
-        if (slot < firsts.size() && Summary.at(parent, slot).equals(s)) {
+        if (slot < parent.children().size() && parent.children().get(slot).equals(s)) {
             return;
         }
-        set(firsts, slot, s.first());
-        set(mins, slot, Long.toString(s.min()));
-        set(maxs, slot, Long.toString(s.max()));
+        parent = parent.with(slot, s);
         changes.nodes.put(pid, parent);
-        if (firsts.size() == FANOUT) {
-            summarize(key, level + 1, m, Summary.ofNode(parent), changes);
+        if (parent.children().size() == FANOUT) {
+            summarize(key, level + 1, m, parent.summary(), changes);
         }
-    }
-
-    private static void set(List<String> list, int k, String value) {
-        if (k < list.size()) {
-            list.set(k, value);
-        } else {
-            list.add(value);
-        }
-    }
-
-    private static String last(Document leaf) {
-        List<String> ids = PackedStrings.mutable(leaf, "ids");
-        return ids.get(ids.size() - 1);
     }
 
     /** Where the id goes in the sorted list, or -1 when it is there already. */
@@ -187,40 +170,41 @@ final class PostingLists {
         return found >= 0 ? -1 : -found - 1;
     }
 
-    /** Leaf n of the list (the open one is created empty when absent). */
-    private Document leaf(String key, int n) {
-        Document d = cached(PostingTree.leafId(key, n));
-        return d != null ? d : new Document("_id", PostingTree.leafId(key, n)).append("ids", new PackedStrings());
+    /** Leaf n of the list (the open one is made empty when absent). */
+    private Leaf leaf(String key, int n) {
+        Leaf l = cached(PostingTree.leafId(key, n), Leaf.FORM);
+        return l != null ? l : new Leaf(PostingTree.leafId(key, n), new PackedStrings());
     }
 
     // ------------------------------------------------------------------ cache
 
-    private Document cached(String id) {
-        Document d = cache.get(id);
-        if (d == null) {
+    @SuppressWarnings("unchecked")
+    private <T extends Record> T cached(String id, StoredForm<T> form) {
+        Record r = cache.get(id);
+        if (r == null) {
             Optional<Document> found = store.find(collection, id);
             if (found.isEmpty()) {
                 return null;
             }
-            d = found.get();
-            cache.put(id, d);
+            r = form.read(found.get());
+            cache.put(id, r);
         }
-        return d;
+        return (T) r;
     }
 
-    private Map<String, Document> cachedAll(Collection<String> ids) {
-        Map<String, Document> out = new LinkedHashMap<>();
+    private Map<String, Node> nodes(Collection<String> ids) {
+        Map<String, Node> out = new LinkedHashMap<>();
         for (String id : ids) {
-            Document d = cached(id);
-            if (d != null) {
-                out.put(id, d);
+            Node n = cached(id, Node.FORM);
+            if (n != null) {
+                out.put(id, n);
             }
         }
         return out;
     }
 
-    private void write(Document d) {
+    private void put(String id, Document d, Record r) {
         store.put(collection, d);
-        cache.put(d.getString("_id"), d);
+        cache.put(id, r);
     }
 }

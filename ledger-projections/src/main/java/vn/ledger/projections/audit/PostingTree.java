@@ -1,13 +1,11 @@
 package vn.ledger.projections.audit;
 
-import org.bson.Document;
-import vn.ledger.projections.store.Docs;
-import vn.ledger.projections.store.PackedStrings;
+import vn.ledger.projections.audit.PostingDocs.Head;
+import vn.ledger.projections.audit.PostingDocs.Node;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,8 @@ import java.util.function.Function;
  * children of the top spine node, those of the spine node below, ..., the sealed leaves of the level-1 spine node,
  * the open leaf. The spine's ids follow from {@code tail}, so one {@code $in} reads it.
  *
- * <p>Everything is a function of the set of ids (ranks), not of the order they came in.
+ * <p>Everything is a function of the set of ids (ranks), not of the order they came in. The documents are the
+ * records of {@link PostingDocs}, each with its stored form.
  */
 final class PostingTree {
 
@@ -58,28 +57,6 @@ final class PostingTree {
 
     static String nodeId(String key, int level, int m) {
         return key + "|" + level + "." + m;
-    }
-
-    // ------------------------------------------------------------------ head
-
-    static int tail(Document head) {
-        return (int) Docs.lng(head.get("tail"), 0);
-    }
-
-    /** The open leaf when the head holds it (nothing sealed yet), else null. Read only. */
-    static List<String> inlineIds(Document head) {
-        return tail(head) == 0 && head.get("ids") != null ? PackedStrings.view(head, "ids") : null;
-    }
-
-    /** The ids of a leaf (read only); none when it is not there. */
-    static List<String> ids(Document leaf) {
-        return leaf == null ? List.of() : PackedStrings.view(leaf, "ids");
-    }
-
-    /** How many ids the list holds at least: the sealed ones and, when the head holds it, the open leaf. */
-    static long atLeast(Document head) {
-        List<String> inline = inlineIds(head);
-        return (long) tail(head) * LEAF + (inline == null ? 0 : inline.size());
     }
 
     // ------------------------------------------------------------------ the spine
@@ -127,38 +104,14 @@ final class PostingTree {
             return new Summary(ids.get(0), min, max);
         }
 
-        static Summary ofNode(Document node) {
-            List<String> mins = PackedStrings.view(node, "mins");
-            List<String> maxs = PackedStrings.view(node, "maxs");
-            long min = Long.MAX_VALUE;
-            long max = Long.MIN_VALUE;
-            for (int i = 0; i < mins.size(); i++) {
-                min = Math.min(min, Long.parseLong(mins.get(i)));
-                max = Math.max(max, Long.parseLong(maxs.get(i)));
-            }
-            return new Summary(PackedStrings.view(node, "firsts").get(0), min, max);
-        }
-
-        static Summary at(Document node, int i) {
-            return new Summary(PackedStrings.view(node, "firsts").get(i),
-                    Long.parseLong(PackedStrings.view(node, "mins").get(i)),
-                    Long.parseLong(PackedStrings.view(node, "maxs").get(i)));
-        }
-
         boolean overlaps(long fromMicros, long toMicros) {
             return max >= fromMicros && min < toMicros;
         }
     }
 
     /** How many sealed children a node holds; none when it is not there. */
-    static int children(Document node) {
-        return node == null ? 0 : PackedStrings.view(node, "firsts").size();
-    }
-
-    /** Index of the child whose range holds the id: the last first id at or below it (0 when below all). */
-    static int childFor(Document node, String id) {
-        int i = Collections.binarySearch(PackedStrings.view(node, "firsts"), id);
-        return i >= 0 ? i : Math.max(0, -i - 2);
+    static int children(Node node) {
+        return node == null ? 0 : node.children().size();
     }
 
     // ------------------------------------------------------------------ finding a leaf
@@ -170,18 +123,18 @@ final class PostingTree {
      *
      * @param read reads documents of the list by id (one round trip per call)
      */
-    static int leafFor(String key, Document head, String id, Function<Collection<String>, Map<String, Document>> read) {
-        int tail = tail(head);
-        String sealedLast = head.getString("sealedLast");
+    static int leafFor(String key, Head head, String id, Function<Collection<String>, Map<String, Node>> read) {
+        int tail = head.tail();
+        String sealedLast = head.sealedLast();
         if (tail == 0 || sealedLast == null || id.compareTo(sealedLast) > 0) {
             return tail;
         }
-        Map<String, Document> spine = read.apply(spineIds(key, tail));
+        Map<String, Node> spine = read.apply(spineIds(key, tail));
         int top = top(tail);
         for (int level = 1; level <= top; level++) {
             int m = spine(tail, level);
-            Document node = spine.get(nodeId(key, level, m));
-            if (children(node) > 0 && (PackedStrings.view(node, "firsts").get(0).compareTo(id) <= 0 || level == top)) {
+            Node node = spine.get(nodeId(key, level, m));
+            if (children(node) > 0 && (node.children().get(0).first().compareTo(id) <= 0 || level == top)) {
                 return descend(key, level, m, node, id, read);
             }
         }
@@ -189,10 +142,10 @@ final class PostingTree {
     }
 
     /** From a node down to the leaf whose range holds the id. */
-    private static int descend(String key, int level, int m, Document node, String id,
-                               Function<Collection<String>, Map<String, Document>> read) {
+    private static int descend(String key, int level, int m, Node node, String id,
+                               Function<Collection<String>, Map<String, Node>> read) {
         while (true) {
-            int child = m * FANOUT + childFor(node, id);
+            int child = m * FANOUT + node.childFor(id);
             if (level == 1) {
                 return child;
             }
@@ -215,7 +168,7 @@ final class PostingTree {
      */
     static final class Walk {
 
-        private record Frame(int level, int m, Document node, String bound, int[] next) {
+        private record Frame(int level, int m, Node node, String bound, int[] next) {
         }
 
         private final String key;
@@ -223,30 +176,30 @@ final class PostingTree {
         private final String floor;
         private final long fromMicros;
         private final long toMicros;
-        private final Function<Collection<String>, Map<String, Document>> read;
+        private final Function<Collection<String>, Map<String, Node>> read;
         private final Deque<Frame> stack = new ArrayDeque<>();
         private boolean openGiven;
 
-        Walk(String key, Document head, String floor, long fromMicros, long toMicros,
-             Function<Collection<String>, Map<String, Document>> read) {
+        Walk(String key, Head head, String floor, long fromMicros, long toMicros,
+             Function<Collection<String>, Map<String, Node>> read) {
             this.key = key;
-            this.tail = tail(head);
+            this.tail = head.tail();
             this.floor = floor;
             this.fromMicros = fromMicros;
             this.toMicros = toMicros;
             this.read = read;
-            String sealedLast = head.getString("sealedLast");
+            String sealedLast = head.sealedLast();
             if (tail > 0 && (floor == null || sealedLast == null || floor.compareTo(sealedLast) < 0)) {
                 // the spine, pushed bottom first so that the top is walked first; each is bounded by the first id
                 // of the spine node below it (what follows it in the list)
-                Map<String, Document> spine = read.apply(spineIds(key, tail));
+                Map<String, Node> spine = read.apply(spineIds(key, tail));
                 String bound = null;
                 for (int level = 1; level <= top(tail); level++) {
                     int m = spine(tail, level);
-                    Document node = spine.get(nodeId(key, level, m));
+                    Node node = spine.get(nodeId(key, level, m));
                     if (children(node) > 0) {
                         stack.push(new Frame(level, m, node, bound, new int[1]));
-                        bound = PackedStrings.view(node, "firsts").get(0);
+                        bound = node.children().get(0).first();
                     }
                 }
             }
@@ -262,8 +215,8 @@ final class PostingTree {
                     stack.pop();
                     continue;
                 }
-                Summary s = Summary.at(f.node(), i);
-                String upper = i + 1 < n ? PackedStrings.view(f.node(), "firsts").get(i + 1) : f.bound();
+                Summary s = f.node().children().get(i);
+                String upper = i + 1 < n ? f.node().children().get(i + 1).first() : f.bound();
                 if ((floor != null && upper != null && upper.compareTo(floor) <= 0) || !s.overlaps(fromMicros, toMicros)) {
                     continue; // wholly at or below the floor, or outside the time range
                 }
@@ -272,7 +225,7 @@ final class PostingTree {
                     return child;
                 }
                 String nid = nodeId(key, f.level() - 1, child);
-                Document node = read.apply(List.of(nid)).get(nid);
+                Node node = read.apply(List.of(nid)).get(nid);
                 if (node != null) {
                     stack.push(new Frame(f.level() - 1, child, node, upper, new int[1]));
                 }

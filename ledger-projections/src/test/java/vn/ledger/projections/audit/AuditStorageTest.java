@@ -17,6 +17,9 @@ import vn.ledger.core.task.ProgressReported;
 import vn.ledger.core.task.TaskUrged;
 import vn.ledger.eventstore.CommitToken;
 import vn.ledger.eventstore.LogPosition;
+import vn.ledger.projections.audit.PostingDocs.Head;
+import vn.ledger.projections.audit.PostingDocs.Leaf;
+import vn.ledger.projections.audit.PostingDocs.Node;
 import vn.ledger.projections.fixture.Canonical;
 import vn.ledger.projections.fixture.CountingReadStore;
 import vn.ledger.projections.fixture.EventFeed;
@@ -387,8 +390,8 @@ class AuditStorageTest {
         long buckets = lastSequence.values().stream().mapToLong(last -> last / AuditId.ENTITY_BUCKET + 1).sum();
         assertThat(counting.scan(AuditProjection.COLLECTION).count()).isEqualTo(buckets);
         List<Document> heads = counting.scan(AuditProjection.POSTINGS).filter(d -> d.getString("_id").endsWith("|h")).toList();
-        assertThat(heads).filteredOn(h -> PostingTree.tail(h) == 0)
-                .allSatisfy(h -> assertThat(PostingTree.inlineIds(h)).isNotEmpty().hasSizeLessThan(PostingTree.LEAF));
+        assertThat(heads).extracting(Head.FORM::read).filteredOn(h -> h.tail() == 0)
+                .allSatisfy(h -> assertThat(h.inlineIds()).isNotEmpty().hasSizeLessThan(PostingTree.LEAF));
         long postings = counting.scan(AuditProjection.POSTINGS).count();
         assertThat((long) counting.writes).isEqualTo(buckets + postings);
         double perEvent = (double) counting.writes / events.size();
@@ -401,12 +404,13 @@ class AuditStorageTest {
         // writes the leaf, its level-1 node and the head (and each node it fills, one level up)
         CountingReadStore live = new CountingReadStore(new InMemoryReadStore());
         EventFeed.replay(events, new AuditProjection(live));
-        List<Document> liveHeads = live.scan(AuditProjection.POSTINGS).filter(d -> d.getString("_id").endsWith("|h")).toList();
-        long joined = liveHeads.stream().mapToLong(PostingTree::atLeast).sum()
+        List<Head> liveHeads = live.scan(AuditProjection.POSTINGS).filter(d -> d.getString("_id").endsWith("|h"))
+                .map(Head.FORM::read).toList();
+        long joined = liveHeads.stream().mapToLong(Head::atLeast).sum()
                 + live.scan(AuditProjection.POSTINGS).filter(d -> !d.getString("_id").endsWith("|h"))
-                .filter(d -> d.get("ids") != null).mapToLong(d -> PostingTree.ids(d).size()).sum()
-                - liveHeads.stream().mapToLong(h -> (long) PostingTree.tail(h) * PostingTree.LEAF).sum();
-        long seals = liveHeads.stream().mapToLong(h -> 2L * PostingTree.tail(h) + PostingTree.tail(h) / PostingTree.FANOUT).sum();
+                .filter(d -> d.get("ids") != null).mapToLong(d -> Leaf.FORM.read(d).ids().size()).sum()
+                - liveHeads.stream().mapToLong(h -> (long) h.tail() * PostingTree.LEAF).sum();
+        long seals = liveHeads.stream().mapToLong(h -> 2L * h.tail() + h.tail() / PostingTree.FANOUT).sum();
         assertThat((long) live.writes).isEqualTo(events.size() + joined + seals);
     }
 
@@ -420,7 +424,7 @@ class AuditStorageTest {
         for (int i = 0; i < 3; i++) {
             lists.add("short", id(i));
         }
-        assertThat(store.find("p", "short|h")).hasValueSatisfying(h -> assertThat(PostingTree.inlineIds(h))
+        assertThat(store.find("p", "short|h")).hasValueSatisfying(h -> assertThat(Head.FORM.read(h).inlineIds())
                 .containsExactly(id(0), id(1), id(2)));
         assertThat(store.find("p", "short|0")).isEmpty();
 
@@ -429,33 +433,34 @@ class AuditStorageTest {
         }
         // 37 sealed leaves of 32 (1,184 ids) and 16 in the open one; level 1: node 0 full (sealed), node 1 with 5;
         // level 2: node 0 with the summary of level-1 node 0
-        Document head = store.find("p", "long|h").orElseThrow();
-        assertThat(PostingTree.tail(head)).isEqualTo(37);
-        assertThat(PostingTree.inlineIds(head)).isNull();
-        assertThat(head.getString("sealedLast")).isEqualTo(id(2 * 1_183 + 1));
-        assertThat(PostingTree.ids(store.find("p", "long|0").orElseThrow())).hasSize(32).startsWith(id(1));
-        assertThat(PostingTree.ids(store.find("p", "long|1").orElseThrow())).hasSize(32).startsWith(id(65));
-        List<String> open = PostingTree.ids(store.find("p", "long|37").orElseThrow());
+        Head head = Head.FORM.read(store.find("p", "long|h").orElseThrow());
+        assertThat(head.tail()).isEqualTo(37);
+        assertThat(head.inlineIds()).isNull();
+        assertThat(head.sealedLast()).isEqualTo(id(2 * 1_183 + 1));
+        assertThat(Leaf.FORM.read(store.find("p", "long|0").orElseThrow()).ids()).hasSize(32).startsWith(id(1));
+        assertThat(Leaf.FORM.read(store.find("p", "long|1").orElseThrow()).ids()).hasSize(32).startsWith(id(65));
+        List<String> open = Leaf.FORM.read(store.find("p", "long|37").orElseThrow()).ids();
         assertThat(open).hasSize(16);
-        assertThat(PostingTree.children(store.find("p", "long|1.0").orElseThrow())).isEqualTo(32);
-        assertThat(PostingTree.children(store.find("p", "long|1.1").orElseThrow())).isEqualTo(5);
+        assertThat(Node.FORM.read(store.find("p", "long|1.0").orElseThrow()).children()).hasSize(32);
+        assertThat(Node.FORM.read(store.find("p", "long|1.1").orElseThrow()).children()).hasSize(5);
         assertThat(store.find("p", "long|2.0").orElseThrow().get("firsts").toString()).contains(id(1));
         assertThat(PostingTree.spineIds("long", 37)).containsExactly("long|2.0", "long|1.1");
 
         // appending changes the cached list itself: no copy of the leaf per id
         lists.add("long", id(2_401));
-        assertThat(PostingTree.ids(store.find("p", "long|37").orElseThrow())).isSameAs(open).hasSize(17).endsWith(id(2_401));
+        assertThat(Leaf.FORM.read(store.find("p", "long|37").orElseThrow()).ids()).isSameAs(open).hasSize(17).endsWith(id(2_401));
         // a late id lands in place and the sealed leaves after it pass their last id on; a repeated one changes nothing
         lists.add("long", id(0));
         lists.add("long", id(1_500));
         lists.add("long", id(1_500));
         for (int n = 0; n < 37; n++) {
-            assertThat(PostingTree.ids(store.find("p", "long|" + n).orElseThrow())).as("leaf %d", n).hasSize(32).isSorted();
+            assertThat(Leaf.FORM.read(store.find("p", "long|" + n).orElseThrow()).ids()).as("leaf %d", n).hasSize(32).isSorted();
         }
-        assertThat(PostingTree.ids(store.find("p", "long|0").orElseThrow())).startsWith(id(0), id(1));
-        assertThat(PostingTree.ids(store.find("p", "long|37").orElseThrow())).hasSize(19).isSorted();
-        assertThat(PostingTree.leafFor("long", head, id(1_500), ids -> store.findAll("p", ids))).isEqualTo(23);
-        assertThat(PostingTree.leafFor("long", head, id(3_000), ids -> store.findAll("p", ids))).isEqualTo(37);
+        assertThat(Leaf.FORM.read(store.find("p", "long|0").orElseThrow()).ids()).startsWith(id(0), id(1));
+        assertThat(Leaf.FORM.read(store.find("p", "long|37").orElseThrow()).ids()).hasSize(19).isSorted();
+        head = Head.FORM.read(store.find("p", "long|h").orElseThrow());
+        assertThat(PostingTree.leafFor("long", head, id(1_500), ids -> nodes(store, ids))).isEqualTo(23);
+        assertThat(PostingTree.leafFor("long", head, id(3_000), ids -> nodes(store, ids))).isEqualTo(37);
 
         // the same ids in order: the very same documents
         WriteBehindStore inOrder = new WriteBehindStore(new InMemoryReadStore(), 100_000, 100_000);
@@ -475,7 +480,7 @@ class AuditStorageTest {
         // the walk of a page after a cursor, within a time range, finds the leaves that may hold it, in order
         List<Integer> walked = new ArrayList<>();
         PostingTree.Walk walk = new PostingTree.Walk("long", head, id(1_500), AuditId.micros(id(1_600)),
-                AuditId.micros(id(1_700)), ids -> store.findAll("p", ids));
+                AuditId.micros(id(1_700)), ids -> nodes(store, ids));
         for (int n; (n = walk.next()) >= 0; ) {
             walked.add(n);
         }
@@ -508,6 +513,12 @@ class AuditStorageTest {
         assertThat(worst).isLessThan(12_000);
         System.out.printf("posting list of %,d ids: worst %,d bytes written by one id, mean %,d%n", n, worst,
                 store.bytes / n);
+    }
+
+    private static Map<String, Node> nodes(ReadStore store, java.util.Collection<String> ids) {
+        Map<String, Node> out = new java.util.HashMap<>();
+        store.findAll("p", ids).forEach((id, d) -> out.put(id, Node.FORM.read(d)));
+        return out;
     }
 
     private static String id(int i) {
