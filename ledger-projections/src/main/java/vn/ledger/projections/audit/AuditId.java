@@ -26,8 +26,11 @@ import java.time.Instant;
  */
 record AuditId(LogPosition position, long micros, String aggregateId, long sequence) {
 
-    /** Entries per entity bucket: bucket n of an aggregate holds sequence numbers [64 n, 64 n + 63]. */
-    static final int ENTITY_BUCKET = 64;
+    /**
+     * Entries per entity bucket: bucket n of an aggregate holds sequence numbers [16 n, 16 n + 15]. An event rewrites
+     * its bucket, so this bounds what it writes (about 16 entries of a few hundred bytes).
+     */
+    static final int ENTITY_BUCKET = 16;
 
     private static final int KEY_LENGTH = new LogPosition(0, 0).key().length();
     private static final int MICROS_DIGITS = 16;

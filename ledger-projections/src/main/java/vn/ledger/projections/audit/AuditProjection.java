@@ -3,45 +3,23 @@ package vn.ledger.projections.audit;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.bson.Document;
-import vn.ledger.core.body.BodyClosed;
 import vn.ledger.core.body.BodyEvent;
-import vn.ledger.core.body.BodyMerged;
-import vn.ledger.core.body.BodyRegistered;
-import vn.ledger.core.body.BodyRenamed;
-import vn.ledger.core.directive.DirectiveAliasRegistered;
 import vn.ledger.core.directive.DirectiveCorrected;
 import vn.ledger.core.directive.DirectiveEvent;
 import vn.ledger.core.directive.DirectiveField;
 import vn.ledger.core.directive.DirectiveIssued;
-import vn.ledger.core.directive.DirectiveRecalled;
-import vn.ledger.core.directive.DirectiveReceived;
-import vn.ledger.core.directive.DirectiveReplaced;
 import vn.ledger.core.shared.Actor;
-import vn.ledger.core.shared.Deadline;
-import vn.ledger.core.task.CompletionAccepted;
-import vn.ledger.core.task.CompletionRejected;
-import vn.ledger.core.task.ExtensionGranted;
-import vn.ledger.core.task.ExtensionRefused;
-import vn.ledger.core.task.ExtensionRequested;
-import vn.ledger.core.task.ProgressReported;
-import vn.ledger.core.task.TaskAcknowledged;
 import vn.ledger.core.task.TaskAssigned;
-import vn.ledger.core.task.TaskCancelled;
-import vn.ledger.core.task.TaskCompleted;
-import vn.ledger.core.task.TaskDelegated;
 import vn.ledger.core.task.TaskEvent;
-import vn.ledger.core.task.TaskReassigned;
-import vn.ledger.core.task.TaskUrged;
-import vn.ledger.projections.store.Docs;
+import vn.ledger.projections.audit.AuditDescriptions.Described;
+import vn.ledger.projections.audit.EntityBucket.Authority;
 import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.store.StoredForm;
+import vn.ledger.projections.store.StoredForms;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -51,14 +29,12 @@ import java.util.function.Function;
  * business date the event carries, under which authority (the directive and the issuing or assigning body), which
  * bodies it concerns, and the old → new values of what it changed.
  *
- * <p><b>Entries are grouped by entity.</b> {@value #COLLECTION} holds the entries of one aggregate in buckets of
- * {@value AuditId#ENTITY_BUCKET} by sequence number ({@code _id} = aggregate id + "|" + sequence / 64, entries
- * sorted by sequence number), so that a rebuild writes about one document per aggregate instead of one per event.
- * The first bucket of an aggregate also holds {@code tail} (its highest bucket number) and the
- * authority that later events name: a directive's issuer and symbol (set by DirectiveIssued, the symbol by a
- * correction of it), a task's assigner and code (set by TaskAssigned). Every directive event belongs to its
- * directive's aggregate and every task event to its task's, so the authority is in the bucket the projection has
- * at hand.
+ * <p><b>Entries are grouped by entity</b> in {@value #COLLECTION}: {@link EntityBucket}s of
+ * {@value AuditId#ENTITY_BUCKET} entries by sequence number, so that a rebuild writes one document per 16 events of
+ * an aggregate and a live event rewrites one bucket of at most 16 entries (a few KB), however busy its entity. The
+ * first bucket of an aggregate holds the authority its later events name; every directive event belongs to its
+ * directive's aggregate and every task event to its task's, so the authority is in the bucket at hand. What each
+ * event says is {@link AuditDescriptions}'.
  *
  * <p><b>Ids are the log order.</b> An audit id ({@link AuditId}) is the event's place in the global log
  * ({@link vn.ledger.eventstore.LogPosition}: commit position, then place in the commit), its recording instant,
@@ -71,9 +47,9 @@ import java.util.function.Function;
  * position (not read from the event store) is refused. Aggregate id and sequence number name the bucket that holds
  * the entry.
  *
- * <p>Filters are served from posting lists ({@link PostingLists}) in {@value #POSTINGS}, one per actor
- * ("actor:" + username), body ("body:" + code), event type ("type:" + name) and one of everything ("all"); the
- * entity filter reads the entity's buckets.
+ * <p>Filters are served from posting lists ({@link PostingLists}, shaped as {@link PostingTree}: documents of
+ * bounded size) in {@value #POSTINGS}, one per actor ("actor:" + username), body ("body:" + code), event type
+ * ("type:" + name) and one of everything ("all"); the entity filter reads the entity's buckets.
  *
  * <p>Idempotent: an event whose sequence number is already in its entity bucket changes nothing. The bucket is
  * written last, after the posting lists (to which adding an id twice changes nothing) and the entity's first
@@ -85,49 +61,52 @@ public final class AuditProjection {
     public static final String POSTINGS = "audit_postings";
     public static final List<String> COLLECTIONS = List.of(COLLECTION, POSTINGS);
 
+    /**
+     * The stored forms of the model's documents: an entity bucket's entries ({@link StoredEntry#FORM}), the packed
+     * id lists and summaries of the posting lists ({@link PostingTree}).
+     */
+    public static final StoredForms FORMS = StoredForms.forms()
+            .field("entries", StoredEntry.FORM.shownAs(StoredEntry::shown).list())
+            .field("ids", StoredForm.STRINGS).field("firsts", StoredForm.STRINGS)
+            .field("mins", StoredForm.STRINGS).field("maxs", StoredForm.STRINGS);
+
     private final ReadStore store;
     private final PostingLists postings;
-    private final Map<String, Document> buckets;
+    private final EntityBuckets buckets;
 
     public AuditProjection(ReadStore store) {
         this(store, 20_000);
     }
 
-    /** @param cacheSize how many posting heads and buckets to keep in memory (and a quarter as many entity buckets) */
+    /** @param cacheSize how many posting documents to keep in memory (and a quarter as many entity buckets) */
     public AuditProjection(ReadStore store, int cacheSize) {
         this.store = store;
         this.postings = new PostingLists(store, POSTINGS, cacheSize);
-        int entityCache = Math.max(16, cacheSize / 4); // entity buckets are the larger documents
-        this.buckets = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
-                return size() > entityCache;
-            }
-        };
+        this.buckets = new EntityBuckets(store, COLLECTION, Math.max(16, cacheSize / 4)); // the larger documents
     }
 
     public void reset() {
         COLLECTIONS.forEach(store::drop);
         postings.clearCache();
-        buckets.clear();
+        buckets.clearCache();
     }
 
     @EventHandler
     void on(BodyEvent e, EventMessage<?> m) {
-        record(m, e.actor(), null, authority -> describe(e));
+        record(m, e.actor(), null, authority -> AuditDescriptions.describe(e));
     }
 
     @EventHandler
     void on(DirectiveEvent e, EventMessage<?> m) {
         record(m, e.actor(), e.directiveId(), authority -> {
             if (e instanceof DirectiveIssued i) {
-                authority.set(new Document("issuer", i.issuingBodyCode()).append("symbol", i.symbol()));
+                authority.set(Authority.directive(i.issuingBodyCode(), i.symbol()));
             } else if (e instanceof DirectiveCorrected c && c.field() == DirectiveField.SYMBOL
                     && authority.value() != null) {
-                authority.set(new Document(authority.value()).append("symbol", c.newValue()));
+                authority.set(authority.value().symbol(c.newValue()));
             }
-            Document a = authority.value();
-            return describe(e, a == null ? null : a.getString("issuer"), a == null ? null : a.getString("symbol"));
+            Authority a = authority.value();
+            return AuditDescriptions.describe(e, a == null ? null : a.issuer(), a == null ? null : a.symbol());
         });
     }
 
@@ -135,10 +114,10 @@ public final class AuditProjection {
     void on(TaskEvent e, EventMessage<?> m) {
         record(m, e.actor(), e.taskId(), authority -> {
             if (e instanceof TaskAssigned t) {
-                authority.set(new Document("assigner", t.assignerBodyCode()).append("code", t.code()));
+                authority.set(Authority.task(t.assignerBodyCode(), t.code()));
             }
-            Document a = authority.value();
-            return describe(e, a == null ? null : a.getString("assigner"));
+            Authority a = authority.value();
+            return AuditDescriptions.describe(e, a == null ? null : a.assigner());
         });
     }
 
@@ -150,73 +129,78 @@ public final class AuditProjection {
     }
 
     /** The authority an event reads and may set: in the first bucket of the entity it names. */
-    private static final class Authority {
-        final Document first;
+    private static final class AtHand {
+        EntityBucket first;
         boolean changed;
 
-        Authority(Document first) {
+        AtHand(EntityBucket first) {
             this.first = first;
         }
 
-        Document value() {
-            return Docs.doc(first, "authority");
+        Authority value() {
+            return first.authority();
         }
 
-        void set(Document value) {
+        void set(Authority value) {
             if (!value.equals(value())) {
-                first.put("authority", value);
+                first = first.withAuthority(value);
                 changed = true;
             }
         }
     }
 
-    private void record(EventMessage<?> m, Actor actor, String authorityOf, Function<Authority, Described> describe) {
+    private void record(EventMessage<?> m, Actor actor, String authorityOf, Function<AtHand, Described> describe) {
         try {
             write(m, actor, authorityOf, describe);
         } catch (RuntimeException e) {
             // a write failed half way: what the caches hold may not be stored; read it again on redelivery
             postings.clearCache();
-            buckets.clear();
+            buckets.clearCache();
             throw e;
         }
     }
 
-    private void write(EventMessage<?> m, Actor actor, String authorityOf, Function<Authority, Described> describe) {
+    private void write(EventMessage<?> m, Actor actor, String authorityOf, Function<AtHand, Described> describe) {
         AuditId id = AuditId.of(m);
         DomainEventMessage<?> dm = m instanceof DomainEventMessage<?> d && d.getAggregateIdentifier() != null ? d : null;
         String agg = id.aggregateId();
+        // an event without aggregate gets a pseudo one ("~" + event id) that is no entity
+        String entity = dm == null && agg.startsWith("~") ? null : agg;
+        String aggType = dm == null ? null : dm.getType();
         int n = id.bucket();
-        Document bucket = bucket(AuditId.bucketId(agg, n));
+        EntityBucket bucket = buckets.find(agg, n);
         if (bucket == null) {
-            bucket = newBucket(agg, dm, n);
+            bucket = EntityBucket.empty(agg, entity, aggType, n);
         }
-        List<Object> entries = vn.ledger.projections.store.Docs.mutableList(bucket, "entries");
-        int pos = indexOf(entries, id.sequence());
-        if (pos >= 0) {
+        if (bucket.indexOf(id.sequence()) >= 0) {
             return; // delivered again
         }
-        pos = -pos - 1;
-        Document first = n == 0 ? bucket : bucket(AuditId.bucketId(agg, 0));
+        EntityBucket first = n == 0 ? bucket : buckets.find(agg, 0);
         boolean firstChanged = false;
         if (first == null) {
-            first = newBucket(agg, dm, 0);
+            first = EntityBucket.empty(agg, entity, aggType, 0);
             firstChanged = true;
         }
 
         // the authority: in this entity's first bucket (or, for an event without aggregate, the one it names)
-        Authority authority = null;
+        AtHand authority = null;
+        boolean own = agg.equals(authorityOf);
         if (authorityOf != null) {
-            Document of = authorityOf.equals(agg) ? first : bucket(AuditId.bucketId(authorityOf, 0));
-            authority = new Authority(of != null ? of : newBucket(authorityOf, null, 0));
+            EntityBucket of = own ? first : buckets.find(authorityOf, 0);
+            authority = new AtHand(of != null ? of : EntityBucket.empty(authorityOf, authorityOf, null, 0));
         }
         Described x = describe.apply(authority);
+        if (own && authority.changed) {
+            first = authority.first;
+            firstChanged = true;
+        }
 
         String type = m.getPayloadType().getSimpleName();
         Set<String> bodies = new LinkedHashSet<>();
         if (actor != null && actor.bodyCode() != null) {
             bodies.add(actor.bodyCode());
         }
-        bodies.addAll(x.bodies);
+        bodies.addAll(x.bodies());
         bodies.remove(null);
         String value = id.value();
         postings.add("all", value);
@@ -228,259 +212,30 @@ public final class AuditProjection {
             postings.add("body:" + b, value);
         }
 
-        int tail = (int) Docs.lng(first.get("tail"), 0);
-        if (n > tail) {
-            first.put("tail", n);
+        if (first.tail() == null || n > first.tail()) {
+            first = first.withTail(n);
             firstChanged = true;
         }
-        if (dm != null && first.get("aggType") == null) {
+        if (dm != null && first.aggType() == null) {
             // made by an event without aggregate that named this entity's authority
-            first.put("aggType", dm.getType());
+            first = first.withAggType(dm.getType());
             firstChanged = true;
         }
+        StoredEntry entry = new StoredEntry(id.sequence(), value, m.getIdentifier(), type, x.vi(), x.en(), actor,
+                m.getTimestamp(), x.businessDate(), x.directiveId(), x.authorityBody(), new ArrayList<>(bodies),
+                x.changes(), id.position().commit());
 
-        entries.add(pos, StoredEntry.pack(id.sequence(), value, m.getIdentifier(), type, x.vi, x.en, actor,
-                m.getTimestamp(), x.businessDate, x.directiveId, x.authorityBody, new ArrayList<>(bodies), x.changes,
-                id.position().commit()));
-
-        // the entity's first bucket and the authority before the entry's bucket, which marks the event applied
-        if (authority != null && authority.changed && authority.first != first && authority.first != bucket) {
-            put(authority.first);
+        // the authority and the entity's first bucket before the entry's bucket, which marks the event applied
+        if (authority != null && authority.changed && !own) {
+            buckets.put(authority.first);
         }
-        if (first != bucket && (firstChanged || (authority != null && authority.changed && authority.first == first))) {
-            put(first);
-        }
-        put(bucket);
-    }
-
-    private static Document newBucket(String agg, DomainEventMessage<?> dm, int n) {
-        // an event without aggregate gets a pseudo one ("~" + event id) that is no entity
-        Document d = new Document("_id", AuditId.bucketId(agg, n)).append("agg", dm == null && agg.startsWith("~") ? null : agg)
-                .append("aggType", dm == null ? null : dm.getType()).append("n", n);
         if (n == 0) {
-            d.append("tail", 0);
-        }
-        return d.append("entries", new ArrayList<Object>());
-    }
-
-    /** Where the entry with this sequence number is, or would go ({@code -insertion point - 1}), as binarySearch. */
-    static int indexOf(List<?> entries, long seq) {
-        int size = entries.size();
-        if (size == 0 || seq > StoredEntry.seq(entries.get(size - 1))) {
-            return -size - 1; // the usual case: the aggregate's next event
-        }
-        int lo = 0;
-        int hi = size - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            long s = StoredEntry.seq(entries.get(mid));
-            if (s < seq) {
-                lo = mid + 1;
-            } else if (s > seq) {
-                hi = mid - 1;
-            } else {
-                return mid;
+            buckets.put(first.with(entry));
+        } else {
+            if (firstChanged) {
+                buckets.put(first);
             }
+            buckets.put(bucket.with(entry));
         }
-        return -lo - 1;
-    }
-
-    /** A bucket's entries as stored (not a copy: read only); tuples, or sub-documents in a layout-2 bucket. */
-    static List<?> entries(Document bucket) {
-        return Docs.items(bucket, "entries");
-    }
-
-    private Document bucket(String id) {
-        Document d = buckets.get(id);
-        if (d == null) {
-            d = store.find(COLLECTION, id).orElse(null);
-            if (d != null) {
-                buckets.put(id, d);
-            }
-        }
-        return d;
-    }
-
-    private void put(Document d) {
-        store.put(COLLECTION, d);
-        buckets.put(d.getString("_id"), d);
-    }
-
-    // ------------------------------------------------------------------ what each event says
-
-    private record Described(String vi, String en, LocalDate businessDate, String directiveId, String authorityBody,
-                             List<String> bodies, List<AuditEntry.Change> changes) {
-    }
-
-    private static AuditEntry.Change change(String field, Object oldValue, Object newValue) {
-        return new AuditEntry.Change(field, oldValue == null ? null : oldValue.toString(),
-                newValue == null ? null : newValue.toString());
-    }
-
-    private static List<String> list(String... values) {
-        List<String> out = new ArrayList<>();
-        for (String v : values) {
-            if (v != null && !out.contains(v)) {
-                out.add(v);
-            }
-        }
-        return out;
-    }
-
-    private static List<String> concat(List<String> a, List<String> b, String... more) {
-        List<String> out = new ArrayList<>(a);
-        out.addAll(b);
-        out.addAll(list(more));
-        return out.stream().distinct().toList();
-    }
-
-    static String show(Deadline d) {
-        if (d == null) {
-            return null;
-        }
-        String due = d.dueDate() != null ? d.dueDate().toString() : d.kind() == null ? "" : d.kind().name();
-        return d.wording() == null || d.wording().isBlank() ? due : due + " (" + d.wording() + ")";
-    }
-
-    private static String join(List<String> l) {
-        return String.join(", ", l);
-    }
-
-    private static Described describe(BodyEvent e) {
-        if (e instanceof BodyRegistered r) {
-            return new Described("Đăng ký cơ quan " + r.code() + " – " + r.name(),
-                    "Registered body " + r.code() + " – " + r.name(), r.effectiveDate(), null, null,
-                    list(r.code(), r.parentCode()), List.of());
-        }
-        if (e instanceof BodyRenamed r) {
-            return new Described("Đổi tên cơ quan " + r.code() + ": " + r.oldName() + " → " + r.newName(),
-                    "Renamed body " + r.code() + ": " + r.oldName() + " → " + r.newName(), r.effectiveDate(), null,
-                    null, list(r.code()), List.of(change("name", r.oldName(), r.newName())));
-        }
-        if (e instanceof BodyClosed c) {
-            return new Described("Giải thể cơ quan " + c.code() + (c.reason() == null ? "" : ": " + c.reason()),
-                    "Closed body " + c.code() + (c.reason() == null ? "" : ": " + c.reason()), c.effectiveDate(),
-                    null, null, list(c.code()), List.of(change("status", "ACTIVE", "CLOSED")));
-        }
-        BodyMerged g = (BodyMerged) e;
-        return new Described("Sáp nhập cơ quan " + g.code() + " vào " + g.intoCode(),
-                "Merged body " + g.code() + " into " + g.intoCode(), g.effectiveDate(), null, null,
-                list(g.code(), g.intoCode()),
-                List.of(change("status", "ACTIVE", "MERGED"), change("successor", null, g.intoCode())));
-    }
-
-    private static Described describe(DirectiveEvent e, String issuer, String symbol) {
-        String id = e.directiveId();
-        String s = symbol != null ? symbol : id;
-        if (e instanceof DirectiveIssued i) {
-            return new Described("Ban hành văn bản " + i.symbol() + ": " + i.subject(),
-                    "Issued " + i.symbol() + ": " + i.subject(), i.issuedOn(), id, i.issuingBodyCode(),
-                    list(i.issuingBodyCode()), List.of());
-        }
-        if (e instanceof DirectiveReceived r) {
-            return new Described(r.bodyCode() + " tiếp nhận văn bản " + s, r.bodyCode() + " received " + s,
-                    r.receivedOn(), id, issuer, list(r.bodyCode(), issuer), List.of());
-        }
-        if (e instanceof DirectiveRecalled r) {
-            return new Described("Thu hồi văn bản " + s + ": " + r.reason(), "Recalled " + s + ": " + r.reason(),
-                    r.recalledOn(), id, issuer, list(issuer), List.of(change("status", "ACTIVE", "RECALLED")));
-        }
-        if (e instanceof DirectiveReplaced r) {
-            return new Described("Văn bản " + s + " được thay thế bởi " + r.replacementDirectiveId(),
-                    s + " replaced by " + r.replacementDirectiveId(), r.replacedOn(), id, issuer, list(issuer),
-                    List.of(change("status", "ACTIVE", "REPLACED"),
-                            change("replacement", null, r.replacementDirectiveId())));
-        }
-        if (e instanceof DirectiveCorrected c) {
-            return new Described("Đính chính " + c.field().name() + " của văn bản " + s + ": " + c.oldValue() + " → "
-                    + c.newValue(), "Corrected " + c.field().name() + " of " + s + ": " + c.oldValue() + " → "
-                    + c.newValue(), c.correctedOn(), id, issuer, list(issuer),
-                    List.of(change(c.field().name(), c.oldValue(), c.newValue())));
-        }
-        DirectiveAliasRegistered a = (DirectiveAliasRegistered) e;
-        return new Described("Ghi nhận ký hiệu khác " + a.alias() + " cho văn bản " + s,
-                "Registered alias " + a.alias() + " for " + s, a.registeredOn(), id, issuer, list(issuer),
-                List.of(change("alias", null, a.alias())));
-    }
-
-    private static Described describe(TaskEvent e, String assigner) {
-        String t = e.taskId();
-        String d = e.directiveId();
-        if (e instanceof TaskAssigned a) {
-            return new Described("Giao nhiệm vụ " + t + " cho " + join(a.leadBodies()) + ": " + a.work(),
-                    "Assigned task " + t + " to " + join(a.leadBodies()) + ": " + a.work(), a.assignedOn(), d,
-                    a.assignerBodyCode(), concat(a.leadBodies(), a.cooperatingBodies(), a.assignerBodyCode()),
-                    List.of());
-        }
-        if (e instanceof TaskAcknowledged a) {
-            return new Described(a.bodyCode() + " xác nhận nhận nhiệm vụ " + t,
-                    a.bodyCode() + " acknowledged task " + t, a.acknowledgedOn(), d, assigner,
-                    list(a.bodyCode(), assigner), List.of());
-        }
-        if (e instanceof ProgressReported r) {
-            String detail = (r.percent() == null ? "" : " " + r.percent() + "%")
-                    + (r.period() == null ? "" : ", kỳ " + r.period());
-            String detailEn = (r.percent() == null ? "" : " " + r.percent() + "%")
-                    + (r.period() == null ? "" : ", period " + r.period());
-            return new Described(r.bodyCode() + " báo cáo tiến độ nhiệm vụ " + t + detail,
-                    r.bodyCode() + " reported progress on " + t + detailEn, r.reportedOn(), d, assigner,
-                    list(r.bodyCode(), assigner), List.of());
-        }
-        if (e instanceof TaskUrged u) {
-            return new Described("Đôn đốc nhiệm vụ " + t + ": " + u.message(), "Urged task " + t + ": " + u.message(),
-                    u.urgedOn(), d, assigner, list(assigner), List.of());
-        }
-        if (e instanceof ExtensionRequested x) {
-            return new Described("Đề nghị gia hạn nhiệm vụ " + t + " đến " + show(x.requestedDeadline()),
-                    "Requested extension of " + t + " to " + show(x.requestedDeadline()), x.requestedOn(), d,
-                    assigner, list(assigner), List.of());
-        }
-        if (e instanceof ExtensionGranted x) {
-            return new Described("Gia hạn nhiệm vụ " + t + ": " + show(x.oldDeadline()) + " → " + show(x.newDeadline()),
-                    "Extended " + t + ": " + show(x.oldDeadline()) + " → " + show(x.newDeadline()), x.grantedOn(), d,
-                    assigner, list(assigner), List.of(change("deadline", show(x.oldDeadline()), show(x.newDeadline()))));
-        }
-        if (e instanceof ExtensionRefused x) {
-            return new Described("Không chấp thuận gia hạn nhiệm vụ " + t + ": " + x.reason(),
-                    "Refused extension of " + t + ": " + x.reason(), x.refusedOn(), d, assigner, list(assigner),
-                    List.of());
-        }
-        if (e instanceof TaskReassigned r) {
-            List<AuditEntry.Change> changes = new ArrayList<>();
-            if (!r.oldLeadBodies().equals(r.newLeadBodies())) {
-                changes.add(change("leadBodies", join(r.oldLeadBodies()), join(r.newLeadBodies())));
-            }
-            if (!r.oldCooperatingBodies().equals(r.newCooperatingBodies())) {
-                changes.add(change("cooperatingBodies", join(r.oldCooperatingBodies()), join(r.newCooperatingBodies())));
-            }
-            return new Described("Điều chỉnh đơn vị chủ trì nhiệm vụ " + t + ": " + join(r.oldLeadBodies()) + " → "
-                    + join(r.newLeadBodies()), "Reassigned " + t + ": " + join(r.oldLeadBodies()) + " → "
-                    + join(r.newLeadBodies()), r.reassignedOn(), d, assigner,
-                    concat(concat(r.oldLeadBodies(), r.oldCooperatingBodies()),
-                            concat(r.newLeadBodies(), r.newCooperatingBodies()), assigner), changes);
-        }
-        if (e instanceof TaskCancelled c) {
-            return new Described("Hủy nhiệm vụ " + t + ": " + c.reason(), "Cancelled " + t + ": " + c.reason(),
-                    c.cancelledOn(), d, assigner, list(assigner), List.of(change("status", null, "CANCELLED")));
-        }
-        if (e instanceof TaskCompleted c) {
-            return new Described("Báo cáo hoàn thành nhiệm vụ " + t + ": " + c.productDescription(),
-                    "Declared " + t + " complete: " + c.productDescription(), c.completedOn(), d, assigner,
-                    list(assigner), List.of(change("status", "OPEN", "COMPLETION_PENDING")));
-        }
-        if (e instanceof CompletionAccepted c) {
-            return new Described("Công nhận hoàn thành nhiệm vụ " + t, "Accepted completion of " + t, c.acceptedOn(),
-                    d, assigner, list(assigner), List.of(change("status", "COMPLETION_PENDING", "ACCEPTED")));
-        }
-        if (e instanceof CompletionRejected c) {
-            return new Described("Không công nhận hoàn thành nhiệm vụ " + t + ": " + c.reason(),
-                    "Rejected completion of " + t + ": " + c.reason(), c.rejectedOn(), d, assigner, list(assigner),
-                    List.of(change("status", "COMPLETION_PENDING", "OPEN")));
-        }
-        TaskDelegated g = (TaskDelegated) e;
-        return new Described("Giao tiếp nhiệm vụ " + t + " xuống " + g.childTaskId() + " cho " + join(g.leadBodies()),
-                "Delegated " + t + " as " + g.childTaskId() + " to " + join(g.leadBodies()), g.delegatedOn(), d,
-                assigner, concat(g.leadBodies(), g.cooperatingBodies(), g.delegatingBodyCode(), assigner),
-                List.of(change("children", null, g.childTaskId())));
     }
 }

@@ -1,11 +1,14 @@
 package vn.ledger.projections.audit;
 
 import org.bson.Document;
-import vn.ledger.projections.store.Docs;
+import vn.ledger.projections.audit.PostingDocs.Head;
+import vn.ledger.projections.audit.PostingDocs.Leaf;
+import vn.ledger.projections.audit.PostingDocs.Node;
 import vn.ledger.projections.store.ReadStore;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,22 +24,24 @@ import java.util.Set;
  * returned), filtered by actor, body, entity, event type and time range, reading by {@code _id} only.
  *
  * <p>The cursor is an id range. The time range compares the recording instant, which every id carries after its
- * log position: an id outside it is dropped without reading its entry, and a posting list's sealed buckets whose
- * span of instants (kept in the head) lies outside it are not read. Instants follow the log order closely but not
- * exactly (an event is stamped before its commit gets a position), so a scan does not stop at the end of the range:
- * it skips the buckets after it by their spans. An entity filter reads the entity's first bucket; an entity of at
- * most {@value AuditId#ENTITY_BUCKET} entries drives the scan at once (one round trip for the page). Otherwise one
- * {@code $in} reads the posting heads of the other filters and the filter with the fewest entries drives: a
- * posting list's buckets after the cursor are read a few at a time, the ids outside the range or of another entity
- * are dropped without reading anything, and the entity buckets the others name are read by one {@code $in} and their
- * entries checked against the other filters. A selective filter (one actor) answers a page in two round trips when
- * its list is one document, three when it has more.
+ * log position: an id outside it is dropped without reading its entry, and a posting list's sealed leaves (and
+ * whole subtrees) whose span of instants (kept in the node above them) lies outside it are not read. Instants follow
+ * the log order closely but not exactly (an event is stamped before its commit gets a position), so a scan does not
+ * stop at the end of the range: it skips what lies after it by the spans. An entity filter alone reads the
+ * entity's buckets a page needs (the first among them) in one round trip; with other filters, an entity of at most
+ * {@value AuditId#ENTITY_BUCKET} entries drives the scan at once. Otherwise one {@code $in} reads the posting heads
+ * of the other filters and the filter with the fewest entries drives: the list's leaves after the cursor are found
+ * by a walk down its tree ({@link PostingTree.Walk}) and read a few at a time, the ids outside the range or of
+ * another entity are dropped without reading anything, and the entity buckets the others name are read by one
+ * {@code $in} and their entries checked against the other filters. A selective filter (one actor) answers a page in
+ * two round trips when its list is one document; deep in a long list, in five (heads, the tree's spine, the node
+ * above the cursor, leaves, entries).
  */
 public final class AuditQueries {
 
     public static final int MAX_PAGE = 1_000;
-    private static final int BUCKETS_PER_READ = 4;
-    private static final int ENTITY_BUCKETS_PER_READ = 8;
+    private static final int BUCKETS_PER_READ = 8;
+    private static final int ENTITY_BUCKETS_PER_READ = 16;
 
     private final ReadStore store;
 
@@ -106,40 +111,53 @@ public final class AuditQueries {
         if (f.eventType() != null) {
             keys.add("type:" + f.eventType());
         }
-        Document entity = null;
+        EntityBucket entity = null;
+        Map<Integer, EntityBucket> entityBuckets = new HashMap<>();
         if (f.entityId() != null) {
-            entity = store.find(AuditProjection.COLLECTION, AuditId.bucketId(f.entityId(), 0)).orElse(null);
+            // its first bucket (how many there are); with no other filter, the buckets the page needs with it
+            int start = keys.isEmpty() ? entityStart(f.entityId(), after) : 0;
+            int count = keys.isEmpty() ? Math.min(ENTITY_BUCKETS_PER_READ, size / AuditId.ENTITY_BUCKET + 2) : 1;
+            Map<Integer, String> ids = new LinkedHashMap<>();
+            ids.put(0, AuditId.bucketId(f.entityId(), 0));
+            for (int k = start; k < start + count; k++) {
+                ids.put(k, AuditId.bucketId(f.entityId(), k));
+            }
+            Map<String, Document> got = store.findAll(AuditProjection.COLLECTION, ids.values());
+            ids.forEach((k, id) -> entityBuckets.put(k, EntityBucket.FORM.read(got.get(id))));
+            entity = entityBuckets.get(0);
             if (entity == null) {
                 return new AuditPage(List.of(), null, null); // no such entity
             }
             if (keys.isEmpty() || tail(entity) == 0) {
-                return byEntity(f.entityId(), entity, scan);
+                return byEntity(f.entityId(), entityBuckets, scan);
             }
         } else if (keys.isEmpty()) {
             keys.add("all");
         }
-        Map<String, Document> heads = store.findAll(AuditProjection.POSTINGS, keys.stream().map(PostingLists::headId).toList());
+        Map<String, Head> heads = new HashMap<>();
+        store.findAll(AuditProjection.POSTINGS, keys.stream().map(PostingTree::headId).toList())
+                .forEach((id, d) -> heads.put(id, Head.FORM.read(d)));
         if (heads.size() < keys.size()) {
             return new AuditPage(List.of(), null, null); // some filter value never occurs
         }
 
         // the most selective: fewest entries known (sealed, or all while the head holds them)
-        long least = keys.stream().mapToLong(k -> PostingLists.atLeast(head(heads, k))).min().orElse(0);
+        long least = keys.stream().mapToLong(k -> head(heads, k).atLeast()).min().orElse(0);
         if (entity != null && (long) tail(entity) * AuditId.ENTITY_BUCKET + 1 <= least) {
-            return byEntity(f.entityId(), entity, scan);
+            return byEntity(f.entityId(), entityBuckets, scan);
         }
-        List<String> tied = keys.stream().filter(k -> PostingLists.atLeast(head(heads, k)) == least).toList();
-        String key = tied.stream().filter(k -> PostingLists.inlineIds(head(heads, k)) != null).findFirst()
+        List<String> tied = keys.stream().filter(k -> head(heads, k).atLeast() == least).toList();
+        String key = tied.stream().filter(k -> head(heads, k).inlineIds() != null).findFirst()
                 .orElse(tied.get(0));
         Map<String, Document> prefetched = new HashMap<>();
-        if (tied.size() > 1 && PostingLists.inlineIds(head(heads, key)) == null) {
+        if (tied.size() > 1 && head(heads, key).inlineIds() == null) {
             // equal sealed counts: the smallest open bucket decides
             Map<String, String> openIds = new LinkedHashMap<>();
             for (String k : tied) {
-                openIds.put(k, PostingLists.bucketId(k, PostingLists.tail(head(heads, k))));
+                openIds.put(k, PostingTree.leafId(k, head(heads, k).tail()));
             }
             Map<String, Document> open = store.findAll(AuditProjection.POSTINGS, openIds.values());
-            key = tied.stream().min(Comparator.comparingInt(k -> PostingLists.ids(open.get(openIds.get(k))).size()))
+            key = tied.stream().min(Comparator.comparingInt(k -> leafIds(open.get(openIds.get(k))).size()))
                     .orElse(key);
             Document o = open.get(openIds.get(key));
             if (o != null) {
@@ -180,46 +198,70 @@ public final class AuditQueries {
         }
     }
 
-    private static Document head(Map<String, Document> heads, String key) {
-        return heads.get(PostingLists.headId(key));
+    private static Head head(Map<String, Head> heads, String key) {
+        return heads.get(PostingTree.headId(key));
     }
 
-    private static int tail(Document first) {
-        return (int) Docs.lng(first.get("tail"), 0);
+    private static int tail(EntityBucket first) {
+        return first.tail() == null ? 0 : first.tail();
     }
 
     // ------------------------------------------------------------------ driven by a posting list
 
-    private AuditPage byPostings(String key, Document head, Map<String, Document> prefetched, boolean onlyKey, Scan s) {
+    /** The ids of a stored leaf; none when it is not there. */
+    private static List<String> leafIds(Document leaf) {
+        return leaf == null ? List.of() : Leaf.FORM.read(leaf).ids();
+    }
+
+    /** The nodes of a posting list with these ids that exist (one $in). */
+    private Map<String, Node> nodes(Collection<String> ids) {
+        Map<String, Node> out = new HashMap<>();
+        store.findAll(AuditProjection.POSTINGS, ids).forEach((id, d) -> out.put(id, Node.FORM.read(d)));
+        return out;
+    }
+
+    private AuditPage byPostings(String key, Head head, Map<String, Document> prefetched, boolean onlyKey, Scan s) {
         // the entity and the time range are checked on the id: what is read matches unless another list filters
         boolean exact = onlyKey;
-        int tail = PostingLists.tail(head);
-        List<String> inline = PostingLists.inlineIds(head);
-        List<Integer> numbers = new ArrayList<>();
-        for (int n = s.floor() == null ? 0 : PostingLists.bucketFor(head, s.floor()); n <= tail; n++) {
-            if (inline != null || PostingLists.mayHold(head, n, s.fromMicros(), s.toMicros())) {
-                numbers.add(n); // the others hold nothing recorded in the time range
+        List<String> inline = head.inlineIds();
+        PostingTree.Walk walk = inline != null ? null : new PostingTree.Walk(key, head, s.floor(), s.fromMicros(),
+                s.toMicros(), this::nodes);
+        Map<String, EntityBucket> entityBuckets = new HashMap<>();
+        boolean inlineRead = false;
+        while (!s.full()) {
+            // the next few leaves that may hold what the page wants, read in one round trip
+            List<Integer> chunk = new ArrayList<>();
+            if (inline != null) {
+                if (inlineRead) {
+                    break;
+                }
+                inlineRead = true;
+                chunk.add(0);
+            } else {
+                for (int n; chunk.size() < BUCKETS_PER_READ && (n = walk.next()) >= 0; ) {
+                    chunk.add(n);
+                }
+                if (chunk.isEmpty()) {
+                    break;
+                }
             }
-        }
-        Map<String, Document> entityBuckets = new HashMap<>();
-        for (int i = 0; i < numbers.size() && !s.full(); i += BUCKETS_PER_READ) {
-            List<Integer> chunk = numbers.subList(i, Math.min(numbers.size(), i + BUCKETS_PER_READ));
             Map<String, Document> read = new HashMap<>(prefetched);
             List<String> missing = new ArrayList<>();
             for (int n : chunk) {
-                String bid = PostingLists.bucketId(key, n);
-                if (inline == null && !read.containsKey(bid)) {
-                    missing.add(bid);
+                String lid = PostingTree.leafId(key, n);
+                if (inline == null && !read.containsKey(lid)) {
+                    missing.add(lid);
                 }
             }
             if (!missing.isEmpty()) {
                 read.putAll(store.findAll(AuditProjection.POSTINGS, missing));
             }
+            // the ids of the chunk's leaves, resolved in batches of about what the page still wants
+            List<AuditId> batch = new ArrayList<>();
+            int want = 0;
             for (int n : chunk) {
-                List<String> ids = inline != null ? inline : PostingLists.ids(read.get(PostingLists.bucketId(key, n)));
+                List<String> ids = inline != null ? inline : leafIds(read.get(PostingTree.leafId(key, n)));
                 int j = s.floor() == null ? 0 : after(ids, s.floor());
-                List<AuditId> batch = new ArrayList<>();
-                int want = 0;
                 for (; j < ids.size() && !s.full(); j++) {
                     String id = ids.get(j);
                     AuditId a = AuditId.parse(id);
@@ -239,17 +281,14 @@ public final class AuditQueries {
                         batch.clear();
                     }
                 }
-                resolve(batch, entityBuckets, s);
-                if (s.full()) {
-                    break;
-                }
             }
+            resolve(batch, entityBuckets, s);
         }
         return s.page(key);
     }
 
     /** Reads the entity buckets the ids name (those not read yet, by one $in) and keeps the entries that match. */
-    private void resolve(List<AuditId> batch, Map<String, Document> entityBuckets, Scan s) {
+    private void resolve(List<AuditId> batch, Map<String, EntityBucket> entityBuckets, Scan s) {
         if (batch.isEmpty() || s.full()) {
             return;
         }
@@ -262,15 +301,14 @@ public final class AuditQueries {
         if (!need.isEmpty()) {
             Map<String, Document> got = store.findAll(AuditProjection.COLLECTION, need);
             for (String b : need) {
-                entityBuckets.put(b, got.get(b)); // null: not there (yet), do not ask again
+                entityBuckets.put(b, EntityBucket.FORM.read(got.get(b))); // null: not there (yet), do not ask again
             }
         }
         for (AuditId a : batch) {
-            Document bucket = entityBuckets.get(a.bucketId());
-            List<?> entries = AuditProjection.entries(bucket);
-            int i = AuditProjection.indexOf(entries, a.sequence());
-            if (i >= 0 && a.value().equals(StoredEntry.id(entries.get(i)))) {
-                AuditEntry entry = StoredEntry.read(bucket, entries.get(i));
+            EntityBucket bucket = entityBuckets.get(a.bucketId());
+            StoredEntry stored = bucket == null ? null : bucket.entry(a.sequence(), a.value());
+            if (stored != null) {
+                AuditEntry entry = stored.entry(bucket.agg(), bucket.aggType());
                 if (matches(entry, s.filter())) {
                     s.out().add(entry);
                     if (s.full()) {
@@ -289,17 +327,18 @@ public final class AuditQueries {
 
     // ------------------------------------------------------------------ driven by the entity
 
-    private AuditPage byEntity(String entityId, Document first, Scan s) {
-        int tail = tail(first);
+    /** The entity bucket a page starts at: the cursor's when it is an entry of this entity, else the first. */
+    private static int entityStart(String entityId, String after) {
+        AuditId cursor = after == null ? null : AuditId.parse(after);
+        return cursor != null && cursor.aggregateId().equals(entityId) ? cursor.bucket() : 0;
+    }
+
+    /** @param read the entity's buckets read so far, by number (null: not there); holds at least its first */
+    private AuditPage byEntity(String entityId, Map<Integer, EntityBucket> read, Scan s) {
+        int tail = tail(read.get(0));
         // an entity's events are in the log in the order of their sequence numbers: its buckets, in order, are in
         // log order, and a cursor of this entity names the bucket to start at
-        int start = 0;
-        AuditId cursor = s.floor() == null ? null : AuditId.parse(s.floor());
-        if (cursor != null && cursor.aggregateId().equals(entityId)) {
-            start = Math.min(cursor.bucket(), tail);
-        }
-        Map<Integer, Document> read = new HashMap<>();
-        read.put(0, first);
+        int start = Math.min(entityStart(entityId, s.floor()), tail);
         for (int k = start; k <= tail && !s.full(); k++) {
             if (!read.containsKey(k)) {
                 // this bucket and the next few in one round trip
@@ -310,11 +349,11 @@ public final class AuditQueries {
                 }
                 Map<String, Document> got = store.findAll(AuditProjection.COLLECTION, ids);
                 for (int j = k; j <= last; j++) {
-                    read.put(j, got.get(AuditId.bucketId(entityId, j)));
+                    read.put(j, EntityBucket.FORM.read(got.get(AuditId.bucketId(entityId, j))));
                 }
             }
-            Document bucket = read.get(k);
-            for (Object e : AuditProjection.entries(bucket)) {
+            EntityBucket bucket = read.get(k);
+            for (StoredEntry e : bucket == null ? List.<StoredEntry>of() : bucket.entries()) {
                 if (!offer(bucket, e, s)) {
                     break;
                 }
@@ -324,12 +363,12 @@ public final class AuditQueries {
     }
 
     /** Takes the entry if it is in the range and matches; false when the scan is over (past the range, page full). */
-    private static boolean offer(Document bucket, Object e, Scan s) {
-        String id = StoredEntry.id(e);
+    private static boolean offer(EntityBucket bucket, StoredEntry e, Scan s) {
+        String id = e.id();
         if (!s.above(id) || (s.timed() && !s.inTime(id))) {
             return true;
         }
-        AuditEntry entry = StoredEntry.read(bucket, e);
+        AuditEntry entry = e.entry(bucket.agg(), bucket.aggType());
         if (matches(entry, s.filter())) {
             s.out().add(entry);
         }
@@ -351,11 +390,7 @@ public final class AuditQueries {
         if (a == null) {
             return Optional.empty();
         }
-        return store.find(AuditProjection.COLLECTION, a.bucketId()).flatMap(bucket -> {
-            List<?> entries = AuditProjection.entries(bucket);
-            int i = AuditProjection.indexOf(entries, a.sequence());
-            return i >= 0 && id.equals(StoredEntry.id(entries.get(i)))
-                    ? Optional.of(StoredEntry.read(bucket, entries.get(i))) : Optional.empty();
-        });
+        return store.find(AuditProjection.COLLECTION, a.bucketId()).map(EntityBucket.FORM::read).flatMap(bucket ->
+                Optional.ofNullable(bucket.entry(a.sequence(), id)).map(e -> e.entry(bucket.agg(), bucket.aggType())));
     }
 }

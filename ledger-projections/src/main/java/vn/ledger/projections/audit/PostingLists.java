@@ -1,121 +1,163 @@
 package vn.ledger.projections.audit;
 
 import org.bson.Document;
-import vn.ledger.projections.store.Docs;
+import vn.ledger.projections.audit.PostingDocs.Head;
+import vn.ledger.projections.audit.PostingDocs.Leaf;
+import vn.ledger.projections.audit.PostingDocs.Node;
+import vn.ledger.projections.audit.PostingTree.Summary;
 import vn.ledger.projections.store.PackedStrings;
 import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.store.StoredForm;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static vn.ledger.projections.audit.PostingTree.FANOUT;
+import static vn.ledger.projections.audit.PostingTree.LEAF;
+
 /**
- * Bucketed posting lists: for a key ("actor:alice", "type:TaskUrged", "body:BTC", "all"), the sorted audit ids
- * under it, in buckets of {@value #BUCKET} ids, so that a page of any filter is found by {@code _id} alone, on a
- * server that uses an index only for equality and {@code $in} on {@code _id}.
+ * Writes posting lists in the shape of {@link PostingTree}: for a key ("actor:alice", "type:TaskUrged", "body:BTC",
+ * "all"), the sorted audit ids under it, in leaves of {@value PostingTree#LEAF} ids by rank under a tree of
+ * summaries, so that a page of any filter is found by {@code _id} alone, on a server that uses an index only for
+ * equality and {@code $in} on {@code _id}.
  *
- * <ul>
- *   <li>head {@code key|h}: {@code tail} (number of the open bucket = number of sealed buckets). While nothing is
- *   sealed the head holds the open bucket itself ({@code ids}): most lists (an actor, a body) stay under
- *   {@value #BUCKET} ids and are then one document. Once a bucket is sealed the head holds, per sealed bucket, its
- *   first id ({@code firsts}) and the earliest and latest recording instant of its ids ({@code mins}, {@code maxs},
- *   epoch micros: a time filter skips the buckets outside its range without reading them), plus {@code sealedLast}
- *   (the last id of the last sealed bucket) and {@code sealedCount}; it is written only when a bucket is sealed or
- *   a late id lands in a sealed one.</li>
- *   <li>bucket {@code key|n}: {@code ids} (sorted).</li>
- * </ul>
+ * <p><b>What an id writes.</b> Ids (log positions) arrive almost always in ascending order and are appended to the
+ * open leaf: one document of at most {@value PostingTree#LEAF} ids. When the open leaf is full it is sealed: its
+ * summary goes into its level-1 node (and, when that fills, the node's into level 2, ...), and the head records the
+ * new tail. An id below the sealed range (a commit that filled a gap late) is inserted in the sealed leaf that holds
+ * its rank and each leaf from there on passes its last id to the next one; the summaries that changed are written
+ * up the tree as far as they change. A late commit is a few positions behind the head, so that is the last leaf or
+ * two. Adding an id already present changes nothing. Each changed document is written once per id: the leaves
+ * first, then the nodes, the head last, so that a redelivery after a failure half way finds the id in its leaf and
+ * only completes a seal that was cut short.
  *
- * <p><b>The buckets are a function of the set of ids</b>, not of the order they came in: bucket n holds the ids of
- * rank [{@value #BUCKET} n, {@value #BUCKET} n + {@value #BUCKET}) in the sorted list, every sealed bucket is full,
- * the open one holds the rest. Ids (log positions) arrive almost always in ascending order and are appended to the
- * open bucket in place (the cached list is changed, not copied). An id lower than the sealed range (a commit that
- * filled a gap late) is inserted in the sealed bucket that covers it, and each sealed bucket from there on passes
- * its last id to the next one: a late commit is a few positions behind the head, so that is the last sealed bucket
- * or two. So a live list and a rebuilt one are the same documents. Adding an id already present changes nothing.
- *
- * <p>The writer caches heads and buckets it touched (write-through, bounded LRU), so appending costs one write
- * and no read; it must be the only writer of its store (one projection instance, one segment).
+ * <p>The writer caches what it touched (write-through, bounded LRU), so appending costs one write and no read; it
+ * must be the only writer of its store (one projection instance, one segment).
  */
 final class PostingLists {
 
-    static final int BUCKET = 500;
-
     private final ReadStore store;
     private final String collection;
-    private final Map<String, Document> cache;
+    /** Heads, leaves and nodes by id. */
+    private final Map<String, Record> cache;
 
     PostingLists(ReadStore store, String collection, int cacheSize) {
         this.store = store;
         this.collection = collection;
         this.cache = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Record> eldest) {
                 return size() > cacheSize;
             }
         };
-    }
-
-    static String headId(String key) {
-        return key + "|h";
-    }
-
-    static String bucketId(String key, int n) {
-        return key + "|" + n;
     }
 
     void clearCache() {
         cache.clear();
     }
 
+    /** The changes of one add: each document written once, in the order leaves, nodes, head. */
+    private final class Changes {
+        final Map<String, Leaf> leaves = new LinkedHashMap<>();
+        final Map<String, Node> nodes = new LinkedHashMap<>();
+        Head head;
+
+        void write() {
+            leaves.values().forEach(l -> put(l.id(), Leaf.FORM.document(l), l));
+            nodes.values().forEach(n -> put(n.id(), Node.FORM.document(n), n));
+            if (head != null) {
+                put(head.id(), Head.FORM.document(head), head);
+            }
+        }
+    }
+
     /** Adds the id to the list; no change when present. */
     void add(String key, String id) {
-        Document head = cached(headId(key));
+        Head head = cached(PostingTree.headId(key), Head.FORM);
+        Changes changes = new Changes();
         if (head == null) {
-            List<String> ids = new PackedStrings();
+            PackedStrings ids = new PackedStrings();
             ids.add(id);
-            write(new Document("_id", headId(key)).append("tail", 0).append("ids", ids));
+            changes.head = new Head(PostingTree.headId(key), 0, null, ids);
+            changes.write();
             return;
         }
-        int tail = tail(head);
-        int n = bucketFor(head, id);
-        Document bucket = tail == 0 ? head : bucket(key, n);
-        List<String> ids = PackedStrings.mutable(bucket, "ids");
-        int pos = insertionPoint(ids, id);
-        if (pos < 0) {
+        int tail = head.tail();
+        if (tail == 0) {
+            PackedStrings ids = head.inline();
+            int pos = insertionPoint(ids, id);
+            if (pos < 0) {
+                return;
+            }
+            ids.add(pos, id);
+            changes.head = head;
+            if (ids.size() >= LEAF) { // the head's open leaf becomes sealed leaf 0
+                seal(key, head, new Leaf(PostingTree.leafId(key, 0), ids), changes);
+            }
+            changes.write();
             return;
         }
-        ids.add(pos, id);
+        int n = PostingTree.leafFor(key, head, id, this::nodes);
+        Leaf leaf = leaf(key, n);
+        int pos = insertionPoint(leaf.ids(), id);
+        if (pos < 0 && !(n == tail && leaf.ids().size() >= LEAF)) {
+            return; // present (a full open leaf: a seal cut short, completed below)
+        }
+        if (pos >= 0) {
+            leaf.ids().add(pos, id);
+        }
+        changes.leaves.put(leaf.id(), leaf);
         if (n < tail) {
-            // a late id into a sealed bucket: every sealed bucket from there on passes its last id to the next
+            // a late id into a sealed leaf: every sealed leaf from there on passes its last id to the next
             for (int k = n; k < tail; k++) {
-                List<String> full = PackedStrings.mutable(bucket, "ids");
+                List<String> full = leaf.ids();
                 String carried = full.remove(full.size() - 1);
-                summarize(head, k, full);
-                write(bucket);
-                bucket = bucket(key, k + 1);
-                PackedStrings.mutable(bucket, "ids").add(0, carried);
+                summarize(key, 0, k, Summary.ofIds(full), changes);
+                leaf = leaf(key, k + 1);
+                leaf.ids().add(0, carried);
+                changes.leaves.put(leaf.id(), leaf);
             }
-            head.put("sealedLast", ids(bucket(key, tail - 1)).get(BUCKET - 1));
-            ids = PackedStrings.mutable(bucket, "ids");
+            List<String> lastSealed = leaf(key, tail - 1).ids();
+            head = new Head(head.id(), tail, lastSealed.get(lastSealed.size() - 1), null);
+            changes.head = head;
         }
-        if (ids.size() >= BUCKET) {
-            if (tail == 0) {
-                head.remove("ids"); // the head's open bucket becomes sealed bucket 0
-                bucket = new Document("_id", bucketId(key, 0)).append("ids", ids);
-            }
-            summarize(head, tail, ids);
-            head.put("sealedLast", ids.get(ids.size() - 1));
-            head.put("sealedCount", (long) (tail + 1) * BUCKET);
-            head.put("tail", tail + 1);
-            write(bucket);
-            write(head);
-        } else {
-            write(bucket);
-            if (n < tail) {
-                write(head);
-            }
+        if (leaf.ids().size() >= LEAF) {
+            seal(key, head, leaf, changes);
+        }
+        changes.write();
+    }
+
+    /** Seals the open leaf: its summary up the tree, the head's tail one further. */
+    private void seal(String key, Head head, Leaf leaf, Changes changes) {
+        List<String> ids = leaf.ids();
+        changes.leaves.put(leaf.id(), leaf);
+        summarize(key, 0, head.tail(), Summary.ofIds(ids), changes);
+        changes.head = new Head(head.id(), head.tail() + 1, ids.get(ids.size() - 1), null);
+    }
+
+    /**
+     * Puts the summary of sealed child {@code index} of a level into its parent node; when the parent is full (sealed)
+     * its own summary goes up in turn. Stops where nothing changes.
+     */
+    private void summarize(String key, int level, int index, Summary s, Changes changes) {
+        int m = index / FANOUT;
+        int slot = index % FANOUT;
+        String pid = PostingTree.nodeId(key, level + 1, m);
+        Node parent = changes.nodes.containsKey(pid) ? changes.nodes.get(pid) : cached(pid, Node.FORM);
+        if (parent == null) {
+            parent = new Node(pid, List.of());
+        }
+        if (slot < parent.children().size() && parent.children().get(slot).equals(s)) {
+            return;
+        }
+        parent = parent.with(slot, s);
+        changes.nodes.put(pid, parent);
+        if (parent.children().size() == FANOUT) {
+            summarize(key, level + 1, m, parent.summary(), changes);
         }
     }
 
@@ -128,106 +170,41 @@ final class PostingLists {
         return found >= 0 ? -1 : -found - 1;
     }
 
-    /** Records in the head the first id and the span of recording instants of sealed bucket k. */
-    private static void summarize(Document head, int k, List<String> ids) {
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        for (String id : ids) {
-            long micros = AuditId.micros(id);
-            min = Math.min(min, micros);
-            max = Math.max(max, micros);
-        }
-        set(PackedStrings.mutable(head, "firsts"), k, ids.get(0));
-        set(PackedStrings.mutable(head, "mins"), k, Long.toString(min));
-        set(PackedStrings.mutable(head, "maxs"), k, Long.toString(max));
-    }
-
-    private static void set(List<String> list, int k, String value) {
-        if (k < list.size()) {
-            list.set(k, value);
-        } else {
-            list.add(value);
-        }
-    }
-
-    /** Bucket n of the list (the open one is created empty when absent). */
-    private Document bucket(String key, int n) {
-        Document d = cached(bucketId(key, n));
-        return d != null ? d : new Document("_id", bucketId(key, n)).append("ids", new PackedStrings());
-    }
-
-    // ------------------------------------------------------------------ reading a head (queries too)
-
-    static int tail(Document head) {
-        return (int) Docs.lng(head.get("tail"), 0);
-    }
-
-    /** The open bucket when the head holds it (nothing sealed yet), else null. Read only. */
-    static List<String> inlineIds(Document head) {
-        return tail(head) == 0 && head.get("ids") != null ? PackedStrings.view(head, "ids") : null;
-    }
-
-    /** The ids of a bucket (read only). */
-    static List<String> ids(Document bucket) {
-        return bucket == null ? List.of() : PackedStrings.view(bucket, "ids");
-    }
-
-    /** How many ids the list holds at least: the sealed ones and, when the head holds it, the open bucket. */
-    static long atLeast(Document head) {
-        List<String> inline = inlineIds(head);
-        return Docs.lng(head.get("sealedCount"), 0) + (inline == null ? 0 : inline.size());
-    }
-
-    /** A lower bound of bucket n's ids: its first id when sealed, the last sealed id (exclusive) when open. */
-    static String lowerBound(Document head, int n) {
-        return n < tail(head) ? ids(head, "firsts").get(n) : head.getString("sealedLast");
-    }
-
-    /**
-     * Whether sealed bucket n may hold an id recorded in [fromMicros, toMicros) (epoch micros); the open bucket
-     * always may.
-     */
-    static boolean mayHold(Document head, int n, long fromMicros, long toMicros) {
-        if (n >= tail(head)) {
-            return true;
-        }
-        long min = Long.parseLong(ids(head, "mins").get(n));
-        long max = Long.parseLong(ids(head, "maxs").get(n));
-        return max >= fromMicros && min < toMicros;
-    }
-
-    /** The bucket that holds (or would hold) the id: the open one unless the id falls in the sealed range. */
-    static int bucketFor(Document head, String id) {
-        int tail = tail(head);
-        String sealedLast = head.getString("sealedLast");
-        if (tail == 0 || sealedLast == null || id.compareTo(sealedLast) > 0) {
-            return tail;
-        }
-        int i = Collections.binarySearch(ids(head, "firsts"), id);
-        return i >= 0 ? i : Math.max(0, -i - 2);
-    }
-
-    private static List<String> ids(Document d, String key) {
-        return PackedStrings.view(d, key);
+    /** Leaf n of the list (the open one is made empty when absent). */
+    private Leaf leaf(String key, int n) {
+        Leaf l = cached(PostingTree.leafId(key, n), Leaf.FORM);
+        return l != null ? l : new Leaf(PostingTree.leafId(key, n), new PackedStrings());
     }
 
     // ------------------------------------------------------------------ cache
 
-    private Document cached(String id) {
-        Document d = cache.get(id);
-        if (d == null) {
+    @SuppressWarnings("unchecked")
+    private <T extends Record> T cached(String id, StoredForm<T> form) {
+        Record r = cache.get(id);
+        if (r == null) {
             Optional<Document> found = store.find(collection, id);
             if (found.isEmpty()) {
                 return null;
             }
-            d = found.get();
-            cache.put(id, d);
+            r = form.read(found.get());
+            cache.put(id, r);
         }
-        return d;
+        return (T) r;
     }
 
-    private void write(Document d) {
+    private Map<String, Node> nodes(Collection<String> ids) {
+        Map<String, Node> out = new LinkedHashMap<>();
+        for (String id : ids) {
+            Node n = cached(id, Node.FORM);
+            if (n != null) {
+                out.put(id, n);
+            }
+        }
+        return out;
+    }
+
+    private void put(String id, Document d, Record r) {
         store.put(collection, d);
-        cache.put(d.getString("_id"), d);
+        cache.put(id, r);
     }
 }

@@ -17,6 +17,9 @@ import vn.ledger.core.task.ProgressReported;
 import vn.ledger.core.task.TaskUrged;
 import vn.ledger.eventstore.CommitToken;
 import vn.ledger.eventstore.LogPosition;
+import vn.ledger.projections.audit.PostingDocs.Head;
+import vn.ledger.projections.audit.PostingDocs.Leaf;
+import vn.ledger.projections.audit.PostingDocs.Node;
 import vn.ledger.projections.fixture.Canonical;
 import vn.ledger.projections.fixture.CountingReadStore;
 import vn.ledger.projections.fixture.EventFeed;
@@ -305,9 +308,9 @@ class AuditStorageTest {
         }
         feed.send(new DirectiveReceived(A, BKHCN, LocalDate.of(2026, 3, 21), MOST_OFFICER));
         List<AuditEntry> everything = all(store, AuditFilter.any(), 1_000);
-        // II.1: its assignment and 200 events, in four buckets of 64 by sequence number
+        // II.1: its assignment and 200 events, in 13 buckets of 16 by sequence number
         assertThat(store.scan(AuditProjection.COLLECTION).map(d -> d.getString("_id")).filter(id -> id.startsWith(II1 + "|")))
-                .containsExactlyInAnyOrder(II1 + "|0", II1 + "|1", II1 + "|2", II1 + "|3");
+                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(0, 12).mapToObj(k -> II1 + "|" + k).toList());
         for (AuditFilter f : List.of(AuditFilter.any().entity(II1), AuditFilter.any().entity(II1).actor("nvan"),
                 AuditFilter.any().entity(II1).type("TaskUrged"), AuditFilter.any().entity(A),
                 AuditFilter.any().entity(II1).between(everything.get(50).recordedAt(), everything.get(150).recordedAt()))) {
@@ -324,17 +327,17 @@ class AuditStorageTest {
 
         CountingReadStore counting = CountingReadStore.noScans(store);
         AuditQueries queries = new AuditQueries(counting);
-        // a page within the first bucket: one read
+        // the first page: its first buckets, as many as a page needs, in one read
         AuditQueries.AuditPage first = queries.page(AuditFilter.any().entity(II1), null, 50);
         assertThat(first.drivenBy()).isEqualTo("entity:" + II1);
         assertThat(first.entries()).hasSize(50);
         assertThat(counting.roundTrips).isEqualTo(1);
-        // after a cursor in the second bucket: the first bucket (how many there are), then the rest in one $in
+        // after a cursor in a later bucket: the first bucket (how many there are) and the cursor's on, in one $in
         counting.reset();
         String cursor = all(store, AuditFilter.any().entity(II1), 1_000).get(99).id();
         assertThat(queries.page(AuditFilter.any().entity(II1), cursor, 50).entries()).first()
                 .extracting(AuditEntry::sequenceNumber).isEqualTo(100L);
-        assertThat(counting.roundTrips).isEqualTo(2);
+        assertThat(counting.roundTrips).isEqualTo(1);
         // a small entity with another filter drives without reading the posting heads
         counting.reset();
         assertThat(queries.page(AuditFilter.any().entity(A).actor("nvan"), null, 50).entries()).singleElement()
@@ -353,7 +356,7 @@ class AuditStorageTest {
         InMemoryReadStore store = new InMemoryReadStore();
         EventFeed feed = new EventFeed(new AuditProjection(store)).ticking();
         feed.send(Seed.commit(Seed.issuedA()).toArray());
-        for (int i = 0; i < 70; i++) { // the directive's correction lands in its second bucket
+        for (int i = 0; i < 70; i++) { // the directive's correction lands in a later bucket
             feed.send(new DirectiveReceived(A, "BODY-" + i, LocalDate.of(2026, 3, 21), Seed.staffOf("BODY-" + i)));
         }
         feed.send(new DirectiveCorrected(A, DirectiveField.SYMBOL, "22-TB/CQTTBCĐ", "22-TB/VPTW", "Sửa số",
@@ -374,85 +377,148 @@ class AuditStorageTest {
     // ------------------------------------------------------------------ documents written
 
     @Test
-    void aRebuildOfTheSeedCascadeWritesOneDocumentPerEntityAndPerList() {
+    void aRebuildOfTheSeedCascadeWritesEachDocumentOnce() {
         List<DomainEventMessage<?>> events = seedCascade();
         CountingReadStore counting = new CountingReadStore(new InMemoryReadStore());
         WriteBehindStore rebuild = new WriteBehindStore(counting, 100_000, 100_000);
         EventFeed.replay(events, new AuditProjection(rebuild));
         rebuild.flush();
 
-        // one bucket per aggregate (none has 64 events) and one document per list (none has 500 ids)
-        Set<String> aggregates = new HashSet<>();
-        events.forEach(m -> aggregates.add(m.getAggregateIdentifier()));
-        long lists = counting.scan(AuditProjection.POSTINGS).count();
-        assertThat(counting.scan(AuditProjection.COLLECTION).count()).isEqualTo(aggregates.size());
-        assertThat(counting.scan(AuditProjection.POSTINGS)).allSatisfy(d -> assertThat(d.getString("_id")).endsWith("|h"));
-        assertThat((long) counting.writes).isEqualTo(aggregates.size() + lists);
+        // one bucket per 16 events of an aggregate; a list of at most 32 ids is its head alone
+        Map<String, Long> lastSequence = new java.util.HashMap<>();
+        events.forEach(m -> lastSequence.merge(m.getAggregateIdentifier(), m.getSequenceNumber(), Math::max));
+        long buckets = lastSequence.values().stream().mapToLong(last -> last / AuditId.ENTITY_BUCKET + 1).sum();
+        assertThat(counting.scan(AuditProjection.COLLECTION).count()).isEqualTo(buckets);
+        List<Document> heads = counting.scan(AuditProjection.POSTINGS).filter(d -> d.getString("_id").endsWith("|h")).toList();
+        assertThat(heads).extracting(Head.FORM::read).filteredOn(h -> h.tail() == 0)
+                .allSatisfy(h -> assertThat(h.inlineIds()).isNotEmpty().hasSizeLessThan(PostingTree.LEAF));
+        long postings = counting.scan(AuditProjection.POSTINGS).count();
+        assertThat((long) counting.writes).isEqualTo(buckets + postings);
         double perEvent = (double) counting.writes / events.size();
         // before: an audit document per event, two documents per list and one per directive and task: 207 (4.06 per event)
         assertThat(perEvent).isLessThan(1.5);
         System.out.printf("audit rebuild of the seed cascade: %d documents for %d events (%.2f per event)%n",
                 counting.writes, events.size(), perEvent);
 
-        // writing through (live), each event writes its entity bucket and each list it joins, once
+        // writing through (live), each event writes its entity bucket and each list it joins, once; sealing a leaf
+        // writes the leaf, its level-1 node and the head (and each node it fills, one level up)
         CountingReadStore live = new CountingReadStore(new InMemoryReadStore());
         EventFeed.replay(events, new AuditProjection(live));
-        long joined = live.scan(AuditProjection.POSTINGS).mapToLong(d -> PackedStrings.read(d.get("ids")).size()).sum();
-        assertThat((long) live.writes).isEqualTo(events.size() + joined);
+        List<Head> liveHeads = live.scan(AuditProjection.POSTINGS).filter(d -> d.getString("_id").endsWith("|h"))
+                .map(Head.FORM::read).toList();
+        long joined = liveHeads.stream().mapToLong(Head::atLeast).sum()
+                + live.scan(AuditProjection.POSTINGS).filter(d -> !d.getString("_id").endsWith("|h"))
+                .filter(d -> d.get("ids") != null).mapToLong(d -> Leaf.FORM.read(d).ids().size()).sum()
+                - liveHeads.stream().mapToLong(h -> (long) h.tail() * PostingTree.LEAF).sum();
+        long seals = liveHeads.stream().mapToLong(h -> 2L * h.tail() + h.tail() / PostingTree.FANOUT).sum();
+        assertThat((long) live.writes).isEqualTo(events.size() + joined + seals);
     }
 
     // ------------------------------------------------------------------ posting lists
 
     @Test
-    @DisplayName("a short list is one document; a long one is split into buckets of 500 by rank, whatever order its ids came in")
-    void aShortListIsOneDocumentAndALongOneIsSplitByRank() {
+    @DisplayName("a short list is its head; a long one is leaves of 32 by rank under nodes of 32, whatever order its ids came in")
+    void aShortListIsItsHeadAndALongOneIsATreeOfLeavesByRank() {
         WriteBehindStore store = new WriteBehindStore(new InMemoryReadStore(), 100_000, 100_000);
-        PostingLists lists = new PostingLists(store, "p", 1_000);
+        PostingLists lists = new PostingLists(store, "p", 10_000);
         for (int i = 0; i < 3; i++) {
             lists.add("short", id(i));
         }
-        assertThat(store.find("p", "short|h")).hasValueSatisfying(h -> assertThat(PostingLists.inlineIds(h))
+        assertThat(store.find("p", "short|h")).hasValueSatisfying(h -> assertThat(Head.FORM.read(h).inlineIds())
                 .containsExactly(id(0), id(1), id(2)));
         assertThat(store.find("p", "short|0")).isEmpty();
 
         for (int i = 0; i < 1_200; i++) {
             lists.add("long", id(2 * i + 1)); // odd ids; some even ones come late
         }
-        Document head = store.find("p", "long|h").orElseThrow();
-        assertThat(PostingLists.tail(head)).isEqualTo(2);
-        assertThat(PostingLists.inlineIds(head)).isNull();
-        assertThat(PostingLists.ids(store.find("p", "long|0").orElseThrow())).hasSize(500).startsWith(id(1));
-        assertThat(PostingLists.ids(store.find("p", "long|1").orElseThrow())).hasSize(500).startsWith(id(1001));
-        List<String> open = PostingLists.ids(store.find("p", "long|2").orElseThrow());
-        assertThat(open).hasSize(200);
+        // 37 sealed leaves of 32 (1,184 ids) and 16 in the open one; level 1: node 0 full (sealed), node 1 with 5;
+        // level 2: node 0 with the summary of level-1 node 0
+        Head head = Head.FORM.read(store.find("p", "long|h").orElseThrow());
+        assertThat(head.tail()).isEqualTo(37);
+        assertThat(head.inlineIds()).isNull();
+        assertThat(head.sealedLast()).isEqualTo(id(2 * 1_183 + 1));
+        assertThat(Leaf.FORM.read(store.find("p", "long|0").orElseThrow()).ids()).hasSize(32).startsWith(id(1));
+        assertThat(Leaf.FORM.read(store.find("p", "long|1").orElseThrow()).ids()).hasSize(32).startsWith(id(65));
+        List<String> open = Leaf.FORM.read(store.find("p", "long|37").orElseThrow()).ids();
+        assertThat(open).hasSize(16);
+        assertThat(Node.FORM.read(store.find("p", "long|1.0").orElseThrow()).children()).hasSize(32);
+        assertThat(Node.FORM.read(store.find("p", "long|1.1").orElseThrow()).children()).hasSize(5);
+        assertThat(store.find("p", "long|2.0").orElseThrow().get("firsts").toString()).contains(id(1));
+        assertThat(PostingTree.spineIds("long", 37)).containsExactly("long|2.0", "long|1.1");
 
-        // appending changes the cached list itself: no copy of the bucket per id
+        // appending changes the cached list itself: no copy of the leaf per id
         lists.add("long", id(2_401));
-        assertThat(PostingLists.ids(store.find("p", "long|2").orElseThrow())).isSameAs(open).hasSize(201).endsWith(id(2_401));
-        // a late id lands in place and the sealed buckets after it pass their last id on; a repeated one changes nothing
+        assertThat(Leaf.FORM.read(store.find("p", "long|37").orElseThrow()).ids()).isSameAs(open).hasSize(17).endsWith(id(2_401));
+        // a late id lands in place and the sealed leaves after it pass their last id on; a repeated one changes nothing
         lists.add("long", id(0));
         lists.add("long", id(1_500));
         lists.add("long", id(1_500));
-        assertThat(PostingLists.ids(store.find("p", "long|0").orElseThrow())).hasSize(500).startsWith(id(0), id(1)).isSorted();
-        assertThat(PostingLists.ids(store.find("p", "long|1").orElseThrow())).hasSize(500).isSorted().contains(id(1_500));
-        assertThat(PostingLists.ids(store.find("p", "long|2").orElseThrow())).hasSize(203).isSorted();
-        assertThat(head.get("sealedCount")).isEqualTo(1_000L);
-        assertThat(PostingLists.bucketFor(head, id(1_500))).isEqualTo(1);
-        assertThat(PostingLists.bucketFor(head, id(3_000))).isEqualTo(2);
+        for (int n = 0; n < 37; n++) {
+            assertThat(Leaf.FORM.read(store.find("p", "long|" + n).orElseThrow()).ids()).as("leaf %d", n).hasSize(32).isSorted();
+        }
+        assertThat(Leaf.FORM.read(store.find("p", "long|0").orElseThrow()).ids()).startsWith(id(0), id(1));
+        assertThat(Leaf.FORM.read(store.find("p", "long|37").orElseThrow()).ids()).hasSize(19).isSorted();
+        head = Head.FORM.read(store.find("p", "long|h").orElseThrow());
+        assertThat(PostingTree.leafFor("long", head, id(1_500), ids -> nodes(store, ids))).isEqualTo(23);
+        assertThat(PostingTree.leafFor("long", head, id(3_000), ids -> nodes(store, ids))).isEqualTo(37);
 
         // the same ids in order: the very same documents
         WriteBehindStore inOrder = new WriteBehindStore(new InMemoryReadStore(), 100_000, 100_000);
-        PostingLists sorted = new PostingLists(inOrder, "p", 1_000);
+        PostingLists sorted = new PostingLists(inOrder, "p", 10_000);
         List<String> all = new ArrayList<>();
         for (int i = 0; i < 1_200; i++) {
             all.add(id(2 * i + 1));
         }
         all.addAll(List.of(id(2_401), id(0), id(1_500)));
         all.stream().sorted().forEach(x -> sorted.add("long", x));
-        for (String d : List.of("long|h", "long|0", "long|1", "long|2")) {
-            assertThat(Canonical.json(inOrder.find("p", d).orElseThrow())).as(d)
-                    .isEqualTo(Canonical.json(store.find("p", d).orElseThrow()));
+        store.flush();
+        inOrder.flush();
+        Map<String, String> documents = new java.util.TreeMap<>(Canonical.dump(store, List.of("p")));
+        documents.keySet().removeIf(k -> k.startsWith("p:short"));
+        assertThat(Canonical.dump(inOrder, List.of("p"))).isEqualTo(documents);
+
+        // the walk of a page after a cursor, within a time range, finds the leaves that may hold it, in order
+        List<Integer> walked = new ArrayList<>();
+        PostingTree.Walk walk = new PostingTree.Walk("long", head, id(1_500), AuditId.micros(id(1_600)),
+                AuditId.micros(id(1_700)), ids -> nodes(store, ids));
+        for (int n; (n = walk.next()) >= 0; ) {
+            walked.add(n);
         }
+        assertThat(walked).containsExactly(25, 26, 37); // 23 and 24 hold nothing recorded in the range
+    }
+
+    @Test
+    @DisplayName("every document of a posting list stays small, however long the list: what one id writes is bounded")
+    void whatOneIdWritesIsBounded() {
+        BytesWritten store = new BytesWritten(new InMemoryReadStore());
+        PostingLists lists = new PostingLists(store, "p", 10_000);
+        int n = 40_000; // past 32 x 32 x 32 ids: nodes on three levels
+        List<String> order = new ArrayList<>();
+        for (int block = 0; block < n; block += 100) {
+            // in every hundred, one id comes four ranks late
+            for (int i = block; i < block + 100; i++) {
+                if (i != block + 95) {
+                    order.add(id(i));
+                }
+            }
+            order.add(id(block + 95));
+        }
+        long worst = 0;
+        for (String id : order) {
+            long before = store.bytes;
+            lists.add("all", id);
+            worst = Math.max(worst, store.bytes - before);
+        }
+        assertThat(store.scan("p").mapToInt(CountingReadStore::bson).max().orElseThrow()).isLessThan(4_000);
+        assertThat(worst).isLessThan(12_000);
+        System.out.printf("posting list of %,d ids: worst %,d bytes written by one id, mean %,d%n", n, worst,
+                store.bytes / n);
+    }
+
+    private static Map<String, Node> nodes(ReadStore store, java.util.Collection<String> ids) {
+        Map<String, Node> out = new java.util.HashMap<>();
+        store.findAll("p", ids).forEach((id, d) -> out.put(id, Node.FORM.read(d)));
+        return out;
     }
 
     private static String id(int i) {

@@ -178,7 +178,7 @@ class AuditTrailTest {
     @Test
     void cursorPagingIsStableAcrossBucketsAndWhileNewEventsArrive() {
         feed.send(Seed.commit(Seed.issuedA()).toArray());
-        // 1,300 reports by one actor, every tenth followed by an urging by another: three buckets of that actor
+        // 1,300 reports by one actor, every tenth followed by an urging by another: 40 sealed leaves of that actor
         for (int i = 0; i < 1_300; i++) {
             feed.send(report(i % 100));
             if (i % 10 == 0) {
@@ -203,10 +203,19 @@ class AuditTrailTest {
         assertThat(seen).hasSize(1_302).doesNotHaveDuplicates().isSorted();
         assertThat(pages).isEqualTo(14);
 
-        // a selective filter answers a page in three round trips: heads, one bucket, the documents
+        // a selective filter answers a page after a cursor deep in its list in five round trips: heads, the list's
+        // spine, the level-1 node that holds the cursor, a few leaves, the entries
         CountingReadStore counting = CountingReadStore.noScans(store);
         AuditQueries.AuditPage page = new AuditQueries(counting).page(mine, seen.get(600), 50);
         assertThat(page.entries()).extracting(AuditEntry::id).containsExactlyElementsOf(seen.subList(601, 651));
+        assertThat(counting.roundTrips).isEqualTo(5);
+        // its first page: heads, spine, the leftmost node, leaves, entries; near its end: heads, the open leaf, entries
+        counting.reset();
+        assertThat(new AuditQueries(counting).page(mine, null, 50).entries()).extracting(AuditEntry::id)
+                .containsExactlyElementsOf(seen.subList(0, 50));
+        assertThat(counting.roundTrips).isEqualTo(5);
+        counting.reset();
+        assertThat(new AuditQueries(counting).page(mine, seen.get(1_290), 50).entries()).hasSize(11);
         assertThat(counting.roundTrips).isEqualTo(3);
 
         // combined with another filter the most selective list drives: the urgings of II.1 by their author
