@@ -81,6 +81,9 @@ function nodeElement(n) {
   if (stall) d.classList.add('stalled');
   const r = n.rollup || {};
   const pct = r.percentDone == null ? '–' : Math.round(r.percentDone) + '%';
+  // a task's own progress as last reported, beside the share of tasks done
+  const reported = n.kind === 'TASK' && n.lastReportedPercent != null
+    ? `<span class="pct" title="báo cáo gần nhất ${esc(n.lastReportedOn || '')}">bc ${n.lastReportedPercent}%</span>` : '';
   const chip = n.kind === 'TASK'
     ? `<span class="chip s-${esc(n.status)}">${esc(LABEL[n.status] || n.status)}</span>`
     : (n.status && n.status !== 'ACTIVE' ? `<span class="chip s-${esc(n.status)}">${esc(n.status)}</span>` : '');
@@ -89,7 +92,7 @@ function nodeElement(n) {
     + `<span class="lbl"><span class="kind ${n.kind}">${n.kind === 'TASK' ? 'NV' : 'VB'}</span>${esc(n.label)}</span>`
     + `<span class="ttl" title="${esc(n.title)}">${chip}${esc(n.title)}</span>`
     + statusBar(r)
-    + `<span class="pct" title="tỷ lệ hoàn thành">${pct}</span>`;
+    + `<span class="pct" title="tỷ lệ hoàn thành">${pct}</span>` + reported;
   d.appendChild(s);
 
   const meta = [];

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.ledger.api.demo.DemoDataLoader;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,6 +88,33 @@ class DemoDataTest extends ApiTestSupport {
         assertThat(t4.at("/deadline/dueDate").asText()).isEqualTo("2025-12-30");
         JsonNode t1 = get(INSPECTOR, "/api/history/" + DemoDataLoader.NOTICE_002 + "/1").body().at("/events/0/payload");
         assertThat(t1.get("missing").toString()).contains("THOI_GIAN");
+        // the UAV report: "khẩn trương", urgent with no date, kept as written
+        assertThat(t1.at("/deadline/wording").asText()).isEqualTo("khẩn trương");
+        assertThat(t1.at("/deadline/kind").asText()).isEqualTo("URGENT");
+        // taken up in autumn 2025, not on the day the demo is loaded
+        JsonNode ack = get(INSPECTOR, "/api/history/" + DemoDataLoader.NOTICE_002 + "/3").body().at("/events/1");
+        assertThat(ack.get("type").asText()).isEqualTo("TaskAcknowledged");
+        assertThat(ack.at("/payload/acknowledgedOn").asText()).isEqualTo("2025-10-02");
+    }
+
+    @Test
+    void theStoryKeepsItsOwnDatesAndTheLettersLinkTheSixTasksTheyPassOn() throws Exception {
+        JsonNode ackA = get(INSPECTOR, "/api/history/" + DemoDataLoader.A + "/II.1").body().at("/events/1");
+        assertThat(ackA.get("type").asText()).isEqualTo("TaskAcknowledged");
+        assertThat(ackA.at("/payload/acknowledgedOn").asText()).isEqualTo("2026-03-23");
+        JsonNode ackC = get(INSPECTOR, "/api/history/" + DemoDataLoader.C + "/1").body().at("/events/1");
+        assertThat(ackC.at("/payload/acknowledgedOn").asText()).isEqualTo("2026-03-26");
+
+        // 569-CV/TU task 1 and 506-CV/ĐU task 2 carry out "6 việc cần làm ngay": II.1 to II.6 of 22-TB
+        List<String> sixTasks = IntStream.rangeClosed(1, 6)
+                .mapToObj(i -> DemoDataLoader.A + "/II." + i).toList();
+        JsonNode b1 = get(INSPECTOR, "/api/history/" + DemoDataLoader.B + "/1").body().at("/events/0/payload");
+        assertThat(b1.get("implementsTasks").findValuesAsText("taskId")).containsExactlyElementsOf(sixTasks);
+        JsonNode c2 = get(INSPECTOR, "/api/history/" + DemoDataLoader.C + "/2").body().at("/events/0/payload");
+        assertThat(c2.get("implementsTasks").findValuesAsText("taskId")).containsExactlyElementsOf(sixTasks);
+        // the letters' other tasks pass on the orientations or the notice as a whole: no link
+        JsonNode b3 = get(INSPECTOR, "/api/history/" + DemoDataLoader.B + "/3").body().at("/events/0/payload");
+        assertThat(b3.path("implementsTasks").size()).isZero();
     }
 
     @Test

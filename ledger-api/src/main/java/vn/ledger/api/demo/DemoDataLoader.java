@@ -48,7 +48,9 @@ import java.util.stream.Collectors;
  * Loads the seed cascade of DOMAIN.md through the command gateway, each step as the real user of the body that
  * acts (see {@code ledger.users}): 22-TB/CQTTBCĐ (A) with its orientations and 7 tasks and its two other
  * symbols, 569-CV/TU (B) implementing A, 506-CV/ĐU (C) implementing B and A, receipts, reports (one dated 25/3
- * entered later, one monthly report on II.2), and the Government Office's "6 rõ" notice of 002_...txt.
+ * entered later, one monthly report on II.2), and the Government Office's "6 rõ" notice of 002_...txt. Every act
+ * carries the business date of the story (A on 20/3/2026, B on 23/3, C on 25/3, 002 in autumn 2025), whatever
+ * day the demo is loaded.
  *
  * <p>Idempotent: skipped when a previous run completed (marker in the {@code demo} collection); otherwise every
  * step carries an idempotency key {@code demo-loader:<step>} and directive ids are name-based UUIDs, so steps
@@ -232,8 +234,11 @@ public class DemoDataLoader implements ApplicationRunner {
         step("receipt:A:BGDDT", A, new AcknowledgeReceipt(A, LocalDate.of(2026, 3, 21), actor("moet.officer")));
         step("receipt:A:TU-DIENBIEN", A, new AcknowledgeReceipt(A, LocalDate.of(2026, 3, 21), actor("tu.officer")));
 
-        step("ack:A:II.1", A + "/II.1", new AcknowledgeTask(A + "/II.1", actor("most.officer")));
-        step("ack:A:II.2", A + "/II.2", new AcknowledgeTask(A + "/II.2", actor("most.officer")));
+        // received on Friday 20/3, the tasks taken up on Monday 23/3
+        step("ack:A:II.1", A + "/II.1", new AcknowledgeTask(A + "/II.1", LocalDate.of(2026, 3, 23),
+                actor("most.officer")));
+        step("ack:A:II.2", A + "/II.2", new AcknowledgeTask(A + "/II.2", LocalDate.of(2026, 3, 23),
+                actor("most.officer")));
         step("report:A:II.1", A + "/II.1", new ReportProgress(A + "/II.1",
                 "Đã tổng hợp đăng ký của các bộ, ngành; dự thảo Danh mục đang lấy ý kiến.", 40, null,
                 LocalDate.of(2026, 4, 10), List.of(), actor("most.officer")));
@@ -246,12 +251,19 @@ public class DemoDataLoader implements ApplicationRunner {
 
     // ------------------------------------------------------------------ B: 569-CV/TU
 
+    /**
+     * The "6 việc cần làm ngay" of 22-TB, section II: the letters below pass them on by that name, as a whole
+     * (569-CV/TU task 1, 506-CV/ĐU task 2), so those tasks are linked to all six; no letter names one of them alone.
+     * Their own deadlines are none, never later than the tasks they implement.
+     */
+    static final List<String> SIX_TASKS = List.of("II.1", "II.2", "II.3", "II.4", "II.5", "II.6");
+
     private void issueB() {
         List<TaskSpec> tasks = List.of(
                 new TaskSpec("1", "Chỉ đạo quán triệt, tổ chức thực hiện nghiêm túc 6 định hướng lớn và 6 việc cần "
                         + "làm ngay theo kết luận của đồng chí Tổng Bí thư, Trưởng Ban Chỉ đạo Trung ương.",
                         null, List.of("DUCQD-DIENBIEN", "DUUBND-DIENBIEN", "MTTQ-DIENBIEN", "DU-SINHBINH"), List.of(),
-                        null, null),
+                        null, null, SIX_TASKS),
                 new TaskSpec("2", "Lãnh đạo UBND tỉnh tập trung chỉ đạo: xác định mục tiêu phát triển công nghệ "
                         + "chiến lược từ nhu cầu phát triển kinh tế; xác định Danh mục theo 2 nhóm; hoàn thiện thể chế, "
                         + "cơ chế, chính sách; tập trung nguồn lực; đổi mới mô hình tổ chức thực hiện; phát triển "
@@ -288,7 +300,7 @@ public class DemoDataLoader implements ApplicationRunner {
                         + "của Thông báo số 22-TB/VPTW trên trang thông tin điện tử, mạng xã hội; tổ chức thực hiện tốt "
                         + "06 nhiệm vụ lớn và 06 việc cần làm ngay phù hợp với thực tiễn địa phương.",
                         null, List.of("DUUBND-SINHBINH"), List.of("TTDVTH-SINHBINH"), null,
-                        "Nội dung đăng trên trang thông tin điện tử và mạng xã hội"),
+                        "Nội dung đăng trên trang thông tin điện tử và mạng xã hội", SIX_TASKS),
                 new TaskSpec("3", "Chủ trì, phối hợp với các cơ quan, đơn vị liên quan tham mưu cho Ban Thường vụ "
                         + "Đảng ủy lãnh đạo, chỉ đạo triển khai thực hiện các nội dung tại Thông báo số 22-TB/VPTW.",
                         null, List.of("BXDD-SINHBINH"), List.of(), null, null));
@@ -300,7 +312,7 @@ public class DemoDataLoader implements ApplicationRunner {
                 actor("thang")));
         step("receipt:C:BXDD", C, new AcknowledgeReceipt(C, LocalDate.of(2026, 3, 26), actor("bxdd.officer")));
         step("receipt:C:BTGDV", C, new AcknowledgeReceipt(C, LocalDate.of(2026, 3, 27), actor("btgdv.officer")));
-        step("ack:C:1", C + "/1", new AcknowledgeTask(C + "/1", actor("bxdd.officer")));
+        step("ack:C:1", C + "/1", new AcknowledgeTask(C + "/1", LocalDate.of(2026, 3, 26), actor("bxdd.officer")));
         step("report:C:1", C + "/1", new ReportProgress(C + "/1",
                 "Đã tổ chức quán triệt Thông báo 22-TB/VPTW tại hội nghị cán bộ chủ chốt xã.", 50, null,
                 LocalDate.of(2026, 3, 31), List.of(), actor("bxdd.officer")));
@@ -313,7 +325,7 @@ public class DemoDataLoader implements ApplicationRunner {
         List<TaskSpec> tasks = List.of(
                 new TaskSpec("1", "Khẩn trương báo cáo Thủ tướng Chính phủ về việc bổ sung thiết bị bay không người "
                         + "lái - UAV vào nhóm sản phẩm công nghệ chiến lược ưu tiên triển khai ngay trong năm 2025.",
-                        null, List.of("BKHCN"), List.of(), null, "Báo cáo Thủ tướng Chính phủ"),
+                        null, List.of("BKHCN"), List.of(), "khẩn trương", "Báo cáo Thủ tướng Chính phủ"),
                 new TaskSpec("2", "Thành lập các hội đồng, nhóm chuyên gia tham vấn về thể chế, chính sách, chiến "
                         + "lược, hạ tầng, nhân lực chất lượng cao đối với từng nhóm công nghệ chiến lược; kết nối với "
                         + "Mạng lưới đổi mới sáng tạo do Trung tâm Đổi mới sáng tạo quốc gia (Bộ Tài chính) điều hành.",
@@ -351,6 +363,10 @@ public class DemoDataLoader implements ApplicationRunner {
                 List.of(), tasks, actor("vpcp.leader")));
         step("receipt:002:BKHCN", NOTICE_002, new AcknowledgeReceipt(NOTICE_002, LocalDate.of(2025, 10, 2),
                 actor("most.officer")));
+        for (String code : List.of("1", "3", "4")) {
+            step("ack:002:" + code, NOTICE_002 + "/" + code, new AcknowledgeTask(NOTICE_002 + "/" + code,
+                    LocalDate.of(2025, 10, 2), actor("most.officer")));
+        }
     }
 
     // ------------------------------------------------------------------ plumbing

@@ -49,6 +49,43 @@ public class BodyQueries {
         return at;
     }
 
+    /**
+     * A body in a tree: its name, level, whether it is closed (and into which body it was merged), and the
+     * bodies under it, in the order they were registered.
+     */
+    public record TreeNode(String code, String name, String level, boolean closed, String successor,
+                           List<TreeNode> children) {
+    }
+
+    /**
+     * The hierarchy as trees: under {@code rootCode}, or every root (a body without parent) when null. One scan of
+     * the collection; empty when the root is unknown. Closed bodies are kept unless {@code openOnly}.
+     */
+    public List<TreeNode> tree(String rootCode, boolean openOnly) {
+        Map<String, BodyView> all = new LinkedHashMap<>();
+        store.scan(BodiesProjection.COLLECTION).map(BodyQueries::view).forEach(b -> all.put(b.code(), b));
+        List<String> roots = rootCode != null ? (all.containsKey(rootCode) ? List.of(rootCode) : List.of())
+                : all.values().stream().filter(b -> b.parent() == null).map(BodyView::code).toList();
+        List<TreeNode> out = new ArrayList<>();
+        for (String code : roots) {
+            node(all, code, openOnly, 0).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private static Optional<TreeNode> node(Map<String, BodyView> all, String code, boolean openOnly, int depth) {
+        BodyView b = all.get(code);
+        if (b == null || (openOnly && b.closed()) || depth > 64) {
+            return Optional.empty();
+        }
+        List<TreeNode> children = new ArrayList<>();
+        for (String child : b.children()) {
+            node(all, child, openOnly, depth + 1).ifPresent(children::add);
+        }
+        return Optional.of(new TreeNode(b.code(), b.name(), b.level(), b.closed(), b.successor(),
+                List.copyOf(children)));
+    }
+
     static BodyView view(Document d) {
         return BodyNode.FORM.read(d).view();
     }

@@ -269,7 +269,23 @@ public class ChainProjection {
 
     @EventHandler
     public void on(ProgressReported e, @SequenceNumber Long seq) {
-        started(e.taskId(), e.directiveId(), e.bodyCode(), e.reportedOn(), seq);
+        if (e.percent() == null) {
+            started(e.taskId(), e.directiveId(), e.bodyCode(), e.reportedOn(), seq);
+            return;
+        }
+        Unit u = new Unit();
+        boolean first = !u.repo.node(e.taskId(), TASK).startedBy.contains(e.bodyCode());
+        Node node = u.own(e.taskId(), TASK, seq);
+        if (node == null) {
+            return;
+        }
+        node.reported(e.percent(), e.reportedOn());
+        if (first) {
+            node.startedBy(e.bodyCode(), e.reportedOn());
+            u.tree.recompute(node);
+            u.acted(e.directiveId(), Acts.STARTS, e.bodyCode(), e.reportedOn());
+        }
+        u.repo.flush();
     }
 
     private void started(String taskId, String directiveId, String body, LocalDate on, Long seq) {

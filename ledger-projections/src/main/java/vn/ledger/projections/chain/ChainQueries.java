@@ -190,7 +190,7 @@ public class ChainQueries {
             }
             return new ChainView.ChainNode(d.id, Node.DIRECTIVE, d.exists,
                     depth, d.symbol, d.subject, d.issuer, null, null,
-                    List.of(), List.of(), issuedOn, null, null, d.status, false, null, false, List.of(),
+                    List.of(), List.of(), issuedOn, null, null, d.status, false, null, false, null, null, List.of(),
                     List.of(), alsoImplements(d), recipients, r.view(), childCount, children,
                     nextOffset);
         }
@@ -203,7 +203,7 @@ public class ChainQueries {
                 d.parentTask, List.copyOf(d.leads), List.copyOf(d.cooperating),
                 d.assignedOn, d.deadline, st.due(), status.name(),
                 st.stopped() && status == Timeliness.CANCELLED && !st.cancelled(), st.completedOn(),
-                d.accepted, missing, uncovered, List.of(), List.of(), r.view(), childCount, children,
+                d.accepted, d.lastPercent, d.lastReportedOn, missing, uncovered, List.of(), List.of(), r.view(), childCount, children,
                 nextOffset);
     }
 

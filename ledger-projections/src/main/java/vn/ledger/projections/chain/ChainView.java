@@ -25,6 +25,9 @@ public record ChainView(ChainNode root, Instant now, int maxDepth, int childPage
      * @param date          issue date, or assignment date
      * @param status        ACTIVE / RECALLED / REPLACED for a directive; the {@code Timeliness} of a task
      * @param stopped       a task whose directive was recalled or replaced before it was done (status CANCELLED)
+     * @param lastReportedPercent a task's percent in its latest report that gave one (by business date), beside
+     *                      the done count of its roll-up (which counts only completed tasks); null when none
+     * @param lastReportedOn that report's business date
      * @param missing       the "6 rõ" the task still lacks (Vietnamese labels)
      * @param uncoveredLeads lead bodies that have not made an open task concrete (see {@link ChainRules#COVERAGE})
      * @param childCount    number of children; {@code children} holds those of the page asked for
@@ -34,6 +37,7 @@ public record ChainView(ChainNode root, Instant now, int maxDepth, int childPage
                             String issuer, String directiveId, String parentTaskId, List<String> leads,
                             List<String> cooperating, LocalDate date, String deadline, LocalDate due,
                             String status, boolean stopped, LocalDate completedOn, boolean accepted,
+                            Integer lastReportedPercent, LocalDate lastReportedOn,
                             List<String> missing, List<String> uncoveredLeads, List<String> alsoImplements,
                             List<Recipient> recipients, Rollup rollup, int childCount, List<ChainNode> children,
                             Integer nextOffset) {

@@ -137,6 +137,9 @@ final class Node {
     boolean cancelled;
     LocalDate completedOn;
     boolean accepted;
+    /** The percent of the latest report that gave one (by its business date), and that date; null before. */
+    Integer lastPercent;
+    LocalDate lastReportedOn;
     List<String> delegatedBy = new ArrayList<>();
     LocalDate delegatedOn;
 
@@ -151,6 +154,19 @@ final class Node {
 
     boolean isStoppedDirective() {
         return status != null && !"ACTIVE".equals(status);
+    }
+
+    /**
+     * A report giving {@code percent} on {@code on}: kept when it is the latest by business date (a report entered
+     * late for an earlier day does not hide a newer one); true when that changed the node.
+     */
+    boolean reported(Integer percent, LocalDate on) {
+        if (percent == null || (lastReportedOn != null && on != null && on.isBefore(lastReportedOn))) {
+            return false;
+        }
+        lastPercent = percent;
+        lastReportedOn = on;
+        return true;
     }
 
     /** True (and remembered) when {@code sequence} is past the last own event applied: a repeat is ignored. */

@@ -93,6 +93,8 @@ final class NodeCodec {
         flag(d, "cancelled", n.cancelled);
         put(d, "completedOn", Docs.iso(n.completedOn));
         flag(d, "accepted", n.accepted);
+        put(d, "lastPercent", n.lastPercent);
+        put(d, "lastReportedOn", Docs.iso(n.lastReportedOn));
         d.append("delegatedBy", new ArrayList<>(n.delegatedBy));
         put(d, "delegatedOn", Docs.iso(n.delegatedOn));
         return d;
@@ -154,6 +156,8 @@ final class NodeCodec {
         n.cancelled = Docs.bool(d, "cancelled");
         n.completedOn = Docs.date(d, "completedOn");
         n.accepted = Docs.bool(d, "accepted");
+        n.lastPercent = Docs.integer(d.get("lastPercent"));
+        n.lastReportedOn = Docs.date(d, "lastReportedOn");
         n.delegatedBy = Docs.strings(d, "delegatedBy");
         n.delegatedOn = Docs.date(d, "delegatedOn");
         return n;

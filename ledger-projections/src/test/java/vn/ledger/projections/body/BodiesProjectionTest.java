@@ -41,6 +41,31 @@ class BodiesProjectionTest {
     }
 
     @Test
+    void theBodiesFormATreeWithTheirCurrentNamesAndClosedOnesCanBeLeftOut() {
+        SeedCascade.bodies(ledger);
+        ledger.rename("BTGDV-DIENBIEN", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy", d("2026-01-01"))
+                .merge("MTTQ-SINHBINH", "DU-SINHBINH", d("2026-02-01"));
+
+        List<BodyQueries.TreeNode> roots = queries.tree(null, false);
+        assertThat(roots).extracting(BodyQueries.TreeNode::code).contains("TU-DIENBIEN");
+        BodyQueries.TreeNode province = roots.stream().filter(n -> n.code().equals("TU-DIENBIEN")).findFirst()
+                .orElseThrow();
+        assertThat(province.children()).filteredOn(n -> n.code().equals("BTGDV-DIENBIEN"))
+                .extracting(BodyQueries.TreeNode::name).containsExactly("Ban Tuyên giáo Tỉnh ủy");
+
+        BodyQueries.TreeNode commune = queries.tree("DU-SINHBINH", false).get(0);
+        assertThat(commune.children()).extracting(BodyQueries.TreeNode::code)
+                .containsExactly("BXDD-SINHBINH", "DUUBND-SINHBINH", "MTTQ-SINHBINH");
+        assertThat(commune.children().get(2).closed()).isTrue();
+        assertThat(commune.children().get(2).successor()).isEqualTo("DU-SINHBINH");
+        assertThat(commune.children().get(1).children()).extracting(BodyQueries.TreeNode::code)
+                .containsExactly("TTDVTH-SINHBINH");
+        assertThat(queries.tree("DU-SINHBINH", true).get(0).children()).extracting(BodyQueries.TreeNode::code)
+                .containsExactly("BXDD-SINHBINH", "DUUBND-SINHBINH");
+        assertThat(queries.tree("NO-SUCH", false)).isEmpty();
+    }
+
+    @Test
     void renamesAreKeptAsHistoryAndAMergeNamesTheSuccessor() {
         SeedCascade.bodies(ledger);
         ledger.rename("BTGDV-DIENBIEN", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy", d("2026-01-01"))

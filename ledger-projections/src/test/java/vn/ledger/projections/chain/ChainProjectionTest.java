@@ -102,6 +102,28 @@ class ChainProjectionTest {
         }
 
         @Test
+        void aTaskShowsItsLastReportedPercentBesideItsDoneCount() {
+            SeedCascade.load(ledger);
+
+            // II.1: BKHCN reported 50% on 10/4; nothing is done, so the roll-up's done count stays 0
+            ChainView.ChainNode ii1 = child(chain(A, 1), A + "/II.1");
+            assertThat(ii1.lastReportedPercent()).isEqualTo(50);
+            assertThat(ii1.lastReportedOn()).isEqualTo(d("2026-04-10"));
+            assertThat(ii1.rollup().percentDone()).isEqualTo(0.0);
+            assertThat(child(chain(A, 1), A + "/II.3").lastReportedPercent()).as("never reported").isNull();
+
+            // a newer report counts; one entered later for an earlier day, or one without a percent, does not
+            ledger.at("2026-04-21T02:00:00Z").reportPercent(A + "/II.1", "BKHCN", d("2026-04-20"), 70);
+            ledger.at("2026-04-22T02:00:00Z").reportPercent(A + "/II.1", "BTC", d("2026-04-15"), 60);
+            ledger.at("2026-04-23T02:00:00Z").reportPercent(A + "/II.1", "BKHCN", d("2026-04-23"), null);
+            ii1 = child(chain(A, 1), A + "/II.1");
+            assertThat(ii1.lastReportedPercent()).isEqualTo(70);
+            assertThat(ii1.lastReportedOn()).isEqualTo(d("2026-04-20"));
+            // BTC's first report still makes it a body that started the task
+            assertThat(chain(A, 0).rollup().inProgress() + chain(A, 0).rollup().overdue()).isEqualTo(4);
+        }
+
+        @Test
         void sixClearGapsArListedPerTaskAndCountedPerNode() {
             SeedCascade.load(ledger);
 
