@@ -73,4 +73,12 @@ class ArchitectureTest {
                                         && !c.getName().equals("vn.ledger.core.task.Task")))
                 .check(core);
     }
+
+    /** The offline verifier depends on the proof package alone: it must run with nothing but a JDK. */
+    @Test
+    void proof_depends_on_the_JDK_only() {
+        noClasses().that().resideInAPackage("vn.ledger.core.proof..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "vn.ledger.core.proof..")
+                .check(core);
+    }
 }
