@@ -23,11 +23,14 @@ abstract class Selection {
     private static final ObjectMapper JSON = CanonicalJson.mapper();
 
     static Selection of(ExportScope scope) {
-        return switch (scope) {
-            case ExportScope.Cascade c -> new Cascade(c.directiveId());
-            case ExportScope.TimeRange t -> new InRange(t.from(), t.to(), null);
-            case ExportScope.BodyRecords b -> new InRange(b.from(), b.to(), b.bodyCode());
-        };
+        if (scope instanceof ExportScope.Cascade c) {
+            return new Cascade(c.directiveId());
+        }
+        if (scope instanceof ExportScope.BodyRecords b) {
+            return new InRange(b.from(), b.to(), b.bodyCode());
+        }
+        ExportScope.TimeRange t = (ExportScope.TimeRange) scope;
+        return new InRange(t.from(), t.to(), null);
     }
 
     /** Reads what the selection must know before the export pass (the body's aggregates); may read nothing. */

@@ -236,7 +236,7 @@ public final class BundleVerifier {
                     }
                     problems.add(new Problem(Kind.MALFORMED, file, number, "no leaf index"));
                 } catch (IOException e) {
-                    problems.add(new Problem(Kind.MALFORMED, file, number, "not JSON: " + e.getOriginalMessage()));
+                    problems.add(new Problem(Kind.MALFORMED, file, number, "not JSON: " + e.getMessage().lines().findFirst().orElse("")));
                 }
             }
         }
