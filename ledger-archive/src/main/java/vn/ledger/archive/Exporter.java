@@ -30,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -195,6 +194,7 @@ public final class Exporter {
         private final long start = System.nanoTime();
         private long lastLog = start;
         private long read;
+        private long exported;
         private String phase = "starting";
 
         Progress(Consumer<ExportProgress> listener, long total) {
@@ -204,22 +204,24 @@ public final class Exporter {
 
         void phase(String name) {
             phase = name;
-            publish(read, 0, true);
+            publish(true);
         }
 
         void read(long eventsExported) {
             read++;
+            exported = eventsExported;
             if (read % 1000 == 0 || read == total) {
-                publish(read, eventsExported, false);
+                publish(false);
             }
         }
 
         void done() {
             phase = "done";
-            publish(read, 0, true);
+            publish(true);
         }
 
-        private void publish(long commitsRead, long exported, boolean force) {
+        private void publish(boolean force) {
+            long commitsRead = read;
             long now = System.nanoTime();
             ExportProgress p = ExportProgress.of(phase, commitsRead, total, exported, start, now);
             listener.accept(p);
@@ -228,9 +230,5 @@ public final class Exporter {
                 log.info("export {}", p);
             }
         }
-    }
-
-    static Instant now(Clock clock) {
-        return clock.instant();
     }
 }
