@@ -56,13 +56,18 @@ final class Bundles {
     /** Recomputes both manifests, as a careful forger would, so only the content checks can catch the change. */
     Bundles rebag() throws Exception {
         StringBuilder manifest = new StringBuilder();
+        long bytes = 0;
+        long count = 0;
         for (var e : files.entrySet()) {
             String inBag = e.getKey().substring(e.getKey().indexOf('/') + 1);
             if (inBag.startsWith("data/")) {
                 manifest.append(sha(e.getValue())).append("  ").append(inBag).append('\n');
+                bytes += e.getValue().length;
+                count++;
             }
         }
         text("manifest-sha256.txt", manifest.toString());
+        text("bag-info.txt", text("bag-info.txt").replaceAll("Payload-Oxum: .*", "Payload-Oxum: " + bytes + "." + count));
         StringBuilder tags = new StringBuilder();
         for (String tag : List.of("bagit.txt", "bag-info.txt", "manifest-sha256.txt")) {
             tags.append(sha(files.get(name(tag)))).append("  ").append(tag).append('\n');
