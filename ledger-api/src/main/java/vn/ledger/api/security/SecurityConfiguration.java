@@ -82,6 +82,8 @@ public class SecurityConfiguration {
                                 "/api/tasks/*/*/reject", "/api/tasks/*/*/delegations").hasRole(LEADER)
                         // archival export: start, follow, download
                         .requestMatchers("/api/exports", "/api/exports/**").hasAnyRole(INSPECTOR, ARCHIVIST)
+                        // the verifiable log: checkpoints, proofs, verification (inspectors and operators)
+                        .requestMatchers("/api/proof/**").hasAnyRole(Role.INSPECTOR.name(), ADMIN)
                         // read models: generations, rebuilds, comparisons (operators)
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
                         // reads: any authenticated user, INSPECTOR included
