@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.ledger.archive.bag.BagWriter;
+import vn.ledger.archive.records.Facts;
+import vn.ledger.archive.records.Histories;
 import vn.ledger.archive.records.Records;
 import vn.ledger.archive.report.CascadeReport;
 import vn.ledger.archive.tree.ProofTree;
@@ -32,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +86,7 @@ public final class Exporter {
         Path exported = Files.createTempFile(tempDir, "leaves-", ".bin");
         Tallies tallies = new Tallies();
         Outline outline = new Outline();
+        Map<String, String> bodyNames = new HashMap<>();
         long[] counts = new long[2];
         try (ProofTree.Builder builder = ProofTree.builder(tempDir);
              BagWriter bag = new BagWriter(out, "ledger-" + scope.slug())) {
@@ -95,6 +99,11 @@ public final class Exporter {
                 commits.read(1, head, commit -> {
                     if (gap[0]) {
                         return; // the tree covers the gap-free prefix only
+                    }
+                    for (StoredEvent event : commit.events()) {
+                        if ("Body".equals(event.aggregateType())) {
+                            BodyNames.see(event, bodyNames);
+                        }
                     }
                     CommitLeaf leaf = leafOf(commit);
                     byte[] hash = leaf.leafHash();
@@ -111,7 +120,7 @@ public final class Exporter {
                         for (StoredEvent event : commit.events()) {
                             counts[1]++;
                             if (selection.member(event) || tallies.contains(event.aggregateId())) {
-                                tallies.see(event);
+                                tallies.see(event, commit.position());
                                 outline.see(event);
                             }
                         }
@@ -131,10 +140,10 @@ public final class Exporter {
                 }
                 meter.phase("writing metadata");
                 List<Outline.Doc> docs = outline.inCascadeOrder();
-                Records records = new Records(commits, clock);
-                records.write(bag, docs, scope, requester, exportId);
+                Facts facts = new Facts(new Histories(commits, tallies.positions()), bodyNames);
+                new Records(facts, clock).write(bag, docs, scope, requester, exportId);
                 meter.phase("writing the report");
-                int volumes = new CascadeReport(commits, clock).write(bag, docs, scope, requester, exportId,
+                int volumes = new CascadeReport(facts, clock).write(bag, docs, scope, requester, exportId,
                         tree.size(), Base64.getEncoder().encodeToString(tree.root()));
                 Map<String, String> info = new LinkedHashMap<>();
                 info.put("Source-Organization", "Directive Ledger");

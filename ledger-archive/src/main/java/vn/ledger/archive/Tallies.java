@@ -15,6 +15,8 @@ final class Tallies {
         final long first;
         long last;
         long count;
+        long[] positions = new long[2];
+        int commits;
 
         Tally(String type, long first) {
             this.type = type;
@@ -24,11 +26,24 @@ final class Tallies {
 
     private final Map<String, Tally> tallies = new LinkedHashMap<>();
 
-    void see(StoredEvent event) {
+    void see(StoredEvent event, long position) {
         Tally t = tallies.computeIfAbsent(event.aggregateId(), k -> new Tally(event.aggregateType(),
                 event.sequenceNumber()));
         t.last = event.sequenceNumber();
         t.count++;
+        if (t.commits == 0 || t.positions[t.commits - 1] != position) {
+            if (t.commits == t.positions.length) {
+                t.positions = java.util.Arrays.copyOf(t.positions, t.commits * 2);
+            }
+            t.positions[t.commits++] = position;
+        }
+    }
+
+    /** Per aggregate, the positions of its commits in the export, ascending (the report reads histories by them). */
+    Map<String, long[]> positions() {
+        Map<String, long[]> out = new java.util.HashMap<>(tallies.size() * 2);
+        tallies.forEach((id, t) -> out.put(id, java.util.Arrays.copyOf(t.positions, t.commits)));
+        return out;
     }
 
     boolean contains(String aggregateId) {

@@ -54,6 +54,18 @@ public final class CommitLog {
         return streams.history(aggregateId);
     }
 
+    /** The commits at these positions (those that exist), by position; windows of {@code $in} on {@code _id}. */
+    public java.util.Map<Long, StoredCommit> at(java.util.Collection<Long> positions) {
+        java.util.Map<Long, StoredCommit> out = new java.util.HashMap<>();
+        List<Long> all = new ArrayList<>(positions);
+        for (int i = 0; i < all.size(); i += window) {
+            for (Document commit : commits.find(Filters.in("_id", all.subList(i, Math.min(all.size(), i + window))))) {
+                out.put(commit.getLong("_id"), toCommit(commit));
+            }
+        }
+        return out;
+    }
+
     /** Reads positions from..to in order; a missing position is reported to {@code gap} (not yet written, or lost). */
     public void read(long from, long to, Consumer<StoredCommit> each, Consumer<Long> gap) {
         for (long start = Math.max(1, from); start <= to; start += window) {

@@ -2,8 +2,6 @@ package vn.ledger.archive.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import vn.ledger.core.body.BodyRegistered;
-import vn.ledger.core.body.BodyRenamed;
 import vn.ledger.core.directive.DirectiveCorrected;
 import vn.ledger.core.directive.DirectiveIssued;
 import vn.ledger.core.shared.Deadline;
@@ -16,7 +14,6 @@ import vn.ledger.core.task.TaskCancelled;
 import vn.ledger.core.task.TaskCompleted;
 import vn.ledger.core.task.TaskReassigned;
 import vn.ledger.eventstore.CanonicalJson;
-import vn.ledger.eventstore.CommitLog;
 import vn.ledger.eventstore.StoredEvent;
 
 import java.io.IOException;
@@ -24,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +33,18 @@ public final class Facts {
 
     private static final ObjectMapper JSON = CanonicalJson.mapper();
 
-    private final CommitLog log;
-    private final Map<String, String> bodyNames = new HashMap<>();
+    private final Histories histories;
+    private final Map<String, String> bodyNames;
 
-    public Facts(CommitLog log) {
-        this.log = log;
+    /** @param bodyNames each body's name as last registered or renamed, collected while the log was read */
+    public Facts(Histories histories, Map<String, String> bodyNames) {
+        this.histories = histories;
+        this.bodyNames = bodyNames;
+    }
+
+    /** Reads the histories of a document and its tasks together. */
+    public void prefetch(java.util.Collection<String> aggregateIds) {
+        histories.prefetch(aggregateIds);
     }
 
     /** One recorded step: what, who (name, position, body), when recorded, the business date it states. */
@@ -69,7 +72,7 @@ public final class Facts {
         String ended = null;
         List<String> aliases = new ArrayList<>();
         List<Happening> happenings = new ArrayList<>();
-        for (StoredEvent e : log.history(directiveId)) {
+        for (StoredEvent e : histories.of(directiveId)) {
             Object event = decode(e);
             if (event instanceof DirectiveIssued i) {
                 issued = i;
@@ -101,7 +104,7 @@ public final class Facts {
         String status = "Đã giao";
         LocalDate doneOn = null;
         List<Happening> happenings = new ArrayList<>();
-        for (StoredEvent e : log.history(taskId)) {
+        for (StoredEvent e : histories.of(taskId)) {
             Object event = decode(e);
             if (event instanceof TaskAssigned a) {
                 assigned = a;
@@ -138,21 +141,7 @@ public final class Facts {
 
     /** A body's name as last registered or renamed; its code when the ledger has no such body. */
     public String bodyName(String code) {
-        if (code == null) {
-            return null;
-        }
-        return bodyNames.computeIfAbsent(code, c -> {
-            String name = null;
-            for (StoredEvent e : log.history(c)) {
-                Object event = decode(e);
-                if (event instanceof BodyRegistered r) {
-                    name = r.name();
-                } else if (event instanceof BodyRenamed r) {
-                    name = r.newName();
-                }
-            }
-            return name == null ? c : name;
-        });
+        return code == null ? null : bodyNames.getOrDefault(code, code);
     }
 
     public List<String> bodyNames(List<String> codes) {

@@ -9,7 +9,6 @@ import vn.ledger.archive.Outline;
 import vn.ledger.archive.bag.BagWriter;
 import vn.ledger.core.directive.DirectiveIssued;
 import vn.ledger.core.directive.Signer;
-import vn.ledger.eventstore.CommitLog;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,8 +35,8 @@ public final class Records {
     private final Facts facts;
     private final Clock clock;
 
-    public Records(CommitLog log, Clock clock) {
-        this.facts = new Facts(log);
+    public Records(Facts facts, Clock clock) {
+        this.facts = facts;
         this.clock = clock;
     }
 
@@ -50,6 +49,7 @@ public final class Records {
              JsonGenerator json = JSON.getFactory().createGenerator(out)) {
             json.setCodec(JSON);
             for (var doc : docs) {
+                facts.prefetch(List.of(doc.id()));
                 Facts.Document d = facts.document(doc.id());
                 if (d == null) {
                     continue; // a directive whose issue the ledger does not hold (events of it only)

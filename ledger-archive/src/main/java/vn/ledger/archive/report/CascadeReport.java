@@ -10,7 +10,6 @@ import vn.ledger.core.directive.DirectiveIssued;
 import vn.ledger.core.directive.Signer;
 import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.shared.Ro;
-import vn.ledger.eventstore.CommitLog;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -41,8 +40,8 @@ public final class CascadeReport {
     private final Facts facts;
     private final Clock clock;
 
-    public CascadeReport(CommitLog log, Clock clock) {
-        this.facts = new Facts(log);
+    public CascadeReport(Facts facts, Clock clock) {
+        this.facts = facts;
         this.clock = clock;
     }
 
@@ -63,6 +62,9 @@ public final class CascadeReport {
             pdf.gap(12);
             for (Outline.Doc ref : docs) {
                 pdf.breakVolumeIfFull();
+                List<String> ids = new ArrayList<>(ref.tasks());
+                ids.add(ref.id());
+                facts.prefetch(ids);
                 Facts.Document doc = facts.document(ref.id());
                 if (doc == null) {
                     pdf.text("Văn bản " + ref.id() + ": sổ cái không lưu việc ban hành; chỉ có các sự kiện sau.",
