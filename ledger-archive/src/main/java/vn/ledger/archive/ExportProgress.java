@@ -9,11 +9,16 @@ import java.time.Duration;
 public record ExportProgress(String phase, long commitsRead, long commitsTotal, long eventsExported,
                              double percent, double commitsPerSecond, Duration eta) {
 
-    static ExportProgress of(String phase, long read, long total, long exported, long startNanos, long nowNanos) {
+    static final double READING = 60;
+
+    /** Reading the log counts for {@value #READING} percent; {@code partPercent} (0..100) after it, else -1. */
+    static ExportProgress of(String phase, long read, long total, long exported, long startNanos, long nowNanos,
+                             double partPercent) {
         double seconds = Math.max(1e-9, (nowNanos - startNanos) / 1e9);
         double rate = read / seconds;
-        double percent = total == 0 ? 100.0 : Math.min(100.0, 100.0 * read / total);
-        Duration eta = rate <= 0 ? null : Duration.ofMillis((long) (1000 * (total - read) / rate));
+        double percent = partPercent >= 0 ? partPercent
+                : total == 0 ? READING : Math.min(READING, READING * read / total);
+        Duration eta = percent <= 0 ? null : Duration.ofMillis((long) (1000 * seconds * (100 - percent) / percent));
         return new ExportProgress(phase, read, total, exported, Math.round(percent * 10) / 10.0,
                 Math.round(rate * 10) / 10.0, eta);
     }

@@ -141,10 +141,12 @@ public final class Exporter {
                 meter.phase("writing metadata");
                 List<Outline.Doc> docs = outline.inCascadeOrder();
                 Facts facts = new Facts(new Histories(commits, tallies.positions()), bodyNames);
-                new Records(facts, clock).write(bag, docs, scope, requester, exportId);
+                new Records(facts, clock).write(bag, docs, scope, requester, exportId,
+                        done -> meter.part(70, 75, done, docs.size()));
                 meter.phase("writing the report");
                 int volumes = new CascadeReport(facts, clock).write(bag, docs, scope, requester, exportId,
-                        tree.size(), Base64.getEncoder().encodeToString(tree.root()));
+                        tree.size(), Base64.getEncoder().encodeToString(tree.root()),
+                        done -> meter.part(75, 100, done, docs.size()));
                 Map<String, String> info = new LinkedHashMap<>();
                 info.put("Source-Organization", "Directive Ledger");
                 info.put("Bagging-Date", clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
@@ -176,6 +178,7 @@ public final class Exporter {
                 long leaf = leaves.readLong();
                 BundleFormat.writeProof(json, leaf, tree.size(), tree.inclusion(leaf));
                 json.writeRaw('\n');
+                meter.part(60, 70, i + 1, total);
             }
         } catch (EOFException e) {
             throw new IllegalStateException("the list of exported leaves is short", e);
@@ -204,6 +207,7 @@ public final class Exporter {
         private long lastLog = start;
         private long read;
         private long exported;
+        private double partPercent = -1;
         private String phase = "starting";
 
         Progress(Consumer<ExportProgress> listener, long total) {
@@ -216,6 +220,14 @@ public final class Exporter {
             publish(true);
         }
 
+        /** Progress inside a later phase, as a share of the whole: the log read is 60%, the rest after it. */
+        void part(double from, double to, long done, long of) {
+            partPercent = from + (to - from) * (of == 0 ? 1 : (double) done / of);
+            if (done % 50 == 0 || done == of) {
+                publish(false);
+            }
+        }
+
         void read(long eventsExported) {
             read++;
             exported = eventsExported;
@@ -226,13 +238,14 @@ public final class Exporter {
 
         void done() {
             phase = "done";
+            partPercent = 100;
             publish(true);
         }
 
         private void publish(boolean force) {
             long commitsRead = read;
             long now = System.nanoTime();
-            ExportProgress p = ExportProgress.of(phase, commitsRead, total, exported, start, now);
+            ExportProgress p = ExportProgress.of(phase, commitsRead, total, exported, start, now, partPercent);
             listener.accept(p);
             if (force || now - lastLog >= logEvery.toNanos()) {
                 lastLog = now;

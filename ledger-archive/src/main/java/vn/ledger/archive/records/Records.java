@@ -41,7 +41,9 @@ public final class Records {
     }
 
     public void write(BagWriter bag, List<Outline.Doc> docs, ExportScope scope,
-                          Exporter.Requester requester, String exportId) throws IOException {
+                          Exporter.Requester requester, String exportId, java.util.function.LongConsumer done)
+            throws IOException {
+        long n = 0;
         LocalDate start = null;
         LocalDate end = null;
         int total = 0;
@@ -49,6 +51,7 @@ public final class Records {
              JsonGenerator json = JSON.getFactory().createGenerator(out)) {
             json.setCodec(JSON);
             for (var doc : docs) {
+                done.accept(++n);
                 facts.prefetch(List.of(doc.id()));
                 Facts.Document d = facts.document(doc.id());
                 if (d == null) {

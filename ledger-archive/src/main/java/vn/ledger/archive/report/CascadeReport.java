@@ -47,7 +47,9 @@ public final class CascadeReport {
 
     /** Writes the report's volumes into the bag; returns how many. */
     public int write(BagWriter bag, List<Outline.Doc> docs, ExportScope scope, Exporter.Requester requester,
-                     String exportId, long treeSize, String rootBase64) throws IOException {
+                     String exportId, long treeSize, String rootBase64, java.util.function.LongConsumer done)
+            throws IOException {
+        long n = 0;
         LocalDate today = LocalDate.now(clock.withZone(Deadline.LEGAL_ZONE));
         List<String> footer = List.of("Sổ cái chỉ đạo — bản xuất " + exportId + " — cây " + treeSize + " lá, gốc "
                 + rootBase64);
@@ -61,6 +63,7 @@ public final class CascadeReport {
                     false, 8, 0, CENTER);
             pdf.gap(12);
             for (Outline.Doc ref : docs) {
+                done.accept(++n);
                 pdf.breakVolumeIfFull();
                 List<String> ids = new ArrayList<>(ref.tasks());
                 ids.add(ref.id());

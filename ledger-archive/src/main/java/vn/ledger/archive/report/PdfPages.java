@@ -178,36 +178,59 @@ final class PdfPages implements AutoCloseable {
         }
     }
 
+    /** Greedy wrapping with a running width, so a line costs one measure per word; a word too long is cut. */
     private static List<String> wrap(String text, PDType0Font font, float size, float width) throws IOException {
         List<String> lines = new ArrayList<>();
+        float space = width(" ", font, size);
         for (String paragraph : text.split("\n")) {
             StringBuilder line = new StringBuilder();
+            float used = 0;
             for (String word : paragraph.split(" ")) {
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (width(candidate, font, size) <= width || line.isEmpty()) {
-                    line.setLength(0);
-                    line.append(candidate);
-                    while (width(line.toString(), font, size) > width && line.length() > 1) {
-                        int cut = line.length() - 1;
-                        while (cut > 1 && width(line.substring(0, cut), font, size) > width) {
-                            cut--;
-                        }
-                        lines.add(line.substring(0, cut));
-                        line.delete(0, cut);
-                    }
-                } else {
+                float w = width(word, font, size);
+                if (line.length() > 0 && used + space + w <= width) {
+                    line.append(' ').append(word);
+                    used += space + w;
+                    continue;
+                }
+                if (line.length() > 0) {
                     lines.add(line.toString());
                     line.setLength(0);
-                    line.append(word);
                 }
+                while (w > width && word.length() > 1) {
+                    int cut = word.length() - 1;
+                    while (cut > 1 && width(word.substring(0, cut), font, size) > width) {
+                        cut--;
+                    }
+                    lines.add(word.substring(0, cut));
+                    word = word.substring(cut);
+                    w = width(word, font, size);
+                }
+                line.append(word);
+                used = w;
             }
             lines.add(line.toString());
         }
         return lines;
     }
 
+    /** PDFBox shows text without kerning, so a string's width is the sum of its characters': measured once each. */
+    private static final java.util.Map<PDType0Font, java.util.Map<Integer, Float>> WIDTHS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     private static float width(String s, PDType0Font font, float size) throws IOException {
-        return font.getStringWidth(s) / 1000 * size;
+        java.util.Map<Integer, Float> widths = WIDTHS.computeIfAbsent(font, f -> new java.util.HashMap<>());
+        float total = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            Float w = widths.get(cp);
+            if (w == null) {
+                w = font.getStringWidth(new String(Character.toChars(cp)));
+                widths.put(cp, w);
+            }
+            total += w;
+            i += Character.charCount(cp);
+        }
+        return total / 1000 * size;
     }
 
     /** Drops control characters and replaces what the font has no glyph for, so one odd character never fails. */
