@@ -85,10 +85,10 @@ public final class ExportRun {
                     summary.commits(), summary.events(), summary.aggregates(), summary.documents(),
                     summary.reportVolumes(), exportSeconds, exportRate, exportRate / rawRate);
             double logPass = (phases.getOrDefault("writing proofs", t0) - phases.getOrDefault("reading the log", t0)) / 1e9;
-            double report = (phases.getOrDefault("done", t0) - phases.getOrDefault("writing the report", t0)) / 1e9;
+            double reportSeconds = (phases.getOrDefault("done", t0) - phases.getOrDefault("writing the report", t0)) / 1e9;
             System.out.printf(Locale.ROOT, "  of which the pass over the log (hash every commit, write the lines): %.1f s "
                     + "-> %,.0f events/s, ratio to raw %.2f; the PDF report: %.1f s%n", logPass,
-                    summary.events() / logPass, summary.events() / logPass / rawRate, report);
+                    summary.events() / logPass, summary.events() / logPass / rawRate, reportSeconds);
             System.out.printf(Locale.ROOT, "export heap: peak in use %,d MB (sampled every 50 ms), peak live after a "
                     + "collection %,d MB, limit %,d MB (the embedded server's included)%n", sampler.peak >> 20,
                     liveAfterGc >> 20, Runtime.getRuntime().maxMemory() >> 20);
