@@ -54,10 +54,12 @@ public class ExportJobs implements DisposableBean {
     });
     private final Exporter exporter;
     private final Path dir;
+    private final boolean temporary;
     private final Clock clock;
 
     public ExportJobs(CommitLog log, CheckpointSigning signing, ExportProperties export, LedgerProperties ledger,
                       Clock clock) throws IOException {
+        this.temporary = export.dir().isBlank() && ledger.embedded().inMemory();
         this.dir = directory(export, ledger);
         this.clock = clock;
         this.exporter = new Exporter(log, signing, dir.resolve("tmp"), clock, export.progressLogInterval());
@@ -119,8 +121,18 @@ public class ExportJobs implements DisposableBean {
         }
     }
 
+    /** Stops a running export; an in-memory store's bundles go with it, as its events do. */
     @Override
-    public void destroy() {
+    public void destroy() throws IOException {
         runner.shutdownNow();
+        if (temporary) {
+            try (var files = Files.walk(dir)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                log.warn("could not delete the temporary export directory {}: {}", dir, e.getMessage());
+            }
+        }
     }
 }
