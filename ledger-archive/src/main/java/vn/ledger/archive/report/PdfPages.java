@@ -8,7 +8,6 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import vn.ledger.archive.bag.BagWriter;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -129,8 +128,8 @@ final class PdfPages implements AutoCloseable {
     private void ensurePage() throws IOException {
         if (doc == null) {
             doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
-            regular = PDType0Font.load(doc, new ByteArrayInputStream(REGULAR), true);
-            bold = PDType0Font.load(doc, new ByteArrayInputStream(BOLD), true);
+            regular = PDType0Font.load(doc, withoutSubstitutions(REGULAR), true);
+            bold = PDType0Font.load(doc, withoutSubstitutions(BOLD), true);
             pagesInVolume = 0;
             page = null;
         }
@@ -258,6 +257,17 @@ final class PdfPages implements AutoCloseable {
             });
             return safe.toString();
         }
+    }
+
+    /**
+     * The font without its glyph substitutions: NFC text needs none (every Vietnamese letter is one precomposed
+     * glyph), and PDFBox's substitution pass, run on every string shown, was most of a long report's time.
+     */
+    private static org.apache.fontbox.ttf.TrueTypeFont withoutSubstitutions(byte[] bytes) throws IOException {
+        org.apache.fontbox.ttf.TrueTypeFont ttf = new org.apache.fontbox.ttf.TTFParser()
+                .parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(bytes));
+        ttf.setEnableGsub(false);
+        return ttf;
     }
 
     private static byte[] font(String name) {
