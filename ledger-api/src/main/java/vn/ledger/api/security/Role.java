@@ -9,6 +9,8 @@ public enum Role {
     LEADER,
     /** acknowledges receipts and tasks, reports progress, requests extensions, completes */
     OFFICER,
-    /** reads only */
-    INSPECTOR
+    /** reads only; may also export archival bundles */
+    INSPECTOR,
+    /** reads, and exports archival bundles (a directive's cascade, a body's records, a time range) */
+    ARCHIVIST
 }

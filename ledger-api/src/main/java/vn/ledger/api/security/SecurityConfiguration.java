@@ -33,6 +33,8 @@ public class SecurityConfiguration {
     private static final String ADMIN = Role.ADMIN.name();
     private static final String LEADER = Role.LEADER.name();
     private static final String OFFICER = Role.OFFICER.name();
+    private static final String INSPECTOR = Role.INSPECTOR.name();
+    private static final String ARCHIVIST = Role.ARCHIVIST.name();
 
     @Bean
     public PasswordEncoder passwordEncoder() {
@@ -91,6 +93,8 @@ public class SecurityConfiguration {
                                 "/api/tasks/*/*/extensions/*/grant", "/api/tasks/*/*/extensions/*/refuse",
                                 "/api/tasks/*/*/reassign", "/api/tasks/*/*/cancel", "/api/tasks/*/*/accept",
                                 "/api/tasks/*/*/reject", "/api/tasks/*/*/delegations").hasRole(LEADER)
+                        // archival export: start, follow, download
+                        .requestMatchers("/api/exports", "/api/exports/**").hasAnyRole(INSPECTOR, ARCHIVIST)
                         // the verifiable log: checkpoints, proofs, verification (inspectors and operators)
                         .requestMatchers("/api/proof/**").hasAnyRole(Role.INSPECTOR.name(), ADMIN)
                         // read models: generations, rebuilds, comparisons (operators)

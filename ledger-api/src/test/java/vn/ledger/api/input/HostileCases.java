@@ -72,7 +72,7 @@ final class HostileCases {
 
     private void operation(String pattern, HandlerMethod method) {
         String user = pattern.startsWith("/api/bodies") || pattern.startsWith("/api/admin")
-                || pattern.startsWith("/api/proof") ? "admin" : "tuc";
+                || pattern.startsWith("/api/proof") ? "admin" : pattern.startsWith("/api/exports") ? "archivist" : "tuc";
         String path = fill(pattern, null, null);
         MethodParameter body = null;
         for (MethodParameter p : method.getMethodParameters()) {

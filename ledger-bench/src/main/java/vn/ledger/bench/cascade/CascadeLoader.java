@@ -32,10 +32,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * the command that would have caused them). Several writers may append at once: a commit waits for the earlier
  * commits on any of its aggregates, so each aggregate's events keep their order in the global positions.
  */
-final class CascadeLoader {
+public final class CascadeLoader {
 
-    record Result(long events, long commits, double seconds, int writers) {
-        double rate() {
+    public record Result(long events, long commits, double seconds, int writers) {
+        public double rate() {
             return events / seconds;
         }
     }
@@ -43,7 +43,7 @@ final class CascadeLoader {
     private CascadeLoader() {
     }
 
-    static Result load(MongoEventStorageEngine engine, NationalCascade cascade, int writers, long seed) {
+    public static Result load(MongoEventStorageEngine engine, NationalCascade cascade, int writers, long seed) {
         List<NationalCascade.Commit> commits = cascade.commits();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long t0 = System.nanoTime();

@@ -1,0 +1,256 @@
+package vn.ledger.archive;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.ledger.archive.bag.BagWriter;
+import vn.ledger.archive.records.Facts;
+import vn.ledger.archive.records.Histories;
+import vn.ledger.archive.records.Records;
+import vn.ledger.archive.report.CascadeReport;
+import vn.ledger.archive.tree.ProofTree;
+import vn.ledger.core.proof.Checkpoint;
+import vn.ledger.core.proof.CommitLeaf;
+import vn.ledger.core.proof.Hashes;
+import vn.ledger.core.proof.LeafEvent;
+import vn.ledger.eventstore.CommitLog;
+import vn.ledger.eventstore.StoredCommit;
+import vn.ledger.eventstore.StoredEvent;
+import vn.ledger.verify.BundleFormat;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Writes one archival bundle (see {@link BundleFormat}) while reading the log once, in position order: every commit
+ * of the longest gap-free prefix is hashed into a tree kept on disk, the selected ones are written as lines at once;
+ * then the tree's checkpoint is signed, a proof is written for every exported commit, and the documents' metadata
+ * and report are written from their aggregates' histories, one aggregate at a time. The heap holds a window of the
+ * log and a few ids per exported aggregate, however many events are exported.
+ */
+public final class Exporter {
+
+    private static final Logger log = LoggerFactory.getLogger(Exporter.class);
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final CommitLog commits;
+    private final CheckpointSigning signing;
+    private final Path tempDir;
+    private final Clock clock;
+    private final Duration logEvery;
+
+    public Exporter(CommitLog commits, CheckpointSigning signing, Path tempDir, Clock clock, Duration logEvery) {
+        this.commits = commits;
+        this.signing = signing;
+        this.tempDir = tempDir;
+        this.clock = clock;
+        this.logEvery = logEvery;
+    }
+
+    /** Who asks, for bag-info and the file's creator. */
+    public record Requester(String username, String fullName, String position, String bodyCode) {
+    }
+
+    /** What an export wrote. */
+    public record Summary(long treeSize, String rootHash, long commits, long events, int aggregates, int documents,
+                          int reportVolumes, String checkpoint, String verifierKey) {
+    }
+
+    public Summary export(ExportScope scope, Requester requester, String exportId, OutputStream out,
+                          Consumer<ExportProgress> progress) throws IOException {
+        Files.createDirectories(tempDir);
+        Selection selection = Selection.of(scope);
+        long head = commits.head();
+        Progress meter = new Progress(progress, head);
+        meter.phase("selecting");
+        selection.prepare(commits, head);
+        Path exported = Files.createTempFile(tempDir, "leaves-", ".bin");
+        Tallies tallies = new Tallies();
+        Outline outline = new Outline();
+        Map<String, String> bodyNames = new HashMap<>();
+        long[] counts = new long[2];
+        try (ProofTree.Builder builder = ProofTree.builder(tempDir);
+             BagWriter bag = new BagWriter(out, "ledger-" + scope.slug())) {
+            meter.phase("reading the log");
+            try (DataOutputStream leaves = new DataOutputStream(new BufferedOutputStream(
+                    Files.newOutputStream(exported), 1 << 16));
+                 OutputStream events = bag.payload("events.jsonl");
+                 JsonGenerator json = JSON.createGenerator(events, JsonEncoding.UTF8)) {
+                boolean[] gap = {false};
+                commits.read(1, head, commit -> {
+                    if (gap[0]) {
+                        return; // the tree covers the gap-free prefix only
+                    }
+                    for (StoredEvent event : commit.events()) {
+                        if ("Body".equals(event.aggregateType())) {
+                            BodyNames.see(event, bodyNames);
+                        }
+                    }
+                    CommitLeaf leaf = leafOf(commit);
+                    byte[] hash = leaf.leafHash();
+                    builder.add(hash);
+                    if (selection.take(commit)) {
+                        try {
+                            BundleFormat.writeCommit(json, leaf, hash);
+                            json.writeRaw('\n');
+                            leaves.writeLong(leaf.leafIndex());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        counts[0]++;
+                        for (StoredEvent event : commit.events()) {
+                            counts[1]++;
+                            if (selection.member(event) || tallies.contains(event.aggregateId())) {
+                                tallies.see(event, commit.position());
+                                outline.see(event);
+                            }
+                        }
+                    }
+                    meter.read(counts[1]);
+                }, p -> gap[0] = true);
+            }
+            try (ProofTree tree = builder.build()) {
+                Checkpoint checkpoint = new Checkpoint(signing.origin(), tree.size(), tree.root());
+                String note = signing.sign(checkpoint).format();
+                bag.payload("checkpoint.txt", note.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                meter.phase("writing proofs");
+                writeProofs(bag, tree, exported, counts[0], meter);
+                try (OutputStream a = bag.payload("aggregates.jsonl");
+                     JsonGenerator json = JSON.createGenerator(a, JsonEncoding.UTF8)) {
+                    tallies.write(json);
+                }
+                meter.phase("writing metadata");
+                List<Outline.Doc> docs = outline.inCascadeOrder();
+                Facts facts = new Facts(new Histories(commits, tallies.positions()), bodyNames);
+                new Records(facts, clock).write(bag, docs, scope, requester, exportId,
+                        done -> meter.part(70, 75, done, docs.size()));
+                meter.phase("writing the report");
+                int volumes = new CascadeReport(facts, clock).write(bag, docs, scope, requester, exportId,
+                        tree.size(), Base64.getEncoder().encodeToString(tree.root()),
+                        done -> meter.part(75, 100, done, docs.size()));
+                Map<String, String> info = new LinkedHashMap<>();
+                info.put("Source-Organization", "Directive Ledger");
+                info.put("Bagging-Date", clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
+                info.put("External-Identifier", exportId);
+                info.put("External-Description", scope.describe());
+                info.put("Contact-Name", requester.fullName() + " (" + requester.username() + ")");
+                info.put("Ledger-Checkpoint-Origin", signing.origin());
+                info.put("Ledger-Tree-Size", Long.toString(tree.size()));
+                info.put("Ledger-Root-Hash", Base64.getEncoder().encodeToString(tree.root()));
+                info.put("Ledger-Verifier-Key", signing.verifierKey());
+                info.put("Ledger-Exported-Commits", Long.toString(counts[0]));
+                info.put("Ledger-Exported-Events", Long.toString(counts[1]));
+                bag.finish(info);
+                meter.done();
+                return new Summary(tree.size(), Hashes.hex(tree.root()), counts[0], counts[1], tallies.size(),
+                        docs.size(), volumes, note, signing.verifierKey());
+            }
+        } finally {
+            Files.deleteIfExists(exported);
+        }
+    }
+
+    private void writeProofs(BagWriter bag, ProofTree tree, Path exported, long total, Progress meter)
+            throws IOException {
+        try (DataInputStream leaves = new DataInputStream(new BufferedInputStream(Files.newInputStream(exported)));
+             OutputStream p = bag.payload("proofs.jsonl");
+             JsonGenerator json = JSON.createGenerator(p, JsonEncoding.UTF8)) {
+            for (long i = 0; i < total; i++) {
+                long leaf = leaves.readLong();
+                BundleFormat.writeProof(json, leaf, tree.size(), tree.inclusion(leaf));
+                json.writeRaw('\n');
+                meter.part(60, 70, i + 1, total);
+            }
+        } catch (EOFException e) {
+            throw new IllegalStateException("the list of exported leaves is short", e);
+        }
+    }
+
+    /** The commit as the leaf hash covers it: its position and each event's stored fields. */
+    public static CommitLeaf leafOf(StoredCommit commit) {
+        if (commit.tombstone()) {
+            return CommitLeaf.tombstoneAt(commit.position());
+        }
+        List<LeafEvent> events = new ArrayList<>(commit.events().size());
+        for (StoredEvent e : commit.events()) {
+            events.add(new LeafEvent(e.eventId(), e.aggregateType(), e.aggregateId(), e.sequenceNumber(),
+                    e.payloadType(), e.payloadRevision(), e.timestamp().toString(), e.payloadJson(),
+                    e.metaDataJson()));
+        }
+        return CommitLeaf.commit(commit.position(), events);
+    }
+
+    /** Reports and logs progress: at most every {@code logEvery} in the log, at every 1,000 commits to the caller. */
+    private final class Progress {
+        private final Consumer<ExportProgress> listener;
+        private final long total;
+        private final long start = System.nanoTime();
+        private long lastLog = start;
+        private long read;
+        private long exported;
+        private double partPercent = -1;
+        private String phase = "starting";
+
+        Progress(Consumer<ExportProgress> listener, long total) {
+            this.listener = listener;
+            this.total = total;
+        }
+
+        void phase(String name) {
+            phase = name;
+            publish(true);
+        }
+
+        /** Progress inside a later phase, as a share of the whole: the log read is 60%, the rest after it. */
+        void part(double from, double to, long done, long of) {
+            partPercent = from + (to - from) * (of == 0 ? 1 : (double) done / of);
+            if (done % 50 == 0 || done == of) {
+                publish(false);
+            }
+        }
+
+        void read(long eventsExported) {
+            read++;
+            exported = eventsExported;
+            if (read % 1000 == 0 || read == total) {
+                publish(false);
+            }
+        }
+
+        void done() {
+            phase = "done";
+            partPercent = 100;
+            publish(true);
+        }
+
+        private void publish(boolean force) {
+            long commitsRead = read;
+            long now = System.nanoTime();
+            ExportProgress p = ExportProgress.of(phase, commitsRead, total, exported, start, now, partPercent);
+            listener.accept(p);
+            if (force || now - lastLog >= logEvery.toNanos()) {
+                lastLog = now;
+                log.info("export {}", p);
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package vn.ledger.archive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import vn.ledger.eventstore.CanonicalJson;
+import vn.ledger.eventstore.CommitLog;
+import vn.ledger.eventstore.StoredCommit;
+import vn.ledger.eventstore.StoredEvent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * Decides, commit by commit in log order, which commits an export holds. A commit is one leaf of the tree, so it is
+ * taken whole; the aggregates the export is about are {@link #member members}, the others in a taken commit ride along.
+ */
+abstract class Selection {
+
+    private static final ObjectMapper JSON = CanonicalJson.mapper();
+
+    static Selection of(ExportScope scope) {
+        if (scope instanceof ExportScope.Cascade c) {
+            return new Cascade(c.directiveId());
+        }
+        if (scope instanceof ExportScope.BodyRecords b) {
+            return new InRange(b.from(), b.to(), b.bodyCode());
+        }
+        ExportScope.TimeRange t = (ExportScope.TimeRange) scope;
+        return new InRange(t.from(), t.to(), null);
+    }
+
+    /** Reads what the selection must know before the export pass (the body's aggregates); may read nothing. */
+    void prepare(CommitLog log, long to) {
+    }
+
+    /** Whether the commit belongs in the export; called once per commit, in log order. */
+    abstract boolean take(StoredCommit commit);
+
+    /** Whether the event's aggregate is one the export is about (its events are counted and must be contiguous). */
+    abstract boolean member(StoredEvent event);
+
+    /** Where the export pass may start (a time range need not read the log before its start to select). */
+    long firstPosition(CommitLog log) {
+        return 1;
+    }
+
+    static boolean is(StoredEvent event, String simpleType) {
+        String type = event.payloadType();
+        return type != null && type.endsWith("." + simpleType);
+    }
+
+    static JsonNode payload(StoredEvent event) {
+        try {
+            return JSON.readTree(event.payloadJson());
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable payload of event " + event.eventId(), e);
+        }
+    }
+
+    /** A directive, then every directive citing a member directive, their tasks and the tasks delegated from them. */
+    static final class Cascade extends Selection {
+        private final Set<String> members = new HashSet<>();
+
+        Cascade(String root) {
+            members.add(root);
+        }
+
+        @Override
+        boolean take(StoredCommit commit) {
+            boolean take = false;
+            for (StoredEvent event : commit.events()) {
+                if (!members.contains(event.aggregateId())) {
+                    if (is(event, "DirectiveIssued")) {
+                        for (JsonNode cited : payload(event).path("implementsDirectives")) {
+                            if (members.contains(cited.path("directiveId").asText())) {
+                                members.add(event.aggregateId());
+                            }
+                        }
+                    } else if (is(event, "TaskAssigned")) {
+                        JsonNode p = payload(event);
+                        if (members.contains(p.path("directiveId").asText())
+                                || members.contains(p.path("parentTaskId").asText())) {
+                            members.add(event.aggregateId());
+                        }
+                    }
+                }
+                take |= members.contains(event.aggregateId());
+            }
+            return take;
+        }
+
+        @Override
+        boolean member(StoredEvent event) {
+            return members.contains(event.aggregateId());
+        }
+    }
+
+    /**
+     * Every commit with an event stamped in [from, to); for a body, only commits of the aggregates the body acted on
+     * or is named in during the range (found by a first pass over the range).
+     */
+    static final class InRange extends Selection {
+        private final Instant from;
+        private final Instant to;
+        private final String body;
+        private final Set<String> aggregates = new HashSet<>();
+
+        InRange(Instant from, Instant to, String body) {
+            this.from = from;
+            this.to = to;
+            this.body = body;
+        }
+
+        @Override
+        long firstPosition(CommitLog log) {
+            return log.firstAtOrAfter(from).orElse(Long.MAX_VALUE);
+        }
+
+        @Override
+        void prepare(CommitLog log, long last) {
+            if (body == null) {
+                return;
+            }
+            long first = firstPosition(log);
+            if (first > last) {
+                return;
+            }
+            log.read(first, last, commit -> {
+                for (StoredEvent event : commit.events()) {
+                    if (inRange(event) && concernsBody(event)) {
+                        aggregates.add(event.aggregateId());
+                    }
+                }
+            }, gap -> { });
+        }
+
+        private boolean inRange(StoredEvent event) {
+            return !event.timestamp().isBefore(from) && event.timestamp().isBefore(to);
+        }
+
+        private boolean concernsBody(StoredEvent event) {
+            return body.equals(event.aggregateId()) || mentions(payload(event), body);
+        }
+
+        /** Whether the body's code is a value in the payload: the actor's body, issuer, recipient, lead, cooperating. */
+        private static boolean mentions(JsonNode node, String code) {
+            if (node.isTextual()) {
+                return code.equals(node.asText());
+            }
+            for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+                if (mentions(it.next(), code)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        boolean take(StoredCommit commit) {
+            for (StoredEvent event : commit.events()) {
+                if (member(event)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        boolean member(StoredEvent event) {
+            return inRange(event) && (body == null || aggregates.contains(event.aggregateId()));
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package vn.ledger.archive.records;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import vn.ledger.core.directive.DirectiveCorrected;
+import vn.ledger.core.directive.DirectiveIssued;
+import vn.ledger.core.shared.Deadline;
+import vn.ledger.core.shared.Ro;
+import vn.ledger.core.task.CompletionAccepted;
+import vn.ledger.core.task.CompletionRejected;
+import vn.ledger.core.task.ExtensionGranted;
+import vn.ledger.core.task.TaskAssigned;
+import vn.ledger.core.task.TaskCancelled;
+import vn.ledger.core.task.TaskCompleted;
+import vn.ledger.core.task.TaskReassigned;
+import vn.ledger.eventstore.CanonicalJson;
+import vn.ledger.eventstore.StoredEvent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the report and the metadata say of a document and of a task, read from their aggregates' stored histories
+ * (one aggregate at a time) and the bodies' names from theirs.
+ */
+public final class Facts {
+
+    private static final ObjectMapper JSON = CanonicalJson.mapper();
+
+    private final Histories histories;
+    private final Map<String, String> bodyNames;
+
+    /** @param bodyNames each body's name as last registered or renamed, collected while the log was read */
+    public Facts(Histories histories, Map<String, String> bodyNames) {
+        this.histories = histories;
+        this.bodyNames = bodyNames;
+    }
+
+    /** Reads the histories of a document and its tasks together. */
+    public void prefetch(java.util.Collection<String> aggregateIds) {
+        histories.prefetch(aggregateIds);
+    }
+
+    /** One recorded step: what, who (name, position, body), when recorded, the business date it states. */
+    public record Happening(String type, String who, String position, String body, Instant recorded,
+                            LocalDate businessDate, String detail) {
+    }
+
+    /** A document as issued, with its later corrections, aliases, receipts and end (recall, replacement). */
+    public record Document(String id, DirectiveIssued issued, String symbol, String subject, List<String> aliases,
+                           List<Happening> happenings, String ended) {
+    }
+
+    /** A task as assigned and as it stands, with every step of it. */
+    public record Task(String id, TaskAssigned assigned, List<String> leadBodies, List<String> cooperatingBodies,
+                       Deadline deadline, String status, LocalDate doneOn, List<Happening> happenings) {
+        public List<Ro> missing() {
+            return assigned.missing();
+        }
+    }
+
+    public Document document(String directiveId) {
+        DirectiveIssued issued = null;
+        String symbol = null;
+        String subject = null;
+        String ended = null;
+        List<String> aliases = new ArrayList<>();
+        List<Happening> happenings = new ArrayList<>();
+        for (StoredEvent e : histories.of(directiveId)) {
+            Object event = decode(e);
+            if (event instanceof DirectiveIssued i) {
+                issued = i;
+                symbol = i.symbol();
+                subject = i.subject();
+            } else if (event instanceof DirectiveCorrected c) {
+                switch (c.field()) {
+                    case SYMBOL -> symbol = c.newValue();
+                    case SUBJECT -> subject = c.newValue();
+                    default -> { }
+                }
+            } else if (event instanceof vn.ledger.core.directive.DirectiveAliasRegistered a) {
+                aliases.add(a.alias());
+            } else if (event instanceof vn.ledger.core.directive.DirectiveRecalled r) {
+                ended = "Đã thu hồi (" + r.reason() + ")";
+            } else if (event instanceof vn.ledger.core.directive.DirectiveReplaced r) {
+                ended = "Đã được thay thế (" + r.reason() + ")";
+            }
+            happenings.add(happening(e, event));
+        }
+        return issued == null ? null : new Document(directiveId, issued, symbol, subject, aliases, happenings, ended);
+    }
+
+    public Task task(String taskId) {
+        TaskAssigned assigned = null;
+        List<String> lead = List.of();
+        List<String> coop = List.of();
+        Deadline deadline = null;
+        String status = "Đã giao";
+        LocalDate doneOn = null;
+        List<Happening> happenings = new ArrayList<>();
+        for (StoredEvent e : histories.of(taskId)) {
+            Object event = decode(e);
+            if (event instanceof TaskAssigned a) {
+                assigned = a;
+                lead = a.leadBodies();
+                coop = a.cooperatingBodies();
+                deadline = a.deadline();
+            } else if (event instanceof TaskReassigned r) {
+                lead = r.newLeadBodies();
+                coop = r.newCooperatingBodies();
+            } else if (event instanceof ExtensionGranted g) {
+                deadline = g.newDeadline();
+            } else if (event instanceof vn.ledger.core.task.TaskAcknowledged) {
+                status = status.equals("Đã giao") ? "Đã tiếp nhận" : status;
+            } else if (event instanceof vn.ledger.core.task.ProgressReported) {
+                status = "Đang thực hiện";
+            } else if (event instanceof TaskCompleted c) {
+                status = "Đã hoàn thành, chờ nghiệm thu";
+                doneOn = c.completedOn();
+            } else if (event instanceof CompletionAccepted) {
+                status = "Đã hoàn thành, được chấp nhận";
+            } else if (event instanceof CompletionRejected) {
+                status = "Kết quả bị trả lại, đang thực hiện";
+                doneOn = null;
+            } else if (event instanceof TaskCancelled) {
+                status = "Đã hủy";
+            } else if (event instanceof vn.ledger.core.task.TaskDelegated) {
+                status = status.equals("Đã giao") || status.equals("Đã tiếp nhận") ? "Đã giao tiếp cấp dưới" : status;
+            }
+            happenings.add(happening(e, event));
+        }
+        return assigned == null ? null
+                : new Task(taskId, assigned, lead, coop, deadline, status, doneOn, happenings);
+    }
+
+    /** A body's name as last registered or renamed; its code when the ledger has no such body. */
+    public String bodyName(String code) {
+        return code == null ? null : bodyNames.getOrDefault(code, code);
+    }
+
+    public List<String> bodyNames(List<String> codes) {
+        List<String> out = new ArrayList<>(codes.size());
+        for (String code : codes) {
+            out.add(bodyName(code));
+        }
+        return out;
+    }
+
+    private Happening happening(StoredEvent e, Object event) {
+        JsonNode payload = tree(e);
+        JsonNode actor = payload.path("actor");
+        LocalDate business = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = payload.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            if (f.getKey().endsWith("On") && f.getValue().isTextual()) {
+                try {
+                    business = LocalDate.parse(f.getValue().asText());
+                    break;
+                } catch (RuntimeException notADate) {
+                    // a field named like a date that is not one: no business date from it
+                }
+            }
+        }
+        String type = e.payloadType().substring(e.payloadType().lastIndexOf('.') + 1);
+        return new Happening(type, text(actor, "fullName"), text(actor, "position"), text(actor, "bodyCode"),
+                e.timestamp(), business, Labels.detail(event));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static JsonNode tree(StoredEvent e) {
+        try {
+            return JSON.readTree(e.payloadJson());
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static Object decode(StoredEvent e) {
+        try {
+            return JSON.readValue(e.payloadJson(), Class.forName(e.payloadType()));
+        } catch (ClassNotFoundException | IOException unknown) {
+            return null; // an event type this version does not know: shown by its name, never guessed at
+        }
+    }
+}

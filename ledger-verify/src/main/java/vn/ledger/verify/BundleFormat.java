@@ -1,0 +1,109 @@
+package vn.ledger.verify;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import vn.ledger.core.proof.CommitLeaf;
+import vn.ledger.core.proof.Hashes;
+import vn.ledger.core.proof.LeafEvent;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The layout of an archival bundle, shared by the exporter that writes it and the verifier that checks it. A bundle
+ * is a zipped BagIt bag (RFC 8493) whose payload holds:
+ * <ul>
+ *   <li>{@value #EVENTS}: one line per exported commit in log order, the commit as stored (position, and per event
+ *   every field the leaf hash covers) with its leaf index and leaf hash (hex);</li>
+ *   <li>{@value #PROOFS}: one line per exported commit, same order: leaf index, tree size, audit path (hex);</li>
+ *   <li>{@value #CHECKPOINT}: the signed checkpoint (C2SP tlog-checkpoint in a signed note) of that tree;</li>
+ *   <li>{@value #AGGREGATES}: per exported aggregate, its event count and first and last sequence;</li>
+ *   <li>{@value #DOCUMENTS}, {@value #FILE}: Annex VI metadata; {@code report/}: the PDF report.</li>
+ * </ul>
+ */
+public final class BundleFormat {
+
+    public static final String EVENTS = "data/events.jsonl";
+    public static final String PROOFS = "data/proofs.jsonl";
+    public static final String CHECKPOINT = "data/checkpoint.txt";
+    public static final String AGGREGATES = "data/aggregates.jsonl";
+    public static final String DOCUMENTS = "data/metadata/documents.jsonl";
+    public static final String FILE = "data/metadata/file.json";
+
+    private BundleFormat() {
+    }
+
+    /** Writes the commit as one JSON object (no newline). */
+    public static void writeCommit(JsonGenerator json, CommitLeaf leaf, byte[] leafHash) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("leaf", leaf.leafIndex());
+        json.writeStringField("hash", Hashes.hex(leafHash));
+        json.writeNumberField("position", leaf.position());
+        json.writeBooleanField("tombstone", leaf.tombstone());
+        json.writeArrayFieldStart("events");
+        for (LeafEvent e : leaf.events()) {
+            json.writeStartObject();
+            json.writeStringField("eventId", e.eventId());
+            json.writeStringField("aggregateType", e.aggregateType());
+            json.writeStringField("aggregateId", e.aggregateId());
+            json.writeNumberField("sequence", e.sequence());
+            json.writeStringField("payloadType", e.payloadType());
+            json.writeStringField("payloadRevision", e.payloadRevision());
+            json.writeStringField("timestamp", e.timestamp());
+            json.writeStringField("payload", e.payload());
+            json.writeStringField("metadata", e.metadata());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    /** The commit a line holds, as the leaf hash covers it (the line's own leaf index and hash are not trusted). */
+    public static CommitLeaf readCommit(JsonNode line) {
+        long position = required(line, "position").asLong();
+        if (line.path("tombstone").asBoolean(false)) {
+            return CommitLeaf.tombstoneAt(position);
+        }
+        List<LeafEvent> events = new ArrayList<>();
+        for (JsonNode e : required(line, "events")) {
+            events.add(new LeafEvent(text(e, "eventId"), text(e, "aggregateType"), text(e, "aggregateId"),
+                    required(e, "sequence").asLong(), text(e, "payloadType"), text(e, "payloadRevision"),
+                    text(e, "timestamp"), text(e, "payload"), text(e, "metadata")));
+        }
+        return CommitLeaf.commit(position, events);
+    }
+
+    public static void writeProof(JsonGenerator json, long leaf, long treeSize, List<byte[]> path) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("leaf", leaf);
+        json.writeNumberField("treeSize", treeSize);
+        json.writeArrayFieldStart("path");
+        for (byte[] h : path) {
+            json.writeString(Hashes.hex(h));
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    public static List<byte[]> readPath(JsonNode line) {
+        List<byte[]> path = new ArrayList<>();
+        for (JsonNode h : required(line, "path")) {
+            path.add(Hashes.fromHex(h.asText()));
+        }
+        return path;
+    }
+
+    public static JsonNode required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isMissingNode()) {
+            throw new IllegalArgumentException("no \"" + field + "\"");
+        }
+        return value;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}
