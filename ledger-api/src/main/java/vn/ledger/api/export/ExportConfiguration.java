@@ -25,7 +25,7 @@ public class ExportConfiguration {
 
     /**
      * A bundle's checkpoint is the log's: same key and origin as {@code /api/proof}, and the kept checkpoint of that
-     * size when there is one. The export computes its tree from the stored commits itself; where the service's tree
+     * size, signed and kept if there was none. The export computes its tree from the stored commits itself; where the service's tree
      * already covers that size, the two roots must agree, or the export fails rather than sign a root the log's
      * tree contradicts.
      */
@@ -38,12 +38,16 @@ public class ExportConfiguration {
 
             public SignedNote sign(Checkpoint checkpoint) {
                 LogTree tree = checkpoints.tree();
+                if (tree.size() < checkpoint.size()) {
+                    tree.extend();
+                }
                 if (tree.size() >= checkpoint.size() && checkpoint.size() > 0
                         && !MessageDigest.isEqual(tree.root(checkpoint.size()), checkpoint.rootHash())) {
                     throw new IllegalStateException("the export's tree of size " + checkpoint.size()
                             + " disagrees with the log's tree: run the store's verification");
                 }
-                return checkpoints.at(checkpoint.size()).map(kept -> kept.signed())
+                // the kept checkpoint of that size, signed and kept now if there is none: every one signed is kept
+                return checkpoints.keepAt(checkpoint.size()).map(kept -> kept.signed())
                         .filter(kept -> Checkpoint.parse(kept.text()).equals(checkpoint))
                         .orElseGet(() -> checkpoints.signer().sign(checkpoint.text()));
             }

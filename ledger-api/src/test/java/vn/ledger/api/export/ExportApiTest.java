@@ -38,6 +38,9 @@ class ExportApiTest extends ApiTestSupport {
     @TempDir
     Path dir;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.ledger.eventstore.proof.Checkpoints checkpoints;
+
     @Test
     void theCascadeBundleIsWholeAndVerifiesWithThePublishedKey() throws Exception {
         Path bundle = cascadeBundle();
@@ -53,6 +56,11 @@ class ExportApiTest extends ApiTestSupport {
         assertThat(b.text("data/aggregates.jsonl")).contains(DemoDataLoader.A + "/II.1", DemoDataLoader.C + "/");
         assertThat(report.commits()).isEqualTo(b.lines("data/events.jsonl").size())
                 .isEqualTo(b.lines("data/proofs.jsonl").size());
+        // the bundle's checkpoint is one the log keeps (signed for the export if none of its size was)
+        String note = b.text("data/checkpoint.txt");
+        long size = Long.parseLong(note.split("\n")[1]);
+        assertThat(checkpoints.at(size)).map(kept -> kept.note().split("\n\n")[0])
+                .contains(note.split("\n\n")[0]);
         assertThat(b.files.keySet()).anyMatch(n -> n.endsWith("/bagit.txt")).anyMatch(n -> n.endsWith("/bag-info.txt"))
                 .anyMatch(n -> n.endsWith("/manifest-sha256.txt")).anyMatch(n -> n.endsWith("/tagmanifest-sha256.txt"));
     }

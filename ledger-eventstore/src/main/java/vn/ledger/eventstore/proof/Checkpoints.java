@@ -73,6 +73,33 @@ public final class Checkpoints {
         return made;
     }
 
+    /**
+     * The kept checkpoint of exactly {@code size} positions, signed and kept now if there is none: an export ties its
+     * bundle to a size of its own, and every checkpoint the service signs is kept. Empty when the tree cannot reach
+     * that size (a gap below it is still open).
+     */
+    public synchronized Optional<StoredCheckpoint> keepAt(long size) {
+        Optional<StoredCheckpoint> kept = at(size);
+        if (kept.isPresent() || size <= 0) {
+            return kept;
+        }
+        if (tree.size() < size && tree.extend() < size) {
+            return Optional.empty();
+        }
+        Checkpoint body = new Checkpoint(origin(), size, tree.root(size));
+        StoredCheckpoint made = new StoredCheckpoint(size, signer.sign(body.text()).format(), clock.instant());
+        try {
+            checkpoints.insertOne(new Document("_id", size).append("note", made.note()).append("at", Date.from(made.at())));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return at(size);
+            }
+            throw e;
+        }
+        log.info("checkpoint signed for an export: {} positions", size);
+        return Optional.of(made);
+    }
+
     public Optional<StoredCheckpoint> latest() {
         return Optional.ofNullable(checkpoints.find().sort(Sorts.descending("_id")).limit(1).first()).map(Checkpoints::read);
     }
