@@ -22,8 +22,9 @@ import java.util.function.Function;
  */
 public enum ReadModel {
 
-    // 2: tasks, replaced directives and implementers in log order, with their log keys
-    DIRECTIVE("directive", 2, DirectiveProjection.COLLECTIONS, DirectiveProjection::new),
+    // 2: tasks, replaced directives and implementers in log order, with their log keys; 3: records (StoredDirective,
+    // recipient and implementer buckets) with their forms, fields in one fixed order, absent ones left out
+    DIRECTIVE("directive", 3, DirectiveProjection.COLLECTIONS, DirectiveProjection::new),
     // 2: acknowledgements, reports and urgings are one string each; 3: reports and urgings beyond 64 in sealed buckets;
     // 4: extensions, deadline history, reassignments, delegations, completions, cancellation written by their
     // records' forms (fields in one fixed order, absent values left out)
