@@ -55,17 +55,16 @@ public final class SealedItems {
         return taskId + "|" + list + "|" + n;
     }
 
-    /** Appends the item to the list; when the open run is full it is sealed into a bucket of its own. */
-    static void push(ReadStore store, Document d, String list, Object item) {
-        List<Object> open = new ArrayList<>(Docs.items(d, list));
-        open.add(item);
-        if (open.size() >= BUCKET) {
-            int n = (int) Docs.lng(d.get(list + "Sealed"), 0);
-            store.put(COLLECTION, FORM.document(new Bucket(bucketId(d.getString("_id"), list, n), open)));
-            d.put(list + "Sealed", n + 1);
-            open = new ArrayList<>();
+    /** The task with the open run of {@code list} sealed into a bucket of its own when it is full. */
+    static StoredTask sealFull(ReadStore store, StoredTask t, String list) {
+        boolean urgings = "urgings".equals(list);
+        List<Object> open = urgings ? t.urgings() : t.reports();
+        if (open.size() < BUCKET) {
+            return t;
         }
-        d.put(list, open);
+        int n = urgings ? t.urgingsSealed() : t.reportsSealed();
+        store.put(COLLECTION, FORM.document(new Bucket(bucketId(t.id(), list, n), open)));
+        return t.sealed(list);
     }
 
     /** Puts the sealed items of these task documents (as read, changed in memory) back in their lists: one $in. */
