@@ -2,11 +2,9 @@ package vn.ledger.projections.directive;
 
 import org.bson.Document;
 import vn.ledger.core.directive.DirectiveKind;
-import vn.ledger.core.shared.Deadline;
-import vn.ledger.core.shared.Ro;
 import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.ReadStore;
-import vn.ledger.projections.store.SharedValues;
+import vn.ledger.projections.task.StoredTask;
 import vn.ledger.projections.task.TaskProjection;
 import vn.ledger.projections.task.TaskQueries;
 import vn.ledger.projections.task.Timeliness;
@@ -21,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import static vn.ledger.projections.store.Docs.localDate;
-import static vn.ledger.projections.store.Docs.strings;
 
 /**
  * Reads directive state: one {@code find} on {@value DirectiveProjection#COLLECTION} by {@code _id}, then one
@@ -80,20 +77,17 @@ public final class DirectiveQueries {
         List<DirectiveView.TaskLine> lines = new ArrayList<>();
         Map<Timeliness, Integer> counts = new EnumMap<>(Timeliness.class);
         for (String id : d.taskIds()) {
-            Document t = taskDocs.get(id);
-            if (t == null || t.get("directiveId") == null) {
+            Document stored = taskDocs.get(id);
+            StoredTask t = stored == null ? null : StoredTask.FORM.read(stored);
+            if (t == null || t.assignment() == null || t.assignment().directiveId() == null) {
                 lines.add(new DirectiveView.TaskLine(id, null, null, List.of(), List.of(), null, null, null, null,
                         List.of(), List.of()));
                 continue;
             }
-            Deadline inForce = SharedValues.toDeadline(t.get("deadline"));
-            Timeliness timeliness = TaskQueries.timeliness(t, inForce, now);
+            Timeliness timeliness = TaskQueries.timeliness(t, now);
             counts.merge(timeliness, 1, Integer::sum);
-            lines.add(new DirectiveView.TaskLine(id, t.getString("code"), t.getString("work"),
-                    List.copyOf(strings(t, "lead")), List.copyOf(strings(t, "coop")), inForce,
-                    Docs.enumOf(TaskProjection.Status.class, t.get("status")), timeliness,
-                    Docs.integer(t.get("lastPercent")), strings(t, "missing").stream().map(Ro::valueOf).toList(),
-                    List.copyOf(strings(t, "children"))));
+            lines.add(new DirectiveView.TaskLine(id, t.assignment().code(), t.assignment().work(), t.lead(), t.coop(),
+                    t.deadline(), t.status(), timeliness, t.lastPercent(), t.assignment().missing(), t.children()));
         }
         List<DirectiveView.ImplementerLink> implementers = d.implementedBy().stream()
                 .map(ImplementerLinks.Implementer::view).toList();

@@ -224,6 +224,19 @@ public record StoredTask(String id, long seq, Assignment assignment, List<String
         });
     }
 
+    /** True once its assignment was taken in (a task only referenced is not shown). */
+    public boolean assigned() {
+        return assignment != null;
+    }
+
+    /** With these reports and urgings (all of them, sealed ones restored, for a query: sealed counts unchanged). */
+    public StoredTask withItems(List<Object> allReports, List<Object> allUrgings) {
+        Draft d = new Draft(this);
+        d.reports = allReports;
+        d.urgings = allUrgings;
+        return d.done(seq, updatedAt);
+    }
+
     /** With the open run of reports ({@code "reports"}) or urgings sealed: emptied, and counted as sealed. */
     public StoredTask sealed(String list) {
         Draft d = new Draft(this);
@@ -358,8 +371,8 @@ public record StoredTask(String id, long seq, Assignment assignment, List<String
 
     private static StoredTask read(Document d) {
         Assignment a = !TaskQueries.assigned(d) ? null : new Assignment(d.getString("directiveId"),
-                d.getString("parentTaskId"), d.getString("code"), d.getString("work"), PERSON.read(d.get("responsible")),
-                d.getString("assigner"), d.getString("product"),
+                d.getString("parentTaskId"), d.getString("code"), d.getString("work"),
+                PERSON.read(d.get("responsible")), d.getString("assigner"), d.getString("product"),
                 Docs.strings(d, "missing").stream().map(Ro::valueOf).toList(), localDate(d.get("assignedOn")),
                 ACTOR.read(d.get("assignedBy")), instant(d.get("assignedAt")), DEADLINE.read(d.get("deadlineWritten")));
         List<Period> periods = new ArrayList<>();

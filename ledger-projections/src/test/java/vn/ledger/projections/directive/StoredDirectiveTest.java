@@ -82,8 +82,8 @@ class StoredDirectiveTest {
         StoredDirective d = issued(StoredDirective.stub(A))
                 .apply(new DirectiveCorrected(A, DirectiveField.SYMBOL, "22-TB/CQTTBCĐ", "22-TB/VPTW", "gõ nhầm",
                         MARCH_21, PHAM_GIA_TUC), 1, T1)
-                .apply(new DirectiveCorrected(A, DirectiveField.SIGNER_POSITION, "x", "Chánh Văn phòng", "gõ nhầm",
-                        MARCH_21, PHAM_GIA_TUC), 2, T1)
+                .apply(new DirectiveCorrected(A, DirectiveField.SIGNER_POSITION, "x", "Chánh Văn phòng",
+                        "gõ nhầm", MARCH_21, PHAM_GIA_TUC), 2, T1)
                 .apply(new DirectiveAliasRegistered(A, "TB22", MARCH_21, PHAM_GIA_TUC), 3, T1)
                 .apply(new DirectiveRecalled(A, "thay thế", MARCH_21, PHAM_GIA_TUC), 4, T1);
 
