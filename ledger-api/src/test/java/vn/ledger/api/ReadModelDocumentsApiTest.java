@@ -120,4 +120,18 @@ class ReadModelDocumentsApiTest extends ApiTestSupport {
         assertThat(entry.at("/decoded/directiveId").asText()).isEqualTo(A);
         assertThat(entry.at("/decoded/tokens")).isNotEmpty();
     }
+
+    @Test
+    void aDirectiveIsShownAsTheRecordItsFormReads() throws Exception {
+        JsonNode directive = eventually(MODELS + "/directive/documents/directives/" + A,
+                d -> assertThat(d.at("/decoded/issued").asBoolean()).isTrue());
+
+        assertThat(directive.at("/stored/issuedBy").asText()).contains("\u001F");
+        assertThat(directive.at("/decoded/id").asText()).isEqualTo(A);
+        assertThat(directive.at("/decoded/issuedBy/username").asText()).isNotBlank();
+        assertThat(directive.at("/decoded/taskIds/0").asText()).startsWith(A + "/");
+        assertThat(directive.at("/decoded/recipients/0/bodyCode").asText()).isNotBlank();
+        assertThat(texts(directive.get("decodedPaths"))).containsExactly("$");
+        assertThat(directive.get("unnamedPaths")).isEmpty();
+    }
 }

@@ -2,14 +2,9 @@ package vn.ledger.projections.directive;
 
 import org.bson.Document;
 import vn.ledger.core.directive.DirectiveKind;
-import vn.ledger.core.directive.Signer;
-import vn.ledger.core.directive.SigningCapacity;
-import vn.ledger.core.shared.Deadline;
-import vn.ledger.core.shared.DirectiveStatus;
-import vn.ledger.core.shared.Ro;
 import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.ReadStore;
-import vn.ledger.projections.store.SharedValues;
+import vn.ledger.projections.task.StoredTask;
 import vn.ledger.projections.task.TaskProjection;
 import vn.ledger.projections.task.TaskQueries;
 import vn.ledger.projections.task.Timeliness;
@@ -23,11 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static vn.ledger.projections.store.Docs.docs;
-import static vn.ledger.projections.store.Docs.instant;
 import static vn.ledger.projections.store.Docs.localDate;
-import static vn.ledger.projections.store.Docs.strings;
-import static vn.ledger.projections.store.SharedValues.toActor;
 
 /**
  * Reads directive state: one {@code find} on {@value DirectiveProjection#COLLECTION} by {@code _id}, then one
@@ -55,15 +46,16 @@ public final class DirectiveQueries {
 
     /** The directive with its tasks' timeliness judged at {@code now}; empty when no such directive was issued. */
     public Optional<DirectiveView> state(String directiveId, Instant now) {
-        Optional<Document> found = store.find(DirectiveProjection.COLLECTION, directiveId);
-        if (found.isEmpty() || !found.get().getBoolean("issued", false)) {
+        Optional<StoredDirective> found = store.find(DirectiveProjection.COLLECTION, directiveId)
+                .map(StoredDirective.FORM::read);
+        if (found.isEmpty() || !found.get().issued()) {
             return Optional.empty(); // unknown, or only a stub made by a link that arrived first
         }
-        Document d = found.get();
-        List<String> taskIds = strings(d, "taskIds");
-        Map<String, Document> tasks = taskIds.isEmpty() ? Map.of() : store.findAll(TaskProjection.COLLECTION, taskIds);
-        List<Document> recipients = d.get("recipientBuckets") == null ? docs(d, "recipients") // a short list
-                : RecipientBuckets.all(store, d.getString("_id"), (int) Docs.lng(d.get("recipientBuckets"), 1));
+        StoredDirective d = found.get();
+        Map<String, Document> tasks = d.taskIds().isEmpty() ? Map.of()
+                : store.findAll(TaskProjection.COLLECTION, d.taskIds());
+        List<DirectiveView.Recipient> recipients = d.bucketed()
+                ? RecipientBuckets.all(store, d.id(), d.recipientBuckets()) : d.recipients();
         return Optional.of(view(d, tasks, recipients, now));
     }
 
@@ -72,80 +64,37 @@ public final class DirectiveQueries {
      * beyond the first 50, one {@code $in} on {@value DirectiveProjection#LINKS}. Empty when unknown.
      */
     public List<DirectiveView.ImplementerLink> implementedBy(String directiveId) {
-        return store.find(DirectiveProjection.COLLECTION, directiveId)
-                .filter(d -> d.getBoolean("issued", false))
-                .map(d -> links(DirectiveProjection.allImplementers(store, d)))
+        return store.find(DirectiveProjection.COLLECTION, directiveId).map(StoredDirective.FORM::read)
+                .filter(StoredDirective::issued)
+                .map(d -> DirectiveProjection.allImplementers(store, d).stream()
+                        .map(ImplementerLinks.Implementer::view).toList())
                 .orElse(List.of());
     }
 
-    private static List<DirectiveView.ImplementerLink> links(List<Document> docs) {
-        List<DirectiveView.ImplementerLink> out = new ArrayList<>();
-        for (Document c : docs) {
-            out.add(new DirectiveView.ImplementerLink(c.getString("id"), c.getString("symbol"), c.getString("issuer"),
-                    localDate(c.get("issuedOn")), c.getString("asWritten")));
-        }
-        return List.copyOf(out);
-    }
-
-    /** The view of a stored directive document, its task documents and its recipients, in order. */
-    public static DirectiveView view(Document d, Map<String, Document> taskDocs, List<Document> stored, Instant now) {
+    /** The view of a stored directive, its task documents and its recipients, in order. */
+    public static DirectiveView view(StoredDirective d, Map<String, Document> taskDocs,
+                                     List<DirectiveView.Recipient> recipients, Instant now) {
         List<DirectiveView.TaskLine> lines = new ArrayList<>();
         Map<Timeliness, Integer> counts = new EnumMap<>(Timeliness.class);
-        for (String id : strings(d, "taskIds")) {
-            Document t = taskDocs.get(id);
-            if (t == null || t.get("directiveId") == null) {
+        for (String id : d.taskIds()) {
+            Document stored = taskDocs.get(id);
+            StoredTask t = stored == null ? null : StoredTask.FORM.read(stored);
+            if (t == null || t.assignment() == null || t.assignment().directiveId() == null) {
                 lines.add(new DirectiveView.TaskLine(id, null, null, List.of(), List.of(), null, null, null, null,
                         List.of(), List.of()));
                 continue;
             }
-            Deadline inForce = SharedValues.toDeadline(t.get("deadline"));
-            Timeliness timeliness = TaskQueries.timeliness(t, inForce, now);
+            Timeliness timeliness = TaskQueries.timeliness(t, now);
             counts.merge(timeliness, 1, Integer::sum);
-            lines.add(new DirectiveView.TaskLine(id, t.getString("code"), t.getString("work"),
-                    List.copyOf(strings(t, "lead")), List.copyOf(strings(t, "coop")), inForce,
-                    Docs.enumOf(TaskProjection.Status.class, t.get("status")), timeliness,
-                    Docs.integer(t.get("lastPercent")), strings(t, "missing").stream().map(Ro::valueOf).toList(),
-                    List.copyOf(strings(t, "children"))));
+            lines.add(new DirectiveView.TaskLine(id, t.assignment().code(), t.assignment().work(), t.lead(), t.coop(),
+                    t.deadline(), t.status(), timeliness, t.lastPercent(), t.assignment().missing(), t.children()));
         }
-        List<DirectiveView.Recipient> recipients = new ArrayList<>();
-        for (Document r : stored) {
-            recipients.add(new DirectiveView.Recipient(r.getString("body"),
-                    Docs.enumOf(DirectiveProjection.Role.class, r.get("role")), localDate(r.get("receivedOn")),
-                    toActor(r.get("receivedBy")), instant(r.get("receivedAt"))));
-        }
-        List<DirectiveView.Alias> aliases = new ArrayList<>();
-        for (Document a : docs(d, "aliases")) {
-            aliases.add(new DirectiveView.Alias(a.getString("alias"), localDate(a.get("on")), toActor(a.get("by")),
-                    instant(a.get("at"))));
-        }
-        List<DirectiveView.Correction> corrections = new ArrayList<>();
-        for (Document c : docs(d, "corrections")) {
-            corrections.add(new DirectiveView.Correction(c.getString("field"), c.getString("old"), c.getString("new"),
-                    c.getString("reason"), localDate(c.get("on")), toActor(c.get("by")), instant(c.get("at"))));
-        }
-        List<DirectiveView.CitationLink> cites = new ArrayList<>();
-        for (Document c : docs(d, "implements")) {
-            cites.add(new DirectiveView.CitationLink(c.getString("asWritten"), c.getString("id"), c.getString("symbol")));
-        }
-        List<DirectiveView.ImplementerLink> implementers = links(docs(d, "implementedBy"));
-        Document s = Docs.doc(d, "signer");
-        Signer signer = s == null ? null : new Signer(s.getString("name"), s.getString("position"),
-                Docs.enumOf(SigningCapacity.class, s.get("capacity")));
-        Document r = Docs.doc(d, "recall");
-        DirectiveView.Recall recall = r == null ? null : new DirectiveView.Recall(r.getString("reason"),
-                localDate(r.get("on")), toActor(r.get("by")), instant(r.get("at")));
-        Document p = Docs.doc(d, "replacement");
-        DirectiveView.Replacement replacement = p == null ? null : new DirectiveView.Replacement(p.getString("id"),
-                p.getString("reason"), localDate(p.get("on")), toActor(p.get("by")), instant(p.get("at")));
-
-        return new DirectiveView(d.getString("_id"), d.getString("symbol"),
-                Docs.enumOf(DirectiveKind.class, d.get("kind")), d.getString("issuer"), signer,
-                localDate(d.get("issuedOn")), d.getString("subject"), List.copyOf(aliases), List.copyOf(corrections),
-                List.copyOf(recipients), Docs.lng(d.get("recipientCount"), 0), Docs.lng(d.get("receivedCount"), 0),
-                List.copyOf(strings(d, "orientations")), List.copyOf(lines), counts, List.copyOf(cites),
-                List.copyOf(implementers), Docs.lng(d.get("implementedByCount"), implementers.size()),
-                Docs.enumOf(DirectiveStatus.class, d.get("status")), recall, replacement,
-                List.copyOf(strings(d, "replaces")), toActor(d.get("issuedBy")), instant(d.get("issuedAt")),
-                TimelinessRule.VERSION, Docs.lng(d.get("seq"), -1));
+        List<DirectiveView.ImplementerLink> implementers = d.implementedBy().stream()
+                .map(ImplementerLinks.Implementer::view).toList();
+        return new DirectiveView(d.id(), d.symbol(), Docs.enumOf(DirectiveKind.class, d.kind()), d.issuer(),
+                d.signer(), localDate(d.issuedOn()), d.subject(), d.aliases(), d.corrections(),
+                List.copyOf(recipients), d.recipientCount(), d.receivedCount(), d.orientations(), List.copyOf(lines),
+                counts, d.implementsDirectives(), implementers, d.implementedByCount(), d.status(), d.recall(),
+                d.replacement(), d.replaces(), d.issuedBy(), d.issuedAt(), TimelinessRule.VERSION, d.seq());
     }
 }

@@ -1,9 +1,12 @@
 package vn.ledger.projections.directive;
 
 import org.bson.Document;
-import vn.ledger.projections.store.Docs;
+import vn.ledger.core.shared.Actor;
 import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.store.StoredForm;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +22,7 @@ import java.util.Map;
  * bucket {@code hash(body) mod buckets}, each entry with its {@code rank} in the directive's list (the order of the
  * issue, then the unlisted bodies in the order they received it), which the query sorts by. Everything here follows
  * the directive's own events, in the order of their sequence numbers: the buckets do not depend on delivery order.
+ * A bucket is a {@link Bucket} of {@link Ranked} recipients.
  */
 final class RecipientBuckets {
 
@@ -26,6 +30,30 @@ final class RecipientBuckets {
     static final int BUCKET = 64;
 
     private RecipientBuckets() {
+    }
+
+    /**
+     * A recipient with its rank in the directive's list. A sub-document, absent values left out: the recipient's
+     * fields ({@link DirectiveView.Recipient#FORM}), then {@code rank}.
+     */
+    record Ranked(DirectiveView.Recipient recipient, long rank) {
+
+        static final StoredForm<Ranked> FORM = StoredForm.document(
+                r -> DirectiveView.Recipient.write(r.recipient()).append("rank", r.rank()),
+                d -> new Ranked(DirectiveView.Recipient.read(d), d.get("rank") instanceof Number n ? n.longValue() : 0),
+                null);
+    }
+
+    /** A bucket: a document with {@code _id} (directive id + "|" + n) and {@code recipients}. */
+    record Bucket(String id, List<Ranked> recipients) {
+
+        static final StoredForm<Bucket> FORM = StoredForm.document(
+                b -> new Document("_id", b.id()).append("recipients", Ranked.FORM.writeAll(b.recipients())),
+                d -> new Bucket(d.getString("_id"), Ranked.FORM.readAll(d.get("recipients"))), null);
+
+        Bucket {
+            recipients = List.copyOf(recipients);
+        }
     }
 
     static int bucketCount(int recipients) {
@@ -41,17 +69,17 @@ final class RecipientBuckets {
     }
 
     /** Writes the buckets of a directive just issued with these recipients (ranked in this order). */
-    static void issue(ReadStore store, String directiveId, List<Document> recipients, int buckets) {
-        List<List<Document>> byBucket = new ArrayList<>();
+    static void issue(ReadStore store, String directiveId, List<DirectiveView.Recipient> recipients, int buckets) {
+        List<List<Ranked>> byBucket = new ArrayList<>();
         for (int n = 0; n < buckets; n++) {
             byBucket.add(new ArrayList<>());
         }
         for (int rank = 0; rank < recipients.size(); rank++) {
-            Document r = recipients.get(rank);
-            byBucket.get(bucketOf(r.getString("body"), buckets)).add(r.append("rank", rank));
+            DirectiveView.Recipient r = recipients.get(rank);
+            byBucket.get(bucketOf(r.bodyCode(), buckets)).add(new Ranked(r, rank));
         }
         for (int n = 0; n < buckets; n++) {
-            store.put(COLLECTION, new Document("_id", bucketId(directiveId, n)).append("recipients", byBucket.get(n)));
+            store.put(COLLECTION, Bucket.FORM.document(new Bucket(bucketId(directiveId, n), byBucket.get(n))));
         }
     }
 
@@ -63,28 +91,25 @@ final class RecipientBuckets {
      * {@code listedNow})
      */
     static Receipt receive(ReadStore store, String directiveId, int buckets, String body, long nextRank,
-                           Document received) {
+                           LocalDate receivedOn, Actor by, Instant at) {
         String id = bucketId(directiveId, bucketOf(body, buckets));
-        Document bucket = store.find(COLLECTION, id).orElseGet(() -> new Document("_id", id));
-        List<Document> entries = Docs.docs(bucket, "recipients");
+        Bucket bucket = store.find(COLLECTION, id).map(Bucket.FORM::read).orElseGet(() -> new Bucket(id, List.of()));
+        List<Ranked> entries = new ArrayList<>();
         boolean listed = false;
         boolean receivedBefore = false;
-        for (Document r : entries) {
-            if (body.equals(r.getString("body"))) {
+        for (Ranked r : bucket.recipients()) {
+            if (body.equals(r.recipient().bodyCode())) {
                 listed = true;
-                if (r.get("receivedOn") == null) {
-                    r.putAll(received);
-                } else {
-                    receivedBefore = true;
-                }
+                receivedBefore |= r.recipient().received();
+                entries.add(new Ranked(r.recipient().received(receivedOn, by, at), r.rank()));
+            } else {
+                entries.add(r);
             }
         }
         if (!listed) {
-            entries.add(new Document("body", body).append("role", null).append("receivedOn", null)
-                    .append("receivedBy", null).append("receivedAt", null).append("rank", nextRank));
-            entries.get(entries.size() - 1).putAll(received);
+            entries.add(new Ranked(new DirectiveView.Recipient(body, null, receivedOn, by, at), nextRank));
         }
-        store.put(COLLECTION, bucket.append("recipients", entries));
+        store.put(COLLECTION, Bucket.FORM.document(new Bucket(id, entries)));
         return new Receipt(!listed, !receivedBefore);
     }
 
@@ -92,15 +117,15 @@ final class RecipientBuckets {
     }
 
     /** Every recipient of the directive, in rank order (one $in). */
-    static List<Document> all(ReadStore store, String directiveId, int buckets) {
+    static List<DirectiveView.Recipient> all(ReadStore store, String directiveId, int buckets) {
         List<String> ids = new ArrayList<>();
         for (int n = 0; n < buckets; n++) {
             ids.add(bucketId(directiveId, n));
         }
         Map<String, Document> found = store.findAll(COLLECTION, ids);
-        List<Document> out = new ArrayList<>();
-        found.values().forEach(b -> out.addAll(Docs.docs(b, "recipients")));
-        out.sort(Comparator.comparingLong(r -> Docs.lng(r.get("rank"), 0)));
-        return out;
+        List<Ranked> all = new ArrayList<>();
+        found.values().forEach(b -> all.addAll(Bucket.FORM.read(b).recipients()));
+        all.sort(Comparator.comparingLong(Ranked::rank));
+        return all.stream().map(Ranked::recipient).toList();
     }
 }

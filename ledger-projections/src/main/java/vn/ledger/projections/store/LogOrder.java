@@ -30,7 +30,12 @@ public final class LogOrder {
 
     /** The key of the {@code index}-th of several items one event lists: after the event's own key, in order. */
     public static String key(EventMessage<?> m, int index) {
-        return key(m) + "/" + String.format("%05d", index);
+        return key(key(m), index);
+    }
+
+    /** The key of the {@code index}-th of several items the event of key {@code eventKey} lists. */
+    public static String key(String eventKey, int index) {
+        return eventKey + "/" + String.format("%05d", index);
     }
 
     /** Adds the value at the place of its key; false when nothing changed (listed already at or before the key). */

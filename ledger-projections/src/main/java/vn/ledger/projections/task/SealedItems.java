@@ -6,7 +6,6 @@ import vn.ledger.projections.store.ReadStore;
 import vn.ledger.projections.store.StoredForm;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +16,7 @@ import java.util.Map;
  * ({@code _id} = task id + "|" + list + "|" + n) and the document counts the sealed buckets
  * ({@code reportsSealed}, {@code urgingsSealed}). Items come from the task's own events, in the order of their
  * sequence numbers, which is their log order; the buckets follow from the events alone. A query puts the sealed
- * items back in front of the open ones before reading the document ({@link #restore}).
+ * items back in front of the open ones before reading the task ({@link #restore}).
  */
 public final class SealedItems {
 
@@ -55,47 +54,49 @@ public final class SealedItems {
         return taskId + "|" + list + "|" + n;
     }
 
-    /** Appends the item to the list; when the open run is full it is sealed into a bucket of its own. */
-    static void push(ReadStore store, Document d, String list, Object item) {
-        List<Object> open = new ArrayList<>(Docs.items(d, list));
-        open.add(item);
-        if (open.size() >= BUCKET) {
-            int n = (int) Docs.lng(d.get(list + "Sealed"), 0);
-            store.put(COLLECTION, FORM.document(new Bucket(bucketId(d.getString("_id"), list, n), open)));
-            d.put(list + "Sealed", n + 1);
-            open = new ArrayList<>();
+    /** The task with the open run of {@code list} sealed into a bucket of its own when it is full. */
+    static StoredTask sealFull(ReadStore store, StoredTask t, String list) {
+        boolean urgings = "urgings".equals(list);
+        List<Object> open = urgings ? t.urgings() : t.reports();
+        if (open.size() < BUCKET) {
+            return t;
         }
-        d.put(list, open);
+        int n = urgings ? t.urgingsSealed() : t.reportsSealed();
+        store.put(COLLECTION, FORM.document(new Bucket(bucketId(t.id(), list, n), open)));
+        return t.sealed(list);
     }
 
-    /** Puts the sealed items of these task documents (as read, changed in memory) back in their lists: one $in. */
-    public static void restore(ReadStore store, Collection<Document> tasks) {
+    /** These tasks with their sealed items back in front of the open runs of their lists: one $in. */
+    public static List<StoredTask> restore(ReadStore store, List<StoredTask> tasks) {
         List<String> ids = new ArrayList<>();
-        for (Document d : tasks) {
-            for (String list : LISTS) {
-                for (int n = 0; n < Docs.lng(d.get(list + "Sealed"), 0); n++) {
-                    ids.add(bucketId(d.getString("_id"), list, n));
-                }
+        for (StoredTask t : tasks) {
+            for (int n = 0; n < t.reportsSealed(); n++) {
+                ids.add(bucketId(t.id(), "reports", n));
+            }
+            for (int n = 0; n < t.urgingsSealed(); n++) {
+                ids.add(bucketId(t.id(), "urgings", n));
             }
         }
         if (ids.isEmpty()) {
-            return;
+            return tasks;
         }
         Map<String, Document> found = store.findAll(COLLECTION, ids);
-        for (Document d : tasks) {
-            for (String list : LISTS) {
-                int sealed = (int) Docs.lng(d.get(list + "Sealed"), 0);
-                if (sealed == 0) {
-                    continue;
-                }
-                List<Object> all = new ArrayList<>();
-                for (int n = 0; n < sealed; n++) {
-                    Bucket b = FORM.read(found.get(bucketId(d.getString("_id"), list, n)));
-                    all.addAll(b == null ? List.of() : b.items());
-                }
-                all.addAll(Docs.items(d, list));
-                d.put(list, all);
-            }
+        List<StoredTask> out = new ArrayList<>();
+        for (StoredTask t : tasks) {
+            out.add(t.withItems(all(found, t, "reports", t.reportsSealed(), t.reports()),
+                    all(found, t, "urgings", t.urgingsSealed(), t.urgings())));
         }
+        return out;
+    }
+
+    private static List<Object> all(Map<String, Document> found, StoredTask t, String list, int sealed,
+                                    List<Object> open) {
+        List<Object> all = new ArrayList<>();
+        for (int n = 0; n < sealed; n++) {
+            Bucket b = FORM.read(found.get(bucketId(t.id(), list, n)));
+            all.addAll(b == null ? List.of() : b.items());
+        }
+        all.addAll(open);
+        return all;
     }
 }

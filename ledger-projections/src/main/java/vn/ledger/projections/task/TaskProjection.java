@@ -2,9 +2,6 @@ package vn.ledger.projections.task;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.bson.Document;
-import vn.ledger.core.shared.Actor;
-import vn.ledger.core.shared.Ro;
 import vn.ledger.core.task.CompletionAccepted;
 import vn.ledger.core.task.CompletionRejected;
 import vn.ledger.core.task.ExtensionGranted;
@@ -18,24 +15,13 @@ import vn.ledger.core.task.TaskCompleted;
 import vn.ledger.core.task.TaskDelegated;
 import vn.ledger.core.task.TaskReassigned;
 import vn.ledger.core.task.TaskUrged;
-import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.ReadStore;
 import vn.ledger.projections.store.SharedValues;
 import vn.ledger.projections.store.StoredForms;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
-import java.util.function.Consumer;
 
-import static vn.ledger.projections.store.Docs.date;
-import static vn.ledger.projections.store.Docs.docs;
-import static vn.ledger.projections.store.Docs.iso;
-import static vn.ledger.projections.store.Docs.month;
-import static vn.ledger.projections.store.Docs.strings;
-import static vn.ledger.projections.store.SharedValues.actor;
-import static vn.ledger.projections.store.SharedValues.deadline;
-import static vn.ledger.projections.store.SharedValues.person;
 
 /**
  * Task state, one document per task in {@value #COLLECTION} with {@code _id} = task id: every fact the task's
@@ -46,6 +32,8 @@ import static vn.ledger.projections.store.SharedValues.person;
  *
  * <p>Reports and urgings beyond the last 64 are sealed in buckets of their own ({@link SealedItems}), so that a
  * report writes a bounded document however long the task has been reported on.
+ *
+ * <p>What an event changes is the stored record's ({@link StoredTask}, pure); this class loads, applies and stores.
  *
  * <p>Idempotent: the document keeps {@code seq}, the last applied sequence number of the task's stream, and an
  * event at or below it is ignored (Axon delivers one aggregate's events in order). Only the task's own events
@@ -92,179 +80,84 @@ public final class TaskProjection {
 
     @EventHandler
     void on(TaskAssigned e, DomainEventMessage<?> m) {
-        apply(e.taskId(), m, d -> {
-            d.append("directiveId", e.directiveId()).append("parentTaskId", e.parentTaskId())
-                    .append("code", e.code()).append("work", e.work()).append("responsible", person(e.responsible()))
-                    .append("lead", strings(e.leadBodies())).append("coop", strings(e.cooperatingBodies()))
-                    .append("assigner", e.assignerBodyCode()).append("product", e.product())
-                    .append("missing", e.missing().stream().map(Ro::name).toList())
-                    .append("assignedOn", iso(e.assignedOn())).append("assignedBy", actor(e.actor()))
-                    .append("assignedAt", date(m.getTimestamp()))
-                    .append("deadlineWritten", deadline(e.deadline())).append("deadline", deadline(e.deadline()))
-                    .append("status", Status.OPEN.name());
-        });
+        apply(e.taskId(), m, (t, seq, at) -> t.apply(e, seq, at));
     }
 
     @EventHandler
     void on(TaskAcknowledged e, DomainEventMessage<?> m) {
-        apply(e.taskId(), m, d -> push(d, "acks",
-                TaskView.Acknowledgement.FORM.write(TaskView.Acknowledgement.of(e, m.getTimestamp()))));
+        apply(e.taskId(), m, (t, seq, at) -> t.apply(e, seq, at));
     }
 
     @EventHandler
     void on(ProgressReported e, DomainEventMessage<?> m) {
-        apply(e.taskId(), m, d -> {
-            SealedItems.push(store, d, "reports", TaskView.Report.FORM.write(TaskView.Report.of(e, m.getTimestamp())));
-            d.put("reportCount", d.getInteger("reportCount", 0) + 1);
-            if (e.percent() != null) {
-                d.put("lastPercent", e.percent());
-            }
-            d.put("lastReportOn", iso(e.reportedOn()));
-            if (e.period() != null) {
-                // reports per period, kept so that the recurring schedule is read, not counted
-                List<Document> periods = docs(d, "periods");
-                String p = month(e.period());
-                Document slot = periods.stream().filter(x -> p.equals(x.getString("p"))).findFirst().orElse(null);
-                if (slot == null) {
-                    periods.add(new Document("p", p).append("n", 1).append("first", iso(e.reportedOn())));
-                    periods.sort((a, b) -> a.getString("p").compareTo(b.getString("p")));
-                } else {
-                    slot.put("n", slot.getInteger("n", 0) + 1);
-                    if (e.reportedOn() != null && (slot.getString("first") == null
-                            || iso(e.reportedOn()).compareTo(slot.getString("first")) < 0)) {
-                        slot.put("first", iso(e.reportedOn()));
-                    }
-                }
-                d.put("periods", periods);
-            }
-        });
+        apply(e.taskId(), m, (t, seq, at) -> SealedItems.sealFull(store, t.apply(e, seq, at), "reports"));
     }
 
     @EventHandler
     void on(TaskUrged e, DomainEventMessage<?> m) {
-        apply(e.taskId(), m, d -> {
-            SealedItems.push(store, d, "urgings", TaskView.Urging.FORM.write(TaskView.Urging.of(e, m.getTimestamp())));
-            d.put("urgeCount", d.getInteger("urgeCount", 0) + 1);
-        });
+        apply(e.taskId(), m, (t, seq, at) -> SealedItems.sealFull(store, t.apply(e, seq, at), "urgings"));
     }
 
     @EventHandler
     void on(ExtensionRequested e, DomainEventMessage<?> m) {
-        apply(e.taskId(), m, d -> push(d, "extensions", TaskView.ExtensionRequest.FORM.write(
-                new TaskView.ExtensionRequest(e.requestId(), e.currentDeadline(), e.requestedDeadline(), e.reason(),
-                        e.requestedOn(), e.actor(), m.getTimestamp(), "PENDING", null, null, null, null))));
+        apply(e.taskId(), m, (t, seq, at) -> t.apply(e, seq, at));
     }
 
     @EventHandler
     void on(ExtensionGranted e, DomainEventMessage<?> m) {
-        apply(e.taskId(), m, d -> {
-            decide(d, e.requestId(), "GRANTED", e.grantedOn(), m, e.actor(), null);
-            push(d, "deadlineHistory", TaskView.DeadlineChange.FORM.write(new TaskView.DeadlineChange(
-                    e.oldDeadline(), e.newDeadline(), e.requestId(), e.grantedOn(), e.actor(), m.getTimestamp())));
-            d.put("deadline", deadline(e.newDeadline()));
-        });
+        apply(e.taskId(), m, (t, seq, at) -> t.apply(e, seq, at));
     }
 
     @EventHandler
     void on(ExtensionRefused e, DomainEventMessage<?> m) {
-        apply(e.taskId(), m, d -> decide(d, e.requestId(), "REFUSED", e.refusedOn(), m, e.actor(), e.reason()));
+        apply(e.taskId(), m, (t, seq, at) -> t.apply(e, seq, at));
     }
 
     @EventHandler
     void on(TaskReassigned e, DomainEventMessage<?> m) {
-        apply(e.taskId(), m, d -> {
-            push(d, "reassignments", TaskView.Reassignment.FORM.write(new TaskView.Reassignment(
-                    strings(e.oldLeadBodies()), strings(e.oldCooperatingBodies()), strings(e.newLeadBodies()),
-                    strings(e.newCooperatingBodies()), e.reason(), e.reassignedOn(), e.actor(), m.getTimestamp())));
-            d.put("lead", strings(e.newLeadBodies()));
-            d.put("coop", strings(e.newCooperatingBodies()));
-        });
+        apply(e.taskId(), m, (t, seq, at) -> t.apply(e, seq, at));
     }
 
     @EventHandler
     void on(TaskDelegated e, DomainEventMessage<?> m) {
-        apply(e.taskId(), m, d -> {
-            Docs.addToSet(d, "children", e.childTaskId());
-            push(d, "delegations", TaskView.Delegation.FORM.write(new TaskView.Delegation(e.childTaskId(),
-                    e.delegatingBodyCode(), strings(e.leadBodies()), strings(e.cooperatingBodies()), e.deadline(),
-                    e.delegatedOn(), e.actor(), m.getTimestamp())));
-        });
+        apply(e.taskId(), m, (t, seq, at) -> t.apply(e, seq, at));
     }
 
     @EventHandler
     void on(TaskCompleted e, DomainEventMessage<?> m) {
-        apply(e.taskId(), m, d -> {
-            // the rule judges a completion against the deadline in force when it was declared
-            push(d, "completions", TaskView.Completion.FORM.write(new TaskView.Completion(e.completedOn(),
-                    e.productDescription(), e.evidence() == null ? List.of() : e.evidence(), e.actor(),
-                    m.getTimestamp(), SharedValues.dueAt(d.get("deadline")), "PENDING", null, null, null, null)));
-            d.put("status", Status.COMPLETION_PENDING.name());
-        });
+        apply(e.taskId(), m, (t, seq, at) -> t.apply(e, seq, at));
     }
 
     @EventHandler
     void on(CompletionAccepted e, DomainEventMessage<?> m) {
-        apply(e.taskId(), m, d -> {
-            decideCompletion(d, "ACCEPTED", e.acceptedOn(), m, e.actor(), null);
-            d.put("status", Status.ACCEPTED.name());
-        });
+        apply(e.taskId(), m, (t, seq, at) -> t.apply(e, seq, at));
     }
 
     @EventHandler
     void on(CompletionRejected e, DomainEventMessage<?> m) {
-        apply(e.taskId(), m, d -> {
-            decideCompletion(d, "REJECTED", e.rejectedOn(), m, e.actor(), e.reason());
-            d.put("status", Status.OPEN.name());
-        });
+        apply(e.taskId(), m, (t, seq, at) -> t.apply(e, seq, at));
     }
 
     @EventHandler
     void on(TaskCancelled e, DomainEventMessage<?> m) {
-        apply(e.taskId(), m, d -> {
-            d.put("cancellation", TaskView.Cancellation.FORM.write(new TaskView.Cancellation(e.reason(),
-                    e.cancelledOn(), e.actor(), m.getTimestamp())));
-            d.put("status", Status.CANCELLED.name());
-        });
+        apply(e.taskId(), m, (t, seq, at) -> t.apply(e, seq, at));
     }
 
     // ------------------------------------------------------------------ helpers
 
+    /** A change of the task by one of its own events, given its sequence number and recording instant. */
+    @FunctionalInterface
+    private interface Change {
+        StoredTask apply(StoredTask t, long seq, Instant at);
+    }
+
     /** Loads the task's document, applies the change unless this sequence number was applied already, stores it. */
-    private void apply(String taskId, DomainEventMessage<?> m, Consumer<Document> change) {
-        Document d = store.find(COLLECTION, taskId).orElseGet(() -> new Document("_id", taskId));
-        long seq = m.getSequenceNumber();
-        if (seq <= Docs.lng(d.get("seq"), -1)) {
+    private void apply(String taskId, DomainEventMessage<?> m, Change change) {
+        StoredTask t = store.find(COLLECTION, taskId).map(StoredTask.FORM::read)
+                .orElseGet(() -> StoredTask.none(taskId));
+        if (t.hasSeen(m.getSequenceNumber())) {
             return; // delivered again: already applied
         }
-        change.accept(d);
-        d.put("seq", seq);
-        d.put("updatedAt", date(m.getTimestamp()));
-        store.put(COLLECTION, d);
-    }
-
-    private static void push(Document d, String key, Object item) {
-        List<Object> list = new ArrayList<>(Docs.items(d, key));
-        list.add(item);
-        d.put(key, list);
-    }
-
-    private static void decide(Document d, String requestId, String decision, LocalDate on, DomainEventMessage<?> m,
-                               Actor by, String reason) {
-        List<TaskView.ExtensionRequest> list = TaskView.ExtensionRequest.FORM.readAll(d.get("extensions"));
-        list.replaceAll(x -> requestId.equals(x.requestId()) ? x.decided(decision, on, by, m.getTimestamp(), reason)
-                : x);
-        d.put("extensions", TaskView.ExtensionRequest.FORM.writeAll(list));
-    }
-
-    private static void decideCompletion(Document d, String outcome, LocalDate on, DomainEventMessage<?> m,
-                                         Actor by, String reason) {
-        List<TaskView.Completion> list = TaskView.Completion.FORM.readAll(d.get("completions"));
-        for (int i = list.size() - 1; i >= 0; i--) {
-            if ("PENDING".equals(list.get(i).outcome())) {
-                list.set(i, list.get(i).decided(outcome, on, by, m.getTimestamp(), reason));
-                break;
-            }
-        }
-        d.put("completions", TaskView.Completion.FORM.writeAll(list));
+        store.put(COLLECTION, StoredTask.FORM.document(change.apply(t, m.getSequenceNumber(), m.getTimestamp())));
     }
 }

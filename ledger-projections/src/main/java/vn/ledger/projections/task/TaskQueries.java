@@ -3,10 +3,7 @@ package vn.ledger.projections.task;
 import org.bson.Document;
 import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.shared.Recurrence;
-import vn.ledger.core.shared.Ro;
-import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.ReadStore;
-import vn.ledger.projections.store.SharedValues;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,15 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static vn.ledger.projections.store.Docs.doc;
-import static vn.ledger.projections.store.Docs.docs;
-import static vn.ledger.projections.store.Docs.instant;
-import static vn.ledger.projections.store.Docs.integer;
 import static vn.ledger.projections.store.Docs.localDate;
-import static vn.ledger.projections.store.Docs.strings;
 import static vn.ledger.projections.store.Docs.yearMonth;
-import static vn.ledger.projections.store.SharedValues.toActor;
-import static vn.ledger.projections.store.SharedValues.toDeadline;
+
 
 /**
  * Reads task state from {@value TaskProjection#COLLECTION}. {@link #state} is one {@code find} by {@code _id};
@@ -56,90 +47,69 @@ public final class TaskQueries {
 
     /** The task as it stands at {@code now} (timeliness and schedule are judged at that instant). */
     public Optional<TaskView> state(String taskId, Instant now) {
-        return store.find(TaskProjection.COLLECTION, taskId)
-                .filter(TaskQueries::assigned)
-                .map(d -> {
-                    SealedItems.restore(store, List.of(d));
-                    return view(d, now);
-                });
+        return store.find(TaskProjection.COLLECTION, taskId).map(StoredTask.FORM::read)
+                .filter(StoredTask::assigned)
+                .map(t -> view(SealedItems.restore(store, List.of(t)).get(0), now));
     }
 
     /** Several tasks with one {@code $in} round trip, in the order asked; unknown ids are left out. */
     public List<TaskView> states(Collection<String> taskIds, Instant now) {
         Map<String, Document> found = store.findAll(TaskProjection.COLLECTION, taskIds);
-        SealedItems.restore(store, found.values());
-        List<TaskView> out = new ArrayList<>();
+        List<StoredTask> tasks = new ArrayList<>();
         for (String id : taskIds) {
             Document d = found.get(id);
             if (d != null && assigned(d)) {
-                out.add(view(d, now));
+                tasks.add(StoredTask.FORM.read(d));
             }
+        }
+        List<TaskView> out = new ArrayList<>();
+        for (StoredTask t : SealedItems.restore(store, tasks)) {
+            out.add(view(t, now));
         }
         return out;
     }
 
+    /** Whether a stored task document (of this layout or the previous one) was assigned. */
     static boolean assigned(Document d) {
         return d.get("assignedOn") != null || d.get("directiveId") != null;
     }
 
     /**
-     * The timeliness of a stored task document at {@code now}, under {@link TimelinessRule#VERSION}: cancelled;
-     * done (on time or late) by the standing completion judged against the deadline in force when it was
-     * declared; otherwise overdue once the deadline in force has passed; in progress once acknowledged or reported.
-     *
-     * @param inForce the task's deadline in force ({@code SharedValues.toDeadline(d.get("deadline"))}, which the caller
-     *                reads once for the view too)
+     * The timeliness of a stored task at {@code now}, under {@link TimelinessRule#VERSION}: cancelled; done (on
+     * time or late) by the standing completion judged against the deadline in force when it was declared;
+     * otherwise overdue once the deadline in force has passed; in progress once acknowledged or reported.
      */
-    public static Timeliness timeliness(Document d, Deadline inForce, Instant now) {
-        boolean cancelled = TaskProjection.Status.CANCELLED.name().equals(d.getString("status"));
-        boolean started = !Docs.items(d, "acks").isEmpty() || d.getInteger("reportCount", 0) > 0;
-        Document standing = standingCompletion(d);
+    public static Timeliness timeliness(StoredTask t, Instant now) {
+        boolean cancelled = t.status() == TaskProjection.Status.CANCELLED;
+        boolean started = !t.acks().isEmpty() || t.reportCount() > 0;
+        TaskView.Completion standing = standingCompletion(t);
         if (standing != null) {
-            return TimelinessRule.evaluate(cancelled, started, localDate(standing.get("on")),
-                    instant(standing.get("dueAt")), now);
+            return TimelinessRule.evaluate(cancelled, started, standing.completedOn(), standing.dueAtInForce(), now);
         }
-        return TimelinessRule.evaluate(cancelled, started, null, inForce == null ? null : inForce.dueAt(), now);
+        return TimelinessRule.evaluate(cancelled, started, null, t.deadline() == null ? null : t.deadline().dueAt(),
+                now);
     }
 
     /** The last declared completion unless it was rejected. */
-    static Document standingCompletion(Document d) {
-        List<Document> completions = docs(d, "completions");
+    static TaskView.Completion standingCompletion(StoredTask t) {
+        List<TaskView.Completion> completions = t.completions();
         if (completions.isEmpty()) {
             return null;
         }
-        Document last = completions.get(completions.size() - 1);
-        return "REJECTED".equals(last.getString("outcome")) ? null : last;
+        TaskView.Completion last = completions.get(completions.size() - 1);
+        return "REJECTED".equals(last.outcome()) ? null : last;
     }
 
-    /** The view of a stored task document at {@code now}. */
-    public static TaskView view(Document d, Instant now) {
-        List<TaskView.Completion> completions = TaskView.Completion.FORM.readAll(d.get("completions"));
-        TaskView.Completion standing = completions.isEmpty()
-                || "REJECTED".equals(completions.get(completions.size() - 1).outcome())
-                ? null : completions.get(completions.size() - 1);
-
-        List<TaskView.Acknowledgement> acks = TaskView.Acknowledgement.FORM.readAll(d.get("acks"));
-        List<TaskView.Report> reports = TaskView.Report.FORM.readAll(d.get("reports"));
-        List<TaskView.Urging> urgings = TaskView.Urging.FORM.readAll(d.get("urgings"));
-        List<TaskView.ExtensionRequest> extensions = TaskView.ExtensionRequest.FORM.readAll(d.get("extensions"));
-        List<TaskView.DeadlineChange> history = TaskView.DeadlineChange.FORM.readAll(d.get("deadlineHistory"));
-        List<TaskView.Reassignment> reassignments = TaskView.Reassignment.FORM.readAll(d.get("reassignments"));
-        List<TaskView.Delegation> delegations = TaskView.Delegation.FORM.readAll(d.get("delegations"));
-        TaskView.Cancellation cancellation = TaskView.Cancellation.FORM.read(d.get("cancellation"));
-        List<Ro> missing = strings(d, "missing").stream().map(Ro::valueOf).toList();
-        TaskProjection.Status status = Docs.enumOf(TaskProjection.Status.class, d.get("status"));
-        Deadline inForce = toDeadline(d.get("deadline"));
-
-        return new TaskView(d.getString("_id"), d.getString("directiveId"), d.getString("parentTaskId"),
-                d.getString("code"), d.getString("work"), SharedValues.toPerson(d.get("responsible")),
-                List.copyOf(strings(d, "lead")), List.copyOf(strings(d, "coop")), d.getString("assigner"),
-                d.getString("product"), missing, localDate(d.get("assignedOn")), toActor(d.get("assignedBy")),
-                instant(d.get("assignedAt")), toDeadline(d.get("deadlineWritten")), inForce,
-                List.copyOf(history), List.copyOf(acks), List.copyOf(reports), integer(d.get("lastPercent")),
-                List.copyOf(urgings), List.copyOf(extensions), List.copyOf(reassignments),
-                List.copyOf(strings(d, "children")), List.copyOf(delegations), standing, List.copyOf(completions),
-                cancellation, status, timeliness(d, inForce, now), TimelinessRule.VERSION, schedule(d, inForce, now),
-                Docs.lng(d.get("seq"), -1));
+    /** The view of a stored task (its reports and urgings restored whole) at {@code now}. */
+    public static TaskView view(StoredTask t, Instant now) {
+        StoredTask.Assignment a = t.assignment();
+        return new TaskView(t.id(), a.directiveId(), a.parentTaskId(), a.code(), a.work(), a.responsible(), t.lead(),
+                t.coop(), a.assigner(), a.product(), a.missing(), a.assignedOn(), a.assignedBy(), a.assignedAt(),
+                a.deadlineWritten(), t.deadline(), t.deadlineHistory(), t.acks(),
+                List.copyOf(TaskView.Report.FORM.readAll(t.reports())), t.lastPercent(),
+                List.copyOf(TaskView.Urging.FORM.readAll(t.urgings())), t.extensions(), t.reassignments(),
+                t.children(), t.delegations(), standingCompletion(t), t.completions(), t.cancellation(), t.status(),
+                timeliness(t, now), TimelinessRule.VERSION, schedule(t, now), t.seq());
     }
 
     /**
@@ -150,35 +120,36 @@ public final class TaskQueries {
      * ended (first instant of the next month in Asia/Ho_Chi_Minh) without a report for it; a report dated after
      * its month counts as RECEIVED_LATE.
      */
-    public static TaskView.Schedule schedule(Document d, Deadline inForce, Instant now) {
+    public static TaskView.Schedule schedule(StoredTask t, Instant now) {
+        Deadline inForce = t.deadline();
         if (inForce == null || inForce.recurrence() != Recurrence.MONTHLY) {
             return null;
         }
-        LocalDate assignedOn = localDate(d.get("assignedOn"));
+        LocalDate assignedOn = t.assignment() == null ? null : t.assignment().assignedOn();
         if (assignedOn == null) {
             return null;
         }
         YearMonth first = YearMonth.from(assignedOn);
         YearMonth last = YearMonth.from(now.atZone(TimelinessRule.VIETNAM));
-        LocalDate endedOn = endedOn(d);
+        LocalDate endedOn = endedOn(t);
         YearMonth closedIn = endedOn == null ? null : YearMonth.from(endedOn);
         if (closedIn != null && !closedIn.isAfter(last)) {
             last = closedIn;
         }
-        Map<YearMonth, Document> byPeriod = new LinkedHashMap<>();
-        for (Document p : docs(d, "periods")) {
-            byPeriod.put(yearMonth(p.get("p")), p);
+        Map<YearMonth, StoredTask.Period> byPeriod = new LinkedHashMap<>();
+        for (StoredTask.Period p : t.periods()) {
+            byPeriod.put(yearMonth(p.period()), p);
         }
         List<TaskView.Period> periods = new ArrayList<>();
         List<YearMonth> missed = new ArrayList<>();
         int received = 0;
         for (YearMonth p = first; !p.isAfter(last); p = p.plusMonths(1)) {
-            Document slot = byPeriod.get(p);
-            int n = slot == null ? 0 : slot.getInteger("n", 0);
+            StoredTask.Period slot = byPeriod.get(p);
+            int n = slot == null ? 0 : slot.reports();
             if (n == 0 && p.equals(closedIn)) {
                 continue; // closed during this month: its report is no longer expected
             }
-            LocalDate firstOn = slot == null ? null : localDate(slot.get("first"));
+            LocalDate firstOn = slot == null ? null : localDate(slot.firstReportedOn());
             TaskView.PeriodState state;
             if (n > 0) {
                 received++;
@@ -196,12 +167,11 @@ public final class TaskQueries {
     }
 
     /** Business date from which no more reports are expected: cancellation or standing completion. */
-    private static LocalDate endedOn(Document d) {
-        Document c = doc(d, "cancellation");
-        if (c != null && localDate(c.get("on")) != null) {
-            return localDate(c.get("on"));
+    private static LocalDate endedOn(StoredTask t) {
+        if (t.cancellation() != null && t.cancellation().cancelledOn() != null) {
+            return t.cancellation().cancelledOn();
         }
-        Document standing = standingCompletion(d);
-        return standing == null ? null : localDate(standing.get("on"));
+        TaskView.Completion standing = standingCompletion(t);
+        return standing == null ? null : standing.completedOn();
     }
 }

@@ -1,0 +1,455 @@
+package vn.ledger.projections.task;
+
+import org.bson.Document;
+import vn.ledger.core.shared.Actor;
+import vn.ledger.core.shared.Deadline;
+import vn.ledger.core.shared.Person;
+import vn.ledger.core.shared.Ro;
+import vn.ledger.core.task.CompletionAccepted;
+import vn.ledger.core.task.CompletionRejected;
+import vn.ledger.core.task.ExtensionGranted;
+import vn.ledger.core.task.ExtensionRefused;
+import vn.ledger.core.task.ExtensionRequested;
+import vn.ledger.core.task.ProgressReported;
+import vn.ledger.core.task.TaskAcknowledged;
+import vn.ledger.core.task.TaskAssigned;
+import vn.ledger.core.task.TaskCancelled;
+import vn.ledger.core.task.TaskCompleted;
+import vn.ledger.core.task.TaskDelegated;
+import vn.ledger.core.task.TaskReassigned;
+import vn.ledger.core.task.TaskUrged;
+import vn.ledger.projections.store.Docs;
+import vn.ledger.projections.store.StoredForm;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import static vn.ledger.projections.store.Docs.appendPresent;
+import static vn.ledger.projections.store.Docs.date;
+import static vn.ledger.projections.store.Docs.instant;
+import static vn.ledger.projections.store.Docs.iso;
+import static vn.ledger.projections.store.Docs.localDate;
+import static vn.ledger.projections.store.Docs.month;
+import static vn.ledger.projections.store.SharedValues.ACTOR;
+import static vn.ledger.projections.store.SharedValues.DEADLINE;
+import static vn.ledger.projections.store.SharedValues.PERSON;
+
+/**
+ * A task's stored document in {@value TaskProjection#COLLECTION} ({@code _id} = task id), as the projection works on
+ * it: every fact its own events set ({@code apply}, pure, each taking the event's sequence number and recording
+ * instant), and the counters the queries read instead of counting. Reports and urgings are the open runs (fewer
+ * than {@value SealedItems#BUCKET}; the earlier ones are sealed in {@link SealedItems}), kept as stored: they are
+ * read whole only by a query.
+ *
+ * @param seq        the sequence number of the last event of its own stream taken in; -1 for none
+ * @param assignment what its assignment set; null before it
+ * @param reports    the open run of reports, each as {@link TaskView.Report#FORM} stores it
+ * @param urgings    the open run of urgings, each as {@link TaskView.Urging#FORM} stores it
+ */
+public record StoredTask(String id, long seq, Assignment assignment, List<String> lead, List<String> coop,
+                         Deadline deadline, TaskProjection.Status status, List<TaskView.Acknowledgement> acks,
+                         List<Object> reports, int reportCount, Integer lastPercent, String lastReportOn,
+                         List<Period> periods, int reportsSealed, List<Object> urgings, int urgeCount,
+                         int urgingsSealed, List<TaskView.ExtensionRequest> extensions,
+                         List<TaskView.DeadlineChange> deadlineHistory, List<TaskView.Reassignment> reassignments,
+                         List<TaskView.Delegation> delegations, List<String> children,
+                         List<TaskView.Completion> completions, TaskView.Cancellation cancellation,
+                         Instant updatedAt) {
+
+    /**
+     * A document with named fields, always in this order, absent values (and empty lists, zero counters) left
+     * out: {@code _id}, {@code directiveId}, {@code parentTaskId}, {@code code}, {@code work}, {@code responsible},
+     * {@code lead}, {@code coop}, {@code assigner}, {@code product}, {@code missing}, {@code assignedOn},
+     * {@code assignedBy}, {@code assignedAt}, {@code deadlineWritten}, {@code deadline}, {@code status},
+     * {@code acks}, {@code reports}, {@code reportsSealed}, {@code reportCount}, {@code lastPercent},
+     * {@code lastReportOn}, {@code periods} ({@code p}, {@code n}, {@code first}), {@code urgings},
+     * {@code urgingsSealed}, {@code urgeCount}, {@code extensions}, {@code deadlineHistory}, {@code reassignments},
+     * {@code delegations}, {@code children}, {@code completions}, {@code cancellation}, {@code seq},
+     * {@code updatedAt}. Task layout 4 stored the same names in the order its events came: it reads the same.
+     */
+    public static final StoredForm<StoredTask> FORM = StoredForm.document(StoredTask::write, StoredTask::read, null);
+
+    /** The facts of the assignment that no later event changes. */
+    public record Assignment(String directiveId, String parentTaskId, String code, String work, Person responsible,
+                             String assigner, String product, List<Ro> missing, LocalDate assignedOn,
+                             Actor assignedBy, Instant assignedAt, Deadline deadlineWritten) {
+
+        public Assignment {
+            missing = List.copyOf(missing);
+        }
+    }
+
+    /** The reports of one period (a month): how many, and the first business date. */
+    public record Period(String period, int reports, String firstReportedOn) {
+    }
+
+    public StoredTask {
+        lead = List.copyOf(lead);
+        coop = List.copyOf(coop);
+        acks = List.copyOf(acks);
+        reports = List.copyOf(reports);
+        periods = List.copyOf(periods);
+        urgings = List.copyOf(urgings);
+        extensions = List.copyOf(extensions);
+        deadlineHistory = List.copyOf(deadlineHistory);
+        reassignments = List.copyOf(reassignments);
+        delegations = List.copyOf(delegations);
+        children = List.copyOf(children);
+        completions = List.copyOf(completions);
+    }
+
+    /** A task none of whose events was taken in yet. */
+    public static StoredTask none(String id) {
+        return new StoredTask(id, -1, null, List.of(), List.of(), null, null, List.of(), List.of(), 0, null, null,
+                List.of(), 0, List.of(), 0, 0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
+                null);
+    }
+
+    /** True when the event of sequence number {@code seq} of its own stream was taken in already. */
+    public boolean hasSeen(long seq) {
+        return this.seq >= seq;
+    }
+
+    // ------------------------------------------------------------------ its own events
+
+    public StoredTask apply(TaskAssigned e, long seq, Instant at) {
+        Draft d = new Draft(this);
+        d.assignment = new Assignment(e.directiveId(), e.parentTaskId(), e.code(), e.work(), e.responsible(),
+                e.assignerBodyCode(), e.product(), e.missing(), e.assignedOn(), e.actor(), at, e.deadline());
+        d.lead = e.leadBodies();
+        d.coop = e.cooperatingBodies();
+        d.deadline = e.deadline();
+        d.status = TaskProjection.Status.OPEN;
+        return d.done(seq, at);
+    }
+
+    public StoredTask apply(TaskAcknowledged e, long seq, Instant at) {
+        return change(seq, at, d -> d.acks = plus(acks, TaskView.Acknowledgement.of(e, at)));
+    }
+
+    /** Reported: appended to the open run (which the projection seals when full), counted, and by period. */
+    public StoredTask apply(ProgressReported e, long seq, Instant at) {
+        return change(seq, at, d -> {
+            d.reports = plus(reports, TaskView.Report.FORM.write(TaskView.Report.of(e, at)));
+            d.reportCount = reportCount + 1;
+            if (e.percent() != null) {
+                d.lastPercent = e.percent();
+            }
+            d.lastReportOn = iso(e.reportedOn());
+            if (e.period() != null) {
+                d.periods = counted(periods, month(e.period()), iso(e.reportedOn()));
+            }
+        });
+    }
+
+    public StoredTask apply(TaskUrged e, long seq, Instant at) {
+        return change(seq, at, d -> {
+            d.urgings = plus(urgings, TaskView.Urging.FORM.write(TaskView.Urging.of(e, at)));
+            d.urgeCount = urgeCount + 1;
+        });
+    }
+
+    public StoredTask apply(ExtensionRequested e, long seq, Instant at) {
+        return change(seq, at, d -> d.extensions = plus(extensions, new TaskView.ExtensionRequest(e.requestId(),
+                e.currentDeadline(), e.requestedDeadline(), e.reason(), e.requestedOn(), e.actor(), at, "PENDING",
+                null, null, null, null)));
+    }
+
+    public StoredTask apply(ExtensionGranted e, long seq, Instant at) {
+        return change(seq, at, d -> {
+            d.extensions = decided(e.requestId(), "GRANTED", e.grantedOn(), e.actor(), at, null);
+            d.deadlineHistory = plus(deadlineHistory, new TaskView.DeadlineChange(e.oldDeadline(), e.newDeadline(),
+                    e.requestId(), e.grantedOn(), e.actor(), at));
+            d.deadline = e.newDeadline();
+        });
+    }
+
+    public StoredTask apply(ExtensionRefused e, long seq, Instant at) {
+        return change(seq, at, d -> d.extensions = decided(e.requestId(), "REFUSED", e.refusedOn(), e.actor(), at,
+                e.reason()));
+    }
+
+    public StoredTask apply(TaskReassigned e, long seq, Instant at) {
+        return change(seq, at, d -> {
+            d.reassignments = plus(reassignments, new TaskView.Reassignment(e.oldLeadBodies(),
+                    e.oldCooperatingBodies(), e.newLeadBodies(), e.newCooperatingBodies(), e.reason(),
+                    e.reassignedOn(), e.actor(), at));
+            d.lead = e.newLeadBodies();
+            d.coop = e.newCooperatingBodies();
+        });
+    }
+
+    public StoredTask apply(TaskDelegated e, long seq, Instant at) {
+        return change(seq, at, d -> {
+            if (e.childTaskId() != null && !children.contains(e.childTaskId())) {
+                d.children = plus(children, e.childTaskId());
+            }
+            d.delegations = plus(delegations, new TaskView.Delegation(e.childTaskId(), e.delegatingBodyCode(),
+                    e.leadBodies(), e.cooperatingBodies(), e.deadline(), e.delegatedOn(), e.actor(), at));
+        });
+    }
+
+    /** Declared complete: the rule judges it against the deadline in force now. */
+    public StoredTask apply(TaskCompleted e, long seq, Instant at) {
+        return change(seq, at, d -> {
+            d.completions = plus(completions, new TaskView.Completion(e.completedOn(), e.productDescription(),
+                    e.evidence() == null ? List.of() : e.evidence(), e.actor(), at,
+                    deadline == null ? null : deadline.dueAt(), "PENDING", null, null, null, null));
+            d.status = TaskProjection.Status.COMPLETION_PENDING;
+        });
+    }
+
+    public StoredTask apply(CompletionAccepted e, long seq, Instant at) {
+        return change(seq, at, d -> {
+            d.completions = decidedCompletion("ACCEPTED", e.acceptedOn(), e.actor(), at, null);
+            d.status = TaskProjection.Status.ACCEPTED;
+        });
+    }
+
+    public StoredTask apply(CompletionRejected e, long seq, Instant at) {
+        return change(seq, at, d -> {
+            d.completions = decidedCompletion("REJECTED", e.rejectedOn(), e.actor(), at, e.reason());
+            d.status = TaskProjection.Status.OPEN;
+        });
+    }
+
+    public StoredTask apply(TaskCancelled e, long seq, Instant at) {
+        return change(seq, at, d -> {
+            d.cancellation = new TaskView.Cancellation(e.reason(), e.cancelledOn(), e.actor(), at);
+            d.status = TaskProjection.Status.CANCELLED;
+        });
+    }
+
+    /** True once its assignment was taken in (a task only referenced is not shown). */
+    public boolean assigned() {
+        return assignment != null;
+    }
+
+    /** With these reports and urgings (all of them, sealed ones restored, for a query: sealed counts unchanged). */
+    public StoredTask withItems(List<Object> allReports, List<Object> allUrgings) {
+        Draft d = new Draft(this);
+        d.reports = allReports;
+        d.urgings = allUrgings;
+        return d.done(seq, updatedAt);
+    }
+
+    /** With the open run of reports ({@code "reports"}) or urgings sealed: emptied, and counted as sealed. */
+    public StoredTask sealed(String list) {
+        Draft d = new Draft(this);
+        if ("urgings".equals(list)) {
+            d.urgings = List.of();
+            d.urgingsSealed = urgingsSealed + 1;
+        } else {
+            d.reports = List.of();
+            d.reportsSealed = reportsSealed + 1;
+        }
+        return d.done(seq, updatedAt);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private StoredTask change(long seq, Instant at, java.util.function.Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return d.done(seq, at);
+    }
+
+    private static <T> List<T> plus(List<T> list, T item) {
+        List<T> out = new ArrayList<>(list);
+        out.add(item);
+        return out;
+    }
+
+    private static List<Period> counted(List<Period> periods, String p, String reportedOn) {
+        List<Period> out = new ArrayList<>();
+        boolean found = false;
+        for (Period x : periods) {
+            if (p.equals(x.period())) {
+                found = true;
+                String first = reportedOn != null && (x.firstReportedOn() == null
+                        || reportedOn.compareTo(x.firstReportedOn()) < 0) ? reportedOn : x.firstReportedOn();
+                out.add(new Period(p, x.reports() + 1, first));
+            } else {
+                out.add(x);
+            }
+        }
+        if (!found) {
+            out.add(new Period(p, 1, reportedOn));
+            out.sort(Comparator.comparing(Period::period));
+        }
+        return out;
+    }
+
+    private List<TaskView.ExtensionRequest> decided(String requestId, String decision, LocalDate on, Actor by,
+                                                    Instant at, String reason) {
+        UnaryOperator<TaskView.ExtensionRequest> decide = x -> requestId.equals(x.requestId())
+                ? x.decided(decision, on, by, at, reason) : x;
+        return extensions.stream().map(decide).toList();
+    }
+
+    private List<TaskView.Completion> decidedCompletion(String outcome, LocalDate on, Actor by, Instant at,
+                                                        String reason) {
+        List<TaskView.Completion> out = new ArrayList<>(completions);
+        for (int i = out.size() - 1; i >= 0; i--) {
+            if ("PENDING".equals(out.get(i).outcome())) {
+                out.set(i, out.get(i).decided(outcome, on, by, at, reason));
+                break;
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ stored form
+
+    private static Document write(StoredTask t) {
+        Document d = new Document("_id", t.id);
+        Assignment a = t.assignment;
+        if (a != null) {
+            appendPresent(d, "directiveId", a.directiveId());
+            appendPresent(d, "parentTaskId", a.parentTaskId());
+            appendPresent(d, "code", a.code());
+            appendPresent(d, "work", a.work());
+            appendPresent(d, "responsible", PERSON.write(a.responsible()));
+        }
+        if (a != null || !t.lead.isEmpty() || !t.coop.isEmpty()) {
+            d.append("lead", t.lead).append("coop", t.coop);
+        }
+        if (a != null) {
+            appendPresent(d, "assigner", a.assigner());
+            appendPresent(d, "product", a.product());
+            d.append("missing", a.missing().stream().map(Ro::name).toList());
+            appendPresent(d, "assignedOn", iso(a.assignedOn()));
+            appendPresent(d, "assignedBy", ACTOR.write(a.assignedBy()));
+            appendPresent(d, "assignedAt", date(a.assignedAt()));
+            appendPresent(d, "deadlineWritten", DEADLINE.write(a.deadlineWritten()));
+        }
+        appendPresent(d, "deadline", DEADLINE.write(t.deadline));
+        appendPresent(d, "status", Docs.name(t.status));
+        list(d, "acks", TaskView.Acknowledgement.FORM.writeAll(t.acks));
+        list(d, "reports", t.reports);
+        count(d, "reportsSealed", t.reportsSealed);
+        count(d, "reportCount", t.reportCount);
+        appendPresent(d, "lastPercent", t.lastPercent);
+        appendPresent(d, "lastReportOn", t.lastReportOn);
+        List<Document> periods = new ArrayList<>();
+        for (Period p : t.periods) {
+            periods.add(appendPresent(new Document("p", p.period()).append("n", p.reports()), "first",
+                    p.firstReportedOn()));
+        }
+        list(d, "periods", periods);
+        list(d, "urgings", t.urgings);
+        count(d, "urgingsSealed", t.urgingsSealed);
+        count(d, "urgeCount", t.urgeCount);
+        list(d, "extensions", TaskView.ExtensionRequest.FORM.writeAll(t.extensions));
+        list(d, "deadlineHistory", TaskView.DeadlineChange.FORM.writeAll(t.deadlineHistory));
+        list(d, "reassignments", TaskView.Reassignment.FORM.writeAll(t.reassignments));
+        list(d, "delegations", TaskView.Delegation.FORM.writeAll(t.delegations));
+        list(d, "children", t.children);
+        list(d, "completions", TaskView.Completion.FORM.writeAll(t.completions));
+        appendPresent(d, "cancellation", TaskView.Cancellation.FORM.write(t.cancellation));
+        if (t.seq >= 0) {
+            d.append("seq", t.seq);
+        }
+        return appendPresent(d, "updatedAt", date(t.updatedAt));
+    }
+
+    private static void list(Document d, String key, List<?> values) {
+        if (!values.isEmpty()) {
+            d.append(key, values);
+        }
+    }
+
+    private static void count(Document d, String key, int n) {
+        if (n > 0) {
+            d.append(key, n);
+        }
+    }
+
+    private static StoredTask read(Document d) {
+        Assignment a = !TaskQueries.assigned(d) ? null : new Assignment(d.getString("directiveId"),
+                d.getString("parentTaskId"), d.getString("code"), d.getString("work"),
+                PERSON.read(d.get("responsible")), d.getString("assigner"), d.getString("product"),
+                Docs.strings(d, "missing").stream().map(Ro::valueOf).toList(), localDate(d.get("assignedOn")),
+                ACTOR.read(d.get("assignedBy")), instant(d.get("assignedAt")), DEADLINE.read(d.get("deadlineWritten")));
+        List<Period> periods = new ArrayList<>();
+        for (Document p : Docs.docsView(d, "periods")) {
+            periods.add(new Period(p.getString("p"), (int) Docs.num(p, "n", 0), p.getString("first")));
+        }
+        return new StoredTask(d.getString("_id"), Docs.num(d, "seq", -1), a, Docs.strings(d, "lead"),
+                Docs.strings(d, "coop"), DEADLINE.read(d.get("deadline")),
+                Docs.enumOf(TaskProjection.Status.class, d.get("status")),
+                TaskView.Acknowledgement.FORM.readAll(d.get("acks")), new ArrayList<>(Docs.items(d, "reports")),
+                (int) Docs.num(d, "reportCount", 0), Docs.integer(d.get("lastPercent")), d.getString("lastReportOn"),
+                periods, (int) Docs.num(d, "reportsSealed", 0), new ArrayList<>(Docs.items(d, "urgings")),
+                (int) Docs.num(d, "urgeCount", 0), (int) Docs.num(d, "urgingsSealed", 0),
+                TaskView.ExtensionRequest.FORM.readAll(d.get("extensions")),
+                TaskView.DeadlineChange.FORM.readAll(d.get("deadlineHistory")),
+                TaskView.Reassignment.FORM.readAll(d.get("reassignments")),
+                TaskView.Delegation.FORM.readAll(d.get("delegations")), Docs.strings(d, "children"),
+                TaskView.Completion.FORM.readAll(d.get("completions")),
+                TaskView.Cancellation.FORM.read(d.get("cancellation")), instant(d.get("updatedAt")));
+    }
+
+    /** The record's components while one change is made to them (apply stays a function of record and event). */
+    private static final class Draft {
+        private final String id;
+        private Assignment assignment;
+        private List<String> lead;
+        private List<String> coop;
+        private Deadline deadline;
+        private TaskProjection.Status status;
+        private List<TaskView.Acknowledgement> acks;
+        private List<Object> reports;
+        private int reportCount;
+        private Integer lastPercent;
+        private String lastReportOn;
+        private List<Period> periods;
+        private int reportsSealed;
+        private List<Object> urgings;
+        private int urgeCount;
+        private int urgingsSealed;
+        private List<TaskView.ExtensionRequest> extensions;
+        private List<TaskView.DeadlineChange> deadlineHistory;
+        private List<TaskView.Reassignment> reassignments;
+        private List<TaskView.Delegation> delegations;
+        private List<String> children;
+        private List<TaskView.Completion> completions;
+        private TaskView.Cancellation cancellation;
+
+        Draft(StoredTask t) {
+            id = t.id;
+            assignment = t.assignment;
+            lead = t.lead;
+            coop = t.coop;
+            deadline = t.deadline;
+            status = t.status;
+            acks = t.acks;
+            reports = t.reports;
+            reportCount = t.reportCount;
+            lastPercent = t.lastPercent;
+            lastReportOn = t.lastReportOn;
+            periods = t.periods;
+            reportsSealed = t.reportsSealed;
+            urgings = t.urgings;
+            urgeCount = t.urgeCount;
+            urgingsSealed = t.urgingsSealed;
+            extensions = t.extensions;
+            deadlineHistory = t.deadlineHistory;
+            reassignments = t.reassignments;
+            delegations = t.delegations;
+            children = t.children;
+            completions = t.completions;
+            cancellation = t.cancellation;
+        }
+
+        StoredTask done(long seq, Instant updatedAt) {
+            return new StoredTask(id, seq, assignment, lead, coop, deadline, status, acks, reports, reportCount,
+                    lastPercent, lastReportOn, periods, reportsSealed, urgings, urgeCount, urgingsSealed, extensions,
+                    deadlineHistory, reassignments, delegations, children, completions, cancellation, updatedAt);
+        }
+    }
+}
