@@ -31,9 +31,9 @@ class FindingApiTest extends ApiTestSupport {
         return array == null ? List.of() : StreamSupport.stream(array.spliterator(), false).toList();
     }
 
-    /** A day as the API shows it (d/M/yyyy). */
+    /** A day as the API's JSON gives it (ISO). */
     private static java.time.LocalDate day(String shown) {
-        return java.time.LocalDate.parse(shown, java.time.format.DateTimeFormatter.ofPattern("d/M/yyyy"));
+        return java.time.LocalDate.parse(shown);
     }
 
     private static List<String> symbols(JsonNode answer) {
