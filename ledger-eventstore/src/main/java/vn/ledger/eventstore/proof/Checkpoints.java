@@ -59,6 +59,11 @@ public final class Checkpoints {
         if (latest.isPresent() && latest.get().size() >= size) {
             return latest.get();
         }
+        return signAndKeep(size);
+    }
+
+    /** Signs the tree's head at {@code size} and keeps it; the kept one when another instance signed it first. */
+    private StoredCheckpoint signAndKeep(long size) {
         Checkpoint body = new Checkpoint(origin(), size, tree.root(size));
         StoredCheckpoint made = new StoredCheckpoint(size, signer.sign(body.text()).format(), clock.instant());
         try {
@@ -86,18 +91,7 @@ public final class Checkpoints {
         if (tree.size() < size && tree.extend() < size) {
             return Optional.empty();
         }
-        Checkpoint body = new Checkpoint(origin(), size, tree.root(size));
-        StoredCheckpoint made = new StoredCheckpoint(size, signer.sign(body.text()).format(), clock.instant());
-        try {
-            checkpoints.insertOne(new Document("_id", size).append("note", made.note()).append("at", Date.from(made.at())));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return at(size);
-            }
-            throw e;
-        }
-        log.info("checkpoint signed for an export: {} positions", size);
-        return Optional.of(made);
+        return Optional.of(signAndKeep(size));
     }
 
     public Optional<StoredCheckpoint> latest() {
