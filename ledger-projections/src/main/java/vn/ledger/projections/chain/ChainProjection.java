@@ -116,7 +116,7 @@ public class ChainProjection {
             }
         }
 
-        /** The body issued a task linked to the parent task: that lead made it concrete (a placeholder until it exists). */
+        /** The body issued a task linked to the parent task: it made it concrete (kept on a placeholder until then). */
         void concrete(String parentTaskId, String body) {
             Node parent = repo.node(parentTaskId, TASK);
             if (parent.madeConcreteBy(body)) {
