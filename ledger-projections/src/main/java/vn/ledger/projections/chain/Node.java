@@ -133,7 +133,7 @@ final class Node {
     boolean stopped;
     /** Leads that have not made the task concrete ({@link ChainRules#COVERAGE}): a function of the node's facts. */
     List<String> uncoveredLeads = new ArrayList<>();
-    /** Bodies that issued a task linked to this one ({@code implementsTasks}), sorted: the order they came in is lost. */
+    /** Bodies that issued a task linked to this one ({@code implementsTasks}), sorted, whatever order they came in. */
     List<String> concreteBy = new ArrayList<>();
     List<String> startedBy = new ArrayList<>();
     boolean started;

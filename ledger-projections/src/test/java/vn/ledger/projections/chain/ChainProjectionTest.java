@@ -205,7 +205,8 @@ class ChainProjectionTest {
                     .contains(tuple(B + "/1", "DUUBND-DIENBIEN"), tuple(B + "/2", "DUUBND-DIENBIEN"),
                             tuple(A + "/II.4", "BTC"), tuple(B + "/1", "DU-SINHBINH"))
                     .doesNotContain(tuple(A + "/App.1", "BKHCN"));
-            assertThat(report.items()).filteredOn(g -> g.taskId().equals(B + "/1") && g.leadBody().equals("DU-SINHBINH"))
+            assertThat(report.items())
+                    .filteredOn(g -> g.taskId().equals(B + "/1") && g.leadBody().equals("DU-SINHBINH"))
                     .singleElement().satisfies(g -> {
                         assertThat(g.reason()).isEqualTo(CoverageReport.Reason.PASSED_ON_WITHOUT_CONCRETE_TASKS);
                         assertThat(g.passedOnIn()).containsExactly(C);
