@@ -150,7 +150,19 @@ class ReadSideApiTest extends ApiTestSupport {
 
         JsonNode coverage = get(INSPECTOR, "/api/directives/" + A + "/coverage").body().get("data");
         assertThat(coverage.get("gaps").asLong()).isPositive();
-        assertThat(list(coverage.get("items"))).isNotEmpty();
+        assertThat(coverage.get("rule").asText()).isEqualTo("chain-coverage/2");
+        assertThat(coverage.get("previousRule").asText()).isEqualTo("chain-coverage/1");
+        // 506-CV/ĐU cites 569-CV/TU but links its task 2 to 22-TB's II.1–II.6: it passed 569's task 1 on
+        // without a concrete task of Sính Bình for it
+        assertThat(list(coverage.get("items"))).filteredOn(i -> i.get("taskId").asText().equals(B + "/1")
+                        && i.get("leadBody").asText().equals("DU-SINHBINH")).singleElement()
+                .satisfies(i -> {
+                    assertThat(i.get("reason").asText()).isEqualTo("PASSED_ON_WITHOUT_CONCRETE_TASKS");
+                    assertThat(list(i.get("passedOnIn"))).extracting(JsonNode::asText).containsExactly(C);
+                });
+        assertThat(list(coverage.get("byLead"))).filteredOn(l -> l.get("leadBody").asText().equals("DU-SINHBINH"))
+                .singleElement().satisfies(l -> assertThat(list(l.get("taskIds"))).extracting(JsonNode::asText)
+                        .contains(B + "/1"));
         assertThat(get(INSPECTOR, "/api/tasks/" + A + "/II.1/stalls").status()).isEqualTo(200);
         assertThat(get(INSPECTOR, "/api/tasks/" + A + "/II.1/coverage").status()).isEqualTo(200);
     }

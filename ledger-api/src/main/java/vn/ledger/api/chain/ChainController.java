@@ -132,8 +132,10 @@ public class ChainController {
     // ------------------------------------------------------------------ coverage
 
     @GetMapping("/api/directives/{id}/coverage")
-    @Operation(summary = "Coverage audit: parent tasks (task × lead body) that no directive of the lead body assigns "
-            + "and that were not delegated, i.e. never made concrete below")
+    @Operation(summary = "Coverage audit per parent task and per lead body (rule chain-coverage/2, replacing "
+            + "chain-coverage/1): open (task × lead body) pairs the lead body neither delegated nor made concrete with "
+            + "a task linked to it (implementsTasks); a letter that only passes the notice on covers nothing and is "
+            + "listed as PASSED_ON_WITHOUT_CONCRETE_TASKS with the letters, beside the gaps grouped by lead body")
     public ReadAnswer<CoverageReport> directiveCoverage(
             @PathVariable String id,
             @Parameter(description = "gaps listed at most (the count is complete)")

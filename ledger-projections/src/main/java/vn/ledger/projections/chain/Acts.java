@@ -19,8 +19,8 @@ import java.util.function.Function;
  * ({@link ByBody#forwards}, in log order of their issue), and the first day it delegated or started or completed one
  * of its tasks (minima, whatever order the acts arrived in). Kept apart from the directive's node because a central
  * notice is cited by every commune's letter while its node, read by every chain view from the top, needs only its
- * recipients' first acts; bodies that are not recipients (yet) are remembered here for coverage and for a receipt
- * recorded later.
+ * recipients' first acts; bodies that are not recipients (yet) are remembered here for a receipt recorded later,
+ * and for the coverage report's letters that passed a notice on without concrete tasks.
  *
  * <p>The bodies are spread over {@value #BUCKETS} buckets by a hash of their code ({@link #bucket}), each stored
  * by itself: an act rewrites the bucket of its body, about 1/{@value #BUCKETS} of the directive's acting bodies,
@@ -59,11 +59,6 @@ final class Acts {
             List<String> out = new ArrayList<>(forwards.size());
             forwards.forEach(f -> out.add(f.directiveId()));
             return out;
-        }
-
-        /** Whether it made the directive's tasks concrete: it issued a directive with tasks citing it. */
-        boolean covers() {
-            return forwards.stream().anyMatch(f -> f.tasks() > 0);
         }
     }
 
@@ -206,19 +201,6 @@ final class Acts {
             }
         }
         return changed;
-    }
-
-    /** The task's leads that have not made it concrete, in the order of its leads (see {@link ChainRules#COVERAGE}). */
-    List<String> uncoveredLeads(Node task) {
-        need(task.leads);
-        List<String> out = new ArrayList<>();
-        for (String l : task.leads) {
-            ByBody x = of(l);
-            if (!task.delegatedBy.contains(l) && (x == null || !x.covers())) {
-                out.add(l);
-            }
-        }
-        return out;
     }
 
     /** The buckets changed since read, by number, each its bodies in order of their codes. */

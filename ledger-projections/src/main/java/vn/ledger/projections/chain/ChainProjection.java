@@ -12,6 +12,7 @@ import vn.ledger.core.directive.DirectiveRecalled;
 import vn.ledger.core.directive.DirectiveReplaced;
 import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.shared.Ro;
+import vn.ledger.core.shared.TaskLink;
 import vn.ledger.core.task.CompletionAccepted;
 import vn.ledger.core.task.CompletionRejected;
 import vn.ledger.core.task.ExtensionGranted;
@@ -53,9 +54,8 @@ public class ChainProjection {
 
     public static final String NODES = "chain_nodes";
     public static final String ACTS = "chain_acts";
-    public static final String LEADS = "chain_leads";
     public static final String RECIPIENTS = "chain_recipients";
-    public static final List<String> COLLECTIONS = List.of(NODES, ACTS, LEADS, RECIPIENTS);
+    public static final List<String> COLLECTIONS = List.of(NODES, ACTS, RECIPIENTS);
     /** How this model's stored values read (the administrator's decoded documents). */
     public static final StoredForms FORMS = StoredForms.forms().document(NODES, NodeCodec.FORM)
             .document(RECIPIENTS, Recipients.Bucket.FORM);
@@ -116,13 +116,12 @@ public class ChainProjection {
             }
         }
 
-        /** The body issued a directive with tasks citing {@code directiveId}: the tasks it leads there are covered. */
-        void cover(String directiveId, String body) {
-            for (Node t : repo.known(repo.ledTasks(directiveId, body)).values()) {
-                if (directiveId.equals(t.directiveId) && t.uncoveredLeads.removeIf(body::equals)) {
-                    repo.changed(t);
-                    tree.recompute(t);
-                }
+        /** The body issued a task linked to the parent task: it made it concrete (kept on a placeholder until then). */
+        void concrete(String parentTaskId, String body) {
+            Node parent = repo.node(parentTaskId, TASK);
+            if (parent.madeConcreteBy(body)) {
+                repo.changed(parent);
+                tree.recompute(parent);
             }
         }
     }
@@ -163,11 +162,9 @@ public class ChainProjection {
         }
         u.tree.recompute(node);
         for (String parentId : cited) {
+            // a forward is an act on the cited directive, not coverage: only linked tasks cover (ChainRules.COVERAGE)
             u.forwarded(parentId, new Acts.Forward(e.issuingBodyCode(), e.directiveId(), e.issuedOn(),
                     e.tasks().size(), at));
-            if (!e.tasks().isEmpty()) {
-                u.cover(parentId, e.issuingBodyCode());
-            }
         }
         u.repo.flush();
     }
@@ -251,14 +248,16 @@ public class ChainProjection {
         node.recurring = d != null && d.recurring();
         node.missing = new ArrayList<>(e.missing().stream().map(Ro::name).toList());
         node.stopped = u.repo.node(e.directiveId(), DIRECTIVE).isStoppedDirective();
-        node.uncoveredLeads = u.repo.acts(e.directiveId()).uncoveredLeads(node);
-        u.repo.indexLeads(e.directiveId(), e.taskId(), e.leadBodies());
+        node.coverage();
         if (e.parentTaskId() != null) {
             u.tree.link(node, e.parentTaskId(), TASK, at);
         } else {
             u.tree.link(node, e.directiveId(), DIRECTIVE, at);
         }
         u.tree.recompute(node);
+        for (TaskLink link : e.implementsTasks()) {
+            u.concrete(link.taskId(), e.assignerBodyCode());
+        }
         u.repo.flush();
     }
 
@@ -346,8 +345,7 @@ public class ChainProjection {
         }
         node.leads = new ArrayList<>(e.newLeadBodies());
         node.cooperating = new ArrayList<>(e.newCooperatingBodies());
-        node.uncoveredLeads = u.repo.acts(e.directiveId()).uncoveredLeads(node);
-        u.repo.indexLeads(e.directiveId(), e.taskId(), e.newLeadBodies());
+        node.coverage();
         u.tree.recompute(node);
         u.repo.flush();
     }

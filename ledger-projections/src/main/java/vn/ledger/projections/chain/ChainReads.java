@@ -49,6 +49,19 @@ final class ChainReads {
         return d;
     }
 
+    /** The stored buckets of acts among {@code ids} ({@link NodeCodec#actsBucketId}), by id: one trip. */
+    Map<String, org.bson.Document> acts(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, org.bson.Document> found = store.findAll(ChainProjection.ACTS, ids);
+        synchronized (this) {
+            trips++;
+            documents += found.size();
+        }
+        return found;
+    }
+
     Map<String, Node> many(List<String> ids) {
         return many(ids, d -> { });
     }

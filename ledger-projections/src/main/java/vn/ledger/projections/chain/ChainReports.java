@@ -96,23 +96,70 @@ final class ChainReports {
             return Optional.empty();
         }
         long total = root.get().rollup.get("coverageGaps");
-        List<CoverageReport.Gap> items = new ArrayList<>();
+        List<Uncovered> found = new ArrayList<>();
         boolean truncated = walk(root.get(), reads, limit,
-                n -> n.rollup.get("coverageGaps") > 0,
-                (n, depth) -> ownGaps(n, depth, now), items);
-        return Optional.of(new CoverageReport(id, ChainRules.COVERAGE, total, items, truncated));
+                n -> n.rollup.get("coverageGaps") > 0, ChainReports::ownGaps, found);
+        Map<String, List<String>> letters = letters(reads, found);
+        List<CoverageReport.Gap> items = new ArrayList<>();
+        Map<String, List<String>> tasksByLead = new java.util.LinkedHashMap<>();
+        Map<String, java.util.Set<String>> lettersByLead = new java.util.HashMap<>();
+        for (Uncovered u : found) {
+            Node n = u.task();
+            List<String> passedOn = letters.getOrDefault(u.key(), List.of());
+            TaskState st = n.taskState();
+            items.add(new CoverageReport.Gap(n.id, n.directiveId, n.code, n.work, u.lead(),
+                    passedOn.isEmpty() ? CoverageReport.Reason.NOT_PASSED_ON
+                            : CoverageReport.Reason.PASSED_ON_WITHOUT_CONCRETE_TASKS,
+                    passedOn, st.at(now).name(), n.assignedOn, st.due(), u.level()));
+            tasksByLead.computeIfAbsent(u.lead(), l -> new ArrayList<>()).add(n.id);
+            lettersByLead.computeIfAbsent(u.lead(), l -> new java.util.LinkedHashSet<>()).addAll(passedOn);
+        }
+        List<CoverageReport.ByLead> byLead = new ArrayList<>();
+        tasksByLead.forEach((lead, tasks) -> byLead.add(new CoverageReport.ByLead(lead, List.copyOf(tasks),
+                List.copyOf(lettersByLead.get(lead)))));
+        return Optional.of(new CoverageReport(id, ChainRules.COVERAGE, ChainRules.COVERAGE_PREVIOUS, total, items,
+                byLead, truncated));
     }
 
-    private static List<CoverageReport.Gap> ownGaps(Node n, int depth, Instant now) {
-        List<CoverageReport.Gap> out = new ArrayList<>();
+    /** A (task, lead) gap found by the walk, before its reason is read. */
+    private record Uncovered(Node task, String lead, int level) {
+
+        String key() {
+            return task.directiveId + "|" + lead;
+        }
+    }
+
+    private static List<Uncovered> ownGaps(Node n, int depth) {
+        List<Uncovered> out = new ArrayList<>();
         if (n.isDirective() || n.own.get("coverageGaps") == 0) {
             return out;
         }
-        TaskState st = n.taskState();
         for (String lead : n.uncoveredLeads) {
-            out.add(new CoverageReport.Gap(n.id, n.directiveId, n.code, n.work, lead, st.at(now).name(), n.assignedOn,
-                    st.due(), depth));
+            out.add(new Uncovered(n, lead, depth));
         }
+        return out;
+    }
+
+    /**
+     * The letters each gap's lead issued citing the gap's directive (its forwards in the acts on that directive),
+     * by {@link Uncovered#key}: the buckets of all listed gaps in one {@code $in}.
+     */
+    private static Map<String, List<String>> letters(ChainReads reads, List<Uncovered> gaps) {
+        java.util.Set<String> bucketIds = new java.util.LinkedHashSet<>();
+        for (Uncovered u : gaps) {
+            if (u.task().directiveId != null) {
+                bucketIds.add(NodeCodec.actsBucketId(u.task().directiveId, Acts.bucket(u.lead())));
+            }
+        }
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        reads.acts(bucketIds).forEach((bucketId, d) -> {
+            String directiveId = bucketId.substring(0, bucketId.lastIndexOf('#'));
+            for (Acts.ByBody b : NodeCodec.readActs(d)) {
+                if (!b.forwards.isEmpty()) {
+                    out.put(directiveId + "|" + b.body, b.forwardIds());
+                }
+            }
+        });
         return out;
     }
 

@@ -23,9 +23,7 @@ import java.util.TreeSet;
  *   <li>{@value ChainProjection#NODES}: one document per directive or task ({@code _id} = its id): a {@link Node}.</li>
  *   <li>{@value ChainProjection#ACTS}: per directive, the {@link Acts} on it by any body, in buckets of bodies
  *   ({@code <directive id>#<n>}), and a head ({@code _id} = the directive's id) listing the buckets stored.</li>
- *   <li>{@value ChainProjection#LEADS}: {@code directiveId|bodyCode} → the tasks of that directive the body leads,
- *   so that a directive issued by a body can mark exactly those tasks as made concrete (coverage).</li>
- * </ul>
+ *  * </ul>
  */
 final class ChainRepository implements ChainTree.Nodes {
 
@@ -95,26 +93,6 @@ final class ChainRepository implements ChainTree.Nodes {
 
     void actsChanged(Acts a) {
         changedActs.add(a.directiveId);
-    }
-
-    /** The tasks of the directive the body leads. */
-    List<String> ledTasks(String directiveId, String body) {
-        return NodeCodec.readLeads(store.find(ChainProjection.LEADS, directiveId + "|" + body).orElse(null));
-    }
-
-    /** Remembers that the task is led by each of {@code leads} (a set of task ids per lead, kept sorted). */
-    void indexLeads(String directiveId, String taskId, List<String> leads) {
-        if (leads.isEmpty()) {
-            return;
-        }
-        List<String> keys = leads.stream().map(l -> directiveId + "|" + l).distinct().toList();
-        Map<String, Document> found = store.findAll(ChainProjection.LEADS, keys);
-        for (String key : keys) {
-            TreeSet<String> tasks = new TreeSet<>(NodeCodec.readLeads(found.get(key)));
-            if (tasks.add(taskId)) {
-                store.put(ChainProjection.LEADS, NodeCodec.writeLeads(key, new ArrayList<>(tasks)));
-            }
-        }
     }
 
     void flush() {

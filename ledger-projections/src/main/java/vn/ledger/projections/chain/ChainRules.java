@@ -30,10 +30,21 @@ public final class ChainRules {
     public static final String STALL = "chain-stall/1";
 
     /**
-     * "Which parent tasks were never made concrete below?": a (task, lead body) pair is a gap when the task is
-     * open (neither done, cancelled, nor stopped by the recall or replacement of its directive) and the lead
-     * body neither delegated the task nor issued a directive citing the task's directive that assigns at least
-     * one task. Tasks with no lead body have no such pair (their gap is the missing "rõ trách nhiệm").
+     * "Which parent tasks were never made concrete below?", per parent task and per lead body: a (task, lead
+     * body) pair is a gap when the task is open (neither done, cancelled, nor stopped by the recall or replacement
+     * of its directive) and the lead body neither delegated the task nor issued a task linked to it (a task whose
+     * {@code implementsTasks} names it; the linking task's assigner is the body that made it concrete). A letter
+     * of the lead body that cites the task's directive but links none of its tasks to this one (and no delegation
+     * of it) passes the notice on without making the task concrete: the gap stays, listed as such with the letters
+     * ({@link CoverageReport.Reason#PASSED_ON_WITHOUT_CONCRETE_TASKS}). Tasks with no lead body have no such pair
+     * (their gap is the missing "rõ trách nhiệm").
      */
-    public static final String COVERAGE = "chain-coverage/1";
+    public static final String COVERAGE = "chain-coverage/2";
+
+    /**
+     * The coverage rule {@link #COVERAGE} replaced, named in its answers: any directive of the lead body citing
+     * the task's directive and assigning at least one task covered every task that body led there, so a province
+     * that made only task 1 concrete showed no gap on task 2.
+     */
+    public static final String COVERAGE_PREVIOUS = "chain-coverage/1";
 }

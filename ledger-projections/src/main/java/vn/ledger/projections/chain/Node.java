@@ -25,7 +25,8 @@ import java.util.List;
  * <p>Lists are in an order given by the events, never by their arrival: {@link #children} by the log position of
  * the event that made each child ({@link Child#at}, then id); {@link #recipients}, {@link #startedBy} and
  * {@link #delegatedBy} by the node's own events (an aggregate's events reach a processor in log order), within an
- * event in its lists' order; {@link #uncoveredLeads} in the order of {@link #leads}.
+ * event in its lists' order; {@link #uncoveredLeads} in the order of {@link #leads}; {@link #concreteBy}, brought by
+ * other aggregates' events, sorted.
  */
 final class Node {
 
@@ -130,7 +131,10 @@ final class Node {
     boolean recurring;
     List<String> missing = new ArrayList<>();
     boolean stopped;
+    /** Leads that have not made the task concrete ({@link ChainRules#COVERAGE}): a function of the node's facts. */
     List<String> uncoveredLeads = new ArrayList<>();
+    /** Bodies that issued a task linked to this one ({@code implementsTasks}), sorted, whatever order they came in. */
+    List<String> concreteBy = new ArrayList<>();
     List<String> startedBy = new ArrayList<>();
     boolean started;
     LocalDate startedOn;
@@ -297,6 +301,34 @@ final class Node {
             delegatedBy.add(body);
         }
         delegatedOn = ChainProjection.min(delegatedOn, on);
-        uncoveredLeads.remove(body);
+        coverage();
+    }
+
+    /** The body issued a task linked to this one: it made it concrete. False when it had already. */
+    boolean madeConcreteBy(String body) {
+        if (body == null || concreteBy.contains(body)) {
+            return false;
+        }
+        int i = 0;
+        while (i < concreteBy.size() && concreteBy.get(i).compareTo(body) < 0) {
+            i++;
+        }
+        concreteBy.add(i, body);
+        coverage();
+        return true;
+    }
+
+    /**
+     * Recomputes {@link #uncoveredLeads} by {@link ChainRules#COVERAGE}: the leads, in their order, that neither
+     * delegated the task nor issued a task linked to it. A letter that only passes the notice on counts for nothing.
+     */
+    void coverage() {
+        List<String> out = new ArrayList<>();
+        for (String l : leads) {
+            if (!delegatedBy.contains(l) && !concreteBy.contains(l) && !out.contains(l)) {
+                out.add(l);
+            }
+        }
+        uncoveredLeads = out;
     }
 }

@@ -20,13 +20,13 @@ import java.util.function.Function;
  * equal nodes are equal documents, byte for byte, whatever order their facts arrived in. The values read whole
  * are packed, each by the form declared next to it: {@code own} and {@code rollup} ({@link Tally#FORM}),
  * {@code children} ({@link Node.Child#LIST}), a directive's {@code recipients} ({@link Recipients#FIRST}), a task's
- * {@code leads}, {@code cooperating}, {@code startedBy} and {@code uncoveredLeads} ({@link Node#CODES}). Values kept
- * as objects while a rebuild's write-behind cache holds the document ({@link Held}) are taken back as they are, not
- * read again. A node stored by the previous layout reads too ({@link ChainLayout6}).
+ * {@code leads}, {@code cooperating}, {@code startedBy}, {@code uncoveredLeads} and {@code concreteBy} (absent when
+ * empty) ({@link Node#CODES}). Values kept as objects while a rebuild's write-behind cache holds the document
+ * ({@link Held}) are taken back as they are, not read again. A node stored by the previous layout reads too
+ * ({@link ChainLayout6}).
  *
  * <p>The acts on a directive: a head ({@code _id} the directive's id, {@code buckets}: the numbers of its stored
- * buckets) and the buckets ({@link #writeActs}, {@code _id} {@code <directive id>#<n>}). A leads index entry
- * ({@code directiveId|body}): {@code tasks}, the task ids, sorted.
+ * buckets) and the buckets ({@link #writeActs}, {@code _id} {@code <directive id>#<n>}).
  */
 final class NodeCodec {
 
@@ -87,6 +87,9 @@ final class NodeCodec {
         d.append("missing", new ArrayList<>(n.missing));
         flag(d, "stopped", n.stopped);
         d.append("uncoveredLeads", Node.CODES.write(n.uncoveredLeads));
+        if (!n.concreteBy.isEmpty()) {
+            d.append("concreteBy", Node.CODES.write(n.concreteBy));
+        }
         d.append("startedBy", Node.CODES.write(n.startedBy));
         flag(d, "started", n.started);
         put(d, "startedOn", Docs.iso(n.startedOn));
@@ -150,6 +153,7 @@ final class NodeCodec {
         n.missing = Docs.strings(d, "missing");
         n.stopped = Docs.bool(d, "stopped");
         n.uncoveredLeads = Node.CODES.read(d.get("uncoveredLeads"));
+        n.concreteBy = Node.CODES.read(d.get("concreteBy"));
         n.startedBy = Node.CODES.read(d.get("startedBy"));
         n.started = Docs.bool(d, "started");
         n.startedOn = Docs.date(d, "startedOn");
@@ -212,6 +216,9 @@ final class NodeCodec {
         d.put("leads", n.leads);
         d.put("cooperating", n.cooperating);
         d.put("uncoveredLeads", n.uncoveredLeads);
+        if (!n.concreteBy.isEmpty()) {
+            d.put("concreteBy", n.concreteBy);
+        }
         d.put("startedBy", n.startedBy);
         return d;
     }
@@ -305,13 +312,5 @@ final class NodeCodec {
             out.addAll(b.forwardIds());
         }
         return out;
-    }
-
-    static Document writeLeads(String key, List<String> sortedTasks) {
-        return new Document("_id", key).append("tasks", new ArrayList<>(sortedTasks));
-    }
-
-    static List<String> readLeads(Document d) {
-        return Docs.strings(d, "tasks");
     }
 }

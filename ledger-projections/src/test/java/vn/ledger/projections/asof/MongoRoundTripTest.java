@@ -46,7 +46,7 @@ class MongoRoundTripTest {
     private static final JsonWriterSettings EXTENDED = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
     private static final String[] COLLECTIONS = {BodiesProjection.COLLECTION, DashboardProjection.DASHBOARD,
             DashboardProjection.TASKS, DashboardProjection.BODIES, DashboardProjection.DIRECTIVES,
-            DashboardProjection.BODY_TASKS, ChainProjection.NODES, ChainProjection.ACTS, ChainProjection.LEADS};
+            DashboardProjection.BODY_TASKS, ChainProjection.NODES, ChainProjection.ACTS};
 
     @Test
     void theDocumentsRoundTripThroughBsonAndAnswerAsInMemory() {

@@ -197,15 +197,22 @@ class ChainProjectionTest {
 
             CoverageReport report = queries.coverage(A, 100, CLOCK.instant()).orElseThrow();
             assertThat(report.rule()).isEqualTo(ChainRules.COVERAGE);
-            // 22-TB: 9 (App.1 is done); 569: 5 (Sính Bình made task 1 concrete with 506); 506: 4
-            assertThat(report.gaps()).isEqualTo(18);
-            assertThat(report.items()).hasSize(18);
+            // 22-TB: 9 (App.1 is done; TU-DIENBIEN's links from 569/1 cover nothing: it leads none of II.1–II.6);
+            // 569: 6 (506 cites 569 but links its tasks to 22-TB's, so it passed 569/1 on); 506: 4
+            assertThat(report.gaps()).isEqualTo(19);
+            assertThat(report.items()).hasSize(19);
             assertThat(report.items()).extracting(CoverageReport.Gap::taskId, CoverageReport.Gap::leadBody)
                     .contains(tuple(B + "/1", "DUUBND-DIENBIEN"), tuple(B + "/2", "DUUBND-DIENBIEN"),
-                            tuple(A + "/II.4", "BTC"))
-                    .doesNotContain(tuple(B + "/1", "DU-SINHBINH"), tuple(A + "/App.1", "BKHCN"));
+                            tuple(A + "/II.4", "BTC"), tuple(B + "/1", "DU-SINHBINH"))
+                    .doesNotContain(tuple(A + "/App.1", "BKHCN"));
+            assertThat(report.items())
+                    .filteredOn(g -> g.taskId().equals(B + "/1") && g.leadBody().equals("DU-SINHBINH"))
+                    .singleElement().satisfies(g -> {
+                        assertThat(g.reason()).isEqualTo(CoverageReport.Reason.PASSED_ON_WITHOUT_CONCRETE_TASKS);
+                        assertThat(g.passedOnIn()).containsExactly(C);
+                    });
             assertThat(child(chain(B, 1), B + "/1").uncoveredLeads())
-                    .containsExactly("DUCQD-DIENBIEN", "DUUBND-DIENBIEN", "MTTQ-DIENBIEN");
+                    .containsExactly("DUCQD-DIENBIEN", "DUUBND-DIENBIEN", "MTTQ-DIENBIEN", "DU-SINHBINH");
             assertThat(queries.coverage(A, 5, CLOCK.instant()).orElseThrow().truncated()).isTrue();
         }
     }
@@ -438,9 +445,10 @@ class ChainProjectionTest {
                     .issue("X", "1-TB/TW", "TW", d("2026-03-20"), List.of("P"), List.of(), List.of(), List.of(),
                             spec("1", "việc", List.of("Q"), "trong tháng 6/2026", "sp"))
                     .issue("LQ", "1-CV/Q", "Q", d("2026-03-24"), List.of(), List.of(), List.of(), List.of("X"),
-                            spec("1", "triển khai", List.of("Q-VP"), "trong tháng 5/2026", "sp"));
+                            Ledger.implementing(spec("1", "triển khai", List.of("Q-VP"), "trong tháng 5/2026", "sp"),
+                                    "1"));
             assertThat(chain("X", 0).recipients()).extracting(ChainView.Recipient::body).containsExactly("P");
-            assertThat(child(chain("X", 1), "X/1").uncoveredLeads()).as("Q made it concrete with LQ").isEmpty();
+            assertThat(child(chain("X", 1), "X/1").uncoveredLeads()).as("Q made it concrete with LQ/1").isEmpty();
 
             ledger.receive("X", "Q", d("2026-03-22"));
 
