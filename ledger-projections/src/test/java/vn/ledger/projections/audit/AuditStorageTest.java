@@ -1,5 +1,7 @@
 package vn.ledger.projections.audit;
 
+import vn.ledger.projections.fixture.BytesWritten;
+
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;

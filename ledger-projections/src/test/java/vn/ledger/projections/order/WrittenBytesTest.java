@@ -1,7 +1,6 @@
 package vn.ledger.projections.order;
 
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.bson.Document;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.ledger.core.body.BodyLevel;
@@ -10,7 +9,7 @@ import vn.ledger.projections.audit.AuditProjection;
 import vn.ledger.projections.body.BodiesProjection;
 import vn.ledger.projections.dashboard.DashboardProjection;
 import vn.ledger.projections.directive.DirectiveProjection;
-import vn.ledger.projections.fixture.CountingReadStore;
+import vn.ledger.projections.fixture.BytesWritten;
 import vn.ledger.projections.fixture.EventFeed;
 import vn.ledger.projections.fixture.Ledger;
 import vn.ledger.projections.search.SearchProjection;
@@ -20,13 +19,10 @@ import vn.ledger.projections.task.TaskProjection;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.ledger.projections.fixture.Ledger.d;
@@ -43,51 +39,6 @@ class WrittenBytesTest {
     /** 3,400 in the issue's example; fewer by default, to keep the suite fast (buckets fill at 64 and 500). */
     private static final int COMMUNES = Integer.getInteger("growth.communes", 700);
     private static final int MONTHS = 120;
-
-    /** Adds up the stored size of every document put, per event. */
-    private static final class Measuring implements ReadStore {
-        final InMemoryReadStore delegate = new InMemoryReadStore();
-        long bytes;
-        String largest;
-        long largestBytes;
-
-        @Override
-        public Optional<Document> find(String collection, String id) {
-            return delegate.find(collection, id);
-        }
-
-        @Override
-        public Map<String, Document> findAll(String collection, Collection<String> ids) {
-            return delegate.findAll(collection, ids);
-        }
-
-        @Override
-        public void put(String collection, Document document) {
-            delegate.put(collection, document);
-            // as stored: packed lists and tallies are the strings the server gets
-            int size = CountingReadStore.bson(delegate.find(collection, String.valueOf(document.get("_id"))).orElseThrow());
-            bytes += size;
-            if (size > largestBytes) {
-                largestBytes = size;
-                largest = collection;
-            }
-        }
-
-        @Override
-        public void delete(String collection, String id) {
-            delegate.delete(collection, id);
-        }
-
-        @Override
-        public Stream<Document> scan(String collection) {
-            return delegate.scan(collection);
-        }
-
-        @Override
-        public void drop(String collection) {
-            delegate.drop(collection);
-        }
-    }
 
     /** @param worst the most bytes one event wrote, not counting the issue of the directive (as large as its list) */
     record Cost(long worst, long mean, String collection, long issue) {
@@ -115,7 +66,7 @@ class WrittenBytesTest {
     }
 
     private static Cost measure(Function<ReadStore, Object> projection, List<DomainEventMessage<?>> events) {
-        Measuring store = new Measuring();
+        BytesWritten store = new BytesWritten(new InMemoryReadStore());
         Object p = projection.apply(store);
         long worst = 0;
         long total = 0;
