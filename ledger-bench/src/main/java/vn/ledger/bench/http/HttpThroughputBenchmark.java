@@ -71,7 +71,7 @@ public final class HttpThroughputBenchmark {
         int warmupClients = 8;
         int units = Math.max(warmupClients, Arrays.stream(levels).max().orElse(1));
         List<String> properties = new ArrayList<>(List.of("--server.port=0", "--ledger.data-dir=" + appDir,
-                "--spring.main.banner-mode=off", "--ledger.demo=false", "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 "--logging.level.vn.ledger.bench=INFO"));
         properties.addAll(Workload.userProperties(units));
         System.out.printf("bench: HTTP commands on the application (embedded server, file %s/ledger.mv), levels %s, "
