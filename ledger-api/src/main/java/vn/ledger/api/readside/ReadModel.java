@@ -36,8 +36,9 @@ public enum ReadModel {
     // 6: the acts on a directive in buckets of acting bodies (by a hash of the body), each its own document; a
     // directive's recipients beyond the first 128 in buckets of 128 by their place in its list (chain_recipients);
     // 7: children, recipients and lists of codes in the one packed format (StoredForm), children by their whole id,
-    // a forward's place as numbers (at, atOffset); 8: a task's last reported percent and its date
-    CHAIN("chain", 8, ChainProjection.COLLECTIONS, ChainProjection::new),
+    // a forward's place as numbers (at, atOffset); 8: a task's last reported percent and its date; 9: a task's
+    // extensions (business date, due day) and its due day as written, a completion judged by the one in force on its day
+    CHAIN("chain", 9, ChainProjection.COLLECTIONS, ChainProjection::new),
     // 2: tallies are one string each; 3: lists of tasks, children and bodies in log order, with their log keys;
     // 4: dashboard_bodies as BodyNode's form (fields in one fixed order, absent ones left out)
     DASHBOARD("dashboard", 4, List.of(DashboardProjection.DASHBOARD, DashboardProjection.TASKS,

@@ -501,6 +501,40 @@ class ChainProjectionTest {
         }
     }
 
+    @Nested
+    @DisplayName("a completion is judged by the deadline in force on its business date")
+    class DeadlineInForce {
+
+        private void assigned() {
+            ledger.at("2026-03-20T02:00:00Z")
+                    .issue("X", "1-TB/TW", "TW", d("2026-03-20"), List.of("P"), List.of(), List.of(), List.of(),
+                            spec("1", "việc", List.of("P"), "trong tháng 4/2026", "sp"));
+        }
+
+        @Test
+        void anExtensionGrantedBeforeTheCompletionButEnteredAfterItCounts() {
+            assigned();
+            ledger.at("2026-06-01T02:00:00Z").complete("X/1", "P", d("2026-05-20"));
+            ledger.at("2026-06-02T02:00:00Z").extend("X/1", "trong tháng 5/2026", d("2026-04-22"));
+
+            ChainView.ChainNode x = chain("X", 1);
+            assertThat(child(x, "X/1").status()).isEqualTo("DONE_ON_TIME");
+            assertThat(x.rollup().doneOnTime()).isEqualTo(1);
+        }
+
+        @Test
+        void anExtensionGrantedAfterTheCompletionsDayDoesNotMakeItOnTime() {
+            assigned();
+            ledger.at("2026-05-05T02:00:00Z").complete("X/1", "P", d("2026-05-05"));
+            ledger.at("2026-05-08T02:00:00Z").extend("X/1", "trong tháng 5/2026", d("2026-05-08"));
+
+            ChainView.ChainNode x = chain("X", 1);
+            assertThat(child(x, "X/1").status()).isEqualTo("DONE_LATE");
+            assertThat(child(x, "X/1").due()).as("in force now").isEqualTo(d("2026-05-31"));
+            assertThat(x.rollup().doneLate()).isEqualTo(1);
+        }
+    }
+
     @Test
     void aNationalCascadeIsReadFromTheTopRollUpsWithoutWalkingTheTree() {
         // 1 directive, 6 tasks → 34 provinces → 5 communes each, each commune assigning 3 tasks to its units
