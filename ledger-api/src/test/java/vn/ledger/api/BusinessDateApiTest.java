@@ -52,6 +52,8 @@ class BusinessDateApiTest extends ApiTestSupport {
         JsonNode childAssigned = get(INSPECTOR, task + ".1/history").body().at("/events/0");
         assertThat(childAssigned.get("businessDate").asText()).isEqualTo("2026-03-22");
         assertThat(childAssigned.get("timestamp").asText()).doesNotStartWith("2026-03-22"); // recorded now
+        assertThat(childAssigned.get("lateEntry").asBoolean()).as("22/3/2026, recorded in December").isTrue();
+        assertThat(childAssigned.get("lateEntryDays").asLong()).isGreaterThan(7);
     }
 
     @Test

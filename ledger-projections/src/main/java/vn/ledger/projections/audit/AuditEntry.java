@@ -56,7 +56,8 @@ public record AuditEntry(String id, String eventId, String eventType, String sum
                 lateDays(recordedAt, businessDate), isLate(lateDays(recordedAt, businessDate)));
     }
 
-    private static boolean isLate(Long days) {
+    /** Whether {@code days} from business date to recording make a late entry. */
+    public static boolean isLate(Long days) {
         return days != null && days > LATE_ENTRY_AFTER_DAYS;
     }
 
@@ -64,7 +65,7 @@ public record AuditEntry(String id, String eventId, String eventType, String sum
      * Days from the business date to the recorded day in Vietnam, never negative; null without a recorded instant,
      * 0 without a business date (an event stored without one reads as recorded that day).
      */
-    static Long lateDays(Instant recordedAt, LocalDate businessDate) {
+    public static Long lateDays(Instant recordedAt, LocalDate businessDate) {
         if (recordedAt == null) {
             return null;
         }
