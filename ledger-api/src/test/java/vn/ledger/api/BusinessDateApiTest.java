@@ -3,6 +3,8 @@ package vn.ledger.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Work done earlier and entered later: every act takes its business date, answers it, and the history shows it
@@ -49,6 +52,46 @@ class BusinessDateApiTest extends ApiTestSupport {
         JsonNode childAssigned = get(INSPECTOR, task + ".1/history").body().at("/events/0");
         assertThat(childAssigned.get("businessDate").asText()).isEqualTo("2026-03-22");
         assertThat(childAssigned.get("timestamp").asText()).doesNotStartWith("2026-03-22"); // recorded now
+        assertThat(childAssigned.get("lateEntry").asBoolean()).as("22/3/2026, recorded in December").isTrue();
+        assertThat(childAssigned.get("lateEntryDays").asLong()).isGreaterThan(7);
+    }
+
+    @Test
+    void a_departments_october_work_entered_in_december_reads_its_own_hop_latency_and_is_flagged_late_in_the_audit()
+            throws Exception {
+        String unit = registerBody("U", "BKHCN", "UNIT");
+        Map<String, Object> october = new java.util.LinkedHashMap<>(DirectiveApiTest.directive(DirectiveApiTest.symbol()));
+        october.put("issuedOn", "1/10/2025");
+        october.put("tasks", List.of(Map.of("code", "1", "work", "Rà soát danh mục", "leadBodies", List.of("BKHCN"),
+                "deadline", "trước ngày 31/10/2025", "product", "Danh mục")));
+        Response issued = post("tuc", "/api/directives", october);
+        assertThat(issued.status()).as(issued.raw()).isEqualTo(201);
+        String id = issued.text("id");
+        assertThat(post("most.officer", "/api/directives/" + id + "/receipts", Map.of("receivedOn", "1/10/2025"))
+                .status()).isEqualTo(201);
+        Response child = post("most.leader", "/api/tasks/" + id + "/1/delegations", Map.of("number", 1,
+                "work", "Phần việc", "leadBodies", List.of(unit), "deadline", "ngày 20/10/2025",
+                "delegatedOn", "6/10/2025"));
+        assertThat(child.status()).as(child.raw()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            JsonNode root = get(INSPECTOR, "/api/directives/" + id + "/chain?depth=1").body().at("/data/root");
+            JsonNode most = null;
+            for (JsonNode r : root.get("recipients")) {
+                most = "BKHCN".equals(r.get("body").asText()) ? r : most;
+            }
+            assertThat(most).as(root.toString()).isNotNull();
+            assertThat(most.get("daysToAct").asLong()).as("received 1/10/2025, delegated 6/10/2025").isEqualTo(5);
+            assertThat(root.at("/rollup/levels/1/avgDaysToDelegate").asDouble()).isEqualTo(5.0);
+        });
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            JsonNode entries = get(INSPECTOR, "/api/audit?entity=" + id + "/1&type=TaskDelegated").body()
+                    .at("/data/entries");
+            assertThat(entries).hasSize(1);
+            assertThat(entries.get(0).get("businessDate").asText()).isEqualTo("2025-10-06");
+            assertThat(entries.get(0).get("lateEntry").asBoolean()).isTrue();
+            assertThat(entries.get(0).get("lateEntryDays").asLong()).isGreaterThan(400);
+        });
     }
 
     @Test

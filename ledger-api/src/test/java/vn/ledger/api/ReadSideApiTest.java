@@ -190,7 +190,7 @@ class ReadSideApiTest extends ApiTestSupport {
         Map<String, String> tasks = new LinkedHashMap<>();
         list(a.get("tasks")).forEach(t -> tasks.put(t.get("code").asText(), t.get("timeliness").asText()));
         assertThat(tasks).containsEntry("II.1", "IN_PROGRESS_ON_TIME").containsEntry("App.1", "OVERDUE_NOT_DONE");
-        assertThat(a.get("ruleVersion").asText()).isEqualTo("vn-task-timeliness/1");
+        assertThat(a.get("ruleVersion").asText()).isEqualTo("vn-task-timeliness/2");
 
         // C cites A as 22-TB/VPTW: resolved to A, with A's symbol
         JsonNode c = get(INSPECTOR, "/api/directives/" + C + "/state").body().get("data");
@@ -204,7 +204,7 @@ class ReadSideApiTest extends ApiTestSupport {
         JsonNode ii2 = eventually(INSPECTOR, "/api/tasks/" + A + "/II.2/state",
                 t -> assertThat(t.at("/data/reports")).isNotEmpty()).get("data");
         assertThat(ii2.get("timeliness").asText()).isEqualTo("IN_PROGRESS_ON_TIME");
-        assertThat(ii2.get("ruleVersion").asText()).isEqualTo("vn-task-timeliness/1");
+        assertThat(ii2.get("ruleVersion").asText()).isEqualTo("vn-task-timeliness/2");
         assertThat(ii2.at("/schedule/missed").asInt()).isEqualTo(1);
         assertThat(list(ii2.at("/schedule/missedPeriods"))).extracting(JsonNode::asText).containsExactly("2026-03");
         assertThat(list(ii2.at("/schedule/periods"))).anySatisfy(p -> {
@@ -234,7 +234,7 @@ class ReadSideApiTest extends ApiTestSupport {
         assertThat(tree.get("open").asLong()).isEqualTo(5);
         assertThat(tree.get("openWithoutDueDate").asLong()).isEqualTo(5); // none of these tasks has a deadline
         assertThat(tree.get("overdue").asLong()).isZero();
-        assertThat(tree.get("ruleVersion").asText()).isEqualTo("vn-task-timeliness/1");
+        assertThat(tree.get("ruleVersion").asText()).isEqualTo("vn-task-timeliness/2");
         assertThat(list(tree.get("trends"))).anySatisfy(m -> {
             assertThat(m.get("month").asText()).isEqualTo("2026-03");
             assertThat(m.get("assigned").asLong()).isEqualTo(5);

@@ -21,6 +21,10 @@ public record HistoryEntry(
         @Schema(description = "business date of the act (the payload's date: issuedOn, receivedOn, acknowledgedOn, "
                 + "delegatedOn...), beside the recorded instant; null for an event without one", type = "string",
                 example = "2026-03-25") String businessDate,
+        @Schema(description = "days from the business date to the recorded day in Vietnam (0: the same day; an event "
+                + "without a business date counts as recorded that day)", example = "0") Long lateEntryDays,
+        @Schema(description = "recorded more than 7 days after its business date: work entered after the fact")
+        boolean lateEntry,
         @Schema(description = "the event payload (canonical JSON as stored)") JsonNode payload,
         @Schema(description = "the event metadata (actor correlation, idempotency key...)") JsonNode metaData) {
 }

@@ -8,7 +8,9 @@ import org.springframework.stereotype.Service;
 import vn.ledger.core.shared.Deadline;
 import vn.ledger.eventstore.MongoEventStorageEngine;
 import vn.ledger.eventstore.StoredEvent;
+import vn.ledger.projections.audit.AuditEntry;
 
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.List;
@@ -42,10 +44,13 @@ public class HistoryService {
         String simpleType = e.payloadType() == null ? null
                 : e.payloadType().substring(e.payloadType().lastIndexOf('.') + 1);
         JsonNode payload = json(e.payloadJson());
+        String businessDate = businessDate(payload);
+        Long lateDays = AuditEntry.lateDays(e.timestamp(), businessDate == null ? null : LocalDate.parse(businessDate));
         return new HistoryEntry(e.commitPosition(), e.indexInCommit(), e.sequenceNumber(), e.eventId(),
                 e.aggregateType(), e.aggregateId(), simpleType, e.payloadType(), e.payloadRevision(),
                 e.timestamp().atZone(Deadline.LEGAL_ZONE).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
-                e.timestamp().toString(), businessDate(payload), payload, json(e.metaDataJson()));
+                e.timestamp().toString(), businessDate, lateDays, AuditEntry.isLate(lateDays), payload,
+                json(e.metaDataJson()));
     }
 
     /** The payload's business date: its one field named "...On" holding an ISO date (all events name it so). */

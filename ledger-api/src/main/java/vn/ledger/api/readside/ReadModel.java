@@ -38,11 +38,13 @@ public enum ReadModel {
     // 7: children, recipients and lists of codes in the one packed format (StoredForm), children by their whole id,
     // a forward's place as numbers (at, atOffset); 8: a task's last reported percent and its date; 9: coverage by
     // implementation links (chain-coverage/2): a task's concreteBy (bodies that issued a task linked to it), no
-    // chain_leads index
-    CHAIN("chain", 9, ChainProjection.COLLECTIONS, ChainProjection::new),
+    // chain_leads index; 10: a task's extensions (business date, due day) and its due day as written, a completion
+    // judged by the one in force on its day
+    CHAIN("chain", 10, ChainProjection.COLLECTIONS, ChainProjection::new),
     // 2: tallies are one string each; 3: lists of tasks, children and bodies in log order, with their log keys;
-    // 4: dashboard_bodies as BodyNode's form (fields in one fixed order, absent ones left out)
-    DASHBOARD("dashboard", 4, List.of(DashboardProjection.DASHBOARD, DashboardProjection.TASKS,
+    // 4: dashboard_bodies as BodyNode's form (fields in one fixed order, absent ones left out); 5: a task's
+    // extensions (packed) and due day as written, a completion judged by the deadline in force on its business date
+    DASHBOARD("dashboard", 5, List.of(DashboardProjection.DASHBOARD, DashboardProjection.TASKS,
             DashboardProjection.BODIES, DashboardProjection.DIRECTIVES, DashboardProjection.BODY_TASKS),
             DashboardProjection::new),
     // 2: entries grouped by entity, ids from the recording instant, no authority collection; 3: an entry is one string;

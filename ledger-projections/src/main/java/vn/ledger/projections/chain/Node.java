@@ -9,8 +9,10 @@ import vn.ledger.core.task.TaskCancelled;
 import vn.ledger.core.task.TaskCompleted;
 import vn.ledger.eventstore.LogPosition;
 import vn.ledger.projections.dashboard.Tally;
+import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.StoredForm;
 import vn.ledger.projections.store.Tuple;
+import vn.ledger.projections.task.TimelinessRule;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -71,6 +73,26 @@ final class Node {
         }
     }
 
+    /**
+     * An extension granted: its business date and the due day it set. A task's list is packed: its number, then
+     * each one's dates (ISO).
+     */
+    record Extension(LocalDate grantedOn, LocalDate due) {
+
+        static final StoredForm<List<Extension>> LIST = StoredForm.packed((w, list) -> {
+            w.add(list.size());
+            for (Extension x : list) {
+                w.add(Docs.iso(x.grantedOn())).add(Docs.iso(x.due()));
+            }
+        }, r -> {
+            List<Extension> out = new ArrayList<>();
+            for (long n = r.lng(); n > 0; n--) {
+                out.add(new Extension(Docs.localDate(r.string()), Docs.localDate(r.string())));
+            }
+            return out;
+        }, null);
+    }
+
     /** A list of body codes or ids, packed ({@link StoredForm#STRINGS}); the previous layout's string reads too. */
     static final StoredForm<List<String>> CODES = new StoredForm<>() {
         @Override
@@ -128,6 +150,10 @@ final class Node {
     String product;
     String deadline;
     LocalDate due;
+    /** The due day as assigned, once an extension moved it (only with {@link #extensions}). */
+    LocalDate dueWritten;
+    /** The extensions granted, in the task's own order. */
+    List<Extension> extensions = new ArrayList<>();
     boolean recurring;
     List<String> missing = new ArrayList<>();
     boolean stopped;
@@ -247,7 +273,10 @@ final class Node {
     }
 
     TaskState taskState() {
-        return new TaskState(cancelled, stopped, started, due, completedOn);
+        LocalDate judgedBy = completedOn == null || extensions.isEmpty() ? due
+                : TimelinessRule.dueInForceOn(completedOn, dueWritten, extensions.stream()
+                .map(x -> new TimelinessRule.Grant(x.grantedOn(), x.due())).toList());
+        return new TaskState(cancelled, stopped, started, due, completedOn, judgedBy);
     }
 
     // ------------------------------------------------------------------ own facts
@@ -264,8 +293,13 @@ final class Node {
         }
     }
 
+    /** Extended: {@link #due} is the new due day; the completion is judged by the one in force on its day. */
     void apply(ExtensionGranted e) {
+        if (extensions.isEmpty()) {
+            dueWritten = due;
+        }
         due = e.newDeadline() == null ? null : e.newDeadline().dueDate();
+        extensions.add(new Extension(e.grantedOn(), due));
     }
 
     void apply(TaskCancelled e) {

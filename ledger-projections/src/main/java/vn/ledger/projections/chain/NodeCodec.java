@@ -83,6 +83,10 @@ final class NodeCodec {
         put(d, "product", n.product);
         put(d, "deadline", n.deadline);
         put(d, "due", Docs.iso(n.due));
+        if (!n.extensions.isEmpty()) {
+            put(d, "dueWritten", Docs.iso(n.dueWritten));
+            d.append("extensions", Node.Extension.LIST.write(n.extensions));
+        }
         flag(d, "recurring", n.recurring);
         d.append("missing", new ArrayList<>(n.missing));
         flag(d, "stopped", n.stopped);
@@ -149,6 +153,9 @@ final class NodeCodec {
         n.product = Docs.str(d, "product");
         n.deadline = Docs.str(d, "deadline");
         n.due = Docs.date(d, "due");
+        n.dueWritten = Docs.date(d, "dueWritten");
+        Object extensions = d.get("extensions");
+        n.extensions = extensions == null ? new ArrayList<>() : new ArrayList<>(Node.Extension.LIST.read(extensions));
         n.recurring = Docs.bool(d, "recurring");
         n.missing = Docs.strings(d, "missing");
         n.stopped = Docs.bool(d, "stopped");
@@ -220,6 +227,10 @@ final class NodeCodec {
             d.put("concreteBy", n.concreteBy);
         }
         d.put("startedBy", n.startedBy);
+        if (!n.extensions.isEmpty()) {
+            d.put("extensions", n.extensions.stream().map(x -> new Document("grantedOn", Docs.iso(x.grantedOn()))
+                    .append("due", Docs.iso(x.due()))).toList());
+        }
         return d;
     }
 

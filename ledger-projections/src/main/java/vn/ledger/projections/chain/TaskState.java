@@ -7,8 +7,15 @@ import vn.ledger.projections.task.TimelinessRule;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** The facts of a task node that decide its {@link Timeliness}. */
-record TaskState(boolean cancelled, boolean stopped, boolean started, LocalDate due, LocalDate completedOn) {
+/**
+ * The facts of a task node that decide its {@link Timeliness}.
+ *
+ * @param due      the due day in force now
+ * @param judgedBy the due day a completion is judged by: in force on its business date ({@link
+ *                 TimelinessRule#dueInForceOn})
+ */
+record TaskState(boolean cancelled, boolean stopped, boolean started, LocalDate due, LocalDate completedOn,
+                 LocalDate judgedBy) {
 
     /** Cancelled when cancelled, or stopped by its directive before it was done; done stays done. */
     boolean cancelledOrStopped() {
@@ -17,13 +24,16 @@ record TaskState(boolean cancelled, boolean stopped, boolean started, LocalDate 
 
     /** The timeliness at {@code now} by {@link TimelinessRule}. */
     Timeliness at(Instant now) {
-        return TimelinessRule.evaluate(cancelledOrStopped(), started, completedOn,
-                due == null ? null : Deadline.endOfDay(due), now);
+        return TimelinessRule.evaluate(cancelledOrStopped(), started, completedOn, dueAt(), now);
     }
 
     /** The timeliness without the clock: overdue is left to the query (open tasks as not started / in progress). */
     Timeliness stateWithoutClock() {
-        return TimelinessRule.evaluate(cancelledOrStopped(), started, completedOn,
-                due == null ? null : Deadline.endOfDay(due), Instant.MIN);
+        return TimelinessRule.evaluate(cancelledOrStopped(), started, completedOn, dueAt(), Instant.MIN);
+    }
+
+    private Instant dueAt() {
+        LocalDate day = completedOn != null ? judgedBy : due;
+        return day == null ? null : Deadline.endOfDay(day);
     }
 }

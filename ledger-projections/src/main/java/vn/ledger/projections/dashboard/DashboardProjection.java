@@ -23,6 +23,7 @@ import vn.ledger.projections.body.BodyTree;
 import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.LogOrder;
 import vn.ledger.projections.store.ReadStore;
+import vn.ledger.projections.store.StoredForm;
 import vn.ledger.projections.store.StoredForms;
 import vn.ledger.projections.task.Timeliness;
 import vn.ledger.projections.task.TimelinessRule;
@@ -78,9 +79,26 @@ public class DashboardProjection {
     public static final String BODIES = "dashboard_bodies";
     public static final String DIRECTIVES = "dashboard_directives";
     public static final String BODY_TASKS = "dashboard_body_tasks";
+    /**
+     * A task's extensions, packed: their number, then each one's business date and the due day it set (ISO), in the
+     * task's order. Kept with the due day as written ({@code dueWritten}) so that a completion is judged by the
+     * deadline in force on its business date ({@link TimelinessRule#dueInForceOn}).
+     */
+    static final StoredForm<List<TimelinessRule.Grant>> EXTENSIONS = StoredForm.packed((w, list) -> {
+        w.add(list.size());
+        for (TimelinessRule.Grant g : list) {
+            w.add(Docs.iso(g.grantedOn())).add(Docs.iso(g.due()));
+        }
+    }, r -> {
+        List<TimelinessRule.Grant> out = new ArrayList<>();
+        for (long n = r.lng(); n > 0; n--) {
+            out.add(new TimelinessRule.Grant(Docs.localDate(r.string()), Docs.localDate(r.string())));
+        }
+        return out;
+    }, null);
     /** How this model's stored values read (the administrator's decoded documents). */
     public static final StoredForms FORMS = StoredForms.forms().field("self", Tally.FORM).field("tree", Tally.FORM)
-            .field("tally", Tally.FORM).document(BODIES, BodyNode.FORM);
+            .field("tally", Tally.FORM).field("extensions", EXTENSIONS).document(BODIES, BodyNode.FORM);
 
     private final ReadStore store;
     private final BodyTree bodies;
@@ -223,7 +241,14 @@ public class DashboardProjection {
     public void on(ExtensionGranted e, @SequenceNumber Long seq) {
         Document facts = taskDoc(e.taskId());
         if (advance(facts, seq)) {
-            facts.put("due", e.newDeadline() == null ? null : Docs.iso(e.newDeadline().dueDate()));
+            LocalDate due = e.newDeadline() == null ? null : e.newDeadline().dueDate();
+            List<TimelinessRule.Grant> extensions = new ArrayList<>(extensions(facts));
+            if (extensions.isEmpty()) {
+                facts.put("dueWritten", facts.get("due"));
+            }
+            extensions.add(new TimelinessRule.Grant(e.grantedOn(), due));
+            facts.put("extensions", EXTENSIONS.write(extensions));
+            facts.put("due", Docs.iso(due));
             recompute(facts);
         }
     }
@@ -267,6 +292,11 @@ public class DashboardProjection {
 
     // ------------------------------------------------------------------ contribution and roll-up
 
+    private static List<TimelinessRule.Grant> extensions(Document facts) {
+        Object stored = facts.get("extensions");
+        return stored == null ? List.of() : EXTENSIONS.read(stored);
+    }
+
     /** What one task adds to each of its lead bodies' counters. */
     static Tally contribution(Document facts) {
         Tally t = new Tally();
@@ -287,8 +317,11 @@ public class DashboardProjection {
                 t.count("stopped", 1);
             }
         } else if (completedOn != null) {
+            List<TimelinessRule.Grant> extensions = extensions(facts);
+            LocalDate judgedBy = extensions.isEmpty() ? due
+                    : TimelinessRule.dueInForceOn(completedOn, Docs.date(facts, "dueWritten"), extensions);
             Timeliness status = TimelinessRule.evaluate(false, true, completedOn,
-                    due == null ? null : Deadline.endOfDay(due), Deadline.endOfDay(completedOn));
+                    judgedBy == null ? null : Deadline.endOfDay(judgedBy), Deadline.endOfDay(completedOn));
             String month = YearMonth.from(completedOn).toString();
             if (status == Timeliness.DONE_LATE) {
                 t.count("doneLate", 1).bucket("doneLateByMonth", month, 1);

@@ -90,14 +90,32 @@ public final class TaskQueries {
                 now);
     }
 
-    /** The last declared completion unless it was rejected. */
+    /**
+     * The last declared completion unless it was rejected, with the deadline in force on its business date
+     * ({@link TimelinessRule#dueInForceOn}), whatever was in force when it was entered.
+     */
     static TaskView.Completion standingCompletion(StoredTask t) {
         List<TaskView.Completion> completions = t.completions();
         if (completions.isEmpty()) {
             return null;
         }
         TaskView.Completion last = completions.get(completions.size() - 1);
-        return "REJECTED".equals(last.outcome()) ? null : last;
+        return "REJECTED".equals(last.outcome()) ? null : last.judgedBy(dueAtOn(t, last.completedOn(),
+                last.dueAtInForce()));
+    }
+
+    /** The end of the due day in force on {@code day} by business dates; {@code entered} when the task tells none. */
+    static Instant dueAtOn(StoredTask t, LocalDate day, Instant entered) {
+        Deadline written = t.assignment() == null ? null : t.assignment().deadlineWritten();
+        if (written == null) {
+            return entered;
+        }
+        List<TimelinessRule.Grant> grants = new ArrayList<>();
+        for (TaskView.DeadlineChange c : t.deadlineHistory()) {
+            grants.add(new TimelinessRule.Grant(c.grantedOn(), c.to() == null ? null : c.to().dueDate()));
+        }
+        LocalDate due = TimelinessRule.dueInForceOn(day, written.dueDate(), grants);
+        return due == null ? null : Deadline.endOfDay(due);
     }
 
     /** The view of a stored task (its reports and urgings restored whole) at {@code now}. */

@@ -227,7 +227,9 @@ public record TaskView(String taskId, String directiveId, String parentTaskId, S
      * A sub-document, absent values left out: {@code on}, {@code product}, {@code evidence}, {@code by}, {@code at},
      * {@code dueAt}, {@code outcome}, {@code decidedOn}, {@code decidedBy}, {@code decidedAt}, {@code reason}.
      *
-     * @param dueAtInForce the deadline in force when the completion was declared (what the rule judges it by)
+     * @param dueAtInForce the deadline in force when the completion was entered, as stored; as shown (the task's
+     *                     standing completion), the deadline in force on its business date, which the rule judges
+     *                     it by
      * @param outcome      PENDING, ACCEPTED or REJECTED
      */
     public record Completion(LocalDate completedOn, String productDescription, List<Attachment> evidence, Actor by,
@@ -251,6 +253,12 @@ public record TaskView(String taskId, String directiveId, String parentTaskId, S
                 toActor(c.get("by")), instant(c.get("at")), instant(c.get("dueAt")), c.getString("outcome"),
                 localDate(c.get("decidedOn")), toActor(c.get("decidedBy")), instant(c.get("decidedAt")),
                 c.getString("reason")), null);
+
+        /** Judged by the deadline ending at {@code dueAt} (the one in force on its business date). */
+        public Completion judgedBy(Instant dueAt) {
+            return new Completion(completedOn, productDescription, evidence, by, recordedAt, dueAt, outcome,
+                    decidedOn, decidedBy, decidedAt, reason);
+        }
 
         /** Decided: ACCEPTED or REJECTED (with its reason). */
         public Completion decided(String decision, LocalDate on, Actor byWhom, Instant at, String why) {

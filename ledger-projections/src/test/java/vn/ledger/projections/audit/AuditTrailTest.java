@@ -13,6 +13,7 @@ import vn.ledger.core.task.CompletionAccepted;
 import vn.ledger.core.task.ExtensionGranted;
 import vn.ledger.core.task.ExtensionRequested;
 import vn.ledger.core.task.ProgressReported;
+import vn.ledger.core.task.TaskAcknowledged;
 import vn.ledger.core.task.TaskCompleted;
 import vn.ledger.core.task.TaskReassigned;
 import vn.ledger.core.task.TaskUrged;
@@ -108,6 +109,42 @@ class AuditTrailTest {
         assertThat(reported.summaryVi()).isEqualTo("BKHCN báo cáo tiến độ nhiệm vụ " + II1 + " 30%");
         assertThat(reported.changes()).isEmpty();
         assertThat(audit.entry(reported.id())).contains(reported);
+    }
+
+    @Test
+    void anActEnteredMoreThanAWeekAfterItsBusinessDateIsFlaggedAsALateEntry() {
+        feed.at("2026-03-20T02:00:00Z");
+        feed.send(Seed.commit(Seed.issuedA()).toArray());
+        feed.at("2026-03-28T02:00:00Z"); // 8 days after 20/3: late
+        feed.send(new DirectiveReceived(A, BKHCN, LocalDate.of(2026, 3, 20), MOST_OFFICER));
+        feed.at("2026-04-17T02:00:00Z"); // 7 days after 10/4: within the week
+        feed.send(report(30));
+        feed.at("2027-06-15T02:00:00Z"); // an acknowledgement of 2/4/2026, entered 14 months later
+        feed.send(new TaskAcknowledged(II1, A, BKHCN, LocalDate.of(2026, 4, 2), MOST_OFFICER));
+
+        List<AuditEntry> entries = all(AuditFilter.any());
+        assertThat(entries).extracting(AuditEntry::eventType, AuditEntry::businessDate, AuditEntry::lateEntryDays,
+                AuditEntry::lateEntry).containsExactly(
+                tuple("DirectiveIssued", LocalDate.of(2026, 3, 20), 0L, false),
+                tuple("TaskAssigned", LocalDate.of(2026, 3, 20), 0L, false),
+                tuple("TaskAssigned", LocalDate.of(2026, 3, 20), 0L, false),
+                tuple("TaskAssigned", LocalDate.of(2026, 3, 20), 0L, false),
+                tuple("DirectiveReceived", LocalDate.of(2026, 3, 20), 8L, true),
+                tuple("ProgressReported", LocalDate.of(2026, 4, 10), 7L, false),
+                tuple("TaskAcknowledged", LocalDate.of(2026, 4, 2), 439L, true));
+        AuditEntry ack = entries.get(6);
+        assertThat(ack.recordedAt()).as("shown beside the business date").isAfterOrEqualTo("2027-06-15T02:00:00Z");
+        assertThat(audit.entry(ack.id())).contains(ack);
+    }
+
+    @Test
+    void anEventWithoutABusinessDateReadsAsRecordedThatDayAndIsNoLateEntry() {
+        AuditEntry e = new AuditEntry("id", "ev", "BodyRegistered", "vi", "en", null, "Body", "B", 0L,
+                Instant.parse("2026-03-20T18:00:00Z"), null, null, null, List.of(), List.of(), 1L);
+
+        assertThat(e.businessDate()).as("21/3 in Hà Nội").isEqualTo(LocalDate.of(2026, 3, 21));
+        assertThat(e.lateEntryDays()).isZero();
+        assertThat(e.lateEntry()).isFalse();
     }
 
     @Test

@@ -461,6 +461,88 @@ class ChainProjectionTest {
         }
     }
 
+    @Nested
+    @DisplayName("work entered long after it happened")
+    class LateEntry {
+
+        /** 8/12/2026 in Hà Nội: the October 2025 work is entered now. */
+        private final Instant december2026 = Instant.parse("2026-12-08T03:00:00Z");
+
+        /** A department's October 2025 letter: issued and received then, delegated 5 days later, entered 14 months on. */
+        private void octoberWorkEnteredInDecember() {
+            ledger.at("2025-10-01T02:00:00Z")
+                    .issue("X", "12-CV/TU", "TU", d("2025-10-01"), List.of("SO"), List.of(), List.of(), List.of(),
+                            spec("1", "xây dựng kế hoạch", List.of("SO"), "ngày 30/11/2025", "Kế hoạch"))
+                    .receive("X", "SO", d("2025-10-01"));
+            ledger.at("2026-12-07T02:00:00Z")
+                    .delegate("X/1", 1, "SO", spec("1.1", "phòng dự thảo", List.of("SO-P1"), "ngày 20/11/2025",
+                            "Dự thảo"), d("2025-10-06"))
+                    .ack("X/1.1", "SO-P1", d("2025-10-07"));
+        }
+
+        @Test
+        void theHopLatencyIsTheDaysBetweenTheBusinessDatesNotTheRecordedInstants() {
+            octoberWorkEnteredInDecember();
+
+            ChainView.ChainNode x = queries.chain("X", 0, december2026).orElseThrow().root();
+            ChainView.Level top = x.rollup().levels().get(0);
+            assertThat(top.avgDaysToAct()).as("received 1/10/2025, delegated 6/10/2025").isEqualTo(5.0);
+            ChainView.Level tasks = x.rollup().levels().get(1);
+            assertThat(tasks.delegated()).isEqualTo(1);
+            assertThat(tasks.avgDaysToDelegate()).as("assigned 1/10/2025, delegated 6/10/2025 (entered 7/12/2026)")
+                    .isEqualTo(5.0);
+            ChainView.Recipient so = x.recipients().get(0);
+            assertThat(so.actedOn()).isEqualTo(d("2025-10-06"));
+            assertThat(so.daysToAct()).isEqualTo(5);
+        }
+
+        @Test
+        void workActedOnInTimeButEnteredLateIsNoStall() {
+            octoberWorkEnteredInDecember();
+
+            StallReport stalls = queries.stalls("X", 7, 100, december2026).orElseThrow();
+            assertThat(stalls.items()).isEmpty();
+            ChainView.ChainNode child = queries.chain("X/1.1", 0, december2026).orElseThrow().root();
+            assertThat(child.date()).isEqualTo(d("2025-10-06"));
+            assertThat(child.status()).as("acknowledged 7/10/2025, due 20/11/2025, not done")
+                    .isEqualTo("OVERDUE_NOT_DONE");
+        }
+    }
+
+    @Nested
+    @DisplayName("a completion is judged by the deadline in force on its business date")
+    class DeadlineInForce {
+
+        private void assigned() {
+            ledger.at("2026-03-20T02:00:00Z")
+                    .issue("X", "1-TB/TW", "TW", d("2026-03-20"), List.of("P"), List.of(), List.of(), List.of(),
+                            spec("1", "việc", List.of("P"), "trong tháng 4/2026", "sp"));
+        }
+
+        @Test
+        void anExtensionGrantedBeforeTheCompletionButEnteredAfterItCounts() {
+            assigned();
+            ledger.at("2026-06-01T02:00:00Z").complete("X/1", "P", d("2026-05-20"));
+            ledger.at("2026-06-02T02:00:00Z").extend("X/1", "trong tháng 5/2026", d("2026-04-22"));
+
+            ChainView.ChainNode x = chain("X", 1);
+            assertThat(child(x, "X/1").status()).isEqualTo("DONE_ON_TIME");
+            assertThat(x.rollup().doneOnTime()).isEqualTo(1);
+        }
+
+        @Test
+        void anExtensionGrantedAfterTheCompletionsDayDoesNotMakeItOnTime() {
+            assigned();
+            ledger.at("2026-05-05T02:00:00Z").complete("X/1", "P", d("2026-05-05"));
+            ledger.at("2026-05-08T02:00:00Z").extend("X/1", "trong tháng 5/2026", d("2026-05-08"));
+
+            ChainView.ChainNode x = chain("X", 1);
+            assertThat(child(x, "X/1").status()).isEqualTo("DONE_LATE");
+            assertThat(child(x, "X/1").due()).as("in force now").isEqualTo(d("2026-05-31"));
+            assertThat(x.rollup().doneLate()).isEqualTo(1);
+        }
+    }
+
     @Test
     void aNationalCascadeIsReadFromTheTopRollUpsWithoutWalkingTheTree() {
         // 1 directive, 6 tasks → 34 provinces → 5 communes each, each commune assigning 3 tasks to its units

@@ -90,6 +90,26 @@ class DashboardProjectionTest {
     }
 
     @Test
+    void trendsAndTimelinessFollowBusinessDatesWhateverWasEnteredWhen() {
+        province(ledger);
+        // entered in December: t3 done on 18/4 (due 20/4), t4 extended on 10/4 to 30/4 and done on 25/4, t6 done
+        // on 5/6 and extended only on 8/6 (after its completion): late
+        ledger.at("2026-12-01T02:00:00Z").complete("D/t3", "COMM1", d("2026-04-18"))
+                .complete("D/t4", "COMM1", d("2026-04-25"))
+                .extend("D/t4", "ngày 30/4/2026", d("2026-04-10"))
+                .complete("D/t6", "COMM1", d("2026-06-05"))
+                .extend("D/t6", "ngày 30/6/2026", d("2026-06-08"));
+
+        DashboardView c1 = queries.dashboard("COMM1", false, 7, Instant.parse("2026-12-02T03:00:00Z")).orElseThrow();
+        assertThat(c1.doneOnTime()).as("t1, t3, t4").isEqualTo(3);
+        assertThat(c1.doneLate()).as("t2, t6").isEqualTo(2);
+        assertThat(c1.trends()).as("months of the business dates, none of December").containsExactly(
+                new DashboardView.MonthTrend(YearMonth.of(2026, 3), 7, 0, 0),
+                new DashboardView.MonthTrend(YearMonth.of(2026, 4), 0, 3, 1),
+                new DashboardView.MonthTrend(YearMonth.of(2026, 6), 0, 0, 1));
+    }
+
+    @Test
     void subtreeRollUpsSumEveryBodyBelow() {
         province(ledger);
 

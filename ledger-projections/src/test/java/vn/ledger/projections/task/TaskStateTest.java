@@ -156,6 +156,42 @@ class TaskStateTest {
     }
 
     @Test
+    void aCompletionIsJudgedByTheDeadlineInForceOnItsBusinessDateWhateverTheOrderOfEntry() {
+        assignA();
+        var april = DeadlineParser.parse("trình Thủ tướng ban hành trong tháng 4/2026");
+        var may = DeadlineParser.parse("trong tháng 5/2026");
+        // done on 20/5; the extension to May, granted on 22/4, is entered only after the completion
+        feed.send(new ExtensionRequested(II1, Seed.A, II1 + "#ext1", april, may, "Chờ ý kiến các bộ",
+                LocalDate.of(2026, 4, 20), MOST_OFFICER));
+        feed.send(new TaskCompleted(II1, Seed.A, "Danh mục đã trình", List.of(), LocalDate.of(2026, 5, 20),
+                MOST_OFFICER));
+        feed.send(new ExtensionGranted(II1, Seed.A, II1 + "#ext1", april, may, LocalDate.of(2026, 4, 22),
+                PHAM_GIA_TUC));
+
+        TaskView done = at(II1, "2026-12-10T00:00:00Z");
+        assertThat(done.timeliness()).as("in force on 20/5: the end of May").isEqualTo(Timeliness.DONE_ON_TIME);
+        assertThat(done.completion().dueAtInForce()).isEqualTo(Instant.parse("2026-05-31T16:59:59Z"));
+        assertThat(done.ruleVersion()).isEqualTo("vn-task-timeliness/2");
+    }
+
+    @Test
+    void anExtensionGrantedAfterTheCompletionsDayDoesNotMakeItOnTime() {
+        assignA();
+        var april = DeadlineParser.parse("trình Thủ tướng ban hành trong tháng 4/2026");
+        var may = DeadlineParser.parse("trong tháng 5/2026");
+        feed.send(new ExtensionRequested(II1, Seed.A, II1 + "#ext1", april, may, "Chờ ý kiến các bộ",
+                LocalDate.of(2026, 4, 28), MOST_OFFICER));
+        feed.send(new TaskCompleted(II1, Seed.A, "Danh mục đã trình", List.of(), LocalDate.of(2026, 5, 5),
+                MOST_OFFICER));
+        feed.send(new ExtensionGranted(II1, Seed.A, II1 + "#ext1", april, may, LocalDate.of(2026, 5, 8),
+                PHAM_GIA_TUC));
+
+        TaskView done = at(II1, "2026-06-10T00:00:00Z");
+        assertThat(done.timeliness()).as("on 5/5 the end of April was in force").isEqualTo(Timeliness.DONE_LATE);
+        assertThat(done.deadlineInForce().dueDate()).as("in force now").isEqualTo(LocalDate.of(2026, 5, 31));
+    }
+
+    @Test
     void reportsUrgingsRefusalsReassignmentsDelegationAndCancellationAreAllKept() {
         assignA();
         Instant recorded = feed.now();
