@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  * their delegated tasks, any depth, with a roll-up per node. The event handlers here only say what each event means
  * for the chain; the tree's rules are {@link ChainTree} (over {@link Node} records, no store), what a node adds to
  * the roll-ups is {@link Contribution}, the acts of bodies on a directive are {@link Acts}, and the stored form is
- * {@link ChainRepository} with {@link NodeCodec}.
+ * {@link ChainRepository} with {@link NodeCodec}; one event's work over them is a {@link ChainUnit}.
  *
  * <h2>Idempotency and order</h2>
  * A node remembers the sequence number of the last event of its own aggregate that changed it; an older or equal one
@@ -69,69 +69,12 @@ public class ChainProjection {
         this.store = store;
     }
 
-    /** One event's work: its nodes, the tree over them, written once at the end. */
-    private final class Unit {
-        final ChainRepository repo = new ChainRepository(store);
-        final ChainTree tree = new ChainTree(repo);
-
-        /** The node, when the event of its own aggregate at {@code seq} is new to it. */
-        Node own(String id, String kind, Long seq) {
-            Node n = repo.node(id, kind);
-            if (!n.advance(seq == null ? 0 : seq)) {
-                return null;
-            }
-            repo.changed(n);
-            return n;
-        }
-
-        /** The body issued a directive citing {@code directiveId}: a forward, and an act on it. */
-        void forwarded(String directiveId, Acts.Forward f) {
-            Acts a = repo.acts(directiveId);
-            if (a.forward(f)) {
-                repo.actsChanged(a);
-                brought(repo.node(directiveId, DIRECTIVE), a, f.body());
-            }
-        }
-
-        /** The body acted on the directive ({@link Acts#DELEGATIONS} or {@link Acts#STARTS}) on {@code on}. */
-        void acted(String directiveId, String list, String body, LocalDate on) {
-            if (directiveId == null || body == null || on == null) {
-                return;
-            }
-            Acts a = repo.acts(directiveId);
-            if (a.act(list, body, on)) {
-                repo.actsChanged(a);
-                brought(repo.node(directiveId, DIRECTIVE), a, body);
-            }
-        }
-
-        /** Brings the acts to the directive's entries for the body; a directive known only by reference is saved. */
-        private void brought(Node d, Acts a, String body) {
-            boolean changed = a.refresh(d, body);
-            if (changed || repo.isNew(d)) {
-                repo.changed(d);
-            }
-            if (changed) {
-                tree.recompute(d);
-            }
-        }
-
-        /** The body issued a task linked to the parent task: it made it concrete (kept on a placeholder until then). */
-        void concrete(String parentTaskId, String body) {
-            Node parent = repo.node(parentTaskId, TASK);
-            if (parent.madeConcreteBy(body)) {
-                repo.changed(parent);
-                tree.recompute(parent);
-            }
-        }
-    }
-
     // ------------------------------------------------------------------ directive events
 
     @EventHandler
     public void on(DirectiveIssued e, @SequenceNumber Long seq, EventMessage<?> message) {
         LogPosition at = LogPosition.require(message);
-        Unit u = new Unit();
+        ChainUnit u = new ChainUnit(store);
         Node node = u.own(e.directiveId(), DIRECTIVE, seq);
         if (node == null) {
             return;
@@ -171,7 +114,7 @@ public class ChainProjection {
 
     @EventHandler
     public void on(DirectiveReceived e, @SequenceNumber Long seq) {
-        Unit u = new Unit();
+        ChainUnit u = new ChainUnit(store);
         Node node = u.own(e.directiveId(), DIRECTIVE, seq);
         if (node == null) {
             return;
@@ -209,7 +152,7 @@ public class ChainProjection {
     }
 
     private void stop(String directiveId, String status, String replacement, Long seq) {
-        Unit u = new Unit();
+        ChainUnit u = new ChainUnit(store);
         Node node = u.own(directiveId, DIRECTIVE, seq);
         if (node == null) {
             return;
@@ -225,7 +168,7 @@ public class ChainProjection {
     @EventHandler
     public void on(TaskAssigned e, @SequenceNumber Long seq, EventMessage<?> message) {
         LogPosition at = LogPosition.require(message);
-        Unit u = new Unit();
+        ChainUnit u = new ChainUnit(store);
         Node node = u.own(e.taskId(), TASK, seq);
         if (node == null) {
             return;
@@ -272,7 +215,7 @@ public class ChainProjection {
             started(e.taskId(), e.directiveId(), e.bodyCode(), e.reportedOn(), seq);
             return;
         }
-        Unit u = new Unit();
+        ChainUnit u = new ChainUnit(store);
         boolean first = !u.repo.node(e.taskId(), TASK).startedBy.contains(e.bodyCode());
         Node node = u.own(e.taskId(), TASK, seq);
         if (node == null) {
@@ -288,7 +231,7 @@ public class ChainProjection {
     }
 
     private void started(String taskId, String directiveId, String body, LocalDate on, Long seq) {
-        Unit u = new Unit();
+        ChainUnit u = new ChainUnit(store);
         if (u.repo.node(taskId, TASK).startedBy.contains(body)) {
             return; // this body already started it: a further report changes nothing here
         }
@@ -314,7 +257,7 @@ public class ChainProjection {
 
     @EventHandler
     public void on(TaskCompleted e, @SequenceNumber Long seq) {
-        Unit u = new Unit();
+        ChainUnit u = new ChainUnit(store);
         Node node = u.own(e.taskId(), TASK, seq);
         if (node == null) {
             return;
@@ -338,7 +281,7 @@ public class ChainProjection {
 
     @EventHandler
     public void on(TaskReassigned e, @SequenceNumber Long seq) {
-        Unit u = new Unit();
+        ChainUnit u = new ChainUnit(store);
         Node node = u.own(e.taskId(), TASK, seq);
         if (node == null) {
             return;
@@ -352,7 +295,7 @@ public class ChainProjection {
 
     @EventHandler
     public void on(TaskDelegated e, @SequenceNumber Long seq) {
-        Unit u = new Unit();
+        ChainUnit u = new ChainUnit(store);
         Node node = u.own(e.taskId(), TASK, seq);
         if (node == null) {
             return;
@@ -364,7 +307,7 @@ public class ChainProjection {
     }
 
     private void update(String id, String kind, Long seq, Consumer<Node> change) {
-        Unit u = new Unit();
+        ChainUnit u = new ChainUnit(store);
         Node node = u.own(id, kind, seq);
         if (node == null) {
             return;

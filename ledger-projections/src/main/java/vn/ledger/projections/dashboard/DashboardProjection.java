@@ -10,7 +10,6 @@ import vn.ledger.core.body.BodyRegistered;
 import vn.ledger.core.body.BodyRenamed;
 import vn.ledger.core.directive.DirectiveRecalled;
 import vn.ledger.core.directive.DirectiveReplaced;
-import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.task.CompletionRejected;
 import vn.ledger.core.task.ExtensionGranted;
 import vn.ledger.core.task.TaskAssigned;
@@ -25,15 +24,11 @@ import vn.ledger.projections.store.LogOrder;
 import vn.ledger.projections.store.ReadStore;
 import vn.ledger.projections.store.StoredForm;
 import vn.ledger.projections.store.StoredForms;
-import vn.ledger.projections.task.Timeliness;
 import vn.ledger.projections.task.TimelinessRule;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,57 +74,28 @@ public class DashboardProjection {
     public static final String BODIES = "dashboard_bodies";
     public static final String DIRECTIVES = "dashboard_directives";
     public static final String BODY_TASKS = "dashboard_body_tasks";
-    /**
-     * A task's extensions, packed: their number, then each one's business date and the due day it set (ISO), in the
-     * task's order. Kept with the due day as written ({@code dueWritten}) so that a completion is judged by the
-     * deadline in force on its business date ({@link TimelinessRule#dueInForceOn}).
-     */
-    static final StoredForm<List<TimelinessRule.Grant>> EXTENSIONS = StoredForm.packed((w, list) -> {
-        w.add(list.size());
-        for (TimelinessRule.Grant g : list) {
-            w.add(Docs.iso(g.grantedOn())).add(Docs.iso(g.due()));
-        }
-    }, r -> {
-        List<TimelinessRule.Grant> out = new ArrayList<>();
-        for (long n = r.lng(); n > 0; n--) {
-            out.add(new TimelinessRule.Grant(Docs.localDate(r.string()), Docs.localDate(r.string())));
-        }
-        return out;
-    }, null);
+    /** A task's extensions, packed ({@link TaskContribution#EXTENSIONS}). */
+    static final StoredForm<List<TimelinessRule.Grant>> EXTENSIONS = TaskContribution.EXTENSIONS;
     /** How this model's stored values read (the administrator's decoded documents). */
     public static final StoredForms FORMS = StoredForms.forms().field("self", Tally.FORM).field("tree", Tally.FORM)
             .field("tally", Tally.FORM).field("extensions", EXTENSIONS).document(BODIES, BodyNode.FORM);
 
     private final ReadStore store;
     private final BodyTree bodies;
+    private final DashboardRollup rollup;
 
     public DashboardProjection(ReadStore store) {
         this.store = store;
         this.bodies = new BodyTree(store, BODIES);
+        this.rollup = new DashboardRollup(store, bodies);
     }
 
     // ------------------------------------------------------------------ bodies
 
     @EventHandler
     public void on(BodyRegistered e, @SequenceNumber Long seq, EventMessage<?> m) {
-        bodies.register(e, seq(seq), LogOrder.key(m)).ifPresent(moved -> {
-            Document self = dashboardDoc(e.code());
-            Tally tree = Tally.read(self.get("tree"));
-            Map<String, Tally> treeDeltas = new LinkedHashMap<>();
-            Set<String> keep = new HashSet<>(moved.newPath());
-            Set<String> was = new HashSet<>(moved.oldPath());
-            for (String a : moved.oldPath()) {
-                if (!keep.contains(a)) {
-                    treeDeltas.computeIfAbsent(a, k -> new Tally()).add(tree, -1, 0);
-                }
-            }
-            for (String a : moved.newPath()) {
-                if (!was.contains(a)) {
-                    treeDeltas.computeIfAbsent(a, k -> new Tally()).add(tree, 1, 0);
-                }
-            }
-            apply(Map.of(), treeDeltas);
-        });
+        bodies.register(e, seq(seq), LogOrder.key(m)).ifPresent(moved ->
+                rollup.moveTree(Tally.read(dashboardDoc(e.code()).get("tree")), moved.oldPath(), moved.newPath()));
         Document d = dashboardDoc(e.code());
         d.put("name", e.name());
         d.put("level", e.level() == null ? null : e.level().name());
@@ -197,7 +163,7 @@ public class DashboardProjection {
                 next.addAll(Docs.strings(facts, "children"));
                 if (directiveId.equals(Docs.str(facts, "directiveId")) && !Docs.bool(facts, "stopped")) {
                     facts.put("stopped", true);
-                    recompute(facts);
+                    rollup.recompute(facts);
                 }
             }
             level = next;
@@ -228,7 +194,7 @@ public class DashboardProjection {
             linkChild(e.parentTaskId(), e.taskId(), key);
         }
         indexLeads(e.taskId(), e.leadBodies(), key);
-        recompute(facts);
+        rollup.recompute(facts);
     }
 
     @EventHandler
@@ -242,14 +208,14 @@ public class DashboardProjection {
         Document facts = taskDoc(e.taskId());
         if (advance(facts, seq)) {
             LocalDate due = e.newDeadline() == null ? null : e.newDeadline().dueDate();
-            List<TimelinessRule.Grant> extensions = new ArrayList<>(extensions(facts));
+            List<TimelinessRule.Grant> extensions = new ArrayList<>(TaskContribution.extensions(facts));
             if (extensions.isEmpty()) {
                 facts.put("dueWritten", facts.get("due"));
             }
             extensions.add(new TimelinessRule.Grant(e.grantedOn(), due));
             facts.put("extensions", EXTENSIONS.write(extensions));
             facts.put("due", Docs.iso(due));
-            recompute(facts);
+            rollup.recompute(facts);
         }
     }
 
@@ -259,7 +225,7 @@ public class DashboardProjection {
         if (advance(facts, seq)) {
             facts.put("leads", new ArrayList<>(e.newLeadBodies()));
             indexLeads(e.taskId(), e.newLeadBodies(), LogOrder.key(m));
-            recompute(facts);
+            rollup.recompute(facts);
         }
     }
 
@@ -268,7 +234,7 @@ public class DashboardProjection {
         Document facts = taskDoc(e.taskId());
         if (advance(facts, seq)) {
             facts.put("cancelled", true);
-            recompute(facts);
+            rollup.recompute(facts);
         }
     }
 
@@ -277,7 +243,7 @@ public class DashboardProjection {
         Document facts = taskDoc(e.taskId());
         if (advance(facts, seq)) {
             facts.put("completedOn", Docs.iso(e.completedOn()));
-            recompute(facts);
+            rollup.recompute(facts);
         }
     }
 
@@ -286,124 +252,8 @@ public class DashboardProjection {
         Document facts = taskDoc(e.taskId());
         if (advance(facts, seq)) {
             facts.put("completedOn", null);
-            recompute(facts);
+            rollup.recompute(facts);
         }
-    }
-
-    // ------------------------------------------------------------------ contribution and roll-up
-
-    private static List<TimelinessRule.Grant> extensions(Document facts) {
-        Object stored = facts.get("extensions");
-        return stored == null ? List.of() : EXTENSIONS.read(stored);
-    }
-
-    /** What one task adds to each of its lead bodies' counters. */
-    static Tally contribution(Document facts) {
-        Tally t = new Tally();
-        if (!Docs.bool(facts, "assigned")) {
-            return t;
-        }
-        LocalDate assignedOn = Docs.date(facts, "assignedOn");
-        t.count("assigned", 1);
-        if (assignedOn != null) {
-            t.bucket("assignedByMonth", YearMonth.from(assignedOn).toString(), 1);
-        }
-        LocalDate due = Docs.date(facts, "due");
-        LocalDate completedOn = Docs.date(facts, "completedOn");
-        boolean cancelled = Docs.bool(facts, "cancelled");
-        if (cancelled || (completedOn == null && Docs.bool(facts, "stopped"))) {
-            t.count("cancelled", 1);
-            if (!cancelled) {
-                t.count("stopped", 1);
-            }
-        } else if (completedOn != null) {
-            List<TimelinessRule.Grant> extensions = extensions(facts);
-            LocalDate judgedBy = extensions.isEmpty() ? due
-                    : TimelinessRule.dueInForceOn(completedOn, Docs.date(facts, "dueWritten"), extensions);
-            Timeliness status = TimelinessRule.evaluate(false, true, completedOn,
-                    judgedBy == null ? null : Deadline.endOfDay(judgedBy), Deadline.endOfDay(completedOn));
-            String month = YearMonth.from(completedOn).toString();
-            if (status == Timeliness.DONE_LATE) {
-                t.count("doneLate", 1).bucket("doneLateByMonth", month, 1);
-            } else {
-                t.count("doneOnTime", 1).bucket("doneOnTimeByMonth", month, 1);
-            }
-        } else {
-            t.count("open", 1);
-            if (due != null) {
-                t.bucket("openByDue", due.toString(), 1);
-            } else {
-                t.count("openNoDue", 1);
-            }
-        }
-        return t;
-    }
-
-    /** Applies the change of the task's contribution to every counter document that sums it, then saves it. */
-    private void recompute(Document facts) {
-        Tally after = contribution(facts);
-        List<String> afterLeads = Docs.strings(facts, "leads");
-        Document contrib = Docs.doc(facts, "contrib");
-        Tally before = Tally.read(contrib == null ? null : contrib.get("tally"));
-        List<String> beforeLeads = Docs.strings(contrib, "leads");
-        if (!(after.equals(before) && afterLeads.equals(beforeLeads))) {
-            Set<String> all = new LinkedHashSet<>(beforeLeads);
-            all.addAll(afterLeads);
-            Map<String, List<String>> paths = bodies.paths(new ArrayList<>(all));
-            Map<String, Tally> self = new LinkedHashMap<>();
-            Map<String, Tally> tree = new LinkedHashMap<>();
-            for (String lead : beforeLeads) {
-                spread(lead, paths.get(lead), before, -1, self, tree);
-            }
-            for (String lead : afterLeads) {
-                spread(lead, paths.get(lead), after, 1, self, tree);
-            }
-            apply(self, tree);
-            facts.put("contrib", new Document("leads", afterLeads).append("tally", after));
-        }
-        store.put(TASKS, facts);
-    }
-
-    private static void spread(String lead, List<String> path, Tally t, int sign, Map<String, Tally> self,
-                               Map<String, Tally> tree) {
-        self.computeIfAbsent(lead, k -> new Tally()).add(t, sign, 0);
-        tree.computeIfAbsent(lead, k -> new Tally()).add(t, sign, 0);
-        for (String a : path) {
-            tree.computeIfAbsent(a, k -> new Tally()).add(t, sign, 0);
-        }
-    }
-
-    /** Adds the deltas to the {@code self} and {@code tree} tallies: one read, one write per changed body. */
-    private void apply(Map<String, Tally> selfDeltas, Map<String, Tally> treeDeltas) {
-        Set<String> codes = new LinkedHashSet<>();
-        selfDeltas.forEach((k, v) -> {
-            if (!v.isZero()) {
-                codes.add(k);
-            }
-        });
-        treeDeltas.forEach((k, v) -> {
-            if (!v.isZero()) {
-                codes.add(k);
-            }
-        });
-        if (codes.isEmpty()) {
-            return;
-        }
-        Map<String, Document> docs = store.findAll(DASHBOARD, codes);
-        for (String code : codes) {
-            Document d = docs.getOrDefault(code, new Document("_id", code));
-            addTo(d, "self", selfDeltas.get(code));
-            addTo(d, "tree", treeDeltas.get(code));
-            store.put(DASHBOARD, d);
-        }
-    }
-
-    /** Adds the delta to the tally under key in place: a province's tree holds histograms by day and month. */
-    private static void addTo(Document d, String key, Tally delta) {
-        if (delta == null || delta.isZero()) {
-            return;
-        }
-        Tally.in(d, key).add(delta, 1, 0);
     }
 
     // ------------------------------------------------------------------ plumbing

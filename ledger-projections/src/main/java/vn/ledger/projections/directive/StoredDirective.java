@@ -22,11 +22,7 @@ import java.util.List;
 import java.util.Objects;
 
 import static vn.ledger.projections.store.Docs.appendPresent;
-import static vn.ledger.projections.store.Docs.date;
-import static vn.ledger.projections.store.Docs.instant;
 import static vn.ledger.projections.store.Docs.iso;
-import static vn.ledger.projections.store.SharedValues.ACTOR;
-import static vn.ledger.projections.store.SharedValues.toActor;
 
 /**
  * A directive's stored document in {@value DirectiveProjection#COLLECTION} ({@code _id} = directive id), as the
@@ -65,8 +61,8 @@ public record StoredDirective(String id, long seq, boolean issued, String symbol
      * {@code linkBuckets}, {@code updatedAt}. Directive layout 2 stored the same names in the order its events came,
      * with absent values as null: it reads the same.
      */
-    public static final StoredForm<StoredDirective> FORM = StoredForm.document(StoredDirective::write,
-            StoredDirective::read, null);
+    public static final StoredForm<StoredDirective> FORM = StoredForm.document(StoredDirectiveForm::write,
+            StoredDirectiveForm::read, null);
 
     /** A signer as a sub-document, absent values left out: {@code name}, {@code position}, {@code capacity}. */
     public static final StoredForm<Signer> SIGNER = StoredForm.document(s -> {
@@ -116,7 +112,7 @@ public record StoredDirective(String id, long seq, boolean issued, String symbol
      */
     public StoredDirective apply(DirectiveIssued e, long seq, Instant at, String key,
                                  List<DirectiveView.CitationLink> cites, List<DirectiveView.Recipient> listed) {
-        Draft d = new Draft(this);
+        StoredDirectiveDraft d = new StoredDirectiveDraft(this);
         d.issued = true;
         d.symbol = e.symbol();
         d.kind = Docs.name(e.kind());
@@ -150,7 +146,7 @@ public record StoredDirective(String id, long seq, boolean issued, String symbol
 
     /** Received by a body (listed or not) when the recipients are in the document; a receipt taken is kept. */
     public StoredDirective apply(DirectiveReceived e, long seq, Instant at) {
-        Draft d = new Draft(this);
+        StoredDirectiveDraft d = new StoredDirectiveDraft(this);
         List<DirectiveView.Recipient> out = new ArrayList<>();
         boolean listed = false;
         for (DirectiveView.Recipient r : recipients) {
@@ -173,7 +169,7 @@ public record StoredDirective(String id, long seq, boolean issued, String symbol
 
     /** Received, the recipients being in buckets: the counters as the body's bucket says ({@code receipt}). */
     public StoredDirective received(RecipientBuckets.Receipt receipt, long seq, Instant at) {
-        Draft d = new Draft(this);
+        StoredDirectiveDraft d = new StoredDirectiveDraft(this);
         if (receipt.listedNow()) {
             d.recipientRanks = recipientRanks + 1;
             d.recipientCount = recipientCount + 1;
@@ -185,14 +181,14 @@ public record StoredDirective(String id, long seq, boolean issued, String symbol
     }
 
     public StoredDirective apply(DirectiveRecalled e, long seq, Instant at) {
-        Draft d = new Draft(this);
+        StoredDirectiveDraft d = new StoredDirectiveDraft(this);
         d.status = DirectiveStatus.RECALLED;
         d.recall = new DirectiveView.Recall(e.reason(), e.recalledOn(), e.actor(), at);
         return d.done(seq, at);
     }
 
     public StoredDirective apply(DirectiveReplaced e, long seq, Instant at) {
-        Draft d = new Draft(this);
+        StoredDirectiveDraft d = new StoredDirectiveDraft(this);
         d.status = DirectiveStatus.REPLACED;
         d.replacement = new DirectiveView.Replacement(e.replacementDirectiveId(), e.reason(), e.replacedOn(),
                 e.actor(), at);
@@ -201,7 +197,7 @@ public record StoredDirective(String id, long seq, boolean issued, String symbol
 
     /** The field corrected (a signer's name or position on a directive without a signer makes one), and recorded. */
     public StoredDirective apply(DirectiveCorrected e, long seq, Instant at) {
-        Draft d = new Draft(this);
+        StoredDirectiveDraft d = new StoredDirectiveDraft(this);
         Signer s = signer == null ? new Signer(null, null, null) : signer;
         switch (e.field()) {
             case SYMBOL -> d.symbol = e.newValue();
@@ -219,7 +215,7 @@ public record StoredDirective(String id, long seq, boolean issued, String symbol
     }
 
     public StoredDirective apply(DirectiveAliasRegistered e, long seq, Instant at) {
-        Draft d = new Draft(this);
+        StoredDirectiveDraft d = new StoredDirectiveDraft(this);
         List<DirectiveView.Alias> out = new ArrayList<>(aliases);
         out.add(new DirectiveView.Alias(e.alias(), e.registeredOn(), e.actor(), at));
         d.aliases = out;
@@ -235,7 +231,7 @@ public record StoredDirective(String id, long seq, boolean issued, String symbol
         if (!LogOrder.add(ids, keys, taskId, key)) {
             return null;
         }
-        Draft d = new Draft(this);
+        StoredDirectiveDraft d = new StoredDirectiveDraft(this);
         d.taskIds = ids;
         d.taskIdsAt = keys;
         return d.done(seq, updatedAt);
@@ -248,7 +244,7 @@ public record StoredDirective(String id, long seq, boolean issued, String symbol
         if (!LogOrder.add(ids, keys, directiveId, key)) {
             return null;
         }
-        Draft d = new Draft(this);
+        StoredDirectiveDraft d = new StoredDirectiveDraft(this);
         d.replaces = ids;
         d.replacesAt = keys;
         return d.done(seq, updatedAt);
@@ -269,163 +265,17 @@ public record StoredDirective(String id, long seq, boolean issued, String symbol
         if (!changed) {
             return null;
         }
-        Draft d = new Draft(this);
+        StoredDirectiveDraft d = new StoredDirectiveDraft(this);
         d.implementsDirectives = out;
         return d.done(seq, updatedAt);
     }
 
     /** With these implementers inline, so many in all, in so many overflow buckets. */
     public StoredDirective withImplementers(List<Implementer> inline, long count, int buckets) {
-        Draft d = new Draft(this);
+        StoredDirectiveDraft d = new StoredDirectiveDraft(this);
         d.implementedBy = inline;
         d.implementedByCount = count;
         d.linkBuckets = buckets;
         return d.done(seq, updatedAt);
-    }
-
-    // ------------------------------------------------------------------ stored form
-
-    private static Document write(StoredDirective s) {
-        Document d = new Document("_id", s.id);
-        if (s.seq >= 0) {
-            d.append("seq", s.seq);
-        }
-        if (s.issued) {
-            d.append("issued", true);
-        }
-        appendPresent(d, "symbol", s.symbol);
-        appendPresent(d, "kind", s.kind);
-        appendPresent(d, "issuer", s.issuer);
-        appendPresent(d, "signer", SIGNER.write(s.signer));
-        appendPresent(d, "issuedOn", s.issuedOn);
-        appendPresent(d, "subject", s.subject);
-        appendPresent(d, "issuedBy", ACTOR.write(s.issuedBy));
-        appendPresent(d, "issuedAt", date(s.issuedAt));
-        if (s.issued) {
-            d.append("recipientCount", s.recipientCount).append("receivedCount", s.receivedCount)
-                    .append("orientations", s.orientations)
-                    .append("implements", DirectiveView.CitationLink.FORM.writeAll(s.implementsDirectives));
-        }
-        appendPresent(d, "status", Docs.name(s.status));
-        if (s.issued || !s.taskIds.isEmpty()) {
-            d.append("taskIds", s.taskIds).append("taskIdsAt", s.taskIdsAt);
-        }
-        if (s.recipientBuckets > 0) {
-            d.append("recipientBuckets", s.recipientBuckets).append("recipientRanks", s.recipientRanks);
-        } else if (s.issued) {
-            d.append("recipients", DirectiveView.Recipient.FORM.writeAll(s.recipients));
-        }
-        appendPresent(d, "recall", DirectiveView.Recall.FORM.write(s.recall));
-        appendPresent(d, "replacement", DirectiveView.Replacement.FORM.write(s.replacement));
-        if (!s.replaces.isEmpty()) {
-            d.append("replaces", s.replaces).append("replacesAt", s.replacesAt);
-        }
-        if (!s.corrections.isEmpty()) {
-            d.append("corrections", DirectiveView.Correction.FORM.writeAll(s.corrections));
-        }
-        if (!s.aliases.isEmpty()) {
-            d.append("aliases", DirectiveView.Alias.FORM.writeAll(s.aliases));
-        }
-        if (!s.implementedBy.isEmpty()) {
-            d.append("implementedBy", Implementer.FORM.writeAll(s.implementedBy))
-                    .append("implementedByCount", s.implementedByCount);
-        }
-        if (s.linkBuckets > 0) {
-            d.append("linkBuckets", s.linkBuckets);
-        }
-        return appendPresent(d, "updatedAt", date(s.updatedAt));
-    }
-
-    private static StoredDirective read(Document d) {
-        List<String> taskIds = Docs.strings(d, "taskIds");
-        List<String> replaces = Docs.strings(d, "replaces");
-        List<Implementer> implementers = Implementer.FORM.readAll(d.get("implementedBy"));
-        return new StoredDirective(d.getString("_id"), Docs.num(d, "seq", -1), Docs.bool(d, "issued"),
-                d.getString("symbol"), d.getString("kind"), d.getString("issuer"), SIGNER.read(d.get("signer")),
-                d.getString("issuedOn"), d.getString("subject"), toActor(d.get("issuedBy")),
-                instant(d.get("issuedAt")), Docs.num(d, "recipientCount", 0), Docs.num(d, "receivedCount", 0),
-                Docs.strings(d, "orientations"), DirectiveView.CitationLink.FORM.readAll(d.get("implements")),
-                Docs.enumOf(DirectiveStatus.class, d.get("status")), taskIds,
-                LogOrder.keys(d, "taskIds", taskIds.size()), DirectiveView.Recipient.FORM.readAll(d.get("recipients")),
-                (int) Docs.num(d, "recipientBuckets", 0), Docs.num(d, "recipientRanks", 0),
-                DirectiveView.Recall.FORM.read(d.get("recall")),
-                DirectiveView.Replacement.FORM.read(d.get("replacement")), replaces,
-                LogOrder.keys(d, "replaces", replaces.size()),
-                DirectiveView.Correction.FORM.readAll(d.get("corrections")),
-                DirectiveView.Alias.FORM.readAll(d.get("aliases")), implementers,
-                Docs.num(d, "implementedByCount", implementers.size()), (int) Docs.num(d, "linkBuckets", 0),
-                instant(d.get("updatedAt")));
-    }
-
-    /** The record's components while one change is made to them (apply stays a function of record and event). */
-    private static final class Draft {
-        private final String id;
-        private boolean issued;
-        private String symbol;
-        private String kind;
-        private String issuer;
-        private Signer signer;
-        private String issuedOn;
-        private String subject;
-        private Actor issuedBy;
-        private Instant issuedAt;
-        private long recipientCount;
-        private long receivedCount;
-        private List<String> orientations;
-        private List<DirectiveView.CitationLink> implementsDirectives;
-        private DirectiveStatus status;
-        private List<String> taskIds;
-        private List<String> taskIdsAt;
-        private List<DirectiveView.Recipient> recipients;
-        private int recipientBuckets;
-        private long recipientRanks;
-        private DirectiveView.Recall recall;
-        private DirectiveView.Replacement replacement;
-        private List<String> replaces;
-        private List<String> replacesAt;
-        private List<DirectiveView.Correction> corrections;
-        private List<DirectiveView.Alias> aliases;
-        private List<Implementer> implementedBy;
-        private long implementedByCount;
-        private int linkBuckets;
-
-        Draft(StoredDirective s) {
-            id = s.id;
-            issued = s.issued;
-            symbol = s.symbol;
-            kind = s.kind;
-            issuer = s.issuer;
-            signer = s.signer;
-            issuedOn = s.issuedOn;
-            subject = s.subject;
-            issuedBy = s.issuedBy;
-            issuedAt = s.issuedAt;
-            recipientCount = s.recipientCount;
-            receivedCount = s.receivedCount;
-            orientations = s.orientations;
-            implementsDirectives = s.implementsDirectives;
-            status = s.status;
-            taskIds = s.taskIds;
-            taskIdsAt = s.taskIdsAt;
-            recipients = s.recipients;
-            recipientBuckets = s.recipientBuckets;
-            recipientRanks = s.recipientRanks;
-            recall = s.recall;
-            replacement = s.replacement;
-            replaces = s.replaces;
-            replacesAt = s.replacesAt;
-            corrections = s.corrections;
-            aliases = s.aliases;
-            implementedBy = s.implementedBy;
-            implementedByCount = s.implementedByCount;
-            linkBuckets = s.linkBuckets;
-        }
-
-        StoredDirective done(long seq, Instant updatedAt) {
-            return new StoredDirective(id, seq, issued, symbol, kind, issuer, signer, issuedOn, subject, issuedBy,
-                    issuedAt, recipientCount, receivedCount, orientations, implementsDirectives, status, taskIds,
-                    taskIdsAt, recipients, recipientBuckets, recipientRanks, recall, replacement, replaces,
-                    replacesAt, corrections, aliases, implementedBy, implementedByCount, linkBuckets, updatedAt);
-        }
     }
 }

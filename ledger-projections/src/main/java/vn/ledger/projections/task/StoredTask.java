@@ -1,6 +1,5 @@
 package vn.ledger.projections.task;
 
-import org.bson.Document;
 import vn.ledger.core.shared.Actor;
 import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.shared.Person;
@@ -18,7 +17,6 @@ import vn.ledger.core.task.TaskCompleted;
 import vn.ledger.core.task.TaskDelegated;
 import vn.ledger.core.task.TaskReassigned;
 import vn.ledger.core.task.TaskUrged;
-import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.StoredForm;
 
 import java.time.Instant;
@@ -28,15 +26,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import static vn.ledger.projections.store.Docs.appendPresent;
-import static vn.ledger.projections.store.Docs.date;
-import static vn.ledger.projections.store.Docs.instant;
 import static vn.ledger.projections.store.Docs.iso;
-import static vn.ledger.projections.store.Docs.localDate;
 import static vn.ledger.projections.store.Docs.month;
-import static vn.ledger.projections.store.SharedValues.ACTOR;
-import static vn.ledger.projections.store.SharedValues.DEADLINE;
-import static vn.ledger.projections.store.SharedValues.PERSON;
 
 /**
  * A task's stored document in {@value TaskProjection#COLLECTION} ({@code _id} = task id), as the projection works on
@@ -71,7 +62,8 @@ public record StoredTask(String id, long seq, Assignment assignment, List<String
      * {@code delegations}, {@code children}, {@code completions}, {@code cancellation}, {@code seq},
      * {@code updatedAt}. Task layout 4 stored the same names in the order its events came: it reads the same.
      */
-    public static final StoredForm<StoredTask> FORM = StoredForm.document(StoredTask::write, StoredTask::read, null);
+    public static final StoredForm<StoredTask> FORM = StoredForm.document(StoredTaskForm::write, StoredTaskForm::read,
+            null);
 
     /** The facts of the assignment that no later event changes. */
     public record Assignment(String directiveId, String parentTaskId, String code, String work, Person responsible,
@@ -117,7 +109,7 @@ public record StoredTask(String id, long seq, Assignment assignment, List<String
     // ------------------------------------------------------------------ its own events
 
     public StoredTask apply(TaskAssigned e, long seq, Instant at) {
-        Draft d = new Draft(this);
+        StoredTaskDraft d = new StoredTaskDraft(this);
         d.assignment = new Assignment(e.directiveId(), e.parentTaskId(), e.code(), e.work(), e.responsible(),
                 e.assignerBodyCode(), e.product(), e.missing(), e.assignedOn(), e.actor(), at, e.deadline());
         d.lead = e.leadBodies();
@@ -231,7 +223,7 @@ public record StoredTask(String id, long seq, Assignment assignment, List<String
 
     /** With these reports and urgings (all of them, sealed ones restored, for a query: sealed counts unchanged). */
     public StoredTask withItems(List<Object> allReports, List<Object> allUrgings) {
-        Draft d = new Draft(this);
+        StoredTaskDraft d = new StoredTaskDraft(this);
         d.reports = allReports;
         d.urgings = allUrgings;
         return d.done(seq, updatedAt);
@@ -239,7 +231,7 @@ public record StoredTask(String id, long seq, Assignment assignment, List<String
 
     /** With the open run of reports ({@code "reports"}) or urgings sealed: emptied, and counted as sealed. */
     public StoredTask sealed(String list) {
-        Draft d = new Draft(this);
+        StoredTaskDraft d = new StoredTaskDraft(this);
         if ("urgings".equals(list)) {
             d.urgings = List.of();
             d.urgingsSealed = urgingsSealed + 1;
@@ -252,8 +244,8 @@ public record StoredTask(String id, long seq, Assignment assignment, List<String
 
     // ------------------------------------------------------------------ helpers
 
-    private StoredTask change(long seq, Instant at, java.util.function.Consumer<Draft> change) {
-        Draft d = new Draft(this);
+    private StoredTask change(long seq, Instant at, java.util.function.Consumer<StoredTaskDraft> change) {
+        StoredTaskDraft d = new StoredTaskDraft(this);
         change.accept(d);
         return d.done(seq, at);
     }
@@ -303,153 +295,4 @@ public record StoredTask(String id, long seq, Assignment assignment, List<String
         return out;
     }
 
-    // ------------------------------------------------------------------ stored form
-
-    private static Document write(StoredTask t) {
-        Document d = new Document("_id", t.id);
-        Assignment a = t.assignment;
-        if (a != null) {
-            appendPresent(d, "directiveId", a.directiveId());
-            appendPresent(d, "parentTaskId", a.parentTaskId());
-            appendPresent(d, "code", a.code());
-            appendPresent(d, "work", a.work());
-            appendPresent(d, "responsible", PERSON.write(a.responsible()));
-        }
-        if (a != null || !t.lead.isEmpty() || !t.coop.isEmpty()) {
-            d.append("lead", t.lead).append("coop", t.coop);
-        }
-        if (a != null) {
-            appendPresent(d, "assigner", a.assigner());
-            appendPresent(d, "product", a.product());
-            d.append("missing", a.missing().stream().map(Ro::name).toList());
-            appendPresent(d, "assignedOn", iso(a.assignedOn()));
-            appendPresent(d, "assignedBy", ACTOR.write(a.assignedBy()));
-            appendPresent(d, "assignedAt", date(a.assignedAt()));
-            appendPresent(d, "deadlineWritten", DEADLINE.write(a.deadlineWritten()));
-        }
-        appendPresent(d, "deadline", DEADLINE.write(t.deadline));
-        appendPresent(d, "status", Docs.name(t.status));
-        list(d, "acks", TaskView.Acknowledgement.FORM.writeAll(t.acks));
-        list(d, "reports", t.reports);
-        count(d, "reportsSealed", t.reportsSealed);
-        count(d, "reportCount", t.reportCount);
-        appendPresent(d, "lastPercent", t.lastPercent);
-        appendPresent(d, "lastReportOn", t.lastReportOn);
-        List<Document> periods = new ArrayList<>();
-        for (Period p : t.periods) {
-            periods.add(appendPresent(new Document("p", p.period()).append("n", p.reports()), "first",
-                    p.firstReportedOn()));
-        }
-        list(d, "periods", periods);
-        list(d, "urgings", t.urgings);
-        count(d, "urgingsSealed", t.urgingsSealed);
-        count(d, "urgeCount", t.urgeCount);
-        list(d, "extensions", TaskView.ExtensionRequest.FORM.writeAll(t.extensions));
-        list(d, "deadlineHistory", TaskView.DeadlineChange.FORM.writeAll(t.deadlineHistory));
-        list(d, "reassignments", TaskView.Reassignment.FORM.writeAll(t.reassignments));
-        list(d, "delegations", TaskView.Delegation.FORM.writeAll(t.delegations));
-        list(d, "children", t.children);
-        list(d, "completions", TaskView.Completion.FORM.writeAll(t.completions));
-        appendPresent(d, "cancellation", TaskView.Cancellation.FORM.write(t.cancellation));
-        if (t.seq >= 0) {
-            d.append("seq", t.seq);
-        }
-        return appendPresent(d, "updatedAt", date(t.updatedAt));
-    }
-
-    private static void list(Document d, String key, List<?> values) {
-        if (!values.isEmpty()) {
-            d.append(key, values);
-        }
-    }
-
-    private static void count(Document d, String key, int n) {
-        if (n > 0) {
-            d.append(key, n);
-        }
-    }
-
-    private static StoredTask read(Document d) {
-        Assignment a = !TaskQueries.assigned(d) ? null : new Assignment(d.getString("directiveId"),
-                d.getString("parentTaskId"), d.getString("code"), d.getString("work"),
-                PERSON.read(d.get("responsible")), d.getString("assigner"), d.getString("product"),
-                Docs.strings(d, "missing").stream().map(Ro::valueOf).toList(), localDate(d.get("assignedOn")),
-                ACTOR.read(d.get("assignedBy")), instant(d.get("assignedAt")), DEADLINE.read(d.get("deadlineWritten")));
-        List<Period> periods = new ArrayList<>();
-        for (Document p : Docs.docsView(d, "periods")) {
-            periods.add(new Period(p.getString("p"), (int) Docs.num(p, "n", 0), p.getString("first")));
-        }
-        return new StoredTask(d.getString("_id"), Docs.num(d, "seq", -1), a, Docs.strings(d, "lead"),
-                Docs.strings(d, "coop"), DEADLINE.read(d.get("deadline")),
-                Docs.enumOf(TaskProjection.Status.class, d.get("status")),
-                TaskView.Acknowledgement.FORM.readAll(d.get("acks")), new ArrayList<>(Docs.items(d, "reports")),
-                (int) Docs.num(d, "reportCount", 0), Docs.integer(d.get("lastPercent")), d.getString("lastReportOn"),
-                periods, (int) Docs.num(d, "reportsSealed", 0), new ArrayList<>(Docs.items(d, "urgings")),
-                (int) Docs.num(d, "urgeCount", 0), (int) Docs.num(d, "urgingsSealed", 0),
-                TaskView.ExtensionRequest.FORM.readAll(d.get("extensions")),
-                TaskView.DeadlineChange.FORM.readAll(d.get("deadlineHistory")),
-                TaskView.Reassignment.FORM.readAll(d.get("reassignments")),
-                TaskView.Delegation.FORM.readAll(d.get("delegations")), Docs.strings(d, "children"),
-                TaskView.Completion.FORM.readAll(d.get("completions")),
-                TaskView.Cancellation.FORM.read(d.get("cancellation")), instant(d.get("updatedAt")));
-    }
-
-    /** The record's components while one change is made to them (apply stays a function of record and event). */
-    private static final class Draft {
-        private final String id;
-        private Assignment assignment;
-        private List<String> lead;
-        private List<String> coop;
-        private Deadline deadline;
-        private TaskProjection.Status status;
-        private List<TaskView.Acknowledgement> acks;
-        private List<Object> reports;
-        private int reportCount;
-        private Integer lastPercent;
-        private String lastReportOn;
-        private List<Period> periods;
-        private int reportsSealed;
-        private List<Object> urgings;
-        private int urgeCount;
-        private int urgingsSealed;
-        private List<TaskView.ExtensionRequest> extensions;
-        private List<TaskView.DeadlineChange> deadlineHistory;
-        private List<TaskView.Reassignment> reassignments;
-        private List<TaskView.Delegation> delegations;
-        private List<String> children;
-        private List<TaskView.Completion> completions;
-        private TaskView.Cancellation cancellation;
-
-        Draft(StoredTask t) {
-            id = t.id;
-            assignment = t.assignment;
-            lead = t.lead;
-            coop = t.coop;
-            deadline = t.deadline;
-            status = t.status;
-            acks = t.acks;
-            reports = t.reports;
-            reportCount = t.reportCount;
-            lastPercent = t.lastPercent;
-            lastReportOn = t.lastReportOn;
-            periods = t.periods;
-            reportsSealed = t.reportsSealed;
-            urgings = t.urgings;
-            urgeCount = t.urgeCount;
-            urgingsSealed = t.urgingsSealed;
-            extensions = t.extensions;
-            deadlineHistory = t.deadlineHistory;
-            reassignments = t.reassignments;
-            delegations = t.delegations;
-            children = t.children;
-            completions = t.completions;
-            cancellation = t.cancellation;
-        }
-
-        StoredTask done(long seq, Instant updatedAt) {
-            return new StoredTask(id, seq, assignment, lead, coop, deadline, status, acks, reports, reportCount,
-                    lastPercent, lastReportOn, periods, reportsSealed, urgings, urgeCount, urgingsSealed, extensions,
-                    deadlineHistory, reassignments, delegations, children, completions, cancellation, updatedAt);
-        }
-    }
 }
