@@ -140,7 +140,7 @@ public final class Exporter {
                 }
                 meter.phase("writing metadata");
                 List<Outline.Doc> docs = outline.inCascadeOrder();
-                Facts facts = new Facts(new Histories(commits, tallies.positions()), bodyNames);
+                Facts facts = new Facts(new Histories(commits, tallies::positionsOf), bodyNames);
                 new Records(facts, clock).write(bag, docs, scope, requester, exportId,
                         done -> meter.part(70, 75, done, docs.size()));
                 meter.phase("writing the report");

@@ -39,11 +39,13 @@ final class Tallies {
         }
     }
 
-    /** Per aggregate, the positions of its commits in the export, ascending (the report reads histories by them). */
-    Map<String, long[]> positions() {
-        Map<String, long[]> out = new java.util.HashMap<>(tallies.size() * 2);
-        tallies.forEach((id, t) -> out.put(id, java.util.Arrays.copyOf(t.positions, t.commits)));
-        return out;
+    /**
+     * The positions of an aggregate's commits in the export, ascending (the report reads histories by them); null for
+     * an aggregate the export did not see. Read in place rather than copied into a second map of every aggregate.
+     */
+    long[] positionsOf(String aggregateId) {
+        Tally t = tallies.get(aggregateId);
+        return t == null ? null : java.util.Arrays.copyOf(t.positions, t.commits);
     }
 
     boolean contains(String aggregateId) {

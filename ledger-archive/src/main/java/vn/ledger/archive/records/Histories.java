@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.TreeSet;
 
 /**
@@ -20,11 +21,11 @@ import java.util.TreeSet;
 public final class Histories {
 
     private final CommitLog log;
-    private final Map<String, long[]> positions;
+    private final Function<String, long[]> positions;
     private final Map<Long, StoredCommit> loaded = new HashMap<>();
 
-    /** @param positions per aggregate, the positions of its commits in the export, ascending */
-    public Histories(CommitLog log, Map<String, long[]> positions) {
+    /** @param positions per aggregate, the positions of its commits in the export, ascending (null: not seen) */
+    public Histories(CommitLog log, Function<String, long[]> positions) {
         this.log = log;
         this.positions = positions;
     }
@@ -34,7 +35,7 @@ public final class Histories {
         loaded.clear();
         TreeSet<Long> wanted = new TreeSet<>();
         for (String id : aggregateIds) {
-            long[] at = positions.get(id);
+            long[] at = positions.apply(id);
             if (at != null) {
                 for (long p : at) {
                     wanted.add(p);
@@ -45,7 +46,7 @@ public final class Histories {
     }
 
     public List<StoredEvent> of(String aggregateId) {
-        long[] at = positions.get(aggregateId);
+        long[] at = positions.apply(aggregateId);
         if (at == null || !loaded.keySet().containsAll(java.util.Arrays.stream(at).boxed().toList())) {
             return log.history(aggregateId);
         }
