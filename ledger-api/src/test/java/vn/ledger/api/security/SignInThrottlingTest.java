@@ -1,5 +1,7 @@
 package vn.ledger.api.security;
 
+import vn.ledger.api.MovableClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -16,11 +18,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import vn.ledger.api.TestPasswords;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +39,7 @@ class SignInThrottlingTest {
 
     private static final String READ = "/api/audit";
     private static final String PASSWORD = "correct horse battery staple";
-    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-04-10T03:00:00Z"));
+    private static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-04-10T03:00:00Z"));
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     @DynamicPropertySource
@@ -81,12 +80,12 @@ class SignInThrottlingTest {
         // locked: refused with the right password too, from any address, and told for how long
         assertThrottled(signIn("th.alice", PASSWORD, home), "user", 30);
         assertThrottled(signIn("th.alice", PASSWORD, newAddress()), "user", 30);
-        CLOCK.advance(Duration.ofSeconds(12));
+        CLOCK.move(Duration.ofSeconds(12));
         assertThrottled(signIn("th.alice", "guess 4", home), "user", 18);
         // the address is not locked (three failures of five): another user signs in from it
         assertThat(signIn("th.bob", PASSWORD, home).getStatus()).isEqualTo(200);
 
-        CLOCK.advance(Duration.ofSeconds(18));
+        CLOCK.move(Duration.ofSeconds(18));
         assertThat(signIn("th.alice", PASSWORD, home).getStatus()).isEqualTo(200);
     }
 
@@ -102,7 +101,7 @@ class SignInThrottlingTest {
         assertThrottled(signIn("th.carol", PASSWORD, guesser), "address", 30);
         assertThat(signIn("th.carol", PASSWORD, newAddress()).getStatus()).isEqualTo(200);
 
-        CLOCK.advance(Duration.ofSeconds(30));
+        CLOCK.move(Duration.ofSeconds(30));
         assertThat(signIn("th.erin", PASSWORD, guesser).getStatus()).isEqualTo(200);
     }
 
@@ -120,7 +119,7 @@ class SignInThrottlingTest {
         String address = newAddress();
         assertThat(signIn("th.dave", "guess 1", address).getStatus()).isEqualTo(401);
         assertThat(signIn("th.dave", "guess 2", address).getStatus()).isEqualTo(401);
-        CLOCK.advance(Duration.ofSeconds(61));
+        CLOCK.move(Duration.ofSeconds(61));
         assertThat(signIn("th.dave", "guess 3", address).getStatus()).isEqualTo(401);
         assertThat(signIn("th.dave", "guess 4", address).getStatus()).isEqualTo(401);
         assertThat(signIn("th.dave", PASSWORD, address).getStatus()).isEqualTo(200);
@@ -154,33 +153,5 @@ class SignInThrottlingTest {
     /** Each test signs in from its own addresses, so that the tests' failures do not add up. */
     private static String newAddress() {
         return "192.0.2." + ADDRESSES.incrementAndGet();
-    }
-
-    /** A clock the test moves forward. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

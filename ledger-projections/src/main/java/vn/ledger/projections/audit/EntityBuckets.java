@@ -1,8 +1,8 @@
 package vn.ledger.projections.audit;
 
+import vn.ledger.projections.store.Lru;
 import vn.ledger.projections.store.ReadStore;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,12 +19,7 @@ final class EntityBuckets {
     EntityBuckets(ReadStore store, String collection, int cacheSize) {
         this.store = store;
         this.collection = collection;
-        this.cache = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, EntityBucket> eldest) {
-                return size() > cacheSize;
-            }
-        };
+        this.cache = Lru.map(cacheSize);
     }
 
     /** Bucket n of the aggregate, or null when it is not stored. */

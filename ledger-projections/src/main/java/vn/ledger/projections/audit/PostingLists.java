@@ -1,5 +1,6 @@
 package vn.ledger.projections.audit;
 
+import vn.ledger.projections.store.Lru;
 import org.bson.Document;
 import vn.ledger.projections.audit.PostingDocs.Head;
 import vn.ledger.projections.audit.PostingDocs.Leaf;
@@ -48,12 +49,7 @@ final class PostingLists {
     PostingLists(ReadStore store, String collection, int cacheSize) {
         this.store = store;
         this.collection = collection;
-        this.cache = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Record> eldest) {
-                return size() > cacheSize;
-            }
-        };
+        this.cache = Lru.map(cacheSize);
     }
 
     void clearCache() {
