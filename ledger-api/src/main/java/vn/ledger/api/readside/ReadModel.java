@@ -43,8 +43,10 @@ public enum ReadModel {
     CHAIN("chain", 10, ChainProjection.COLLECTIONS, ChainProjection::new),
     // 2: tallies are one string each; 3: lists of tasks, children and bodies in log order, with their log keys;
     // 4: dashboard_bodies as BodyNode's form (fields in one fixed order, absent ones left out); 5: a task's
-    // extensions (packed) and due day as written, a completion judged by the deadline in force on its business date
-    DASHBOARD("dashboard", 5, List.of(DashboardProjection.DASHBOARD, DashboardProjection.TASKS,
+    // extensions (packed) and due day as written, a completion judged by the deadline in force on its business date;
+    // 6: records (StoredDashboard, StoredDashboardTask, StoredDashboardDirective, StoredBodyTasks) with their forms,
+    // fields in one fixed order, absent ones left out, a dashboard's seq, a task's extensions as documents
+    DASHBOARD("dashboard", 6, List.of(DashboardProjection.DASHBOARD, DashboardProjection.TASKS,
             DashboardProjection.BODIES, DashboardProjection.DIRECTIVES, DashboardProjection.BODY_TASKS),
             DashboardProjection::new),
     // 2: entries grouped by entity, ids from the recording instant, no authority collection; 3: an entry is one string;

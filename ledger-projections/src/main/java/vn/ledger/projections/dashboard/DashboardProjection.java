@@ -19,19 +19,17 @@ import vn.ledger.core.task.TaskDelegated;
 import vn.ledger.core.task.TaskReassigned;
 import vn.ledger.projections.body.BodyNode;
 import vn.ledger.projections.body.BodyTree;
-import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.LogOrder;
 import vn.ledger.projections.store.ReadStore;
-import vn.ledger.projections.store.StoredForm;
 import vn.ledger.projections.store.StoredForms;
 import vn.ledger.projections.task.TimelinessRule;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The body dashboard (issue 3, read model 4), kept as counters so that a body's or a subtree's figures are one
@@ -53,6 +51,9 @@ import java.util.Set;
  *   <li>{@value #DIRECTIVES}: per directive, stopped or not and its (non-delegated) tasks.</li>
  *   <li>{@value #BODY_TASKS}: per body, every task it ever led (for as-of views: which histories to load).</li>
  * </ul>
+ * Each document is a record that declares its stored form ({@link StoredDashboard}, {@link StoredDashboardTask},
+ * {@link StoredDashboardDirective}, {@link StoredBodyTasks}, {@link BodyNode}); what an event changes is the record's
+ * ({@code apply}, pure, but for the tallies a roll-up adds to in place); this class loads, applies and stores.
  *
  * <h2>Counting unit</h2>
  * An assignment is a (task, lead body) pair: a task led by two ministries counts once for each, and twice in a
@@ -74,11 +75,10 @@ public class DashboardProjection {
     public static final String BODIES = "dashboard_bodies";
     public static final String DIRECTIVES = "dashboard_directives";
     public static final String BODY_TASKS = "dashboard_body_tasks";
-    /** A task's extensions, packed ({@link TaskContribution#EXTENSIONS}). */
-    static final StoredForm<List<TimelinessRule.Grant>> EXTENSIONS = TaskContribution.EXTENSIONS;
-    /** How this model's stored values read (the administrator's decoded documents). */
-    public static final StoredForms FORMS = StoredForms.forms().field("self", Tally.FORM).field("tree", Tally.FORM)
-            .field("tally", Tally.FORM).field("extensions", EXTENSIONS).document(BODIES, BodyNode.FORM);
+    /** How this model's stored documents read (the administrator's decoded documents): each as its record. */
+    public static final StoredForms FORMS = StoredForms.forms().document(DASHBOARD, StoredDashboard.FORM)
+            .document(TASKS, StoredDashboardTask.FORM).document(DIRECTIVES, StoredDashboardDirective.FORM)
+            .document(BODY_TASKS, StoredBodyTasks.FORM).document(BODIES, BodyNode.FORM);
 
     private final ReadStore store;
     private final BodyTree bodies;
@@ -95,40 +95,26 @@ public class DashboardProjection {
     @EventHandler
     public void on(BodyRegistered e, @SequenceNumber Long seq, EventMessage<?> m) {
         bodies.register(e, seq(seq), LogOrder.key(m)).ifPresent(moved ->
-                rollup.moveTree(Tally.read(dashboardDoc(e.code()).get("tree")), moved.oldPath(), moved.newPath()));
-        Document d = dashboardDoc(e.code());
-        d.put("name", e.name());
-        d.put("level", e.level() == null ? null : e.level().name());
-        d.put("parent", e.parentCode());
-        store.put(DASHBOARD, d);
+                rollup.moveTree(dashboard(e.code()).tree(), moved.oldPath(), moved.newPath()));
+        changeDashboard(e.code(), seq(seq), d -> d.apply(e, seq(seq)));
     }
 
     @EventHandler
     public void on(BodyRenamed e, @SequenceNumber Long seq) {
-        if (bodies.rename(e, seq(seq))) {
-            Document d = dashboardDoc(e.code());
-            d.put("name", e.newName());
-            store.put(DASHBOARD, d);
-        }
+        bodies.rename(e, seq(seq));
+        changeDashboard(e.code(), seq(seq), d -> d.apply(e, seq(seq)));
     }
 
     @EventHandler
     public void on(BodyClosed e, @SequenceNumber Long seq) {
-        if (bodies.close(e, seq(seq))) {
-            Document d = dashboardDoc(e.code());
-            d.put("closed", true);
-            store.put(DASHBOARD, d);
-        }
+        bodies.close(e, seq(seq));
+        changeDashboard(e.code(), seq(seq), d -> d.apply(e, seq(seq)));
     }
 
     @EventHandler
     public void on(BodyMerged e, @SequenceNumber Long seq, EventMessage<?> m) {
-        if (bodies.merge(e, seq(seq), LogOrder.key(m))) {
-            Document d = dashboardDoc(e.code());
-            d.put("closed", true);
-            d.put("successor", e.intoCode());
-            store.put(DASHBOARD, d);
-        }
+        bodies.merge(e, seq(seq), LogOrder.key(m));
+        changeDashboard(e.code(), seq(seq), d -> d.apply(e, seq(seq)));
     }
 
     // ------------------------------------------------------------------ directives
@@ -144,26 +130,25 @@ public class DashboardProjection {
     }
 
     private void stop(String directiveId, long seq) {
-        Document dir = directiveDoc(directiveId);
-        if (Docs.num(dir, "seq", -1) >= seq) {
+        StoredDashboardDirective dir = directive(directiveId).stopped(seq);
+        if (dir == null) {
             return;
         }
-        dir.put("seq", seq);
-        dir.put("stopped", true);
-        store.put(DIRECTIVES, dir);
+        store.put(DIRECTIVES, StoredDashboardDirective.FORM.document(dir));
         // its tasks, and the tasks delegated from them (same authority), stop: one read per level
-        List<String> level = Docs.strings(dir, "tasks");
+        List<String> level = dir.tasks();
         Set<String> seen = new HashSet<>();
         while (!level.isEmpty()) {
             List<String> next = new ArrayList<>();
-            for (Document facts : store.findAll(TASKS, level).values()) {
-                if (!seen.add(facts.getString("_id"))) {
+            for (Document found : store.findAll(TASKS, level).values()) {
+                StoredDashboardTask task = StoredDashboardTask.FORM.read(found);
+                if (!seen.add(task.id())) {
                     continue;
                 }
-                next.addAll(Docs.strings(facts, "children"));
-                if (directiveId.equals(Docs.str(facts, "directiveId")) && !Docs.bool(facts, "stopped")) {
-                    facts.put("stopped", true);
-                    rollup.recompute(facts);
+                next.addAll(task.children());
+                StoredDashboardTask stopped = task.stoppedBy(directiveId);
+                if (stopped != null) {
+                    rollup.recompute(stopped);
                 }
             }
             level = next;
@@ -174,27 +159,22 @@ public class DashboardProjection {
 
     @EventHandler
     public void on(TaskAssigned e, @SequenceNumber Long seq, EventMessage<?> m) {
-        Document facts = taskDoc(e.taskId());
-        if (!advance(facts, seq)) {
+        StoredDashboardTask task = task(e.taskId());
+        if (task.hasSeen(seq(seq))) {
             return;
         }
-        facts.put("directiveId", e.directiveId());
-        facts.put("parentTask", e.parentTaskId());
-        facts.put("leads", new ArrayList<>(e.leadBodies()));
-        facts.put("assignedOn", Docs.iso(e.assignedOn()));
-        facts.put("due", e.deadline() == null ? null : Docs.iso(e.deadline().dueDate()));
-        Document dir = directiveDoc(e.directiveId());
-        facts.put("stopped", Docs.bool(dir, "stopped"));
+        StoredDashboardDirective dir = directive(e.directiveId());
         String key = LogOrder.key(m);
         if (e.parentTaskId() == null) {
-            if (LogOrder.add(dir, "tasks", e.taskId(), key)) {
-                store.put(DIRECTIVES, dir);
+            StoredDashboardDirective listed = dir.withTask(e.taskId(), key);
+            if (listed != null) {
+                store.put(DIRECTIVES, StoredDashboardDirective.FORM.document(listed));
             }
         } else {
             linkChild(e.parentTaskId(), e.taskId(), key);
         }
         indexLeads(e.taskId(), e.leadBodies(), key);
-        rollup.recompute(facts);
+        rollup.recompute(task.apply(e, seq(seq), dir.stopped()));
     }
 
     @EventHandler
@@ -205,63 +185,55 @@ public class DashboardProjection {
 
     @EventHandler
     public void on(ExtensionGranted e, @SequenceNumber Long seq) {
-        Document facts = taskDoc(e.taskId());
-        if (advance(facts, seq)) {
-            LocalDate due = e.newDeadline() == null ? null : e.newDeadline().dueDate();
-            List<TimelinessRule.Grant> extensions = new ArrayList<>(TaskContribution.extensions(facts));
-            if (extensions.isEmpty()) {
-                facts.put("dueWritten", facts.get("due"));
-            }
-            extensions.add(new TimelinessRule.Grant(e.grantedOn(), due));
-            facts.put("extensions", EXTENSIONS.write(extensions));
-            facts.put("due", Docs.iso(due));
-            rollup.recompute(facts);
-        }
+        changeTask(e.taskId(), seq, t -> t.apply(e, seq(seq)));
     }
 
     @EventHandler
     public void on(TaskReassigned e, @SequenceNumber Long seq, EventMessage<?> m) {
-        Document facts = taskDoc(e.taskId());
-        if (advance(facts, seq)) {
-            facts.put("leads", new ArrayList<>(e.newLeadBodies()));
+        if (changeTask(e.taskId(), seq, t -> t.apply(e, seq(seq)))) {
             indexLeads(e.taskId(), e.newLeadBodies(), LogOrder.key(m));
-            rollup.recompute(facts);
         }
     }
 
     @EventHandler
     public void on(TaskCancelled e, @SequenceNumber Long seq) {
-        Document facts = taskDoc(e.taskId());
-        if (advance(facts, seq)) {
-            facts.put("cancelled", true);
-            rollup.recompute(facts);
-        }
+        changeTask(e.taskId(), seq, t -> t.apply(e, seq(seq)));
     }
 
     @EventHandler
     public void on(TaskCompleted e, @SequenceNumber Long seq) {
-        Document facts = taskDoc(e.taskId());
-        if (advance(facts, seq)) {
-            facts.put("completedOn", Docs.iso(e.completedOn()));
-            rollup.recompute(facts);
-        }
+        changeTask(e.taskId(), seq, t -> t.apply(e, seq(seq)));
     }
 
     @EventHandler
     public void on(CompletionRejected e, @SequenceNumber Long seq) {
-        Document facts = taskDoc(e.taskId());
-        if (advance(facts, seq)) {
-            facts.put("completedOn", null);
-            rollup.recompute(facts);
-        }
+        changeTask(e.taskId(), seq, t -> t.apply(e, seq(seq)));
     }
 
     // ------------------------------------------------------------------ plumbing
 
+    /** Applies an event of the task's own stream once, and rolls its contribution up; false for a duplicate. */
+    private boolean changeTask(String taskId, Long seq, UnaryOperator<StoredDashboardTask> change) {
+        StoredDashboardTask task = task(taskId);
+        if (task.hasSeen(seq(seq))) {
+            return false;
+        }
+        rollup.recompute(change.apply(task));
+        return true;
+    }
+
+    /** Applies an event of the body's own stream to its dashboard once. */
+    private void changeDashboard(String code, long seq, UnaryOperator<StoredDashboard> change) {
+        StoredDashboard d = dashboard(code);
+        if (!d.hasSeen(seq)) {
+            store.put(DASHBOARD, StoredDashboard.FORM.document(change.apply(d)));
+        }
+    }
+
     private void linkChild(String parentTaskId, String childTaskId, String key) {
-        Document parent = taskDoc(parentTaskId);
-        if (LogOrder.add(parent, "children", childTaskId, key)) {
-            store.put(TASKS, parent);
+        StoredDashboardTask listed = task(parentTaskId).withChild(childTaskId, key);
+        if (listed != null) {
+            store.put(TASKS, StoredDashboardTask.FORM.document(listed));
         }
     }
 
@@ -271,37 +243,30 @@ public class DashboardProjection {
         }
         Map<String, Document> found = store.findAll(BODY_TASKS, leads);
         for (String lead : leads) {
-            Document d = found.getOrDefault(lead, new Document("_id", lead));
-            if (LogOrder.add(d, "tasks", taskId, key)) {
-                store.put(BODY_TASKS, d);
+            Document d = found.get(lead);
+            StoredBodyTasks listed = (d == null ? StoredBodyTasks.none(lead) : StoredBodyTasks.FORM.read(d))
+                    .withTask(taskId, key);
+            if (listed != null) {
+                store.put(BODY_TASKS, StoredBodyTasks.FORM.document(listed));
             }
         }
-    }
-
-    /** Takes in an event of the task's own stream once: false for a duplicate (at or below the last seen). */
-    private static boolean advance(Document facts, Long seq) {
-        long s = seq(seq);
-        if (Docs.num(facts, "seq", -1) >= s) {
-            return false;
-        }
-        facts.put("seq", s);
-        facts.put("assigned", true);
-        return true;
     }
 
     private static long seq(Long seq) {
         return seq == null ? 0 : seq;
     }
 
-    private Document taskDoc(String taskId) {
-        return store.find(TASKS, taskId).orElseGet(() -> new Document("_id", taskId));
+    private StoredDashboardTask task(String taskId) {
+        return store.find(TASKS, taskId).map(StoredDashboardTask.FORM::read)
+                .orElseGet(() -> StoredDashboardTask.none(taskId));
     }
 
-    private Document directiveDoc(String directiveId) {
-        return store.find(DIRECTIVES, directiveId).orElseGet(() -> new Document("_id", directiveId));
+    private StoredDashboardDirective directive(String directiveId) {
+        return store.find(DIRECTIVES, directiveId).map(StoredDashboardDirective.FORM::read)
+                .orElseGet(() -> StoredDashboardDirective.none(directiveId));
     }
 
-    private Document dashboardDoc(String code) {
-        return store.find(DASHBOARD, code).orElseGet(() -> new Document("_id", code));
+    private StoredDashboard dashboard(String code) {
+        return store.find(DASHBOARD, code).map(StoredDashboard.FORM::read).orElseGet(() -> StoredDashboard.none(code));
     }
 }

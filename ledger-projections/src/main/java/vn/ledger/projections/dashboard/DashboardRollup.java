@@ -2,7 +2,6 @@ package vn.ledger.projections.dashboard;
 
 import org.bson.Document;
 import vn.ledger.projections.body.BodyTree;
-import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.ReadStore;
 
 import java.util.ArrayList;
@@ -17,8 +16,8 @@ import static vn.ledger.projections.dashboard.DashboardProjection.DASHBOARD;
 import static vn.ledger.projections.dashboard.DashboardProjection.TASKS;
 
 /**
- * The roll-up of task contributions into the {@code self} and {@code tree} tallies of the dashboard documents
- * (split from {@link DashboardProjection}, which owns the event handlers).
+ * The roll-up of task contributions into the {@code self} and {@code tree} tallies of the dashboards (split from
+ * {@link DashboardProjection}, which owns the event handlers).
  */
 final class DashboardRollup {
 
@@ -48,29 +47,31 @@ final class DashboardRollup {
         apply(Map.of(), treeDeltas);
     }
 
-    /** Applies the change of the task's contribution to every counter document that sums it, then saves it. */
-    void recompute(Document facts) {
-        Tally after = TaskContribution.contribution(facts);
-        List<String> afterLeads = Docs.strings(facts, "leads");
-        Document contrib = Docs.doc(facts, "contrib");
-        Tally before = Tally.read(contrib == null ? null : contrib.get("tally"));
-        List<String> beforeLeads = Docs.strings(contrib, "leads");
-        if (!(after.equals(before) && afterLeads.equals(beforeLeads))) {
-            Set<String> all = new LinkedHashSet<>(beforeLeads);
+    /**
+     * Applies the change of the task's contribution to every dashboard that sums it, then stores the task with what
+     * it adds now counted.
+     */
+    void recompute(StoredDashboardTask task) {
+        Tally after = task.contribution();
+        List<String> afterLeads = task.leads();
+        StoredDashboardTask.Counted before = task.counted();
+        StoredDashboardTask stored = task;
+        if (!(after.equals(before.tally()) && afterLeads.equals(before.leads()))) {
+            Set<String> all = new LinkedHashSet<>(before.leads());
             all.addAll(afterLeads);
             Map<String, List<String>> paths = bodies.paths(new ArrayList<>(all));
             Map<String, Tally> self = new LinkedHashMap<>();
             Map<String, Tally> tree = new LinkedHashMap<>();
-            for (String lead : beforeLeads) {
-                spread(lead, paths.get(lead), before, -1, self, tree);
+            for (String lead : before.leads()) {
+                spread(lead, paths.get(lead), before.tally(), -1, self, tree);
             }
             for (String lead : afterLeads) {
                 spread(lead, paths.get(lead), after, 1, self, tree);
             }
             apply(self, tree);
-            facts.put("contrib", new Document("leads", afterLeads).append("tally", after));
+            stored = task.counted(new StoredDashboardTask.Counted(afterLeads, after));
         }
-        store.put(TASKS, facts);
+        store.put(TASKS, StoredDashboardTask.FORM.document(stored));
     }
 
     private static void spread(String lead, List<String> path, Tally t, int sign, Map<String, Tally> self,
@@ -100,18 +101,14 @@ final class DashboardRollup {
         }
         Map<String, Document> docs = store.findAll(DASHBOARD, codes);
         for (String code : codes) {
-            Document d = docs.getOrDefault(code, new Document("_id", code));
-            addTo(d, "self", selfDeltas.get(code));
-            addTo(d, "tree", treeDeltas.get(code));
-            store.put(DASHBOARD, d);
+            Document found = docs.get(code);
+            StoredDashboard d = found == null ? StoredDashboard.none(code) : StoredDashboard.FORM.read(found);
+            d.count(nonZero(selfDeltas.get(code)), nonZero(treeDeltas.get(code)));
+            store.put(DASHBOARD, StoredDashboard.FORM.document(d));
         }
     }
 
-    /** Adds the delta to the tally under key in place: a province's tree holds histograms by day and month. */
-    private static void addTo(Document d, String key, Tally delta) {
-        if (delta == null || delta.isZero()) {
-            return;
-        }
-        Tally.in(d, key).add(delta, 1, 0);
+    private static Tally nonZero(Tally delta) {
+        return delta == null || delta.isZero() ? null : delta;
     }
 }

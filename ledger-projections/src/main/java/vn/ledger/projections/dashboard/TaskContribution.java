@@ -1,69 +1,39 @@
 package vn.ledger.projections.dashboard;
 
-import org.bson.Document;
 import vn.ledger.core.shared.Deadline;
-import vn.ledger.projections.store.Docs;
-import vn.ledger.projections.store.StoredForm;
 import vn.ledger.projections.task.Timeliness;
 import vn.ledger.projections.task.TimelinessRule;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
 
-/** What one task adds to the dashboard counters, from the projection's own facts about it (split from {@link DashboardProjection}). */
+/** What one task adds to the dashboard counters, from the dashboard's own facts about it ({@link StoredDashboardTask}). */
 final class TaskContribution {
-
-    /**
-     * A task's extensions, packed: their number, then each one's business date and the due day it set (ISO), in the
-     * task's order. Kept with the due day as written ({@code dueWritten}) so that a completion is judged by the
-     * deadline in force on its business date ({@link TimelinessRule#dueInForceOn}).
-     */
-    static final StoredForm<List<TimelinessRule.Grant>> EXTENSIONS = StoredForm.packed((w, list) -> {
-        w.add(list.size());
-        for (TimelinessRule.Grant g : list) {
-            w.add(Docs.iso(g.grantedOn())).add(Docs.iso(g.due()));
-        }
-    }, r -> {
-        List<TimelinessRule.Grant> out = new ArrayList<>();
-        for (long n = r.lng(); n > 0; n--) {
-            out.add(new TimelinessRule.Grant(Docs.localDate(r.string()), Docs.localDate(r.string())));
-        }
-        return out;
-    }, null);
 
     private TaskContribution() {
     }
 
-    static List<TimelinessRule.Grant> extensions(Document facts) {
-        Object stored = facts.get("extensions");
-        return stored == null ? List.of() : EXTENSIONS.read(stored);
-    }
-
-    /** What one task adds to each of its lead bodies' counters. */
-    static Tally contribution(Document facts) {
+    /** What the task adds to each of its lead bodies' counters: nothing before it is assigned. */
+    static Tally of(StoredDashboardTask task) {
         Tally t = new Tally();
-        if (!Docs.bool(facts, "assigned")) {
+        if (!task.assigned()) {
             return t;
         }
-        LocalDate assignedOn = Docs.date(facts, "assignedOn");
+        LocalDate assignedOn = task.assignedOn();
         t.count("assigned", 1);
         if (assignedOn != null) {
             t.bucket("assignedByMonth", YearMonth.from(assignedOn).toString(), 1);
         }
-        LocalDate due = Docs.date(facts, "due");
-        LocalDate completedOn = Docs.date(facts, "completedOn");
-        boolean cancelled = Docs.bool(facts, "cancelled");
-        if (cancelled || (completedOn == null && Docs.bool(facts, "stopped"))) {
+        LocalDate due = task.due();
+        LocalDate completedOn = task.completedOn();
+        if (task.cancelled() || (completedOn == null && task.stopped())) {
             t.count("cancelled", 1);
-            if (!cancelled) {
+            if (!task.cancelled()) {
                 t.count("stopped", 1);
             }
         } else if (completedOn != null) {
-            List<TimelinessRule.Grant> extensions = extensions(facts);
-            LocalDate judgedBy = extensions.isEmpty() ? due
-                    : TimelinessRule.dueInForceOn(completedOn, Docs.date(facts, "dueWritten"), extensions);
+            LocalDate judgedBy = task.extensions().isEmpty() ? due
+                    : TimelinessRule.dueInForceOn(completedOn, task.dueWritten(), task.extensions());
             Timeliness status = TimelinessRule.evaluate(false, true, completedOn,
                     judgedBy == null ? null : Deadline.endOfDay(judgedBy), Deadline.endOfDay(completedOn));
             String month = YearMonth.from(completedOn).toString();
