@@ -97,12 +97,22 @@ class ReadModelDocumentsApiTest extends ApiTestSupport {
     }
 
     @Test
-    void aDashboardComesWithItsTalliesDecoded() throws Exception {
+    void aDashboardAndItsTaskFactsAreShownAsTheRecordsTheirFormsRead() throws Exception {
         JsonNode dashboard = eventually(MODELS + "/dashboard/documents/dashboard/BKHCN",
                 d -> assertThat(d.at("/decoded/tree/c").isObject()).isTrue());
 
         assertThat(dashboard.at("/stored/tree").isTextual()).isTrue();
-        assertThat(texts(dashboard.get("decodedPaths"))).contains("tree");
+        assertThat(dashboard.at("/decoded/name").asText()).isNotBlank();
+        assertThat(dashboard.at("/decoded/self/c/assigned").asLong()).isPositive();
+        assertThat(texts(dashboard.get("decodedPaths"))).containsExactly("$");
+
+        JsonNode task = eventually(MODELS + "/dashboard/documents/dashboard_tasks/" + A + "/II.1",
+                t -> assertThat(t.at("/decoded/contrib/tally/c").isObject()).isTrue());
+        assertThat(task.at("/stored/contrib/tally").isTextual()).isTrue();
+        assertThat(texts(task.at("/decoded/leads"))).contains("BKHCN");
+        assertThat(task.at("/decoded/contrib/tally/c/assigned").asLong()).isEqualTo(1);
+        assertThat(texts(task.get("decodedPaths"))).containsExactly("$");
+        assertThat(task.get("unnamedPaths")).isEmpty();
     }
 
     @Test
