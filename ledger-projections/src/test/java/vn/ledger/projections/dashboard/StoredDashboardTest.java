@@ -12,6 +12,9 @@ import vn.ledger.core.task.CompletionRejected;
 import vn.ledger.core.task.ExtensionGranted;
 import vn.ledger.core.task.TaskAssigned;
 import vn.ledger.core.task.TaskCompleted;
+import vn.ledger.projections.fixture.EventFeed;
+import vn.ledger.projections.fixture.Ledger;
+import vn.ledger.projections.store.InMemoryReadStore;
 import vn.ledger.projections.task.TimelinessRule;
 
 import java.util.List;
@@ -117,6 +120,19 @@ class StoredDashboardTest {
         assertThat(d.tree().get("assigned")).isEqualTo(3);
         assertThat(d.hasSeen(2)).isTrue();
         assertThat(none.name()).isNull();
+    }
+
+    @Test
+    void givenARenamedBody_whenItsEventsAreDeliveredAgain_thenItsDashboardKeepsTheNewName() {
+        InMemoryReadStore store = new InMemoryReadStore();
+        EventFeed feed = new EventFeed(new DashboardProjection(store));
+        new Ledger(feed).body("PROV", "Tỉnh ủy", null, BodyLevel.PROVINCE).rename("PROV", "Tỉnh ủy", "Tỉnh ủy mới",
+                d("2026-01-01"));
+
+        feed.deliverAll(feed.emitted());
+
+        DashboardView v = new DashboardQueries(store).dashboard("PROV", true, 7, feed.now()).orElseThrow();
+        assertThat(v.name()).isEqualTo("Tỉnh ủy mới");
     }
 
     @Test
