@@ -172,8 +172,28 @@ class BusinessDayApiTest extends ApiTestSupport {
     }
 
     @Test
+    void every_read_documents_both_axes_in_openapi() throws Exception {
+        JsonNode paths = get(null, "/v3/api-docs").body().get("paths");
+        for (String path : List.of("/api/directives/{id}/state", "/api/tasks/{directiveId}/{code}/state",
+                "/api/directives/{id}/chain", "/api/tasks/{directiveId}/{code}/chain", "/api/directives/{id}/stalls",
+                "/api/tasks/{directiveId}/{code}/stalls", "/api/directives/{id}/coverage",
+                "/api/tasks/{directiveId}/{code}/coverage", "/api/bodies/{code}/dashboard", "/api/audit")) {
+            JsonNode parameters = paths.get(path).get("get").get("parameters");
+            String asOf = null;
+            String onDay = null;
+            for (JsonNode p : parameters) {
+                asOf = "asOf".equals(p.get("name").asText()) ? p.get("description").asText() : asOf;
+                onDay = "onDay".equals(p.get("name").asText()) ? p.get("description").asText() : onDay;
+            }
+            assertThat(asOf).as(path).startsWith("Axis 1, as recorded");
+            assertThat(onDay).as(path).startsWith("Axis 2, as happened").contains("business day", "2026-03-24");
+        }
+    }
+
+    @Test
     void the_demo_on_24_march_2026_shows_22_tb_passed_on_by_the_province_not_yet_by_the_commune() throws Exception {
         // the README's examples: the demo's cascade on business days of March 2026, as known now
+        assertThat(DemoDataLoader.A).as("the id the README gives").isEqualTo("21fc5745-b370-3e18-b428-3827c4635e5c");
         Response march24 = get(INSPECTOR, "/api/directives/" + DemoDataLoader.A + "/chain?onDay=2026-03-24");
         assertThat(march24.status()).as(march24.raw()).isEqualTo(200);
         JsonNode root = march24.body().at("/data/root");
@@ -185,9 +205,17 @@ class BusinessDayApiTest extends ApiTestSupport {
         assertThat(march26.at("/rollup/directives").asLong()).as("and 506-CV/ĐU of 25/3").isEqualTo(3);
         assertProblem(get(INSPECTOR, "/api/directives/" + DemoDataLoader.A + "/state?onDay=2026-03-19"), 404,
                 "directive.not-found");
-        Response dashboard = get(INSPECTOR, "/api/bodies/TU-DIENBIEN/dashboard?subtree=true&onDay=2026-03-24");
+        Response dashboard = get(INSPECTOR, "/api/bodies/TU-DIENBIEN/dashboard?subtree=true&onDay=26/3/2026");
         assertThat(dashboard.status()).as(dashboard.raw()).isEqualTo(200);
-        assertThat(dashboard.body().at("/data/assigned").asLong()).isPositive();
+        assertThat(dashboard.body().at("/data/assigned").asLong()).as("569-CV/TU's and 506-CV/ĐU's tasks")
+                .isPositive();
+        JsonNode trail = get(INSPECTOR, "/api/audit?body=TU-DIENBIEN&onDay=2026-03-24").body().at("/data/entries");
+        assertThat(trail.findValuesAsText("businessDate")).isNotEmpty()
+                .allMatch(d -> d.compareTo("2026-03-24") <= 0);
+        assertThat(trail.findValuesAsText("eventType")).contains("DirectiveIssued", "DirectiveReceived");
+        // what the ledger said on 24/3 (asOf): the demo was recorded when the application started, long after
+        assertProblem(get(INSPECTOR, "/api/directives/" + DemoDataLoader.A + "/chain?asOf=2026-03-24"), 404,
+                "directive.not-found");
         Response audit = get(INSPECTOR, "/api/audit?entity=" + DemoDataLoader.B + "/3&onDay=2026-03-24");
         assertThat(audit.body().at("/data/entries").findValuesAsText("eventType"))
                 .as("the report of 25/3 had not been made").containsExactly("TaskAssigned");
