@@ -1,6 +1,6 @@
 package vn.ledger.projections.asof;
 
-import vn.ledger.core.shared.BusinessDates;
+import vn.ledger.core.event.BusinessDates;
 
 import java.time.Instant;
 import java.time.LocalDate;

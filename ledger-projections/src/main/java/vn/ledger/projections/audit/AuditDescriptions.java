@@ -33,7 +33,7 @@ import java.util.List;
 
 /**
  * What each event says in the audit trail: a short summary in Vietnamese and English (its business date is
- * {@link vn.ledger.core.shared.BusinessDates}'s),
+ * {@link vn.ledger.core.event.BusinessDates}'s),
  * the directive and body under whose authority it happened, the bodies it concerns and the old → new values of what
  * it changed. Pure functions of the event and the authority the projection hands in.
  */

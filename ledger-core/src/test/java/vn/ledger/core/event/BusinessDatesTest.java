@@ -1,8 +1,9 @@
-package vn.ledger.core.shared;
+package vn.ledger.core.event;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.ledger.core.directive.DirectiveReceived;
+import vn.ledger.core.shared.Actor;
 import vn.ledger.core.task.ProgressReported;
 import vn.ledger.core.task.TaskDelegated;
 

@@ -1,4 +1,4 @@
-package vn.ledger.core.shared;
+package vn.ledger.core.event;
 
 import vn.ledger.core.body.BodyClosed;
 import vn.ledger.core.body.BodyEvent;
@@ -12,6 +12,7 @@ import vn.ledger.core.directive.DirectiveIssued;
 import vn.ledger.core.directive.DirectiveRecalled;
 import vn.ledger.core.directive.DirectiveReceived;
 import vn.ledger.core.directive.DirectiveReplaced;
+import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.task.CompletionAccepted;
 import vn.ledger.core.task.CompletionRejected;
 import vn.ledger.core.task.ExtensionGranted;
@@ -41,12 +42,13 @@ import java.util.function.Function;
  * D" (the as-of views, the audit trail).
  *
  * <p>Every event type of the three sealed families is listed in {@link #DATES}; {@link #FAMILIES} names the families
- * so that a test fails when a new event type is permitted without being listed here.
+ * so that a test fails when a new event type is permitted without being listed here. In a package of its own, above
+ * the features (it reads every family's events), where {@code shared} may not depend on them.
  */
 public final class BusinessDates {
 
     /** Business days are days in Vietnam. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId ZONE = Deadline.LEGAL_ZONE;
 
     /** The sealed event families whose every permitted type has a business date. */
     public static final Set<Class<?>> FAMILIES = Set.of(BodyEvent.class, DirectiveEvent.class, TaskEvent.class);
