@@ -1,5 +1,6 @@
 package vn.ledger.projections.asof;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
 import vn.ledger.eventstore.StoredEvent;
 import vn.ledger.projections.body.BodyTree;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Read models as they stood at a past instant (issue 3, read model 6), or on a business day (issue 14), computed
@@ -114,8 +116,30 @@ public final class AsOfViews {
         InMemoryReadStore memory = new InMemoryReadStore();
         Object[] targets = projections.stream().map(f -> f.apply(memory)).toArray();
         // the business date is in the payload: the replayer reads each payload once, for the test and the handlers
-        int applied = replayer.apply(kept, axes::happened, targets);
+        int applied = replayer.apply(kept, happened(axes), targets);
         return new AsOf<>(query.apply(memory), axes, loaded, read, applied);
+    }
+
+    /**
+     * Whether an event, asked in log order, had happened by the end of {@code axes.onDay}: its business date is on or
+     * before it, and its aggregate existed by then (an aggregate whose first event is dated later did not exist that
+     * day, whatever the dates of the events after it).
+     */
+    private static Predicate<DomainEventMessage<?>> happened(Axes axes) {
+        if (axes.onDay() == null) {
+            return m -> true;
+        }
+        Set<String> notYet = new HashSet<>();
+        return m -> {
+            if (notYet.contains(m.getAggregateIdentifier())) {
+                return false;
+            }
+            boolean happened = axes.happened(m.getPayload(), m.getTimestamp());
+            if (!happened && m.getSequenceNumber() == 0) {
+                notYet.add(m.getAggregateIdentifier());
+            }
+            return happened;
+        };
     }
 
     /**

@@ -12,12 +12,11 @@ import org.axonframework.serialization.SimpleSerializedType;
 import vn.ledger.eventstore.CommitToken;
 import vn.ledger.eventstore.StoredEvent;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * Feeds stored events to plain projection objects, without a processor: for as-of views (events up to an
@@ -51,16 +50,16 @@ public final class EventReplayer {
 
     /** Applies the events, in global order (commit position, then place in the commit), to every projection. */
     public void apply(List<StoredEvent> events, Object... projections) {
-        apply(events, (payload, timestamp) -> true, projections);
+        apply(events, message -> true, projections);
     }
 
     /**
-     * Applies the events {@code keep} accepts (by payload and recorded instant, each deserialised once), in global
-     * order, to every projection.
+     * Applies the events {@code keep} accepts (asked in global order, each event deserialised once), in global order,
+     * to every projection.
      *
      * @return how many were applied
      */
-    public int apply(List<StoredEvent> events, BiPredicate<Object, Instant> keep, Object... projections) {
+    public int apply(List<StoredEvent> events, Predicate<DomainEventMessage<?>> keep, Object... projections) {
         List<StoredEvent> ordered = new ArrayList<>(events);
         ordered.sort(Comparator.comparingLong(StoredEvent::commitPosition).thenComparingInt(StoredEvent::indexInCommit));
         List<AnnotationEventHandlerAdapter> adapters = new ArrayList<>();
@@ -70,7 +69,7 @@ public final class EventReplayer {
         int applied = 0;
         for (StoredEvent event : ordered) {
             DomainEventMessage<?> message = toMessage(event);
-            if (!keep.test(message.getPayload(), message.getTimestamp())) {
+            if (!keep.test(message)) {
                 continue;
             }
             applied++;

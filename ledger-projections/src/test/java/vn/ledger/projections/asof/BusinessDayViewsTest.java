@@ -176,6 +176,28 @@ class BusinessDayViewsTest {
     }
 
     @Test
+    void anAggregateThatDidNotExistOnTheDayIsNotThereWhateverTheDatesOfItsLaterEvents() {
+        // given a notice stored without a business date (as before acts carried one: it reads as its recorded day,
+        // 5/12/2026), whose task is then acknowledged with the date 2/10/2025
+        String old = "OLD-NOTICE";
+        ledger.at("2026-12-05T02:00:00Z").issue(old, "01-TB/OLD", "VPCP", null, List.of("BKHCN"), List.of(),
+                List.of(), List.of(), spec("1", "Việc cũ", List.of("BKHCN"), "trong tháng 12/2026", "Báo cáo"));
+        ledger.at("2026-12-05T03:00:00Z").ack(old + "/1", "BKHCN", d("2025-10-02"));
+        views = new AsOfViews(live, feed.histories(), new EventReplayer(EventFeed.serializer()));
+
+        // when its task is read on 31/10/2025
+        AsOfViews.AsOf<Optional<TaskView>> view = views.view(Axes.onDay(OCT_31), List.of(old + "/1"),
+                List.of(TaskProjection::new), store -> new TaskQueries(store).state(old + "/1", Axes.onDay(OCT_31)
+                        .clock()));
+
+        // then it did not exist yet: its acknowledgement is not applied to a task that was not there
+        assertThat(view.value()).isEmpty();
+        assertThat(view.eventsApplied()).isZero();
+        assertThat(view.eventsRead()).isEqualTo(2);
+        assertThat(task(Axes.onDay(d("2026-12-05")))).isPresent();
+    }
+
+    @Test
     void onALaterDayEverythingIsTheLiveView() {
         // when read on a day after every business date, as known now
         LocalDate day = d("2026-12-05");
