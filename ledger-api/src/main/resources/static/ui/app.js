@@ -19,7 +19,14 @@ const fmt = n => (n ?? 0).toLocaleString('vi-VN');
 
 // ------------------------------------------------------------------ API
 
+// the two time axes: asOf, what the ledger said at that instant; onDay, the state of affairs on that business day
 function asOfParam() {
+  const v = $('asOf').value;
+  const d = $('onDay').value;
+  return (v ? '&asOf=' + encodeURIComponent(v) : '') + (d ? '&onDay=' + encodeURIComponent(d) : '');
+}
+
+function recordedAsOfParam() {
   const v = $('asOf').value;
   return v ? '&asOf=' + encodeURIComponent(v) : '';
 }
@@ -42,7 +49,8 @@ async function api(path, options) {
 function showAnsweredAt(answer) {
   if (!answer) return;
   const at = String(answer.at).replace('T', ' ').replace(/:\d\d(\.\d+)?(?=[+-]\d\d:\d\d$)/, '').replace(/([+-]\d\d:\d\d)$/, ' ($1)');
-  $('answeredAt').textContent = (answer.source === 'events' ? 'tính lại từ sự kiện, tại ' : 'hiện tại ') + at;
+  $('answeredAt').textContent = (answer.source === 'events' ? 'tính lại từ sự kiện, tại ' : 'hiện tại ') + at
+    + (answer.onDay ? ' — tình hình ngày ' + answer.onDay : '');
   $('answeredAt').title = answer.at + ' = ' + answer.atUtc;
 }
 
@@ -192,7 +200,7 @@ async function search(q) {
   hits.innerHTML = '';
   if (!q.trim()) return;
   try {
-    const a = await api('/api/search/directives?limit=20&q=' + encodeURIComponent(q) + asOfParam());
+    const a = await api('/api/search/directives?limit=20&q=' + encodeURIComponent(q) + recordedAsOfParam());
     if (!a.data.hits.length) hits.innerHTML = '<li class="muted">Không tìm thấy.</li>';
     for (const h of a.data.hits) {
       const li = document.createElement('li');
@@ -375,6 +383,7 @@ function refreshAll() {
 function fromQuery() {
   const p = new URLSearchParams(location.search);
   if (p.get('asOf')) $('asOf').value = p.get('asOf');
+  if (p.get('onDay')) $('onDay').value = p.get('onDay');
   if (p.get('body')) $('body').value = p.get('body');
   if (p.get('depth')) $('depth').value = p.get('depth');
   return p.get('directive') || p.get('task') || DEMO_DIRECTIVE;
@@ -389,7 +398,8 @@ document.addEventListener('DOMContentLoaded', () => {
   $('afterDays').addEventListener('change', () => currentRoot && showChain(currentRoot));
   $('subtree').addEventListener('change', showDashboard);
   $('asOf').addEventListener('change', refreshAll);
-  $('asOfClear').addEventListener('click', () => { $('asOf').value = ''; refreshAll(); });
+  $('onDay').addEventListener('change', refreshAll);
+  $('asOfClear').addEventListener('click', () => { $('asOf').value = ''; $('onDay').value = ''; refreshAll(); });
   $('rebuildAll').addEventListener('click', () => rebuild('all'));
   showChain(first);
   showDashboard();

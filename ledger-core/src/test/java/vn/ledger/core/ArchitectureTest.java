@@ -47,6 +47,15 @@ class ArchitectureTest {
                 .check(core);
     }
 
+    /** Functions over every event family (the business date of an event) sit above the features. */
+    @Test
+    void no_feature_and_nothing_shared_depends_on_the_functions_over_all_events() {
+        noClasses().that().resideInAnyPackage("vn.ledger.core.shared..", "vn.ledger.core.body..",
+                        "vn.ledger.core.directive..", "vn.ledger.core.task..")
+                .should().dependOnClassesThat().resideInAPackage("vn.ledger.core.event..")
+                .check(core);
+    }
+
     @Test
     void body_depends_on_shared_only() {
         noClasses().that().resideInAPackage("vn.ledger.core.body..")

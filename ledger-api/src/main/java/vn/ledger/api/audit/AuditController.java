@@ -17,6 +17,7 @@ import vn.ledger.api.readside.Instants;
 import vn.ledger.api.readside.ReadAnswer;
 import vn.ledger.api.readside.ReadModels;
 import vn.ledger.api.readside.ReadSide;
+import vn.ledger.projections.asof.Axes;
 import vn.ledger.projections.audit.AuditEntry;
 import vn.ledger.projections.audit.AuditFilter;
 import vn.ledger.projections.audit.AuditQueries;
@@ -54,7 +55,9 @@ public class AuditController {
             description = "All given filters must hold. Entries come in the global order of the events; pass "
                     + "`nextCursor` as `cursor` (or follow `next`) for the next page. With `asOf`, only what was "
                     + "recorded up to that instant is listed: an audit entry depends only on its event and the "
-                    + "events before it, so this is the trail as it stood then.")
+                    + "events before it, so this is the trail as it stood then. With `onDay`, only the entries whose "
+                    + "business date is on or before that day, whenever they were entered (as known now, or at "
+                    + "`asOf`), still in log order: what had happened by then.")
     public ReadAnswer<AuditPage> audit(
             @Parameter(description = "username of the person who acted, e.g. most.officer")
             @RequestParam(required = false) String actor,
@@ -70,10 +73,12 @@ public class AuditController {
             @RequestParam(required = false) String to,
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(AuditQueries.MAX_PAGE) int size,
-            @Parameter(description = ApiDocs.AS_OF) @RequestParam(required = false) String asOf) {
+            @Parameter(description = ApiDocs.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = ApiDocs.ON_DAY) @RequestParam(required = false) String onDay) {
         Instant fromAt = Instants.startOf(from, "from");
         Instant toAt = to == null || to.isBlank() ? null : Instants.endOf(to, "to").plusNanos(1);
-        Instant at = Instants.endOf(asOf, "asOf");
+        Axes axes = readSide.axes(asOf, onDay);
+        Instant at = axes == null ? null : axes.recordedBy();
         if (at != null) {
             Instant limit = at.truncatedTo(ChronoUnit.MILLIS).plusMillis(1); // recorded at or before asOf
             toAt = toAt == null || limit.isBefore(toAt) ? limit : toAt;
@@ -82,7 +87,7 @@ public class AuditController {
             throw new BadRequest("request.range", "to", "'to' must be after 'from'.");
         }
         AuditFilter filter = new AuditFilter(blankToNull(actor), blankToNull(body), blankToNull(entity),
-                blankToNull(type), fromAt, toAt);
+                blankToNull(type), fromAt, toAt, axes == null ? null : axes.onDay());
         ReadModels.Snapshot live = readSide.snapshot();
         AuditQueries.AuditPage page = new AuditQueries(live.store()).page(filter, blankToNull(cursor), size);
         String next = null;
@@ -93,7 +98,7 @@ public class AuditController {
         }
         AuditPage answer = new AuditPage(page.entries(), page.entries().size(), page.nextCursor(), next,
                 page.drivenBy());
-        return readSide.live(live, at != null ? at : readSide.now(), answer);
+        return readSide.live(live, axes != null ? axes.clock() : readSide.now(), axes, answer);
     }
 
     private static String blankToNull(String s) {

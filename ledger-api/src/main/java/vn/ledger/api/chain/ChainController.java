@@ -11,19 +11,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ledger.api.problem.NotFound;
 import vn.ledger.api.readside.ApiDocs;
-import vn.ledger.api.readside.Instants;
 import vn.ledger.api.readside.ReadAnswer;
 import vn.ledger.api.readside.ReadModels;
 import vn.ledger.api.readside.ReadSide;
 import vn.ledger.api.state.StateController;
 import vn.ledger.projections.asof.AsOfViews;
+import vn.ledger.projections.asof.Axes;
+import vn.ledger.projections.chain.ChainProjection;
 import vn.ledger.projections.chain.ChainQueries;
 import vn.ledger.projections.chain.ChainView;
 import vn.ledger.projections.chain.CoverageReport;
 import vn.ledger.projections.chain.StallReport;
 
 import java.time.Instant;
-import java.util.function.Supplier;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The implementation chain of a directive or a task: the tree of forwarding directives and delegated tasks with a
@@ -57,8 +59,9 @@ public class ChainController {
             @Parameter(description = DEPTH) @RequestParam(defaultValue = "3") @Min(0) @Max(30) int depth,
             @Parameter(description = PAGE) @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
-            @Parameter(description = ApiDocs.AS_OF) @RequestParam(required = false) String asOf) {
-        return chain(id, depth, page, size, asOf, () -> StateController.directiveNotFound(id, null));
+            @Parameter(description = ApiDocs.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = ApiDocs.ON_DAY) @RequestParam(required = false) String onDay) {
+        return chain(id, depth, page, size, readSide.axes(asOf, onDay), a -> StateController.directiveNotFound(id, a));
     }
 
     @GetMapping("/api/tasks/{directiveId}/{code}/chain")
@@ -69,25 +72,25 @@ public class ChainController {
             @Parameter(description = DEPTH) @RequestParam(defaultValue = "3") @Min(0) @Max(30) int depth,
             @Parameter(description = PAGE) @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
-            @Parameter(description = ApiDocs.AS_OF) @RequestParam(required = false) String asOf) {
+            @Parameter(description = ApiDocs.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = ApiDocs.ON_DAY) @RequestParam(required = false) String onDay) {
         String id = directiveId + "/" + code;
-        return chain(id, depth, page, size, asOf, () -> StateController.taskNotFound(id, null));
+        return chain(id, depth, page, size, readSide.axes(asOf, onDay), a -> StateController.taskNotFound(id, a));
     }
 
-    private ReadAnswer<ChainView> chain(String id, int depth, int page, int size, String asOf,
-                                        Supplier<NotFound> notFound) {
-        Instant at = Instants.endOf(asOf, "asOf");
+    private ReadAnswer<ChainView> chain(String id, int depth, int page, int size, Axes axes,
+                                        Function<Axes, NotFound> notFound) {
         ReadModels.Snapshot live = readSide.snapshot();
         int offset = Math.multiplyExact(page, size);
-        if (at == null) {
+        if (axes == null) {
             Instant now = readSide.now();
             return readSide.live(live, now, readSide.chainQueries(live.store()).page(id, offset, size, depth, size, now)
-                    .orElseThrow(notFound));
+                    .orElseThrow(() -> notFound.apply(null)));
         }
         AsOfViews views = readSide.asOfViews(live.store());
-        return readSide.replayed(views.view(at, views.chainAggregates(id),
-                java.util.List.of(vn.ledger.projections.chain.ChainProjection::new),
-                store -> new ChainQueries(store).page(id, offset, size, depth, size, at)), notFound);
+        return readSide.replayed(views.view(axes, views.chainAggregates(id), List.of(ChainProjection::new),
+                store -> new ChainQueries(store).page(id, offset, size, depth, size, axes.clock())),
+                () -> notFound.apply(axes));
     }
 
     // ------------------------------------------------------------------ stalls
@@ -102,8 +105,9 @@ public class ChainController {
             @RequestParam(defaultValue = "7") @Min(0) @Max(3650) int afterDays,
             @Parameter(description = "stalls listed at most (the counts are complete)")
             @RequestParam(defaultValue = "100") @Min(1) @Max(10000) int limit,
-            @Parameter(description = ApiDocs.AS_OF) @RequestParam(required = false) String asOf) {
-        return stalls(id, afterDays, limit, asOf, () -> StateController.directiveNotFound(id, null));
+            @Parameter(description = ApiDocs.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = ApiDocs.ON_DAY) @RequestParam(required = false) String onDay) {
+        return stalls(id, afterDays, limit, readSide.axes(asOf, onDay), a -> StateController.directiveNotFound(id, a));
     }
 
     @GetMapping("/api/tasks/{directiveId}/{code}/stalls")
@@ -112,21 +116,22 @@ public class ChainController {
             @PathVariable String directiveId, @PathVariable String code,
             @RequestParam(defaultValue = "7") @Min(0) @Max(3650) int afterDays,
             @RequestParam(defaultValue = "100") @Min(1) @Max(10000) int limit,
-            @Parameter(description = ApiDocs.AS_OF) @RequestParam(required = false) String asOf) {
+            @Parameter(description = ApiDocs.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = ApiDocs.ON_DAY) @RequestParam(required = false) String onDay) {
         String id = directiveId + "/" + code;
-        return stalls(id, afterDays, limit, asOf, () -> StateController.taskNotFound(id, null));
+        return stalls(id, afterDays, limit, readSide.axes(asOf, onDay), a -> StateController.taskNotFound(id, a));
     }
 
-    private ReadAnswer<StallReport> stalls(String id, int afterDays, int limit, String asOf,
-                                           Supplier<NotFound> notFound) {
-        Instant at = Instants.endOf(asOf, "asOf");
+    private ReadAnswer<StallReport> stalls(String id, int afterDays, int limit, Axes axes,
+                                           Function<Axes, NotFound> notFound) {
         ReadModels.Snapshot live = readSide.snapshot();
-        if (at == null) {
+        if (axes == null) {
             Instant now = readSide.now();
             return readSide.live(live, now, readSide.chainQueries(live.store()).stalls(id, afterDays, limit, now)
-                    .orElseThrow(notFound));
+                    .orElseThrow(() -> notFound.apply(null)));
         }
-        return readSide.replayed(readSide.asOfViews(live.store()).stalls(id, afterDays, limit, at), notFound);
+        return readSide.replayed(readSide.asOfViews(live.store()).stalls(id, afterDays, limit, axes),
+                () -> notFound.apply(axes));
     }
 
     // ------------------------------------------------------------------ coverage
@@ -140,8 +145,9 @@ public class ChainController {
             @PathVariable String id,
             @Parameter(description = "gaps listed at most (the count is complete)")
             @RequestParam(defaultValue = "100") @Min(1) @Max(10000) int limit,
-            @Parameter(description = ApiDocs.AS_OF) @RequestParam(required = false) String asOf) {
-        return coverage(id, limit, asOf, () -> StateController.directiveNotFound(id, null));
+            @Parameter(description = ApiDocs.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = ApiDocs.ON_DAY) @RequestParam(required = false) String onDay) {
+        return coverage(id, limit, readSide.axes(asOf, onDay), a -> StateController.directiveNotFound(id, a));
     }
 
     @GetMapping("/api/tasks/{directiveId}/{code}/coverage")
@@ -149,19 +155,20 @@ public class ChainController {
     public ReadAnswer<CoverageReport> taskCoverage(
             @PathVariable String directiveId, @PathVariable String code,
             @RequestParam(defaultValue = "100") @Min(1) @Max(10000) int limit,
-            @Parameter(description = ApiDocs.AS_OF) @RequestParam(required = false) String asOf) {
+            @Parameter(description = ApiDocs.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = ApiDocs.ON_DAY) @RequestParam(required = false) String onDay) {
         String id = directiveId + "/" + code;
-        return coverage(id, limit, asOf, () -> StateController.taskNotFound(id, null));
+        return coverage(id, limit, readSide.axes(asOf, onDay), a -> StateController.taskNotFound(id, a));
     }
 
-    private ReadAnswer<CoverageReport> coverage(String id, int limit, String asOf, Supplier<NotFound> notFound) {
-        Instant at = Instants.endOf(asOf, "asOf");
+    private ReadAnswer<CoverageReport> coverage(String id, int limit, Axes axes, Function<Axes, NotFound> notFound) {
         ReadModels.Snapshot live = readSide.snapshot();
-        if (at == null) {
+        if (axes == null) {
             Instant now = readSide.now();
             return readSide.live(live, now, readSide.chainQueries(live.store()).coverage(id, limit, now)
-                    .orElseThrow(notFound));
+                    .orElseThrow(() -> notFound.apply(null)));
         }
-        return readSide.replayed(readSide.asOfViews(live.store()).coverage(id, limit, at), notFound);
+        return readSide.replayed(readSide.asOfViews(live.store()).coverage(id, limit, axes),
+                () -> notFound.apply(axes));
     }
 }

@@ -11,10 +11,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ledger.api.problem.NotFound;
 import vn.ledger.api.readside.ApiDocs;
-import vn.ledger.api.readside.Instants;
 import vn.ledger.api.readside.ReadAnswer;
 import vn.ledger.api.readside.ReadModels;
 import vn.ledger.api.readside.ReadSide;
+import vn.ledger.projections.asof.Axes;
 import vn.ledger.projections.dashboard.DashboardQueries;
 import vn.ledger.projections.dashboard.DashboardView;
 
@@ -35,22 +35,24 @@ public class DashboardController {
 
     @GetMapping("/api/bodies/{code}/dashboard")
     @Operation(summary = "Dashboard of a body", description = "Counts are of assignments (task × lead body). "
-            + "404 body.not-found when the body is unknown (as of the instant asked).")
+            + "404 body.not-found when the body is unknown (by the instant or day asked).")
     public ReadAnswer<DashboardView> dashboard(
             @PathVariable String code,
             @Parameter(description = "include every body below it") @RequestParam(defaultValue = "false")
             boolean subtree,
-            @Parameter(description = "\"due soon\": open tasks due from now to the end of today + this many days")
+            @Parameter(description = "\"due soon\": open tasks due from now to the end of today + this many days "
+                    + "(on a business day: that day's end is now)")
             @RequestParam(defaultValue = "7") @Min(0) @Max(3650) int dueWithinDays,
-            @Parameter(description = ApiDocs.AS_OF) @RequestParam(required = false) String asOf) {
-        Instant at = Instants.endOf(asOf, "asOf");
+            @Parameter(description = ApiDocs.AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = ApiDocs.ON_DAY) @RequestParam(required = false) String onDay) {
+        Axes axes = readSide.axes(asOf, onDay);
         ReadModels.Snapshot live = readSide.snapshot();
-        if (at == null) {
+        if (axes == null) {
             Instant now = readSide.now();
             return readSide.live(live, now, new DashboardQueries(live.store())
                     .dashboard(code, subtree, dueWithinDays, now).orElseThrow(() -> notFound(code)));
         }
-        return readSide.replayed(readSide.asOfViews(live.store()).dashboard(code, subtree, dueWithinDays, at),
+        return readSide.replayed(readSide.asOfViews(live.store()).dashboard(code, subtree, dueWithinDays, axes),
                 () -> notFound(code));
     }
 

@@ -2,27 +2,40 @@ package vn.ledger.api.readside;
 
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.swagger.v3.oas.annotations.media.Schema;
+import vn.ledger.projections.asof.Axes;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * A read-side answer: what it is (data), for which instant, and where it came from.
+ * A read-side answer: what it is (data), on which time axes, and where it came from.
  *
- * @param at          the instant answered for, in Asia/Ho_Chi_Minh with offset: now by the ledger's clock, or the
- *                    {@code asOf} asked for
+ * @param at          the instant the view's clock read (due soon, overdue, stalls), in Asia/Ho_Chi_Minh with offset:
+ *                    now by the ledger's clock, the {@code asOf} asked for, or the end of the {@code onDay} asked for
  * @param atUtc       the same instant in UTC
+ * @param asOf        axis 1, the recorded instant answered as of (events recorded at or before it); null: everything
+ *                    recorded so far
+ * @param asOfUtc     the same instant in UTC
+ * @param onDay       axis 2, the business day answered on (events whose business date is on or before it, as known
+ *                    at {@code asOf} or now); null: whatever their business date
  * @param source      {@code read-model}: today's read models (generations listed); {@code events}: computed from
- *                    the events recorded up to {@code at} ({@code replay} says how many)
+ *                    the events on the axes asked ({@code replay} says how many)
  * @param generations the generation of each read model that answered (read-model answers)
- * @param replay      the cost of an as-of answer
+ * @param replay      the cost of an answer from the events
  * @param data        the view; every instant in it is written twice: {@code x} in Asia/Ho_Chi_Minh with offset, and
  *                    {@code xUtc}
  */
-@Schema(description = "A read-side answer: the view (data), the instant it is for, and its source")
+@Schema(description = "A read-side answer: the view (data), the time axes it answers on (asOf: as recorded at an "
+        + "instant; onDay: the state of affairs on a business day), and its source")
 public record ReadAnswer<T>(
         @Schema(example = "2026-04-10T10:00:00+07:00") String at,
         @Schema(example = "2026-04-10T03:00:00Z") String atUtc,
+        @Schema(description = "as recorded at this instant; null: everything recorded so far",
+                example = "2026-04-01T10:00:00+07:00") String asOf,
+        @Schema(example = "2026-04-01T03:00:00Z") String asOfUtc,
+        @Schema(description = "the state of affairs on this business day; null: not a business-day read",
+                example = "2026-03-24") LocalDate onDay,
         @Schema(allowableValues = {"read-model", "events"}) String source,
         Map<String, Long> generations,
         Replay replay,
@@ -34,16 +47,25 @@ public record ReadAnswer<T>(
     /**
      * @param aggregatesLoaded histories loaded from the event store
      * @param eventsRead       events in them
-     * @param eventsApplied    of which recorded at or before {@code at}, replayed into fresh projections in memory
+     * @param eventsApplied    of which on the axes asked, replayed into fresh projections in memory
      */
     public record Replay(int aggregatesLoaded, int eventsRead, int eventsApplied) {
     }
 
     static <T> ReadAnswer<T> live(Instant at, Map<String, Long> generations, T data) {
-        return new ReadAnswer<>(VietnamTimes.local(at), VietnamTimes.utc(at), READ_MODEL, generations, null, data);
+        return live(at, null, generations, data);
     }
 
-    static <T> ReadAnswer<T> replayed(Instant at, Replay replay, T data) {
-        return new ReadAnswer<>(VietnamTimes.local(at), VietnamTimes.utc(at), EVENTS, null, replay, data);
+    /** From the read models, on {@code axes} when the read model filters on them itself (the audit trail). */
+    static <T> ReadAnswer<T> live(Instant at, Axes axes, Map<String, Long> generations, T data) {
+        Instant asOf = axes == null ? null : axes.recordedBy();
+        return new ReadAnswer<>(VietnamTimes.local(at), VietnamTimes.utc(at), VietnamTimes.local(asOf),
+                VietnamTimes.utc(asOf), axes == null ? null : axes.onDay(), READ_MODEL, generations, null, data);
+    }
+
+    static <T> ReadAnswer<T> replayed(Axes axes, Replay replay, T data) {
+        Instant at = axes.clock();
+        return new ReadAnswer<>(VietnamTimes.local(at), VietnamTimes.utc(at), VietnamTimes.local(axes.recordedBy()),
+                VietnamTimes.utc(axes.recordedBy()), axes.onDay(), EVENTS, null, replay, data);
     }
 }

@@ -28,8 +28,9 @@ public enum ReadModel {
     // 2: acknowledgements, reports and urgings are one string each; 3: reports and urgings beyond 64 in sealed buckets;
     // 4: extensions, deadline history, reassignments, delegations, completions, cancellation written by their
     // records' forms (fields in one fixed order, absent values left out); 5: the task document as a record (StoredTask),
-    // fields in one fixed order, absent values, empty lists and zero counters left out
-    TASK("task", 5, TaskProjection.COLLECTIONS, TaskProjection::new),
+    // fields in one fixed order, absent values, empty lists and zero counters left out; 6: lastPercent is the latest
+    // report's by business date (a report entered late no longer overrides a later-dated one), lastReportOn its date
+    TASK("task", 6, TaskProjection.COLLECTIONS, TaskProjection::new),
     // 2: light nodes (acts and forwards of non-recipients kept apart), roll-ups changed in place; 3: lists packed;
     // 4: roll-ups and own contributions are one string each (Tally); 5: children and forwards carry the log position
     // of the event that made them and are kept in that order, fields in one fixed order, absent values left out;

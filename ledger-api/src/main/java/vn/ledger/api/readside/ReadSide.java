@@ -2,14 +2,17 @@ package vn.ledger.api.readside;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
+import vn.ledger.api.problem.BadRequest;
 import vn.ledger.eventstore.MongoEventStorageEngine;
 import vn.ledger.projections.asof.AsOfViews;
+import vn.ledger.projections.asof.Axes;
 import vn.ledger.projections.chain.ChainQueries;
 import vn.ledger.projections.replay.EventReplayer;
 import vn.ledger.projections.store.ReadStore;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -64,22 +67,64 @@ public class ReadSide {
         return new AsOfViews(live, engine::history, replayer);
     }
 
+    /** A read-model answer on {@code axes} (null: now), for a read model that filters on them itself. */
+    public <T> ReadAnswer<T> live(ReadModels.Snapshot snapshot, Instant at, Axes axes, T data) {
+        return ReadAnswer.live(at, axes, snapshot.generations(), data);
+    }
+
+    /**
+     * The time axes of a read from its query parameters: {@code asOf} (as recorded at that instant) and {@code onDay}
+     * (the state of affairs on that business day, as known at {@code asOf} or now); null when neither is given (the
+     * live read models answer). 400 {@code request.instant} / {@code request.day} for an unreadable value, 400
+     * {@code request.on-day.in-future} for a day after today in Vietnam (or after the day of {@code asOf}: at that
+     * instant it had not come yet).
+     */
+    public Axes axes(String asOf, String onDay) {
+        Instant at = Instants.endOf(asOf, "asOf");
+        LocalDate day = Instants.day(onDay, "onDay");
+        if (day == null) {
+            return at == null ? null : Axes.recordedBy(at);
+        }
+        LocalDate last = LocalDate.ofInstant(at != null ? at : now(), VietnamTimes.ZONE);
+        if (day.isAfter(last)) {
+            throw new BadRequest("request.on-day.in-future", "onDay", "onDay " + day + " is after "
+                    + (at != null ? "the day of asOf, " + last + ": at that instant it had not come yet."
+                    : "today, " + last + " in Vietnam: a business day read is of a day that has come."));
+        }
+        return new Axes(at, day);
+    }
+
+    /** Says on which axes a view was asked, for a 404's message. */
+    public static String when(Axes axes) {
+        if (axes == null) {
+            return "";
+        }
+        return (axes.onDay() != null ? " on " + axes.onDay() : "")
+                + (axes.recordedBy() != null ? " as recorded at " + VietnamTimes.local(axes.recordedBy()) : "");
+    }
+
     public <T> ReadAnswer<T> replayed(AsOfViews.AsOf<T> result) {
-        return ReadAnswer.replayed(result.asOf(), new ReadAnswer.Replay(result.aggregatesLoaded(),
+        return ReadAnswer.replayed(result.axes(), new ReadAnswer.Replay(result.aggregatesLoaded(),
                 result.eventsRead(), result.eventsApplied()), result.value());
     }
 
-    /** An as-of answer that must exist: {@code missing} otherwise (e.g. not yet issued at that instant). */
+    /** An answer from the events that must exist: {@code missing} otherwise (e.g. not yet issued then). */
     public <T> ReadAnswer<T> replayed(AsOfViews.AsOf<java.util.Optional<T>> result,
                                       java.util.function.Supplier<? extends RuntimeException> missing) {
         T value = result.value().orElseThrow(missing);
-        return replayed(new AsOfViews.AsOf<>(value, result.asOf(), result.aggregatesLoaded(), result.eventsRead(),
+        return replayed(new AsOfViews.AsOf<>(value, result.axes(), result.aggregatesLoaded(), result.eventsRead(),
                 result.eventsApplied()));
     }
 
     /** The events of {@code aggregateIds} up to {@code asOf}, replayed into fresh projections, then {@code query}. */
     public <R> AsOfViews.AsOf<R> replay(ReadStore live, Instant asOf, Collection<String> aggregateIds,
                                         List<Function<ReadStore, Object>> projections, Function<ReadStore, R> query) {
-        return asOfViews(live).view(asOf, aggregateIds, projections, query);
+        return replay(live, Axes.recordedBy(asOf), aggregateIds, projections, query);
+    }
+
+    /** The events of {@code aggregateIds} on {@code axes}, replayed into fresh projections, then {@code query}. */
+    public <R> AsOfViews.AsOf<R> replay(ReadStore live, Axes axes, Collection<String> aggregateIds,
+                                        List<Function<ReadStore, Object>> projections, Function<ReadStore, R> query) {
+        return asOfViews(live).view(axes, aggregateIds, projections, query);
     }
 }

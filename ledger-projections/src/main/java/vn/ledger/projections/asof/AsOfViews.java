@@ -1,5 +1,6 @@
 package vn.ledger.projections.asof;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
 import vn.ledger.eventstore.StoredEvent;
 import vn.ledger.projections.body.BodyTree;
@@ -26,16 +27,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * Read models as they stood at a past instant (issue 3, read model 6), computed from the events recorded up to
- * that instant, never from today's model.
+ * Read models as they stood at a past instant (issue 3, read model 6), or on a business day (issue 14), computed
+ * from the events, never from today's model. The two axes ({@link Axes}): events recorded at or before an instant
+ * (what the ledger said then); events whose business date is on or before a day (the state of affairs that day, as
+ * known now or as known at the instant, when both are asked). A delegation dated 5/10/2025 entered in December 2026
+ * is in the view of 31/10/2025; a report dated 3/11/2025 entered the week before is not.
  *
  * <p>How: the live read model says which aggregates are involved (a chain's members today are a superset of
  * its members at any earlier instant, since nodes are never removed; a body's tasks today likewise). Their
- * histories are loaded, the events recorded at or before the instant kept, and replayed in global order
- * (commit position, then place in the commit) into fresh projections on an {@link InMemoryReadStore}, where the
- * same query as the live one is asked, with "now" = the instant.
+ * histories are loaded, the events on the asked axes kept, and replayed in global order (commit position, then
+ * place in the commit) into fresh projections on an {@link InMemoryReadStore}, where the same query as the live one
+ * is asked, with "now" = the instant, or the end of the business day in Vietnam ({@link Axes#clock()}).
  *
  * <p>Cost: one history load per involved aggregate (reported as {@link AsOf#aggregatesLoaded()}), plus finding
  * them: for a chain, two {@code $in} per level of the live tree (its nodes, the acts on its directives); for a
@@ -51,11 +56,17 @@ import java.util.function.Function;
 public final class AsOfViews {
 
     /**
+     * @param axes             the axes answered on
      * @param aggregatesLoaded histories loaded (the cost)
      * @param eventsRead       events in those histories
-     * @param eventsApplied    of which recorded at or before the instant
+     * @param eventsApplied    of which on the axes (recorded by the instant, dated by the day)
      */
-    public record AsOf<R>(R value, Instant asOf, int aggregatesLoaded, int eventsRead, int eventsApplied) {
+    public record AsOf<R>(R value, Axes axes, int aggregatesLoaded, int eventsRead, int eventsApplied) {
+
+        /** "Now" for the view: the instant asked, or the end of the business day asked. */
+        public Instant asOf() {
+            return axes.clock();
+        }
     }
 
     private final ReadStore live;
@@ -78,6 +89,16 @@ public final class AsOfViews {
      */
     public <R> AsOf<R> view(Instant asOf, Collection<String> aggregateIds, List<Function<ReadStore, Object>> projections,
                             Function<ReadStore, R> query) {
+        return view(Axes.recordedBy(asOf), aggregateIds, projections, query);
+    }
+
+    /**
+     * The generic view on both axes: replays the events of {@code aggregateIds} recorded by {@code axes.recordedBy}
+     * (all so far without it) and dated on or before {@code axes.onDay} (any without it) into fresh projections
+     * made by {@code projections} on one in-memory store, then asks {@code query} there.
+     */
+    public <R> AsOf<R> view(Axes axes, Collection<String> aggregateIds, List<Function<ReadStore, Object>> projections,
+                            Function<ReadStore, R> query) {
         List<StoredEvent> kept = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int read = 0;
@@ -87,15 +108,38 @@ public final class AsOfViews {
             loaded++;
             read += events.size();
             for (StoredEvent e : events) {
-                if (!e.timestamp().isAfter(asOf) && seen.add(e.eventId())) {
+                if (axes.known(e.timestamp()) && seen.add(e.eventId())) {
                     kept.add(e);
                 }
             }
         }
         InMemoryReadStore memory = new InMemoryReadStore();
         Object[] targets = projections.stream().map(f -> f.apply(memory)).toArray();
-        replayer.apply(kept, targets);
-        return new AsOf<>(query.apply(memory), asOf, loaded, read, kept.size());
+        // the business date is in the payload: the replayer reads each payload once, for the test and the handlers
+        int applied = replayer.apply(kept, happened(axes), targets);
+        return new AsOf<>(query.apply(memory), axes, loaded, read, applied);
+    }
+
+    /**
+     * Whether an event, asked in log order, had happened by the end of {@code axes.onDay}: its business date is on or
+     * before it, and its aggregate existed by then (an aggregate whose first event is dated later did not exist that
+     * day, whatever the dates of the events after it).
+     */
+    private static Predicate<DomainEventMessage<?>> happened(Axes axes) {
+        if (axes.onDay() == null) {
+            return m -> true;
+        }
+        Set<String> notYet = new HashSet<>();
+        return m -> {
+            if (notYet.contains(m.getAggregateIdentifier())) {
+                return false;
+            }
+            boolean happened = axes.happened(m.getPayload(), m.getTimestamp());
+            if (!happened && m.getSequenceNumber() == 0) {
+                notYet.add(m.getAggregateIdentifier());
+            }
+            return happened;
+        };
     }
 
     /**
@@ -104,7 +148,7 @@ public final class AsOfViews {
      */
     public <R> AsOf<R> view(Instant asOf, String target, List<Function<ReadStore, Object>> projections,
                             Function<ReadStore, R> query) {
-        return view(asOf, aggregatesOf(target), projections, query);
+        return view(Axes.recordedBy(asOf), aggregatesOf(target), projections, query);
     }
 
     /** The aggregates whose events can change what is known about {@code target} (from the live models). */
@@ -124,18 +168,30 @@ public final class AsOfViews {
     // ------------------------------------------------------------------ the chain
 
     public AsOf<Optional<ChainView>> chain(String directiveOrTaskId, int maxDepth, Instant asOf) {
-        return view(asOf, chainAggregates(directiveOrTaskId), List.of(ChainProjection::new),
-                store -> new ChainQueries(store).chain(directiveOrTaskId, maxDepth, asOf));
+        return chain(directiveOrTaskId, maxDepth, Axes.recordedBy(asOf));
+    }
+
+    public AsOf<Optional<ChainView>> chain(String directiveOrTaskId, int maxDepth, Axes axes) {
+        return view(axes, chainAggregates(directiveOrTaskId), List.of(ChainProjection::new),
+                store -> new ChainQueries(store).chain(directiveOrTaskId, maxDepth, axes.clock()));
     }
 
     public AsOf<Optional<StallReport>> stalls(String directiveOrTaskId, int afterDays, int limit, Instant asOf) {
-        return view(asOf, chainAggregates(directiveOrTaskId), List.of(ChainProjection::new),
-                store -> new ChainQueries(store).stalls(directiveOrTaskId, afterDays, limit, asOf));
+        return stalls(directiveOrTaskId, afterDays, limit, Axes.recordedBy(asOf));
+    }
+
+    public AsOf<Optional<StallReport>> stalls(String directiveOrTaskId, int afterDays, int limit, Axes axes) {
+        return view(axes, chainAggregates(directiveOrTaskId), List.of(ChainProjection::new),
+                store -> new ChainQueries(store).stalls(directiveOrTaskId, afterDays, limit, axes.clock()));
     }
 
     public AsOf<Optional<CoverageReport>> coverage(String directiveOrTaskId, int limit, Instant asOf) {
-        return view(asOf, chainAggregates(directiveOrTaskId), List.of(ChainProjection::new),
-                store -> new ChainQueries(store).coverage(directiveOrTaskId, limit, asOf));
+        return coverage(directiveOrTaskId, limit, Axes.recordedBy(asOf));
+    }
+
+    public AsOf<Optional<CoverageReport>> coverage(String directiveOrTaskId, int limit, Axes axes) {
+        return view(axes, chainAggregates(directiveOrTaskId), List.of(ChainProjection::new),
+                store -> new ChainQueries(store).coverage(directiveOrTaskId, limit, axes.clock()));
     }
 
     /**
@@ -188,8 +244,12 @@ public final class AsOfViews {
     // ------------------------------------------------------------------ the dashboard
 
     public AsOf<Optional<DashboardView>> dashboard(String bodyCode, boolean subtree, int dueWithinDays, Instant asOf) {
-        return view(asOf, dashboardAggregates(bodyCode, subtree), List.of(DashboardProjection::new),
-                store -> new DashboardQueries(store).dashboard(bodyCode, subtree, dueWithinDays, asOf));
+        return dashboard(bodyCode, subtree, dueWithinDays, Axes.recordedBy(asOf));
+    }
+
+    public AsOf<Optional<DashboardView>> dashboard(String bodyCode, boolean subtree, int dueWithinDays, Axes axes) {
+        return view(axes, dashboardAggregates(bodyCode, subtree), List.of(DashboardProjection::new),
+                store -> new DashboardQueries(store).dashboard(bodyCode, subtree, dueWithinDays, axes.clock()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package vn.ledger.projections.audit;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * What to look for in the audit trail; null fields do not filter. All given filters must hold.
@@ -11,30 +12,42 @@ import java.time.Instant;
  * @param eventType the event's name, e.g. "TaskReassigned"
  * @param from      recorded at or after (inclusive)
  * @param to        recorded before (exclusive)
+ * @param onDay     business date on or before this day (the trail of what had happened by then, as known now or
+ *                  as known at {@code to}); an entry without a business date counts its recorded day in Vietnam
  */
-public record AuditFilter(String actor, String body, String entityId, String eventType, Instant from, Instant to) {
+public record AuditFilter(String actor, String body, String entityId, String eventType, Instant from, Instant to,
+                          LocalDate onDay) {
+
+    public AuditFilter(String actor, String body, String entityId, String eventType, Instant from, Instant to) {
+        this(actor, body, entityId, eventType, from, to, null);
+    }
 
     public static AuditFilter any() {
-        return new AuditFilter(null, null, null, null, null, null);
+        return new AuditFilter(null, null, null, null, null, null, null);
     }
 
     public AuditFilter actor(String username) {
-        return new AuditFilter(username, body, entityId, eventType, from, to);
+        return new AuditFilter(username, body, entityId, eventType, from, to, onDay);
     }
 
     public AuditFilter body(String code) {
-        return new AuditFilter(actor, code, entityId, eventType, from, to);
+        return new AuditFilter(actor, code, entityId, eventType, from, to, onDay);
     }
 
     public AuditFilter entity(String id) {
-        return new AuditFilter(actor, body, id, eventType, from, to);
+        return new AuditFilter(actor, body, id, eventType, from, to, onDay);
     }
 
     public AuditFilter type(String name) {
-        return new AuditFilter(actor, body, entityId, name, from, to);
+        return new AuditFilter(actor, body, entityId, name, from, to, onDay);
     }
 
     public AuditFilter between(Instant fromInclusive, Instant toExclusive) {
-        return new AuditFilter(actor, body, entityId, eventType, fromInclusive, toExclusive);
+        return new AuditFilter(actor, body, entityId, eventType, fromInclusive, toExclusive, onDay);
+    }
+
+    /** Only what had happened by the end of {@code day} (business date on or before it). */
+    public AuditFilter onDay(LocalDate day) {
+        return new AuditFilter(actor, body, entityId, eventType, from, to, day);
     }
 }

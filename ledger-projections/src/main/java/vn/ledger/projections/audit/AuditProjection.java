@@ -8,6 +8,7 @@ import vn.ledger.core.directive.DirectiveCorrected;
 import vn.ledger.core.directive.DirectiveEvent;
 import vn.ledger.core.directive.DirectiveField;
 import vn.ledger.core.directive.DirectiveIssued;
+import vn.ledger.core.event.BusinessDates;
 import vn.ledger.core.shared.Actor;
 import vn.ledger.core.task.TaskAssigned;
 import vn.ledger.core.task.TaskEvent;
@@ -222,7 +223,7 @@ public final class AuditProjection {
             firstChanged = true;
         }
         StoredEntry entry = new StoredEntry(id.sequence(), value, m.getIdentifier(), type, x.vi(), x.en(), actor,
-                m.getTimestamp(), x.businessDate(), x.directiveId(), x.authorityBody(), new ArrayList<>(bodies),
+                m.getTimestamp(), BusinessDates.carried(m.getPayload()).orElse(null), x.directiveId(), x.authorityBody(), new ArrayList<>(bodies),
                 x.changes(), id.position().commit());
 
         // the authority and the entity's first bucket before the entry's bucket, which marks the event applied

@@ -381,7 +381,8 @@ public final class AuditQueries {
         return (f.actor() == null || (e.actor() != null && f.actor().equals(e.actor().username())))
                 && (f.body() == null || e.bodies().contains(f.body()))
                 && (f.entityId() == null || f.entityId().equals(e.entityId()))
-                && (f.eventType() == null || f.eventType().equals(e.eventType()));
+                && (f.eventType() == null || f.eventType().equals(e.eventType()))
+                && (f.onDay() == null || e.businessDate() == null || !e.businessDate().isAfter(f.onDay()));
     }
 
     /** One entry by its audit id (one read: the id names its entity bucket). */

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Feeds stored events to plain projection objects, without a processor: for as-of views (events up to an
@@ -49,14 +50,29 @@ public final class EventReplayer {
 
     /** Applies the events, in global order (commit position, then place in the commit), to every projection. */
     public void apply(List<StoredEvent> events, Object... projections) {
+        apply(events, message -> true, projections);
+    }
+
+    /**
+     * Applies the events {@code keep} accepts (asked in global order, each event deserialised once), in global order,
+     * to every projection.
+     *
+     * @return how many were applied
+     */
+    public int apply(List<StoredEvent> events, Predicate<DomainEventMessage<?>> keep, Object... projections) {
         List<StoredEvent> ordered = new ArrayList<>(events);
         ordered.sort(Comparator.comparingLong(StoredEvent::commitPosition).thenComparingInt(StoredEvent::indexInCommit));
         List<AnnotationEventHandlerAdapter> adapters = new ArrayList<>();
         for (Object projection : projections) {
             adapters.add(new AnnotationEventHandlerAdapter(projection));
         }
+        int applied = 0;
         for (StoredEvent event : ordered) {
             DomainEventMessage<?> message = toMessage(event);
+            if (!keep.test(message)) {
+                continue;
+            }
+            applied++;
             for (AnnotationEventHandlerAdapter adapter : adapters) {
                 if (adapter.canHandle(message)) {
                     try {
@@ -68,5 +84,6 @@ public final class EventReplayer {
                 }
             }
         }
+        return applied;
     }
 }

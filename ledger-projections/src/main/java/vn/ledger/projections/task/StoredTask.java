@@ -39,6 +39,8 @@ import static vn.ledger.projections.store.Docs.month;
  * @param seq        the sequence number of the last event of its own stream taken in; -1 for none
  * @param assignment what its assignment set; null before it
  * @param reports    the open run of reports, each as {@link TaskView.Report#FORM} stores it
+ * @param lastPercent  the percent of the latest report by business date that gave one
+ * @param lastReportOn that report's business date
  * @param urgings    the open run of urgings, each as {@link TaskView.Urging#FORM} stores it
  */
 public record StoredTask(String id, long seq, Assignment assignment, List<String> lead, List<String> coop,
@@ -128,10 +130,13 @@ public record StoredTask(String id, long seq, Assignment assignment, List<String
         return change(seq, at, d -> {
             d.reports = plus(reports, TaskView.Report.FORM.write(TaskView.Report.of(e, at)));
             d.reportCount = reportCount + 1;
-            if (e.percent() != null) {
+            // the percent of the latest report by business date that gave one, whatever order they were entered in
+            // (a report of 20/10 entered after one of 20/11 does not take its place), as the chain's node keeps it
+            if (e.percent() != null && (lastReportOn == null || e.reportedOn() == null
+                    || !e.reportedOn().isBefore(LocalDate.parse(lastReportOn)))) {
                 d.lastPercent = e.percent();
+                d.lastReportOn = iso(e.reportedOn());
             }
-            d.lastReportOn = iso(e.reportedOn());
             if (e.period() != null) {
                 d.periods = counted(periods, month(e.period()), iso(e.reportedOn()));
             }

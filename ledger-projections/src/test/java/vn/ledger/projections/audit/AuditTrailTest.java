@@ -138,6 +138,33 @@ class AuditTrailTest {
     }
 
     @Test
+    void onABusinessDayTheTrailListsWhatHadHappenedByThenInLogOrderWhenEverItWasEntered() {
+        // given the notice of 20/3, a report of 10/4 entered on 17/4, and an acknowledgement of 2/4 entered in 2027
+        feed.at("2026-03-20T02:00:00Z");
+        feed.send(Seed.commit(Seed.issuedA()).toArray());
+        feed.at("2026-04-17T02:00:00Z");
+        feed.send(report(30));
+        feed.at("2027-06-15T02:00:00Z");
+        feed.send(new TaskAcknowledged(II1, A, BKHCN, LocalDate.of(2026, 4, 2), MOST_OFFICER));
+
+        // when the trail is read on 5/4/2026, as known now, and as known on 1/6/2026
+        List<AuditEntry> known = all(AuditFilter.any().onDay(LocalDate.of(2026, 4, 5)));
+        List<AuditEntry> then = all(AuditFilter.any().onDay(LocalDate.of(2026, 4, 5))
+                .between(null, Instant.parse("2026-06-01T00:00:00Z")));
+
+        // then the acknowledgement entered late is there, in its place in the log; the report of 10/4 is not
+        assertThat(known).extracting(AuditEntry::eventType).containsExactly("DirectiveIssued", "TaskAssigned",
+                "TaskAssigned", "TaskAssigned", "TaskAcknowledged");
+        assertThat(known).extracting(AuditEntry::id).isSorted();
+        // and as known on 1/6/2026 it was not yet entered
+        assertThat(then).extracting(AuditEntry::eventType).containsExactly("DirectiveIssued", "TaskAssigned",
+                "TaskAssigned", "TaskAssigned");
+        assertThat(all(AuditFilter.any().entity(II1).onDay(LocalDate.of(2026, 4, 10))))
+                .extracting(AuditEntry::eventType).containsExactly("TaskAssigned", "ProgressReported",
+                        "TaskAcknowledged");
+    }
+
+    @Test
     void anEventWithoutABusinessDateReadsAsRecordedThatDayAndIsNoLateEntry() {
         AuditEntry e = new AuditEntry("id", "ev", "BodyRegistered", "vi", "en", null, "Body", "B", 0L,
                 Instant.parse("2026-03-20T18:00:00Z"), null, null, null, List.of(), List.of(), 1L);
