@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ledger.api.problem.NotFound;
 
@@ -31,15 +32,31 @@ public class HistoryController {
             description = "The id is the rest of the path; for a task that is directiveId/code, e.g. "
                     + "/api/history/5f0c.../II.1. Timestamps are shown in Asia/Ho_Chi_Minh and as UTC instants.")
     public HistoryResponse byId(@Parameter(description = "body code, directive id, or directiveId/taskCode")
-                                @PathVariable String aggregateId) {
+                                @PathVariable String aggregateId,
+                                @Parameter(description = LATE_ENTRY) @RequestParam(required = false) Boolean lateEntry) {
         String id = aggregateId.startsWith("/") ? aggregateId.substring(1) : aggregateId;
-        return load(id);
+        return load(id, lateEntry);
     }
 
+    /** The description of the history endpoints' {@code lateEntry} parameter. */
+    public static final String LATE_ENTRY = "true: only the late entries (recorded more than 7 days after their "
+            + "business date); false: only the others. Left out: every event.";
+
     public HistoryResponse load(String id) {
+        return load(id, null);
+    }
+
+    /**
+     * @param lateEntry true: only the late entries, false: only the others, null: all; 404 only when nothing at
+     *                  all is recorded under the id (a filter that leaves nothing answers an empty list)
+     */
+    public HistoryResponse load(String id, Boolean lateEntry) {
         List<HistoryEntry> events = history.history(id);
         if (events.isEmpty()) {
             throw new NotFound("aggregate.not-found", "id", "Nothing is recorded under id '" + id + "'.");
+        }
+        if (lateEntry != null) {
+            events = events.stream().filter(e -> e.lateEntry() == lateEntry).toList();
         }
         return new HistoryResponse(id, events.size(), events);
     }

@@ -111,6 +111,9 @@ public final class AuditQueries {
         if (f.eventType() != null) {
             keys.add("type:" + f.eventType());
         }
+        if (Boolean.TRUE.equals(f.lateEntry())) {
+            keys.add(AuditProjection.LATE);
+        }
         EntityBucket entity = null;
         Map<Integer, EntityBucket> entityBuckets = new HashMap<>();
         if (f.entityId() != null) {
@@ -381,7 +384,8 @@ public final class AuditQueries {
         return (f.actor() == null || (e.actor() != null && f.actor().equals(e.actor().username())))
                 && (f.body() == null || e.bodies().contains(f.body()))
                 && (f.entityId() == null || f.entityId().equals(e.entityId()))
-                && (f.eventType() == null || f.eventType().equals(e.eventType()));
+                && (f.eventType() == null || f.eventType().equals(e.eventType()))
+                && (f.lateEntry() == null || f.lateEntry() == e.lateEntry());
     }
 
     /** One entry by its audit id (one read: the id names its entity bucket). */
