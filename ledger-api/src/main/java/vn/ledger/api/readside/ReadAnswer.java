@@ -1,10 +1,13 @@
 package vn.ledger.api.readside;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A read-side answer: what it is (data), for which instant, and where it came from.
@@ -17,7 +20,8 @@ import java.util.Map;
  * @param generations the generation of each read model that answered (read-model answers)
  * @param replay      the cost of an as-of answer
  * @param data        the view; every instant in it is written twice: {@code x} in Asia/Ho_Chi_Minh with offset, and
- *                    {@code xUtc}
+ *                    {@code xUtc}; every body code beside its name ({@link NamedBodies})
+ * @param bodyNames   how the names of body codes are found (not written; null: none added)
  */
 @Schema(description = "A read-side answer: the view (data), the instant it is for, and its source")
 public record ReadAnswer<T>(
@@ -26,7 +30,8 @@ public record ReadAnswer<T>(
         @Schema(allowableValues = {"read-model", "events"}) String source,
         Map<String, Long> generations,
         Replay replay,
-        @JsonSerialize(using = VietnamTimes.Serializer.class) T data) {
+        @JsonSerialize(using = VietnamTimes.Serializer.class) T data,
+        @JsonIgnore @Schema(hidden = true) Function<Collection<String>, Map<String, String>> bodyNames) {
 
     public static final String READ_MODEL = "read-model";
     public static final String EVENTS = "events";
@@ -39,11 +44,14 @@ public record ReadAnswer<T>(
     public record Replay(int aggregatesLoaded, int eventsRead, int eventsApplied) {
     }
 
-    static <T> ReadAnswer<T> live(Instant at, Map<String, Long> generations, T data) {
-        return new ReadAnswer<>(VietnamTimes.local(at), VietnamTimes.utc(at), READ_MODEL, generations, null, data);
+    static <T> ReadAnswer<T> live(Instant at, Map<String, Long> generations, T data,
+                                  Function<Collection<String>, Map<String, String>> bodyNames) {
+        return new ReadAnswer<>(VietnamTimes.local(at), VietnamTimes.utc(at), READ_MODEL, generations, null, data,
+                bodyNames);
     }
 
-    static <T> ReadAnswer<T> replayed(Instant at, Replay replay, T data) {
-        return new ReadAnswer<>(VietnamTimes.local(at), VietnamTimes.utc(at), EVENTS, null, replay, data);
+    static <T> ReadAnswer<T> replayed(Instant at, Replay replay, T data,
+                                      Function<Collection<String>, Map<String, String>> bodyNames) {
+        return new ReadAnswer<>(VietnamTimes.local(at), VietnamTimes.utc(at), EVENTS, null, replay, data, bodyNames);
     }
 }
