@@ -194,8 +194,10 @@ class NamesAndFindingAsOfApiTest extends ApiTestSupport {
                 .doesNotContainAnyElementsOf(list(page.get("entries")).stream().map(e -> e.get("id").asText()).toList());
         assertThat(list(next.get("entries"))).allSatisfy(e -> assertThat(e.get("lateEntry").asBoolean()).isTrue());
 
-        assertThat(get(INSPECTOR, "/api/directives/" + id + "/history?lateEntry=true").body().get("count").asInt())
-                .isEqualTo(1);
+        JsonNode history = get(INSPECTOR, "/api/directives/" + id + "/history?lateEntry=true").body();
+        assertThat(history.get("count").asInt()).isEqualTo(1);
+        assertThat(history.at("/bodyNames/BKHCN").asText()).as("named in its recipients").isEqualTo(BKHCN);
+        assertThat(history.at("/bodyNames/CQTT-BCDTW").asText()).startsWith("Cơ quan Thường trực");
         assertThat(get(INSPECTOR, "/api/directives/" + id + "/history?lateEntry=false").body().get("count").asInt())
                 .isZero();
         assertThat(get(INSPECTOR, "/api/bodies/" + body + "/history?lateEntry=true").body().get("count").asInt())

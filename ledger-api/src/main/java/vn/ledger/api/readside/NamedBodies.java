@@ -26,8 +26,8 @@ import java.util.function.Function;
 public final class NamedBodies {
 
     private static final Set<String> SINGLE = Set.of("body", "issuer", "leadBody", "successor");
-    private static final Map<String, String> LISTS = Map.of("leads", "leadNames", "cooperating", "cooperatingNames",
-            "uncoveredLeads", "uncoveredLeadNames");
+    private static final Map<String, String> OTHERS = Map.of("leads", "leadNames", "cooperating", "cooperatingNames",
+            "uncoveredLeads", "uncoveredLeadNames", "parentCode", "parentName", "intoCode", "intoName");
     private static final String JOINED = ", ";
 
     private NamedBodies() {
@@ -39,8 +39,7 @@ public final class NamedBodies {
      * @param names code → name for the codes asked (one read for all of them); codes left out have no name
      */
     public static void add(JsonNode view, Function<Collection<String>, Map<String, String>> names) {
-        Set<String> codes = new LinkedHashSet<>();
-        walk(view, (object, key, sibling) -> codesOf(object.get(key), codes));
+        Set<String> codes = codes(view);
         if (codes.isEmpty()) {
             return;
         }
@@ -54,6 +53,13 @@ public final class NamedBodies {
                 value.forEach(v -> list.add(v.isTextual() ? nameOf(v.asText(), named) : null));
             }
         });
+    }
+
+    /** The body codes {@code node} holds in the fields named as above (for a raw payload shown as stored). */
+    public static Set<String> codes(JsonNode node) {
+        Set<String> codes = new LinkedHashSet<>();
+        walk(node, (object, key, sibling) -> codesOf(object.get(key), codes));
+        return codes;
     }
 
     /** The field name beside {@code key} that holds the name(s), or null when {@code key} holds no body code. */
@@ -70,7 +76,10 @@ public final class NamedBodies {
         if (SINGLE.contains(key)) {
             return key + "Name";
         }
-        return LISTS.get(key);
+        if (key.startsWith("recipientsFor")) {
+            return key + "Names";
+        }
+        return OTHERS.get(key);
     }
 
     private interface Visit {
