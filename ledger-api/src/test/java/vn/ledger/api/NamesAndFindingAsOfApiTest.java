@@ -138,6 +138,10 @@ class NamesAndFindingAsOfApiTest extends ApiTestSupport {
         String alias = "AL" + firstSymbol;
         assertThat(post("tuc", "/api/directives/" + first + "/aliases", Map.of("alias", alias)).status())
                 .isEqualTo(200);
+        String word = "xuanhoa" + Long.toString(System.nanoTime(), 36);
+        Response corrected = post("tuc", "/api/directives/" + first + "/corrections", Map.of("field", "SUBJECT",
+                "newValue", "Về việc " + word, "reason", "Nhập sai trích yếu", "correctedOn", "24/3/2026"));
+        assertThat(corrected.status()).as(corrected.raw()).isEqualTo(200);
         assertThat(post("tuc", "/api/directives/" + first + "/recall", Map.of("reason", "Nhầm",
                 "recalledOn", "25/3/2026")).status()).isEqualTo(200);
 
@@ -151,6 +155,9 @@ class NamesAndFindingAsOfApiTest extends ApiTestSupport {
         assertThat(firstThen.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(texts(firstThen.get("aliases"))).doesNotContain(alias);
         assertThat(firstThen.get("issuingBodyName").asText()).startsWith("Cơ quan Thường trực");
+        assertThat(firstThen.get("subject").asText()).as("before its correction").doesNotContain(word);
+        eventually(listing + "&q=" + word, a -> assertThat(ids(a)).containsExactly(first));
+        assertThat(ids(get(INSPECTOR, listing + "&q=" + word + "&asOf=" + t).body())).isEmpty();
         assertThat(ids(get(INSPECTOR, listing + "&status=RECALLED&asOf=" + t).body())).doesNotContain(first);
         assertThat(ids(get(INSPECTOR, listing + "&status=RECALLED").body())).contains(first);
         assertThat(ids(get(INSPECTOR, "/api/directives?recipient=BTC&size=500&asOf=" + t).body())).contains(first)
