@@ -212,4 +212,28 @@ class NamesAndFindingAsOfApiTest extends ApiTestSupport {
         assertThat(get(INSPECTOR, "/api/history/" + body + "?lateEntry=false").body().get("count").asInt())
                 .isEqualTo(1);
     }
+
+    @Test
+    void theNewParametersAreDocumentedAndTheNameResolverIsNotPartOfTheAnswer() throws Exception {
+        JsonNode docs = get(null, "/v3/api-docs").body();
+        for (String path : List.of("/api/directives", "/api/directives/by-symbol", "/api/bodies")) {
+            assertThat(parameters(docs, path)).as(path).contains("asOf");
+        }
+        assertThat(parameters(docs, "/api/audit")).contains("lateEntry");
+        assertThat(parameters(docs, "/api/directives/{id}/history")).contains("lateEntry");
+        List<String> answers = new java.util.ArrayList<>();
+        docs.at("/components/schemas").fields().forEachRemaining(schema -> {
+            if (schema.getKey().startsWith("ReadAnswer")) {
+                answers.add(schema.getKey());
+                assertThat(schema.getValue().at("/properties").has("data")).as(schema.getKey()).isTrue();
+                assertThat(schema.getValue().at("/properties").has("bodyNames")).as(schema.getKey()).isFalse();
+            }
+        });
+        assertThat(answers).isNotEmpty();
+    }
+
+    private static List<String> parameters(JsonNode docs, String path) {
+        return list(docs.at("/paths/" + path.replace("/", "~1") + "/get/parameters")).stream()
+                .map(p -> p.get("name").asText()).toList();
+    }
 }
