@@ -105,17 +105,17 @@ function nodeElement(n) {
 
   const meta = [];
   if (n.kind === 'DIRECTIVE') {
-    meta.push(`${esc(n.issuer || '')} · ${esc(n.date || '')}`);
+    meta.push(`${named(n.issuer, n.issuerName)} · ${esc(n.date || '')}`);
     if (r.recipients) meta.push(`nhận ${r.received}/${r.recipients} · đã xử lý ${r.acted} · chưa phản hồi ${r.neverAcknowledged}`);
   } else {
-    meta.push(`chủ trì ${esc((n.leads || []).join(', '))}`);
+    meta.push(`chủ trì ${namedList(n.leads, n.leadNames)}`);
     if (n.due) meta.push(`hạn ${esc(n.due)}`);
     if (n.deadline) meta.push(`“${esc(n.deadline)}”`);
     if (n.completedOn) meta.push(`hoàn thành ${esc(n.completedOn)}`);
   }
   if (n.childCount && r.tasks) meta.push(`${fmt(r.tasks)} nhiệm vụ · hạn cuối ${esc(r.latestDeadline || '—')}`);
   if (n.missing && n.missing.length) meta.push(`thiếu: ${esc(n.missing.join(', '))}`);
-  if (n.uncoveredLeads && n.uncoveredLeads.length) meta.push(`<span class="gapNote">⚑ chưa cụ thể hóa: ${esc(n.uncoveredLeads.join(', '))}</span>`);
+  if (n.uncoveredLeads && n.uncoveredLeads.length) meta.push(`<span class="gapNote">⚑ chưa cụ thể hóa: ${namedList(n.uncoveredLeads, n.uncoveredLeadNames)}</span>`);
   if (stall) meta.push(`<span class="stallNote" title="${esc(stall.detail)}">⚠ ${esc(stall.text)}</span>`);
   const m = document.createElement('div');
   m.className = 'meta';
@@ -133,6 +133,16 @@ function nodeElement(n) {
   }
   d.open = n.depth < 2 || !!stall;
   return d;
+}
+
+/** A body as "name" with its code on hover (the answers give each code's name beside it), or the code alone. */
+function named(code, name) {
+  if (!code) return '';
+  return name ? `<span title="${esc(code)}">${esc(name)}</span>` : esc(code);
+}
+
+function namedList(codes, names) {
+  return (codes || []).map((c, i) => named(c, (names || [])[i])).join(', ');
 }
 
 async function loadChildren(el, n, offset, moreEl) {
@@ -178,7 +188,7 @@ async function showChain(id) {
       if (received.length) parts.push(`${received.length} nơi nhận chưa xử lý (đến ${days(received)} ngày)`);
       if (silent.length) parts.push(`${silent.length} nơi chưa phản hồi (${days(silent)} ngày)`);
       if (idle.length) parts.push(`chưa triển khai sau ${days(idle)} ngày`);
-      const detail = items.map(i => `${i.body}: ${i.reason === 'RECEIVED_NOT_ACTED' ? 'nhận, chưa xử lý'
+      const detail = items.map(i => `${i.bodyName || i.body}: ${i.reason === 'RECEIVED_NOT_ACTED' ? 'nhận, chưa xử lý'
         : i.reason === 'NEVER_ACKNOWLEDGED' ? 'chưa phản hồi' : 'chưa triển khai'} ${i.days} ngày (từ ${i.since})`).join('\n');
       stalls.set(nodeId, {text: parts.join(' · '), detail});
     }

@@ -57,7 +57,8 @@ public class AuditController {
                     + "recorded up to that instant is listed: an audit entry depends only on its event and the "
                     + "events before it, so this is the trail as it stood then. With `onDay`, only the entries whose "
                     + "business date is on or before that day, whenever they were entered (as known now, or at "
-                    + "`asOf`), still in log order: what had happened by then.")
+                    + "`asOf`), still in log order: what had happened by then. `lateEntry=true` lists only the "
+                    + "entries recorded more than 7 days after their business date, in the same order and paging.")
     public ReadAnswer<AuditPage> audit(
             @Parameter(description = "username of the person who acted, e.g. most.officer")
             @RequestParam(required = false) String actor,
@@ -71,6 +72,9 @@ public class AuditController {
                     + "its start)") @RequestParam(required = false) String from,
             @Parameter(description = "recorded before (exclusive; a day: up to its end)")
             @RequestParam(required = false) String to,
+            @Parameter(description = "true: only late entries, recorded more than 7 days after their business date "
+                    + "(work entered after the fact; read from their own posting list); false: only the others")
+            @RequestParam(required = false) Boolean lateEntry,
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(AuditQueries.MAX_PAGE) int size,
             @Parameter(description = ApiDocs.AS_OF) @RequestParam(required = false) String asOf,
@@ -87,7 +91,7 @@ public class AuditController {
             throw new BadRequest("request.range", "to", "'to' must be after 'from'.");
         }
         AuditFilter filter = new AuditFilter(blankToNull(actor), blankToNull(body), blankToNull(entity),
-                blankToNull(type), fromAt, toAt, axes == null ? null : axes.onDay());
+                blankToNull(type), fromAt, toAt, axes == null ? null : axes.onDay(), lateEntry);
         ReadModels.Snapshot live = readSide.snapshot();
         AuditQueries.AuditPage page = new AuditQueries(live.store()).page(filter, blankToNull(cursor), size);
         String next = null;

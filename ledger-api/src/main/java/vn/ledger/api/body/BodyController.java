@@ -1,6 +1,7 @@
 package vn.ledger.api.body;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ledger.api.history.CommandResult;
@@ -70,7 +72,9 @@ public class BodyController {
 
     @GetMapping("/{code}/history")
     @Operation(summary = "Stored events of a body, in order")
-    public HistoryResponse history(@PathVariable String code) {
-        return history.load(code);
+    public HistoryResponse history(@PathVariable String code,
+            @Parameter(description = HistoryController.LATE_ENTRY)
+            @RequestParam(required = false) Boolean lateEntry) {
+        return history.load(code, lateEntry);
     }
 }

@@ -1,6 +1,7 @@
 package vn.ledger.api.directive;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ledger.api.history.CommandResult;
@@ -167,8 +169,10 @@ public class DirectiveController {
 
     @GetMapping("/{id}/history")
     @Operation(summary = "Stored events of a directive, in order")
-    public HistoryResponse history(@PathVariable String id) {
-        return history.load(id);
+    public HistoryResponse history(@PathVariable String id,
+            @Parameter(description = HistoryController.LATE_ENTRY)
+            @RequestParam(required = false) Boolean lateEntry) {
+        return history.load(id, lateEntry);
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

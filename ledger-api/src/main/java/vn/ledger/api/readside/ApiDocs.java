@@ -19,7 +19,10 @@ public final class ApiDocs {
     public static final String ANSWER = "The answer's `data` is the view; `at` is the instant its clock read "
             + "(Asia/Ho_Chi_Minh with offset, and `atUtc`), `asOf` and `onDay` the time axes asked (null: now, any "
             + "business date), `source` is `read-model` or `events` (asOf or onDay), and every "
-            + "instant in the view is written twice: `x` in Asia/Ho_Chi_Minh with offset and `xUtc` in UTC.";
+            + "instant in the view is written twice: `x` in Asia/Ho_Chi_Minh with offset and `xUtc` in UTC; every body "
+            + "code has its name beside it (`issuingBodyCode` → `issuingBodyName`, `leadBodies` → `leadBodyNames`, "
+            + "`body`, `issuer` → `bodyName`, `issuerName`; null for an unknown code), the name in force on the day "
+            + "of `at`.";
 
     private ApiDocs() {
     }

@@ -1,12 +1,15 @@
 package vn.ledger.api.readside;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.swagger.v3.oas.annotations.media.Schema;
 import vn.ledger.projections.asof.Axes;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A read-side answer: what it is (data), on which time axes, and where it came from.
@@ -24,7 +27,8 @@ import java.util.Map;
  * @param generations the generation of each read model that answered (read-model answers)
  * @param replay      the cost of an answer from the events
  * @param data        the view; every instant in it is written twice: {@code x} in Asia/Ho_Chi_Minh with offset, and
- *                    {@code xUtc}
+ *                    {@code xUtc}; every body code beside its name ({@link NamedBodies})
+ * @param bodyNames   how the names of body codes are found (not written; null: none added)
  */
 @Schema(description = "A read-side answer: the view (data), the time axes it answers on (asOf: as recorded at an "
         + "instant; onDay: the state of affairs on a business day), and its source")
@@ -39,7 +43,8 @@ public record ReadAnswer<T>(
         @Schema(allowableValues = {"read-model", "events"}) String source,
         Map<String, Long> generations,
         Replay replay,
-        @JsonSerialize(using = VietnamTimes.Serializer.class) T data) {
+        @JsonSerialize(using = VietnamTimes.Serializer.class) T data,
+        @JsonIgnore @Schema(hidden = true) Function<Collection<String>, Map<String, String>> bodyNames) {
 
     public static final String READ_MODEL = "read-model";
     public static final String EVENTS = "events";
@@ -52,20 +57,19 @@ public record ReadAnswer<T>(
     public record Replay(int aggregatesLoaded, int eventsRead, int eventsApplied) {
     }
 
-    static <T> ReadAnswer<T> live(Instant at, Map<String, Long> generations, T data) {
-        return live(at, null, generations, data);
-    }
-
     /** From the read models, on {@code axes} when the read model filters on them itself (the audit trail). */
-    static <T> ReadAnswer<T> live(Instant at, Axes axes, Map<String, Long> generations, T data) {
+    static <T> ReadAnswer<T> live(Instant at, Axes axes, Map<String, Long> generations, T data,
+                                  Function<Collection<String>, Map<String, String>> bodyNames) {
         Instant asOf = axes == null ? null : axes.recordedBy();
         return new ReadAnswer<>(VietnamTimes.local(at), VietnamTimes.utc(at), VietnamTimes.local(asOf),
-                VietnamTimes.utc(asOf), axes == null ? null : axes.onDay(), READ_MODEL, generations, null, data);
+                VietnamTimes.utc(asOf), axes == null ? null : axes.onDay(), READ_MODEL, generations, null, data,
+                bodyNames);
     }
 
-    static <T> ReadAnswer<T> replayed(Axes axes, Replay replay, T data) {
+    static <T> ReadAnswer<T> replayed(Axes axes, Replay replay, T data,
+                                      Function<Collection<String>, Map<String, String>> bodyNames) {
         Instant at = axes.clock();
         return new ReadAnswer<>(VietnamTimes.local(at), VietnamTimes.utc(at), VietnamTimes.local(axes.recordedBy()),
-                VietnamTimes.utc(axes.recordedBy()), axes.onDay(), EVENTS, null, replay, data);
+                VietnamTimes.utc(axes.recordedBy()), axes.onDay(), EVENTS, null, replay, data, bodyNames);
     }
 }

@@ -52,8 +52,9 @@ public enum ReadModel {
             DashboardProjection::new),
     // 2: entries grouped by entity, ids from the recording instant, no authority collection; 3: an entry is one string;
     // 4: ids from the log position, posting buckets split by rank with the span of their instants; 5: posting lists
-    // as leaves of 32 ids under nodes of 32 summaries and a head of fixed size, entity buckets of 16 entries
-    AUDIT("audit", 5, AuditProjection.COLLECTIONS, AuditProjection::new),
+    // as leaves of 32 ids under nodes of 32 summaries and a head of fixed size, entity buckets of 16 entries; 6: a
+    // posting list of late entries ("late")
+    AUDIT("audit", 6, AuditProjection.COLLECTIONS, AuditProjection::new),
     // 2: token lists and a body's directives in log order, with their log keys; 3: records (SearchEntry,
     // TokenPostings, SearchBody) with their forms, fields in one fixed order, absent ones left out
     SEARCH("search", 3, SearchProjection.COLLECTIONS, SearchProjection::new),

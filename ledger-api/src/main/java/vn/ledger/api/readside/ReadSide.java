@@ -6,6 +6,7 @@ import vn.ledger.api.problem.BadRequest;
 import vn.ledger.eventstore.MongoEventStorageEngine;
 import vn.ledger.projections.asof.AsOfViews;
 import vn.ledger.projections.asof.Axes;
+import vn.ledger.projections.body.BodyNames;
 import vn.ledger.projections.chain.ChainQueries;
 import vn.ledger.projections.replay.EventReplayer;
 import vn.ledger.projections.store.ReadStore;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -54,7 +56,16 @@ public class ReadSide {
     }
 
     public <T> ReadAnswer<T> live(ReadModels.Snapshot snapshot, Instant at, T data) {
-        return ReadAnswer.live(at, snapshot.generations(), data);
+        return live(snapshot, at, null, data);
+    }
+
+    /**
+     * The names of bodies in force on the day of {@code at} in Vietnam (by the effective dates of registrations and
+     * renames in today's bodies model), found when the answer is written: one read for all the codes of a view.
+     */
+    private static Function<Collection<String>, Map<String, String>> names(ReadStore store, Instant at) {
+        LocalDate day = LocalDate.ofInstant(at, VietnamTimes.ZONE);
+        return codes -> new BodyNames(store).on(codes, day);
     }
 
     /** Chain queries on a live model, the parts of a large level read side by side. */
@@ -69,7 +80,7 @@ public class ReadSide {
 
     /** A read-model answer on {@code axes} (null: now), for a read model that filters on them itself. */
     public <T> ReadAnswer<T> live(ReadModels.Snapshot snapshot, Instant at, Axes axes, T data) {
-        return ReadAnswer.live(at, axes, snapshot.generations(), data);
+        return ReadAnswer.live(at, axes, snapshot.generations(), data, names(snapshot.store(), at));
     }
 
     /**
@@ -105,7 +116,8 @@ public class ReadSide {
 
     public <T> ReadAnswer<T> replayed(AsOfViews.AsOf<T> result) {
         return ReadAnswer.replayed(result.axes(), new ReadAnswer.Replay(result.aggregatesLoaded(),
-                result.eventsRead(), result.eventsApplied()), result.value());
+                result.eventsRead(), result.eventsApplied()), result.value(),
+                names(models.snapshot().store(), result.axes().clock()));
     }
 
     /** An answer from the events that must exist: {@code missing} otherwise (e.g. not yet issued then). */

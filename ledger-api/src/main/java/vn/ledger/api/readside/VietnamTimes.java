@@ -3,6 +3,7 @@ package vn.ledger.api.readside;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationConfig;
@@ -54,11 +55,20 @@ public final class VietnamTimes {
         return instant == null ? null : instant.toString();
     }
 
-    /** Writes a view with the read side's mapper (used on {@link ReadAnswer#data()}). */
+    /**
+     * Writes a view with the read side's mapper (used on {@link ReadAnswer#data()}), with the names of the bodies
+     * beside their codes when the answer says how to find them ({@link NamedBodies}).
+     */
     public static final class Serializer extends JsonSerializer<Object> {
         @Override
         public void serialize(Object value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            MAPPER.writeValue(gen, value);
+            if (gen.getCurrentValue() instanceof ReadAnswer<?> answer && answer.bodyNames() != null && value != null) {
+                JsonNode tree = MAPPER.valueToTree(value);
+                NamedBodies.add(tree, answer.bodyNames());
+                MAPPER.writeValue(gen, tree);
+            } else {
+                MAPPER.writeValue(gen, value);
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ledger.api.history.CommandResult;
@@ -213,7 +214,9 @@ public class TaskController {
 
     @GetMapping("/history")
     @Operation(summary = "Stored events of a task, in order")
-    public HistoryResponse history(@PathVariable String directiveId, @PathVariable String code) {
-        return history.load(taskId(directiveId, code));
+    public HistoryResponse history(@PathVariable String directiveId, @PathVariable String code,
+            @Parameter(description = HistoryController.LATE_ENTRY)
+            @RequestParam(required = false) Boolean lateEntry) {
+        return history.load(taskId(directiveId, code), lateEntry);
     }
 }

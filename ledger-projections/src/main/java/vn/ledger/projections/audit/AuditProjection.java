@@ -50,7 +50,7 @@ import java.util.function.Function;
  *
  * <p>Filters are served from posting lists ({@link PostingLists}, shaped as {@link PostingTree}: documents of
  * bounded size) in {@value #POSTINGS}, one per actor ("actor:" + username), body ("body:" + code), event type
- * ("type:" + name) and one of everything ("all"); the entity filter reads the entity's buckets.
+ * ("type:" + name), one of late entries ({@value #LATE}) and one of everything ("all"); the entity filter reads the entity's buckets.
  *
  * <p>Idempotent: an event whose sequence number is already in its entity bucket changes nothing. The bucket is
  * written last, after the posting lists (to which adding an id twice changes nothing) and the entity's first
@@ -61,6 +61,11 @@ public final class AuditProjection {
     public static final String COLLECTION = "audit";
     public static final String POSTINGS = "audit_postings";
     public static final List<String> COLLECTIONS = List.of(COLLECTION, POSTINGS);
+    /**
+     * The posting list of late entries ({@link AuditEntry#lateEntry}): an inspector's "entered after the fact" is
+     * paged like any other filter, reading only those entries, whatever share of the trail they are.
+     */
+    public static final String LATE = "late";
 
     /**
      * The stored forms of the model's documents: an entity bucket's entries ({@link StoredEntry#FORM}), the packed
@@ -211,6 +216,9 @@ public final class AuditProjection {
         }
         for (String b : bodies) {
             postings.add("body:" + b, value);
+        }
+        if (AuditEntry.isLate(AuditEntry.lateDays(m.getTimestamp(), x.businessDate()))) {
+            postings.add(LATE, value);
         }
 
         if (first.tail() == null || n > first.tail()) {

@@ -111,6 +111,9 @@ public final class AuditQueries {
         if (f.eventType() != null) {
             keys.add("type:" + f.eventType());
         }
+        if (Boolean.TRUE.equals(f.lateEntry())) {
+            keys.add(AuditProjection.LATE);
+        }
         EntityBucket entity = null;
         Map<Integer, EntityBucket> entityBuckets = new HashMap<>();
         if (f.entityId() != null) {
@@ -382,7 +385,8 @@ public final class AuditQueries {
                 && (f.body() == null || e.bodies().contains(f.body()))
                 && (f.entityId() == null || f.entityId().equals(e.entityId()))
                 && (f.eventType() == null || f.eventType().equals(e.eventType()))
-                && (f.onDay() == null || e.businessDate() == null || !e.businessDate().isAfter(f.onDay()));
+                && (f.onDay() == null || e.businessDate() == null || !e.businessDate().isAfter(f.onDay()))
+                && (f.lateEntry() == null || f.lateEntry() == e.lateEntry());
     }
 
     /** One entry by its audit id (one read: the id names its entity bucket). */

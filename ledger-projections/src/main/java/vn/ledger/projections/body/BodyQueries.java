@@ -59,7 +59,8 @@ public class BodyQueries {
 
     /**
      * The hierarchy as trees: under {@code rootCode}, or every root (a body without parent) when null. One scan of
-     * the collection; empty when the root is unknown. Closed bodies are kept unless {@code openOnly}.
+     * the collection; empty when the root is unknown. Closed bodies are kept unless {@code openOnly}; a body only
+     * referenced so far (not registered: no name) is left out.
      */
     public List<TreeNode> tree(String rootCode, boolean openOnly) {
         Map<String, BodyView> all = new LinkedHashMap<>();
@@ -75,7 +76,7 @@ public class BodyQueries {
 
     private static Optional<TreeNode> node(Map<String, BodyView> all, String code, boolean openOnly, int depth) {
         BodyView b = all.get(code);
-        if (b == null || (openOnly && b.closed()) || depth > 64) {
+        if (b == null || !b.registered() || (openOnly && b.closed()) || depth > 64) {
             return Optional.empty();
         }
         List<TreeNode> children = new ArrayList<>();

@@ -92,6 +92,14 @@ public final class DirectiveListing {
         return out;
     }
 
+    /**
+     * Every directive indexed, or every one of {@code issuer} (a directive's issuer is never corrected): the
+     * directives a listing of that issuer may name at any earlier instant, less those issued since.
+     */
+    public List<Item> candidates(String issuer) {
+        return entries(issuer).map(DirectiveListing::item).toList();
+    }
+
     private Stream<Document> entries(String issuer) {
         if (issuer == null) {
             return store.scan(SearchProjection.COLLECTION)

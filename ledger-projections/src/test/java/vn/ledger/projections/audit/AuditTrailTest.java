@@ -165,6 +165,50 @@ class AuditTrailTest {
     }
 
     @Test
+    void lateEntriesAreListedAloneInLogOrderAndPagedFromTheirOwnPostingList() {
+        feed.at("2026-03-20T02:00:00Z");
+        feed.send(Seed.commit(Seed.issuedA()).toArray());
+        // 120 reports, one in ten entered 30 days after its business date
+        for (int i = 0; i < 120; i++) {
+            feed.at(Instant.parse("2026-05-01T02:00:00Z").plusSeconds(60L * i));
+            LocalDate on = i % 10 == 3 ? LocalDate.of(2026, 4, 1) : LocalDate.of(2026, 5, 1);
+            feed.send(new ProgressReported(II1, A, BKHCN, "Tiến độ " + i, i % 100, null, on, List.of(),
+                    MOST_OFFICER));
+        }
+        List<AuditEntry> every = all(AuditFilter.any());
+        List<String> late = every.stream().filter(AuditEntry::lateEntry).map(AuditEntry::id).toList();
+        List<String> timely = every.stream().filter(e -> !e.lateEntry()).map(AuditEntry::id).toList();
+        assertThat(late).hasSize(12);
+
+        assertThat(all(AuditFilter.any().late(true))).extracting(AuditEntry::id).containsExactlyElementsOf(late);
+        assertThat(all(AuditFilter.any().late(false))).extracting(AuditEntry::id).containsExactlyElementsOf(timely);
+        assertThat(all(AuditFilter.any().body(BKHCN).late(true))).extracting(AuditEntry::id)
+                .containsExactlyElementsOf(late);
+        assertThat(all(AuditFilter.any().entity(II1).late(true))).extracting(AuditEntry::id)
+                .containsExactlyElementsOf(late);
+        assertThat(all(AuditFilter.any().type("DirectiveIssued").late(true))).isEmpty();
+
+        // the late list drives (12 ids, fewer than any other list): the page reads only late entries' buckets
+        CountingReadStore counting = CountingReadStore.noScans(store);
+        AuditQueries.AuditPage page = new AuditQueries(counting).page(AuditFilter.any().body(BKHCN).late(true),
+                late.get(4), 5);
+        assertThat(page.drivenBy()).isEqualTo(AuditProjection.LATE);
+        assertThat(page.entries()).extracting(AuditEntry::id).containsExactlyElementsOf(late.subList(5, 10));
+        assertThat(page.nextCursor()).isEqualTo(late.get(9));
+        assertThat(counting.roundTrips).as("heads, entries").isEqualTo(2);
+
+        // against a filtered scan (the "all" list, every entry read and tested): 9 documents against 17 here, where
+        // every entry is of one task (16 to a bucket); entries spread over many entities widen the gap
+        counting.reset();
+        new AuditQueries(counting).page(AuditFilter.any().late(true), null, 100);
+        int byLateList = counting.documents;
+        counting.reset();
+        List<AuditEntry> scanned = new AuditQueries(counting).page(AuditFilter.any(), null, 1_000).entries();
+        assertThat(scanned.stream().filter(AuditEntry::lateEntry)).hasSize(12);
+        assertThat(byLateList).isLessThan(counting.documents);
+    }
+
+    @Test
     void anEventWithoutABusinessDateReadsAsRecordedThatDayAndIsNoLateEntry() {
         AuditEntry e = new AuditEntry("id", "ev", "BodyRegistered", "vi", "en", null, "Body", "B", 0L,
                 Instant.parse("2026-03-20T18:00:00Z"), null, null, null, List.of(), List.of(), 1L);
