@@ -126,7 +126,7 @@ public class DirectiveFinderController {
             }
             List<String> named = then.value().stream().map(DirectiveListing.Item::directiveId).toList();
             return readSide.replayed(new AsOfViews.AsOf<>(new SymbolMatch(symbol, SymbolNormaliser.normalise(symbol),
-                    named.size() > 1, named, then.value()), at, then.aggregatesLoaded(), then.eventsRead(),
+                    named.size() > 1, named, then.value()), then.axes(), then.aggregatesLoaded(), then.eventsRead(),
                     then.eventsApplied()));
         }
         return readSide.live(live, readSide.now(), new SymbolMatch(symbol, SymbolNormaliser.normalise(symbol),

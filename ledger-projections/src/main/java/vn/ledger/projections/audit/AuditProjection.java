@@ -18,6 +18,7 @@ import vn.ledger.projections.store.ReadStore;
 import vn.ledger.projections.store.StoredForm;
 import vn.ledger.projections.store.StoredForms;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -217,7 +218,8 @@ public final class AuditProjection {
         for (String b : bodies) {
             postings.add("body:" + b, value);
         }
-        if (AuditEntry.isLate(AuditEntry.lateDays(m.getTimestamp(), x.businessDate()))) {
+        LocalDate businessDate = BusinessDates.carried(m.getPayload()).orElse(null);
+        if (AuditEntry.isLate(AuditEntry.lateDays(m.getTimestamp(), businessDate))) {
             postings.add(LATE, value);
         }
 
@@ -231,7 +233,7 @@ public final class AuditProjection {
             firstChanged = true;
         }
         StoredEntry entry = new StoredEntry(id.sequence(), value, m.getIdentifier(), type, x.vi(), x.en(), actor,
-                m.getTimestamp(), BusinessDates.carried(m.getPayload()).orElse(null), x.directiveId(), x.authorityBody(), new ArrayList<>(bodies),
+                m.getTimestamp(), businessDate, x.directiveId(), x.authorityBody(), new ArrayList<>(bodies),
                 x.changes(), id.position().commit());
 
         // the authority and the entity's first bucket before the entry's bucket, which marks the event applied
