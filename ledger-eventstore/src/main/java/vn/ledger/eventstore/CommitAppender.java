@@ -64,9 +64,11 @@ final class CommitAppender {
     private final Clock clock;
     private final LongConsumer beforeCommit;
     private final Refusal refusal;
+    private final RecentCommits recent;
 
     CommitAppender(MongoCollection<Document> commits, CommitPositions positions, AggregateStreams streams,
-                   Clock clock, LongConsumer beforeCommit, Refusal refusal) {
+                   RecentCommits recent, Clock clock, LongConsumer beforeCommit, Refusal refusal) {
+        this.recent = recent;
         this.commits = commits;
         this.positions = positions;
         this.streams = streams;
@@ -171,6 +173,7 @@ final class CommitAppender {
                 positions.close(position);
                 throw new EventStoreException("could not append " + events.size() + " events", e);
             }
+            recent.appended(position, eventDocs);
             streams.writeEntries(commit);
             positions.committed(position);
             return;

@@ -62,10 +62,12 @@ final class TrackingReader {
     private final Clock clock;
     private final CommitsByTime commitsByTime;
     private final Map<Long, Instant> gapFirstSeen = new ConcurrentHashMap<>();
+    private final RecentCommits recent;
 
-    TrackingReader(MongoCollection<Document> commits, CommitPositions positions, int trackingWindow,
-                   Duration gapTimeout, Clock clock) {
+    TrackingReader(MongoCollection<Document> commits, CommitPositions positions, RecentCommits recent,
+                   int trackingWindow, Duration gapTimeout, Clock clock) {
         this.commits = commits;
+        this.recent = recent;
         this.positions = positions;
         this.trackingWindow = trackingWindow;
         this.gapTimeout = gapTimeout;
@@ -136,6 +138,12 @@ final class TrackingReader {
      * batch tells the window to ask for next (doubled when this one was at least half full).
      */
     private Batch fetchTracked(GapAwareTrackingToken token, int firstWindow) {
+        if (token.getGaps().isEmpty()) {
+            Batch known = fromRecent(token, firstWindow);
+            if (known != null) {
+                return known;
+            }
+        }
         int window = firstWindow;
         long index = token.getIndex();
         SortedSet<Long> gaps = new TreeSet<>(token.getGaps());
@@ -196,7 +204,35 @@ final class TrackingReader {
             }
             break;
         }
+        if (out.isEmpty() && gaps.isEmpty()) {
+            recent.foundNothingAfter(index);
+        }
         return new Batch(out, GapAwareTrackingToken.newInstance(index, gaps), window);
+    }
+
+    /**
+     * The commits right after a token without gaps, from those this process appended lately ({@link RecentCommits}),
+     * or nothing when nothing can be there yet; null when the store must be asked.
+     */
+    private Batch fromRecent(GapAwareTrackingToken token, int window) {
+        long index = token.getIndex();
+        List<Map.Entry<Long, List<Document>>> run = recent.runAfter(index, window);
+        if (run.isEmpty()) {
+            return recent.surelyNothingAfter(index, positions.knownHead())
+                    ? new Batch(List.of(), token, window) : null;
+        }
+        List<TrackedEventData<?>> out = new ArrayList<>();
+        for (Map.Entry<Long, List<Document>> commit : run) {
+            long position = commit.getKey();
+            GapAwareTrackingToken at = GapAwareTrackingToken.newInstance(position, Collections.emptySet());
+            List<Document> events = commit.getValue();
+            for (int i = 0; i < events.size(); i++) {
+                out.add(new TrackedDomainEventData<>(CommitToken.of(at, position, i),
+                        CommitCodec.toEventData(events.get(i))));
+            }
+        }
+        long last = run.get(run.size() - 1).getKey();
+        return new Batch(out, GapAwareTrackingToken.newInstance(last, Collections.emptySet()), window);
     }
 
     private void closeExpiredGaps(SortedSet<Long> gaps) {
