@@ -64,9 +64,11 @@ final class CommitAppender {
     private final Clock clock;
     private final LongConsumer beforeCommit;
     private final Refusal refusal;
+    private final RecentCommits recent;
 
     CommitAppender(MongoCollection<Document> commits, CommitPositions positions, AggregateStreams streams,
-                   Clock clock, LongConsumer beforeCommit, Refusal refusal) {
+                   RecentCommits recent, Clock clock, LongConsumer beforeCommit, Refusal refusal) {
+        this.recent = recent;
         this.commits = commits;
         this.positions = positions;
         this.streams = streams;
@@ -128,52 +130,60 @@ final class CommitAppender {
 
         for (int attempt = 0; ; attempt++) {
             long position = positions.next();
-            beforeCommit.accept(position);
-            Document commit = new Document("_id", position)
-                    .append("at", Date.from(clock.instant()))
-                    .append("k", key != null ? key : "@" + position)
-                    .append("starts", starts.isEmpty() ? List.of("@" + position) : starts)
-                    .append("ids", ids)
-                    .append("ev", eventDocs);
+            recent.appending(position);
+            boolean stored = false;
             try {
-                commits.insertOne(commit);
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                beforeCommit.accept(position);
+                Document commit = new Document("_id", position)
+                        .append("at", Date.from(clock.instant()))
+                        .append("k", key != null ? key : "@" + position)
+                        .append("starts", starts.isEmpty() ? List.of("@" + position) : starts)
+                        .append("ids", ids)
+                        .append("ev", eventDocs);
+                try {
+                    commits.insertOne(commit);
+                } catch (MongoWriteException e) {
+                    if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                        positions.close(position);
+                        throw new EventStoreException("could not append " + events.size() + " events", e);
+                    }
+                    String message = String.valueOf(e.getError().getMessage());
+                    if (message.contains(STARTS_INDEX) || message.contains(KEY_INDEX) || message.contains(IDS_INDEX)) {
+                        positions.close(position);
+                        // a retry of a stored command may collide on several indexes, and the server names only one:
+                        // the idempotency key decides, so that a retry is answered as already done, not as a conflict
+                        Document earlier = key == null ? null : commits.find(Filters.eq("k", key)).first();
+                        if (earlier != null) {
+                            streams.writeEntries(earlier);
+                            throw new DuplicateCommandException(key, earlier.getLong("_id"));
+                        }
+                        if (message.contains(IDS_INDEX)) {
+                            throw refusal.refuse(e, alreadyStored(events, ids));
+                        }
+                        streams.repair(starts);
+                        // no cause attached: the driver's exception is not transient, and Axon's retry scheduler
+                        // would then refuse to retry what is an ordinary, retryable conflict
+                        throw new ConcurrencyException("another command appended to the same aggregate first ("
+                                + String.join(", ", starts) + "): " + message);
+                    }
+                    // the position was taken: by another instance, or closed by a reader that gave up waiting
+                    if (attempt >= MAX_POSITION_RETRIES) {
+                        throw new EventStoreException("no free position after " + attempt + " attempts", e);
+                    }
+                    positions.resync(position);
+                    continue;
+                } catch (MongoException e) {
                     positions.close(position);
                     throw new EventStoreException("could not append " + events.size() + " events", e);
                 }
-                String message = String.valueOf(e.getError().getMessage());
-                if (message.contains(STARTS_INDEX) || message.contains(KEY_INDEX) || message.contains(IDS_INDEX)) {
-                    positions.close(position);
-                    // a retry of a stored command may collide on several indexes, and the server names only one:
-                    // the idempotency key decides, so that a retry is answered as already done, not as a conflict
-                    Document earlier = key == null ? null : commits.find(Filters.eq("k", key)).first();
-                    if (earlier != null) {
-                        streams.writeEntries(earlier);
-                        throw new DuplicateCommandException(key, earlier.getLong("_id"));
-                    }
-                    if (message.contains(IDS_INDEX)) {
-                        throw refusal.refuse(e, alreadyStored(events, ids));
-                    }
-                    streams.repair(starts);
-                    // no cause attached: the driver's exception is not transient, and Axon's retry scheduler
-                    // would then refuse to retry what is an ordinary, retryable conflict
-                    throw new ConcurrencyException("another command appended to the same aggregate first ("
-                            + String.join(", ", starts) + "): " + message);
-                }
-                // the position was taken: by another instance, or closed by a reader that gave up waiting
-                if (attempt >= MAX_POSITION_RETRIES) {
-                    throw new EventStoreException("no free position after " + attempt + " attempts", e);
-                }
-                positions.resync(position);
-                continue;
-            } catch (MongoException e) {
-                positions.close(position);
-                throw new EventStoreException("could not append " + events.size() + " events", e);
+                stored = true;
+                streams.writeEntries(commit);
+                positions.committed(position);
+                return;
+            } finally {
+                // readers are served the commit from memory from now on, or ask the server again
+                recent.appended(position, stored ? eventDocs : null);
             }
-            streams.writeEntries(commit);
-            positions.committed(position);
-            return;
         }
     }
 

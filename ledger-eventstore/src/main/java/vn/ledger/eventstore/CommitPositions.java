@@ -61,6 +61,11 @@ final class CommitPositions {
         return last.get();
     }
 
+    /** A commit was found stored at the position (by a reader): the head is at least there. */
+    void seen(long position) {
+        last.accumulateAndGet(position, Math::max);
+    }
+
     /** The position {@code taken} was found used: moves past the highest used one from there. */
     void resync(long taken) {
         long head = probeFrom(taken);

@@ -48,6 +48,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private static final Logger log = LoggerFactory.getLogger(MongoEventStorageEngine.class);
 
     static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /** commits appended here that tracking readers are served from memory (see {@link RecentCommits}) */
+    private static final int RECENT_COMMITS = 4096;
 
     private final MongoCollection<Document> commits;
     private final CommitPositions positions;
@@ -64,9 +66,10 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                 builder.clock);
         this.streams = new AggregateStreams(commits,
                 AggregateStreams.unjournaled(db.getCollection(builder.prefix + "event_streams")), builder.aggregateBatch);
-        this.appender = new CommitAppender(commits, positions, streams, builder.clock, builder.beforeCommit,
+        RecentCommits recent = new RecentCommits(RECENT_COMMITS, builder.foreignCommitsInterval);
+        this.appender = new CommitAppender(commits, positions, streams, recent, builder.clock, builder.beforeCommit,
                 this::refused);
-        this.tracking = new TrackingReader(commits, positions, builder.trackingWindow, builder.gapTimeout,
+        this.tracking = new TrackingReader(commits, positions, recent, builder.trackingWindow, builder.gapTimeout,
                 builder.clock);
         this.snapshots = new Snapshots(db.getCollection(builder.prefix + "snapshots"));
     }
@@ -177,6 +180,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         private int trackingWindow = 256;
         private int aggregateBatch = 128;
         private Duration gapTimeout = Duration.ofSeconds(30);
+        private Duration foreignCommitsInterval = Duration.ofSeconds(1);
         private Clock clock = Clock.systemUTC();
         private LongConsumer beforeCommit = position -> { };
 
@@ -242,6 +246,16 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         /** How long a reader waits for a position to fill before it closes it (the writer then moves on). */
         public Builder gapTimeout(Duration gapTimeout) {
             this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        /**
+         * How long a reader at this process's head, that the server told nothing was after it, is told so again
+         * without asking: commits of other processes sharing the store are seen within this interval (as the event
+         * store's readers poll for them, see {@link CommitTrackingEventStore}); the process's own at once.
+         */
+        public Builder foreignCommitsInterval(Duration interval) {
+            this.foreignCommitsInterval = interval;
             return this;
         }
 

@@ -62,10 +62,12 @@ final class TrackingReader {
     private final Clock clock;
     private final CommitsByTime commitsByTime;
     private final Map<Long, Instant> gapFirstSeen = new ConcurrentHashMap<>();
+    private final RecentCommits recent;
 
-    TrackingReader(MongoCollection<Document> commits, CommitPositions positions, int trackingWindow,
-                   Duration gapTimeout, Clock clock) {
+    TrackingReader(MongoCollection<Document> commits, CommitPositions positions, RecentCommits recent,
+                   int trackingWindow, Duration gapTimeout, Clock clock) {
         this.commits = commits;
+        this.recent = recent;
         this.positions = positions;
         this.trackingWindow = trackingWindow;
         this.gapTimeout = gapTimeout;
@@ -136,6 +138,10 @@ final class TrackingReader {
      * batch tells the window to ask for next (doubled when this one was at least half full).
      */
     private Batch fetchTracked(GapAwareTrackingToken token, int firstWindow) {
+        Batch known = fromRecent(token, firstWindow);
+        if (known != null) {
+            return known;
+        }
         int window = firstWindow;
         long index = token.getIndex();
         SortedSet<Long> gaps = new TreeSet<>(token.getGaps());
@@ -147,9 +153,16 @@ final class TrackingReader {
             for (long p = index + 1; p <= index + window; p++) {
                 ids.add(p);
             }
+            boolean pastHead = index + window > positions.knownHead();
             TreeMap<Long, Document> found = new TreeMap<>();
             for (Document commit : commits.find(Filters.in("_id", ids))) {
                 found.put(commit.getLong("_id"), commit);
+            }
+            if (!found.isEmpty()) {
+                positions.seen(found.lastKey()); // another process's commits move the head on for every reader
+            }
+            if (pastHead) {
+                recent.lookedPastHead();
             }
             for (Map.Entry<Long, Document> entry : found.entrySet()) {
                 long position = entry.getKey();
@@ -197,6 +210,65 @@ final class TrackingReader {
             break;
         }
         return new Batch(out, GapAwareTrackingToken.newInstance(index, gaps), window);
+    }
+
+    /**
+     * The commits after a token as the server would give them, from what this process knows ({@link RecentCommits}):
+     * the gaps and positions up to the known head that it holds, those it is appending left as gaps, nothing past
+     * the head when the server was looked at past it lately. Null when the server must be asked.
+     */
+    private Batch fromRecent(GapAwareTrackingToken token, int window) {
+        long index = token.getIndex();
+        long limit = Math.min(positions.knownHead(), index + window);
+        if (limit <= index && !recent.pastHeadSeenLately()) {
+            return null;
+        }
+        TreeMap<Long, List<Document>> found = new TreeMap<>();
+        for (long gap : token.getGaps()) {
+            if (!known(gap, found)) {
+                return null;
+            }
+        }
+        for (long p = index + 1; p <= limit; p++) {
+            if (!known(p, found)) {
+                return null;
+            }
+        }
+        if (limit > index && !recent.pastHeadSeenLately() && found.isEmpty()) {
+            return null; // only commits in flight here: look past the head while waiting for them
+        }
+        SortedSet<Long> gaps = new TreeSet<>(token.getGaps());
+        List<TrackedEventData<?>> out = new ArrayList<>();
+        for (Map.Entry<Long, List<Document>> commit : found.entrySet()) {
+            long position = commit.getKey();
+            if (position > index) {
+                for (long p = index + 1; p < position; p++) {
+                    gaps.add(p);
+                }
+                index = position;
+            } else {
+                gaps.remove(position);
+            }
+            gapFirstSeen.remove(position);
+            GapAwareTrackingToken at = GapAwareTrackingToken.newInstance(index, gaps);
+            List<Document> events = commit.getValue();
+            for (int i = 0; i < events.size(); i++) {
+                out.add(new TrackedDomainEventData<>(CommitToken.of(at, position, i),
+                        CommitCodec.toEventData(events.get(i))));
+            }
+        }
+        closeExpiredGaps(gaps);
+        return new Batch(out, GapAwareTrackingToken.newInstance(index, gaps), window);
+    }
+
+    /** Held here (added to {@code found}) or being appended here; false when only the server can tell. */
+    private boolean known(long position, Map<Long, List<Document>> found) {
+        List<Document> events = recent.get(position);
+        if (events != null) {
+            found.put(position, events);
+            return true;
+        }
+        return recent.inFlight(position);
     }
 
     private void closeExpiredGaps(SortedSet<Long> gaps) {

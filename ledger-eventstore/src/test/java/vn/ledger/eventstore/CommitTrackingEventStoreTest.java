@@ -106,6 +106,46 @@ class CommitTrackingEventStoreTest {
         writer.join();
     }
 
+    @Test
+    @DisplayName("readers at the head get this process's commits without asking the server, another's within a poll")
+    void headReadersAreServedFromMemory() throws InterruptedException {
+        CommitTrackingEventStore store = CommitTrackingEventStore.build(
+                EmbeddedEventStore.builder().storageEngine(engine), Duration.ofMillis(500));
+        shutdowns.add(store::shutDown);
+        List<TrackingEventStream> readers = new ArrayList<>();
+        for (int r = 0; r < 5; r++) {
+            TrackingEventStream reader = store.openStream(null);
+            shutdowns.add(reader::close);
+            assertThat(reader.hasNextAvailable(50, TimeUnit.MILLISECONDS)).isFalse(); // at the head
+            readers.add(reader);
+        }
+
+        long findsBefore = SERVER.commitFinds();
+        List<List<Object>> seen = new ArrayList<>();
+        readers.forEach(r -> seen.add(new ArrayList<>()));
+        for (int c = 0; c < 20; c++) {
+            store.publish(new GenericDomainEventMessage<>("Note", "A", c, "n" + c));
+            for (int r = 0; r < readers.size(); r++) {
+                seen.get(r).add(readers.get(r).nextAvailable().getPayload());
+                assertThat(readers.get(r).hasNextAvailable(0, TimeUnit.MILLISECONDS)).isFalse();
+            }
+        }
+        long finds = SERVER.commitFinds() - findsBefore;
+
+        assertThat(seen).allSatisfy(s -> assertThat(s).hasSize(20).startsWith("n0").endsWith("n19"));
+        assertThat(finds).as("finds of the commits for 5 readers of 20 commits (each one asked at least 40)")
+                .isLessThan(10);
+
+        // another instance appends to the same store: seen without this process appending anything
+        MongoEventStorageEngine other = MongoEventStorageEngine.builder().database(database)
+                .serializer(CanonicalJson.serializer()).build();
+        other.appendEvents(new GenericDomainEventMessage<>("Note", "B", 0, "elsewhere"));
+        for (TrackingEventStream reader : readers) {
+            assertThat(reader.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(reader.nextAvailable().getPayload()).isEqualTo("elsewhere");
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

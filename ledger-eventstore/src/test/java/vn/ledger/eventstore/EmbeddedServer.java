@@ -30,6 +30,11 @@ final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback {
         server.close();
     }
 
+    /** Finds of the commit collection the server has answered so far, over every database. */
+    long commitFinds() {
+        return server.commandCounts().getOrDefault("find events", 0L);
+    }
+
     MongoClient client() {
         return client;
     }

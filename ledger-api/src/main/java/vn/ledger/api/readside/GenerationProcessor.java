@@ -132,7 +132,7 @@ final class GenerationProcessor implements Generation.Tracker {
         projection = new AnnotationEventHandlerAdapter(model.newProjection(store));
     }
 
-    /** Asks the processor to write straight through from its next batch on (everything is flushed already). */
+    /** Asks the processor to flush through the journal, with the live cache, from its next batch on. */
     void requestDirect() {
         directRequested = true;
     }

@@ -1,6 +1,7 @@
 package vn.ledger.api.readside;
 
 import org.bson.Document;
+import vn.ledger.projections.store.FlushJournal;
 import vn.ledger.projections.store.MongoReadStore;
 import vn.ledger.projections.store.ReadStore;
 import vn.ledger.projections.store.WriteBehindStore;
@@ -13,60 +14,82 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The store a generation's projection writes to. While the generation catches up it writes through a
- * {@link WriteBehindStore} (a document changed by many events of a batch is written once), flushed at the end of
- * every batch, before the processor stores its token; once caught up it writes straight through to MongoDB, so that
- * every event's marker is written last, as live projections need. Used by the processor's thread only.
+ * The store a generation's projection writes to: a {@link WriteBehindStore} (a document changed by several events
+ * of a batch is written once, and documents read stay in memory), flushed at the end of every batch, before the
+ * processor stores its token. Only this store writes the generation's collections, so what it keeps in memory
+ * stays true.
+ *
+ * <p>Two modes. A fresh rebuild, catching up, keeps a large cache and flushes as it goes, without a journal: if the
+ * process dies, the rebuild starts again from scratch. Otherwise (a live generation, and any generation after a
+ * restart) every flush goes through a {@link FlushJournal}, all or nothing, so that a crash in the middle of one
+ * leaves what writing straight through would have left, and the batch, handled again, completes it (the
+ * projections are idempotent per event); once caught up ({@link #goDirect()}), a smaller cache is kept. Used by the
+ * processor's thread only.
  */
 final class GenerationStore implements ReadStore {
 
     private final MongoReadStore direct;
+    private final FlushJournal journal;
     private final int bufferSize;
-    private final Set<String> written;
-    private WriteBehindStore buffer;
+    /** the keys ever written, while a fresh generation catches up; null otherwise */
+    private Set<String> written;
+    private boolean live;
+    private WriteBehindStore cache;
+    /** false until the journal was checked (after a start, or after a failed batch) */
+    private boolean recovered;
 
     /** @param fresh the generation's collections were just created empty, and only this store writes them */
     GenerationStore(MongoReadStore direct, int bufferSize, boolean fresh) {
         this.direct = direct;
+        this.journal = new FlushJournal(direct);
         this.bufferSize = bufferSize;
         this.written = fresh ? new HashSet<>() : null;
-        this.buffer = newBuffer();
+        this.cache = newCache();
     }
 
-    private WriteBehindStore newBuffer() {
-        return new WriteBehindStore(direct, bufferSize / 5, bufferSize, written);
+    private WriteBehindStore newCache() {
+        if (written != null) {
+            return new WriteBehindStore(direct, bufferSize / 5, bufferSize, written);
+        }
+        // a live generation holds a batch's changes at most, and the documents it reads often
+        int cached = live ? Math.max(1, bufferSize / 4) : bufferSize;
+        return new WriteBehindStore(direct, bufferSize / 5, cached, null, journal);
     }
 
     private ReadStore target() {
-        return buffer != null ? buffer : direct;
+        if (!recovered) {
+            journal.recover();
+            recovered = true;
+        }
+        return cache;
     }
 
+    /** Still catching up with the large cache (a fresh generation without a journal, or after a restart). */
     boolean buffered() {
-        return buffer != null;
+        return !live;
     }
 
     /** End of a batch: writes what the batch changed. */
     void flush() {
-        if (buffer != null) {
-            buffer.flush();
-        }
+        cache.flush();
     }
 
-    /** A batch failed: forget what it changed in memory (it is read again from MongoDB). */
+    /**
+     * A batch failed: forget what it changed in memory (it is read again from MongoDB, once a flush the failure
+     * interrupted is completed from the journal).
+     */
     void discard() {
-        if (buffer != null) {
-            buffer = newBuffer();
-        }
+        cache = newCache();
+        recovered = false;
     }
 
-    /** Write straight through from now on. */
+    /** Caught up: flushes, and from now on every flush goes through the journal, with the smaller live cache. */
     void goDirect() {
-        if (buffer != null) {
-            buffer.flush();
-            buffer = null;
-            if (written != null) {
-                written.clear(); // not consulted any more
-            }
+        if (!live) {
+            cache.flush();
+            live = true;
+            written = null; // not consulted any more
+            cache = newCache();
         }
     }
 

@@ -45,6 +45,7 @@ public class ReadModels implements SmartLifecycle {
     public static final String META = ReadModelMeta.COLLECTION;
     /** Axon's token collection (the token store's default). */
     static final String TOKENS = "trackingtokens";
+    private static final Duration TOKEN_INTERVAL = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(ReadModels.class);
 
     private final MongoDatabase database;
@@ -69,7 +70,8 @@ public class ReadModels implements SmartLifecycle {
         this.meta = new ReadModelMeta(ledgerDatabase);
         this.events = eventStore;
         this.engine = engine;
-        this.tokenStore = tokenStore;
+        // a processor at the head writes its token at most once a second (see DeferredTokens)
+        this.tokenStore = new DeferredTokens(tokenStore, TOKEN_INTERVAL);
         this.properties = properties;
         this.monitor = new RebuildMonitor(properties);
     }

@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
+import vn.ledger.projections.store.FlushJournal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,6 +68,7 @@ public class ReadModelComparer {
                 names.add(name.substring(otherPrefix.length()));
             }
         }
+        names.remove(FlushJournal.COLLECTION); // a generation's flush in progress, not the model
         List<CollectionDiff> diffs = new ArrayList<>();
         List<Difference> sample = new ArrayList<>();
         long total = 0;

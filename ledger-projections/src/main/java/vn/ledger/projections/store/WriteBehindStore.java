@@ -20,9 +20,12 @@ import java.util.stream.Stream;
  * (a posting bucket appended to 500 times, a token list shared by thousands of directives). It flushes by itself
  * when more than {@code maxDirty} documents are waiting.
  *
- * <p>Meant for a rebuild into a fresh generation, which restarts from scratch if the process dies: a flush is
- * not atomic, so a crash in the middle of one can leave a document that marks an event as applied without some
- * of that event's other writes. Live projections write through to their store, each event's marker written last.
+ * <p>A flush is not atomic by itself: a crash in the middle of one can leave a document that marks an event as
+ * applied without some of that event's other writes. That is harmless for a rebuild into a fresh generation, which
+ * restarts from scratch if the process dies; a store that must survive a crash (a live generation) hands its
+ * flushes to a {@link FlushJournal}, which makes each one all or nothing. Every state a flush leaves is then the
+ * state that writing straight through would have left at that point (the cache holds each document's latest
+ * version), so the projections' idempotency by marker documents holds as it does without the cache.
  *
  * <p>Documents handed out are the cached instances, not copies: the projections change a document and put it
  * back. Single-threaded, like the projections that use it.
@@ -46,7 +49,14 @@ public final class WriteBehindStore implements ReadStore {
         }
     }
 
+    /** Where a flush goes: every changed document, by collection (null: delete), and the ids known absent. */
+    @FunctionalInterface
+    public interface Sink {
+        void write(Map<String, Map<String, Document>> changes, Map<String, Set<String>> absent);
+    }
+
     private final ReadStore delegate;
+    private final Sink sink;
     private final int maxDirty;
     private final int maxCached;
     /** When the store started empty: every key ever sent to it; any other key is absent without asking. */
@@ -71,7 +81,14 @@ public final class WriteBehindStore implements ReadStore {
      *                misses a stored document, even after a failed flush. Null when the store may hold anything.
      */
     public WriteBehindStore(ReadStore delegate, int maxDirty, int maxCached, Set<String> written) {
+        this(delegate, maxDirty, maxCached, written, (changes, absent) -> changes.forEach((collection, docs) ->
+                delegate.writeAll(collection, docs, absent.getOrDefault(collection, Set.of()))));
+    }
+
+    /** @param sink writes each flush (a {@link FlushJournal} makes it all or nothing) */
+    public WriteBehindStore(ReadStore delegate, int maxDirty, int maxCached, Set<String> written, Sink sink) {
         this.delegate = delegate;
+        this.sink = sink;
         this.maxDirty = maxDirty;
         this.maxCached = Math.max(maxCached, maxDirty);
         this.written = written;
@@ -175,8 +192,9 @@ public final class WriteBehindStore implements ReadStore {
                 changes.computeIfAbsent(collection, c -> new LinkedHashMap<>()).put(x.getKey().id(), e.doc);
             }
         }
-        changes.forEach((collection, docs) -> delegate.writeAll(collection, docs,
-                absent.getOrDefault(collection, Set.of())));
+        if (!changes.isEmpty()) {
+            sink.write(changes, absent);
+        }
         for (Entry e : entries.values()) {
             if (e.dirty) {
                 e.dirty = false;
