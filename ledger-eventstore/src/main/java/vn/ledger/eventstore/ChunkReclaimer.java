@@ -96,11 +96,18 @@ final class ChunkReclaimer {
             file.tailFirst = false;
             rewrote = store.compact(targetFill, WRITE_LIMIT);
         } else if (file.getFillRate() < targetFill) {
-            file.tailFirst = true;
-            try {
-                rewrote = store.compact(101, file.tailBatch());
-            } finally {
-                file.tailFirst = false;
+            int batch = file.tailBatch();
+            Chunk<?> tail = file.tail();
+            if (tail != null && tail.maxLenLive > batch) {
+                // too large for any hole: part of it at a time (H2 would rewrite it whole, back at the end)
+                rewrote = LivePageMover.move(store, tail, file::versionOf, batch) > 0;
+            } else {
+                file.tailFirst = true;
+                try {
+                    rewrote = store.compact(101, batch);
+                } finally {
+                    file.tailFirst = false;
+                }
             }
         } else {
             fruitless = 0;
@@ -174,6 +181,18 @@ final class ChunkReclaimer {
             }
             list.sort(Comparator.comparingLong(c -> c.block));
             return list;
+        }
+
+        /** The allocated chunk nearest the end of the file, or null. */
+        Chunk<?> tail() {
+            List<Chunk<?>> list = byPosition();
+            return list.isEmpty() ? null : list.get(list.size() - 1);
+        }
+
+        /** A chunk's version, or -1 if it is not known. */
+        long versionOf(int chunkId) {
+            Chunk<?> c = getChunks().get(chunkId);
+            return c == null ? -1 : c.version;
         }
 
         /** Live bytes to move from the end: what fits in half of the largest hole, so the new chunk lands in it. */
