@@ -84,6 +84,10 @@ final class ChunkReclaimer {
         return store;
     }
 
+    Store file() {
+        return file;
+    }
+
     /** One bounded step; the caller commits after it. */
     void step() {
         // MVStore frees dead chunks only when a commit with changes starts: an idle store would keep them
@@ -122,6 +126,15 @@ final class ChunkReclaimer {
         }
     }
 
+    /**
+     * How long the committer's role is left to commits after a step, in multiples of the step's time: three while the
+     * chunks are at least three quarters of the target fill, down to a half when they are below half of it.
+     */
+    double restFactor() {
+        int fill = file.getChunksFillRate();
+        return fill >= targetFill * 3 / 4 ? 3 : fill >= targetFill / 2 ? 1 : 0.5;
+    }
+
     /** True when the last step found nothing it could reclaim; a write commit makes steps worthwhile again. */
     boolean settled() {
         return settled;
@@ -138,9 +151,20 @@ final class ChunkReclaimer {
         return file.size();
     }
 
+    /** Bytes written to the file since it was opened. */
+    long writtenBytes() {
+        long[] bytes = new long[1];
+        file.populateInfo((k, v) -> {
+            if (k.equals("info.FILE_WRITE_BYTES")) {
+                bytes[0] = Long.parseLong(v);
+            }
+        });
+        return bytes[0];
+    }
+
     String describe() {
         return "chunks " + file.chunkCount() + ", " + file.getChunksFillRate() + "% live, file " + file.getFillRate()
-                + "% used, " + file.size() + " bytes";
+                + "% used, " + file.size() + " bytes, " + (writtenBytes() >> 20) + " MB written since it was opened";
     }
 
     /**
@@ -187,6 +211,11 @@ final class ChunkReclaimer {
         Chunk<?> tail() {
             List<Chunk<?>> list = byPosition();
             return list.isEmpty() ? null : list.get(list.size() - 1);
+        }
+
+        /** The chunk written last. */
+        Chunk<?> newest() {
+            return chunks().stream().max(Comparator.comparingLong(c -> c.version)).orElse(null);
         }
 
         /** A chunk's version, or -1 if it is not known. */
