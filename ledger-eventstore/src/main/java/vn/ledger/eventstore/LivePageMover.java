@@ -19,8 +19,8 @@ import java.util.function.IntToLongFunction;
  * chunk. Values never change, and a key removed meanwhile is left alone (its page was rewritten by that removal).
  *
  * <p>Finding the pages: a page is saved no later than its parent, so a subtree whose root was saved before the chunk
- * holds none of its pages and is not read. Only maps the server has open are walked (as in H2's own rewriting); the
- * rest of the chunk, if any, is left to H2's rewrite once it fits a hole.
+ * holds none of its pages and is not read, nor is a leaf outside the chunk. Only maps the server has open are walked
+ * (as in H2's own rewriting); the rest of the chunk, if any, is left to H2's rewrite once it fits a hole.
  */
 final class LivePageMover {
 
@@ -114,11 +114,17 @@ final class LivePageMover {
         return rewritten;
     }
 
-    /** A saved subtree can hold pages of the chunk only if its root was saved in the chunk or after it. */
+    /**
+     * A saved subtree can hold pages of the chunk only if its root was saved in the chunk or after it; a saved leaf
+     * only if it is in the chunk (so no leaf elsewhere is read: the walk reads inner nodes, a few in a hundred pages).
+     */
     private boolean mayHold(long pos) {
         int id = DataUtils.getPageChunkId(pos);
         if (id == chunkId) {
             return true;
+        }
+        if (DataUtils.isLeafPosition(pos)) {
+            return false;
         }
         long version = versionOfChunk.applyAsLong(id);
         return version < 0 || version >= chunkVersion;
