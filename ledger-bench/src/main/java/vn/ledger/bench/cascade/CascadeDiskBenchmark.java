@@ -6,7 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import vn.ledger.bench.TempDirs;
 import vn.ledger.eventstore.CanonicalJson;
-import vn.ledger.eventstore.EmbeddedMongo;
+import vn.ledger.eventstore.EmbeddedStoreProbe;
 import vn.ledger.eventstore.MongoEventStorageEngine;
 
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The application's store mode ({@code file}) during a sustained load of the national cascade through the storage
  * engine and after it: every {@value #SAMPLE_MILLIS} ms the file's bytes against the BSON bytes of the live documents
  * (the server's {@code collStats} sizes), printed every few samples; then the peak and mean ratio while loading
- * (from the tenth second: before it the store's fixed part weighs against little data) and the ratio 1, 5 and 15 s
+ * (from the tenth second: before it the store's fixed part weighs against little data) and the ratio 1, 5, 15 and 30 s
  * after the load.
  *
  * <pre>mvn -q -B install -DskipTests && mvn -q -B -pl ledger-bench exec:exec \
@@ -41,7 +41,7 @@ public final class CascadeDiskBenchmark {
         System.out.printf(Locale.ROOT, "national cascade at scale %.3f: %,d events in %,d commits, %d writers%n", scale,
                 cascade.eventCount(), cascade.commits().size(), writers);
         Path dir = TempDirs.create("ledger-cascadedisk");
-        try (EmbeddedMongo server = EmbeddedMongo.persistent(dir);
+        try (EmbeddedStoreProbe server = EmbeddedStoreProbe.persistent(dir, false);
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoDatabase db = client.getDatabase("diskbench");
             MongoEventStorageEngine engine = MongoEventStorageEngine.builder().database(db)
@@ -57,17 +57,17 @@ public final class CascadeDiskBenchmark {
             sampler.running.set(false);
             sampling.join();
             long stopped = System.nanoTime();
-            double[] after = new double[3];
-            long[] at = {1, 5, 15};
+            double[] after = new double[4];
+            long[] at = {1, 5, 15, 30};
             for (int i = 0; i < at.length; i++) {
                 Thread.sleep(Math.max(0, (stopped + at[i] * 1_000_000_000L - System.nanoTime()) / 1_000_000));
                 after[i] = (double) Files.size(file) / live(db);
             }
             System.out.printf(Locale.ROOT, "load %,.0f events/s (%,d events in %.1f s); file / live BSON while loading: "
-                            + "peak %.2f, mean %.2f (%d samples); after the load: %.2f (1 s), %.2f (5 s), %.2f (15 s); "
-                            + "file %,d bytes, live BSON %,d bytes%n", load.rate(), load.events(), load.seconds(),
-                    sampler.peak, sampler.sum / Math.max(1, sampler.count), sampler.count, after[0], after[1],
-                    after[2], Files.size(file), live(db));
+                            + "peak %.2f, mean %.2f (%d samples); after the load: %.2f (1 s), %.2f (5 s), %.2f (15 s), "
+                            + "%.2f (30 s); file %,d bytes, live BSON %,d bytes; %s%n", load.rate(), load.events(),
+                    load.seconds(), sampler.peak, sampler.sum / Math.max(1, sampler.count), sampler.count, after[0],
+                    after[1], after[2], after[3], Files.size(file), live(db), server.storeState());
         } finally {
             TempDirs.delete(dir);
         }
