@@ -27,7 +27,8 @@ import java.util.List;
  *       ones (at most {@value #WRITE_LIMIT} bytes), so that those chunks die;</li>
  *   <li>else, if the file has holes (less than {@code targetFill}% of it in chunks), rewrites the live pages of the
  *       chunks nearest its end: the new chunk goes into a hole lower down, the end dies, and MVStore truncates the
- *       file when it next writes a chunk below its end.</li>
+ *       file when it next writes a chunk below its end; the last chunk, if larger than half the largest hole or
+ *       wholly live (H2 rewrites neither), a part at a time ({@link LivePageMover}).</li>
  * </ol>
  *
  * <p>Retention time is 0 and no old versions are kept ({@link #open}); readers are protected by pinning the version
@@ -102,8 +103,9 @@ final class ChunkReclaimer {
         } else if (file.getFillRate() < targetFill) {
             int batch = file.tailBatch();
             Chunk<?> tail = file.tail();
-            if (tail != null && tail.maxLenLive > batch) {
-                // too large for any hole: part of it at a time (H2 would rewrite it whole, back at the end)
+            if (tail != null && (tail.maxLenLive > batch || tail.maxLenLive >= tail.maxLen)) {
+                // too large for any hole: part of it at a time (H2 would rewrite it whole, back at the end); or wholly
+                // live, which H2 never rewrites
                 rewrote = LivePageMover.move(store, tail, file::versionOf, batch) > 0;
             } else {
                 file.tailFirst = true;
