@@ -27,7 +27,8 @@ import java.util.List;
  *       ones (at most {@value #WRITE_LIMIT} bytes), so that those chunks die;</li>
  *   <li>else, if the file has holes (less than {@code targetFill}% of it in chunks), rewrites the live pages of the
  *       chunks nearest its end: the new chunk goes into a hole lower down, the end dies, and MVStore truncates the
- *       file when it next writes a chunk below its end.</li>
+ *       file when it next writes a chunk below its end; the last chunk, if larger than half the largest hole or
+ *       wholly live (H2 rewrites neither), a part at a time ({@link LivePageMover}).</li>
  * </ol>
  *
  * <p>Retention time is 0 and no old versions are kept ({@link #open}); readers are protected by pinning the version
@@ -84,6 +85,10 @@ final class ChunkReclaimer {
         return store;
     }
 
+    Store file() {
+        return file;
+    }
+
     /** One bounded step; the caller commits after it. */
     void step() {
         // MVStore frees dead chunks only when a commit with changes starts: an idle store would keep them
@@ -96,11 +101,19 @@ final class ChunkReclaimer {
             file.tailFirst = false;
             rewrote = store.compact(targetFill, WRITE_LIMIT);
         } else if (file.getFillRate() < targetFill) {
-            file.tailFirst = true;
-            try {
-                rewrote = store.compact(101, file.tailBatch());
-            } finally {
-                file.tailFirst = false;
+            int batch = file.tailBatch();
+            Chunk<?> tail = file.tail();
+            if (tail != null && (tail.maxLenLive > batch || tail.maxLenLive >= tail.maxLen)) {
+                // too large for any hole: part of it at a time (H2 would rewrite it whole, back at the end); or wholly
+                // live, which H2 never rewrites
+                rewrote = LivePageMover.move(store, tail, file::versionOf, batch) > 0;
+            } else {
+                file.tailFirst = true;
+                try {
+                    rewrote = store.compact(101, batch);
+                } finally {
+                    file.tailFirst = false;
+                }
             }
         } else {
             fruitless = 0;
@@ -113,6 +126,15 @@ final class ChunkReclaimer {
             // a new version, so that chunks that died can be freed and the newest chunks (never rewritten) age
             heartbeat.put("steps", heartbeat.getOrDefault("steps", 0L) + 1);
         }
+    }
+
+    /**
+     * How long the committer's role is left to commits after a step, in multiples of the step's time: three while the
+     * chunks are at least three quarters of the target fill, down to a half when they are below half of it.
+     */
+    double restFactor() {
+        int fill = file.getChunksFillRate();
+        return fill >= targetFill * 3 / 4 ? 3 : fill >= targetFill / 2 ? 1 : 0.5;
     }
 
     /** True when the last step found nothing it could reclaim; a write commit makes steps worthwhile again. */
@@ -131,9 +153,20 @@ final class ChunkReclaimer {
         return file.size();
     }
 
+    /** Bytes written to the file since it was opened. */
+    long writtenBytes() {
+        long[] bytes = new long[1];
+        file.populateInfo((k, v) -> {
+            if (k.equals("info.FILE_WRITE_BYTES")) {
+                bytes[0] = Long.parseLong(v);
+            }
+        });
+        return bytes[0];
+    }
+
     String describe() {
         return "chunks " + file.chunkCount() + ", " + file.getChunksFillRate() + "% live, file " + file.getFillRate()
-                + "% used, " + file.size() + " bytes";
+                + "% used, " + file.size() + " bytes, " + (writtenBytes() >> 20) + " MB written since it was opened";
     }
 
     /**
@@ -174,6 +207,23 @@ final class ChunkReclaimer {
             }
             list.sort(Comparator.comparingLong(c -> c.block));
             return list;
+        }
+
+        /** The allocated chunk nearest the end of the file, or null. */
+        Chunk<?> tail() {
+            List<Chunk<?>> list = byPosition();
+            return list.isEmpty() ? null : list.get(list.size() - 1);
+        }
+
+        /** The chunk written last. */
+        Chunk<?> newest() {
+            return chunks().stream().max(Comparator.comparingLong(c -> c.version)).orElse(null);
+        }
+
+        /** A chunk's version, or -1 if it is not known. */
+        long versionOf(int chunkId) {
+            Chunk<?> c = getChunks().get(chunkId);
+            return c == null ? -1 : c.version;
         }
 
         /** Live bytes to move from the end: what fits in half of the largest hole, so the new chunk lands in it. */

@@ -28,6 +28,11 @@ public final class EmbeddedStoreProbe implements AutoCloseable {
         return new long[]{c.commits(), c.writeCommands(), c.fileBytes()};
     }
 
+    /** The file's chunks, their fill, the file's use and the bytes written since it was opened. */
+    public String storeState() {
+        return server.storeState();
+    }
+
     @Override
     public void close() {
         server.close();
