@@ -42,9 +42,14 @@ public final class Facts {
         this.bodyNames = bodyNames;
     }
 
-    /** Reads the histories of a document and its tasks together. */
-    public void prefetch(java.util.Collection<String> aggregateIds) {
-        histories.prefetch(aggregateIds);
+    /** Reads the history of a document, and its tasks' when {@code withTasks}, together. */
+    public void prefetch(String documentId, boolean withTasks) {
+        histories.prefetch(documentId, withTasks);
+    }
+
+    /** The prefetched document's tasks, in the order the log first shows them. */
+    public List<String> tasks() {
+        return histories.tasks();
     }
 
     /** One recorded step: what, who (name, position, body), when recorded, the business date it states. */
@@ -185,11 +190,24 @@ public final class Facts {
         }
     }
 
+    /** Event classes by stored type name, looked up once each (null: a type this version does not know). */
+    private static final Map<String, java.util.Optional<Class<?>>> TYPES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static Object decode(StoredEvent e) {
-        try {
-            return JSON.readValue(e.payloadJson(), Class.forName(e.payloadType()));
-        } catch (ClassNotFoundException | IOException unknown) {
+        Class<?> type = TYPES.computeIfAbsent(e.payloadType(), name -> {
+            try {
+                return java.util.Optional.of(Class.forName(name));
+            } catch (ClassNotFoundException unknown) {
+                return java.util.Optional.empty();
+            }
+        }).orElse(null);
+        if (type == null) {
             return null; // an event type this version does not know: shown by its name, never guessed at
+        }
+        try {
+            return JSON.readValue(e.payloadJson(), type);
+        } catch (IOException unreadable) {
+            return null;
         }
     }
 }

@@ -65,9 +65,7 @@ public final class CascadeReport {
             for (Outline.Doc ref : docs) {
                 done.accept(++n);
                 pdf.breakVolumeIfFull();
-                List<String> ids = new ArrayList<>(ref.tasks());
-                ids.add(ref.id());
-                facts.prefetch(ids);
+                facts.prefetch(ref.id(), true);
                 Facts.Document doc = facts.document(ref.id());
                 if (doc == null) {
                     pdf.text("Văn bản " + ref.id() + ": sổ cái không lưu việc ban hành; chỉ có các sự kiện sau.",
@@ -75,7 +73,7 @@ public final class CascadeReport {
                 } else {
                     header(pdf, doc);
                 }
-                for (String taskId : ref.tasks()) {
+                for (String taskId : facts.tasks()) {
                     Facts.Task task = facts.task(taskId);
                     if (task != null) {
                         task(pdf, task, today);

@@ -1,6 +1,5 @@
 package vn.ledger.archive.report;
 
-import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -27,6 +26,9 @@ final class PdfPages implements AutoCloseable {
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
     private static final byte[] REGULAR = font("DejaVuSans.ttf");
     private static final byte[] BOLD = font("DejaVuSans-Bold.ttf");
+    /** Per style, what each character measures and whether the font has it: the same in every volume. */
+    private static final Metrics REGULAR_METRICS = new Metrics();
+    private static final Metrics BOLD_METRICS = new Metrics();
 
     enum Align { LEFT, CENTER, RIGHT }
 
@@ -127,7 +129,9 @@ final class PdfPages implements AutoCloseable {
 
     private void ensurePage() throws IOException {
         if (doc == null) {
-            doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
+            // in memory: a volume is a bounded number of pages, written and closed when full, and a scratch file's
+            // per-byte seeks were a fifth of the report's time
+            doc = new PDDocument();
             regular = PDType0Font.load(doc, withoutSubstitutions(REGULAR), true);
             bold = PDType0Font.load(doc, withoutSubstitutions(BOLD), true);
             pagesInVolume = 0;
@@ -178,7 +182,7 @@ final class PdfPages implements AutoCloseable {
     }
 
     /** Greedy wrapping with a running width, so a line costs one measure per word; a word too long is cut. */
-    private static List<String> wrap(String text, PDType0Font font, float size, float width) throws IOException {
+    private List<String> wrap(String text, PDType0Font font, float size, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         float space = width(" ", font, size);
         for (String paragraph : text.split("\n")) {
@@ -212,50 +216,81 @@ final class PdfPages implements AutoCloseable {
         return lines;
     }
 
-    /** PDFBox shows text without kerning, so a string's width is the sum of its characters': measured once each. */
-    private static final java.util.Map<PDType0Font, java.util.Map<Integer, Float>> WIDTHS =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private Metrics metrics(PDType0Font font) {
+        return font == bold ? BOLD_METRICS : REGULAR_METRICS;
+    }
 
-    private static float width(String s, PDType0Font font, float size) throws IOException {
-        java.util.Map<Integer, Float> widths = WIDTHS.computeIfAbsent(font, f -> new java.util.HashMap<>());
+    /** PDFBox shows text without kerning, so a string's width is the sum of its characters': measured once each. */
+    private float width(String s, PDType0Font font, float size) throws IOException {
+        Metrics m = metrics(font);
         float total = 0;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
-            Float w = widths.get(cp);
-            if (w == null) {
-                w = font.getStringWidth(new String(Character.toChars(cp)));
-                widths.put(cp, w);
-            }
-            total += w;
+            total += m.width(cp, font);
             i += Character.charCount(cp);
         }
         return total / 1000 * size;
     }
 
-    /** Drops control characters and replaces what the font has no glyph for, so one odd character never fails. */
-    private static String printable(String s, PDType0Font font) {
-        StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            if (cp == '\n' || cp >= 0x20 && cp != 0x7f) {
-                out.appendCodePoint(cp == '\t' ? ' ' : cp);
+    /**
+     * Drops control characters and replaces what the font has no glyph for, so one odd character never fails; whether
+     * the font has a character is looked up once per character, not by encoding every string twice.
+     */
+    private String printable(String s, PDType0Font font) {
+        Metrics m = metrics(font);
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int n = Character.charCount(cp);
+            int keep = cp == '\t' ? ' ' : cp == '\n' ? cp : cp >= 0x20 && cp != 0x7f ? (m.has(cp, font) ? cp : '?') : -1;
+            if (keep != cp && out == null) {
+                out = new StringBuilder(s.length()).append(s, 0, i);
             }
-        });
-        String result = out.toString();
-        try {
-            font.encode(result);
-            return result;
-        } catch (IOException | IllegalArgumentException missingGlyph) {
-            StringBuilder safe = new StringBuilder();
-            result.codePoints().forEach(cp -> {
-                String one = new String(Character.toChars(cp));
-                try {
-                    font.encode(one);
-                    safe.append(one);
-                } catch (IOException | IllegalArgumentException e) {
-                    safe.append('?');
-                }
-            });
-            return safe.toString();
+            if (out != null && keep >= 0) {
+                out.appendCodePoint(keep);
+            }
+            i += n;
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /** A font's widths and glyph coverage by code point, filled as characters are first met. */
+    private static final class Metrics {
+        private static final int PLANE = 0x10000;
+        private final float[] widths = new float[PLANE];
+        private final byte[] coverage = new byte[PLANE]; // 0 not yet known, 1 has a glyph, 2 has none
+
+        Metrics() {
+            java.util.Arrays.fill(widths, Float.NaN);
+        }
+
+        synchronized float width(int cp, PDType0Font font) throws IOException {
+            if (cp >= PLANE) {
+                return font.getStringWidth(new String(Character.toChars(cp)));
+            }
+            float w = widths[cp];
+            if (Float.isNaN(w)) {
+                w = font.getStringWidth(new String(Character.toChars(cp)));
+                widths[cp] = w;
+            }
+            return w;
+        }
+
+        synchronized boolean has(int cp, PDType0Font font) {
+            if (cp < PLANE && coverage[cp] != 0) {
+                return coverage[cp] == 1;
+            }
+            boolean has;
+            try {
+                font.encode(new String(Character.toChars(cp)));
+                has = true;
+            } catch (IOException | IllegalArgumentException missingGlyph) {
+                has = false;
+            }
+            if (cp < PLANE) {
+                coverage[cp] = (byte) (has ? 1 : 2);
+            }
+            return has;
         }
     }
 
