@@ -10,6 +10,7 @@ import vn.ledger.archive.records.Facts;
 import vn.ledger.archive.records.Histories;
 import vn.ledger.archive.records.Records;
 import vn.ledger.archive.report.CascadeReport;
+import vn.ledger.archive.spill.DiskMap;
 import vn.ledger.archive.spill.EventSpill;
 import vn.ledger.archive.spill.SpilledEvent;
 import vn.ledger.archive.tree.ProofTree;
@@ -36,7 +37,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,11 +100,12 @@ public final class Exporter {
         selection.prepare(commits, head);
         Path exported = Files.createTempFile(tempDir, "leaves-", ".bin");
         Outline outline = new Outline();
-        Map<String, String> bodyNames = new HashMap<>();
         long[] counts = new long[2];
         try (ProofTree.Builder builder = ProofTree.builder(tempDir);
              EventSpill spill = new EventSpill(tempDir, spillRunBytes);
+             DiskMap bodies = DiskMap.open(tempDir, "bodies", 1);
              BagWriter bag = new BagWriter(out, "ledger-" + scope.slug())) {
+            Map<String, String> bodyNames = bodies.map(); // on disk: one entry per body of the country
             meter.phase("reading the log");
             try (DataOutputStream leaves = new DataOutputStream(new BufferedOutputStream(
                     Files.newOutputStream(exported), 1 << 16));
