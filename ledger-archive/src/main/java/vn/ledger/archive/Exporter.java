@@ -93,11 +93,17 @@ public final class Exporter {
     public Summary export(ExportScope scope, Requester requester, String exportId, OutputStream out,
                           Consumer<ExportProgress> progress) throws IOException {
         Files.createDirectories(tempDir);
-        Selection selection = Selection.of(scope);
+        try (Selection selection = Selection.of(scope)) {
+            return export(selection, scope, requester, exportId, out, progress);
+        }
+    }
+
+    private Summary export(Selection selection, ExportScope scope, Requester requester, String exportId,
+                           OutputStream out, Consumer<ExportProgress> progress) throws IOException {
         long head = commits.head();
         Progress meter = new Progress(progress, head);
         meter.phase("selecting");
-        selection.prepare(commits, head);
+        selection.prepare(commits, head, tempDir);
         Path exported = Files.createTempFile(tempDir, "leaves-", ".bin");
         Outline outline = new Outline();
         long[] counts = new long[2];

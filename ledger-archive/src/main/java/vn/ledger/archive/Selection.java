@@ -18,7 +18,7 @@ import java.util.Set;
  * Decides, commit by commit in log order, which commits an export holds. A commit is one leaf of the tree, so it is
  * taken whole; the aggregates the export is about are {@link #member members}, the others in a taken commit ride along.
  */
-abstract class Selection {
+abstract class Selection implements AutoCloseable {
 
     private static final ObjectMapper JSON = CanonicalJson.mapper();
 
@@ -33,8 +33,16 @@ abstract class Selection {
         return new InRange(t.from(), t.to(), null);
     }
 
-    /** Reads what the selection must know before the export pass (the body's aggregates); may read nothing. */
-    void prepare(CommitLog log, long to) {
+    /**
+     * Reads what the selection must know before the export pass (the body's aggregates, kept in an on-disk set in
+     * {@code tempDir}); may read nothing.
+     */
+    void prepare(CommitLog log, long to, java.nio.file.Path tempDir) throws IOException {
+    }
+
+    /** Deletes what {@link #prepare} kept on disk. */
+    @Override
+    public void close() throws IOException {
     }
 
     /** Whether the commit belongs in the export; called once per commit, in log order. */
@@ -124,7 +132,7 @@ abstract class Selection {
         private final Instant from;
         private final Instant to;
         private final String body;
-        private final Set<String> aggregates = new HashSet<>();
+        private vn.ledger.archive.spill.DiskMap aggregates;
 
         InRange(Instant from, Instant to, String body) {
             this.from = from;
@@ -138,21 +146,30 @@ abstract class Selection {
         }
 
         @Override
-        void prepare(CommitLog log, long last) {
+        void prepare(CommitLog log, long last, java.nio.file.Path tempDir) throws IOException {
             if (body == null) {
                 return;
             }
+            aggregates = vn.ledger.archive.spill.DiskMap.open(tempDir, "body-aggregates", 1);
             long first = firstPosition(log);
             if (first > last) {
                 return;
             }
+            var set = aggregates.map();
             log.read(first, last, commit -> {
                 for (StoredEvent event : commit.events()) {
                     if (inRange(event) && concernsBody(event)) {
-                        aggregates.add(event.aggregateId());
+                        set.put(event.aggregateId(), "");
                     }
                 }
             }, gap -> { });
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (aggregates != null) {
+                aggregates.close();
+            }
         }
 
         private boolean inRange(StoredEvent event) {
@@ -189,7 +206,7 @@ abstract class Selection {
         /** Every aggregate of a taken commit for a time range; the body's aggregates for a body's records. */
         @Override
         boolean member(StoredEvent event) {
-            return body == null || aggregates.contains(event.aggregateId());
+            return body == null || aggregates.map().containsKey(event.aggregateId());
         }
     }
 }

@@ -35,7 +35,8 @@ public final class CascadeReport {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
             .withZone(Deadline.LEGAL_ZONE);
-    static final int PAGES_PER_VOLUME = 300;
+    /** A volume's pages are in memory until it is saved: a few MB at this size; each volume embeds its own subsets. */
+    static final int PAGES_PER_VOLUME = 1000;
 
     private final Facts facts;
     private final Clock clock;

@@ -43,6 +43,7 @@ final class PdfPages implements AutoCloseable {
     private PDResources resources;
     private PDPage page;
     private final StringBuilder content = new StringBuilder(1 << 14);
+    private final char[] hex = new char[4];
     private float y;
     private int volumes;
     private int pagesInVolume;
@@ -146,8 +147,11 @@ final class PdfPages implements AutoCloseable {
                 style.inSubset().set(cp);
                 style.font().addToSubset(cp);
             }
-            content.append(HEX[code >> 12 & 0xf]).append(HEX[code >> 8 & 0xf]).append(HEX[code >> 4 & 0xf])
-                    .append(HEX[code & 0xf]);
+            hex[0] = HEX[code >> 12 & 0xf];
+            hex[1] = HEX[code >> 8 & 0xf];
+            hex[2] = HEX[code >> 4 & 0xf];
+            hex[3] = HEX[code & 0xf];
+            content.append(hex, 0, 4);
         }
         content.append("> Tj ET\n");
     }

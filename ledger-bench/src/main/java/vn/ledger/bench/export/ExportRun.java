@@ -72,6 +72,11 @@ public final class ExportRun {
             double exportSeconds = (System.nanoTime() - t0 - live.nanos) / 1e9;
             sampler.interrupt();
             sampler.join();
+            long left;
+            try (var files = Files.walk(dir.resolve("tmp"))) {
+                left = files.filter(Files::isRegularFile).count();
+            }
+            System.out.println("temporary files the export left behind: " + left);
             long liveAfterGc = sampler.live;
             double[] raw2 = rawRead(db.getCollection("events"), head);
             long t1 = System.nanoTime();
