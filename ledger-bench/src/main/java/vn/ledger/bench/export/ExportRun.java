@@ -111,6 +111,7 @@ public final class ExportRun {
             System.out.printf(Locale.ROOT, "export live heap (full collection at each phase and every 5%% of progress, "
                     + "%d times, %.1f s left out of the export's time): peak %,d MB at \"%s\"; by phase %s%n",
                     live.count, live.nanos / 1e9, live.peak >> 20, live.peakAt, live.byPhase());
+            System.out.println("  the live heap's largest classes at that peak:\n" + live.histogram);
             System.out.printf(Locale.ROOT, "bundle: %,d bytes (%.1f MB, %.0f bytes an event)%n", Files.size(bundle),
                     Files.size(bundle) / 1e6, (double) Files.size(bundle) / summary.events());
             System.out.printf(Locale.ROOT, "offline verification: %s, %,d events in %.1f s -> %,.0f events/s; ratio "
@@ -184,8 +185,23 @@ public final class ExportRun {
             if (used > peak) {
                 peak = used;
                 peakAt = phase + " " + p.percent() + "%";
+                histogram = histogram();
             }
             nanos += System.nanoTime() - t;
+        }
+
+        String histogram = "";
+
+        /** The classes holding most of the live heap, as {@code jcmd GC.class_histogram} prints them. */
+        private static String histogram() {
+            try {
+                Object out = ManagementFactory.getPlatformMBeanServer().invoke(
+                        new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                        "gcClassHistogram", new Object[]{new String[0]}, new String[]{String[].class.getName()});
+                return String.join("\n", out.toString().lines().limit(14).toList());
+            } catch (Exception e) {
+                return "no histogram: " + e;
+            }
         }
 
         String byPhase() {
