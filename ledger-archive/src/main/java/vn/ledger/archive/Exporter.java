@@ -10,6 +10,9 @@ import vn.ledger.archive.records.Facts;
 import vn.ledger.archive.records.Histories;
 import vn.ledger.archive.records.Records;
 import vn.ledger.archive.report.CascadeReport;
+import vn.ledger.archive.spill.DiskMap;
+import vn.ledger.archive.spill.EventSpill;
+import vn.ledger.archive.spill.SpilledEvent;
 import vn.ledger.archive.tree.ProofTree;
 import vn.ledger.core.proof.Checkpoint;
 import vn.ledger.core.proof.CommitLeaf;
@@ -34,7 +37,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +46,10 @@ import java.util.function.Consumer;
  * Writes one archival bundle (see {@link BundleFormat}) while reading the log once, in position order: every commit
  * of the longest gap-free prefix is hashed into a tree kept on disk, the selected ones are written as lines at once;
  * then the tree's checkpoint is signed, a proof is written for every exported commit, and the documents' metadata
- * and report are written from their aggregates' histories, one aggregate at a time. The heap holds a window of the
- * log and a few ids per exported aggregate, however many events are exported.
+ * and report are written from their aggregates' histories, one document at a time. The events of the aggregates the
+ * export is about are filed under their document in a spill sorted on disk (the per-aggregate counts are written
+ * as it is merged, the report reads a document's histories back from it), so the heap holds a window of the log, a
+ * sorted run and two ids per document, however many events and aggregates are exported.
  */
 public final class Exporter {
 
@@ -57,14 +61,25 @@ public final class Exporter {
     private final Path tempDir;
     private final Clock clock;
     private final Duration logEvery;
+    private final long spillRunBytes;
 
     public Exporter(CommitLog commits, CheckpointSigning signing, Path tempDir, Clock clock, Duration logEvery) {
+        this(commits, signing, tempDir, clock, logEvery, DEFAULT_SPILL_RUN_BYTES);
+    }
+
+    /** @param spillRunBytes about how much heap a sorted run of the spill holds before it is written to disk */
+    public Exporter(CommitLog commits, CheckpointSigning signing, Path tempDir, Clock clock, Duration logEvery,
+                    long spillRunBytes) {
         this.commits = commits;
         this.signing = signing;
         this.tempDir = tempDir;
         this.clock = clock;
         this.logEvery = logEvery;
+        this.spillRunBytes = spillRunBytes;
     }
+
+    /** 8 MB of events a sorted run: a few dozen runs for a national export, merged in one pass. */
+    public static final long DEFAULT_SPILL_RUN_BYTES = 8L << 20;
 
     /** Who asks, for bag-info and the file's creator. */
     public record Requester(String username, String fullName, String position, String bodyCode) {
@@ -78,28 +93,32 @@ public final class Exporter {
     public Summary export(ExportScope scope, Requester requester, String exportId, OutputStream out,
                           Consumer<ExportProgress> progress) throws IOException {
         Files.createDirectories(tempDir);
-        Selection selection = Selection.of(scope);
+        try (Selection selection = Selection.of(scope)) {
+            return export(selection, scope, requester, exportId, out, progress);
+        }
+    }
+
+    private Summary export(Selection selection, ExportScope scope, Requester requester, String exportId,
+                           OutputStream out, Consumer<ExportProgress> progress) throws IOException {
         long head = commits.head();
         Progress meter = new Progress(progress, head);
         meter.phase("selecting");
-        selection.prepare(commits, head);
+        selection.prepare(commits, head, tempDir);
         Path exported = Files.createTempFile(tempDir, "leaves-", ".bin");
-        Tallies tallies = new Tallies();
         Outline outline = new Outline();
-        Map<String, String> bodyNames = new HashMap<>();
         long[] counts = new long[2];
         try (ProofTree.Builder builder = ProofTree.builder(tempDir);
+             EventSpill spill = new EventSpill(tempDir, spillRunBytes);
+             DiskMap bodies = DiskMap.open(tempDir, "bodies", 1);
              BagWriter bag = new BagWriter(out, "ledger-" + scope.slug())) {
+            Map<String, String> bodyNames = bodies.map(); // on disk: one entry per body of the country
             meter.phase("reading the log");
             try (DataOutputStream leaves = new DataOutputStream(new BufferedOutputStream(
                     Files.newOutputStream(exported), 1 << 16));
                  OutputStream events = bag.payload("events.jsonl");
                  JsonGenerator json = JSON.createGenerator(events, JsonEncoding.UTF8)) {
-                boolean[] gap = {false};
-                commits.read(1, head, commit -> {
-                    if (gap[0]) {
-                        return; // the tree covers the gap-free prefix only
-                    }
+                // the tree covers the gap-free prefix only: the read stops at the first missing position
+                ReadAhead.read(commits, 1, head, commit -> {
                     for (StoredEvent event : commit.events()) {
                         if ("Body".equals(event.aggregateType())) {
                             BodyNames.see(event, bodyNames);
@@ -119,14 +138,15 @@ public final class Exporter {
                         counts[0]++;
                         for (StoredEvent event : commit.events()) {
                             counts[1]++;
-                            if (selection.member(event) || tallies.contains(event.aggregateId())) {
-                                tallies.see(event, commit.position());
+                            if (selection.member(event)) {
+                                String doc = Selection.documentOf(event);
+                                spill.add(SpilledEvent.of(doc == null ? "" : doc, event, doc != null));
                                 outline.see(event);
                             }
                         }
                     }
                     meter.read(counts[1]);
-                }, p -> gap[0] = true);
+                });
             }
             try (ProofTree tree = builder.build()) {
                 Checkpoint checkpoint = new Checkpoint(signing.origin(), tree.size(), tree.root());
@@ -134,13 +154,17 @@ public final class Exporter {
                 bag.payload("checkpoint.txt", note.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 meter.phase("writing proofs");
                 writeProofs(bag, tree, exported, counts[0], meter);
+                meter.phase("sorting the spill");
+                int aggregates;
                 try (OutputStream a = bag.payload("aggregates.jsonl");
                      JsonGenerator json = JSON.createGenerator(a, JsonEncoding.UTF8)) {
-                    tallies.write(json);
+                    AggregateCounts tallies = new AggregateCounts(json);
+                    spill.sort(tallies::see);
+                    aggregates = tallies.finish();
                 }
                 meter.phase("writing metadata");
                 List<Outline.Doc> docs = outline.inCascadeOrder();
-                Facts facts = new Facts(new Histories(commits, tallies::positionsOf), bodyNames);
+                Facts facts = new Facts(new Histories(commits, spill), bodyNames);
                 new Records(facts, clock).write(bag, docs, scope, requester, exportId,
                         done -> meter.part(70, 75, done, docs.size()));
                 meter.phase("writing the report");
@@ -161,7 +185,7 @@ public final class Exporter {
                 info.put("Ledger-Exported-Events", Long.toString(counts[1]));
                 bag.finish(info);
                 meter.done();
-                return new Summary(tree.size(), Hashes.hex(tree.root()), counts[0], counts[1], tallies.size(),
+                return new Summary(tree.size(), Hashes.hex(tree.root()), counts[0], counts[1], aggregates,
                         docs.size(), volumes, note, signing.verifierKey());
             }
         } finally {

@@ -8,17 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The documents an export holds and their tasks, in the order the log first shows them, with the directive each
- * document forwards (the first cited one the export holds): enough to lay the report out as the cascade runs, a
- * few ids per document, so it stays small however many events the export holds.
+ * The documents an export holds, in the order the log first shows them, with the directive each document forwards
+ * (the first cited one the export holds): enough to lay the report out as the cascade runs. Two ids a document,
+ * nothing per task or event (a document's tasks are read back with its history from the export's spill).
  */
 public final class Outline {
 
-    /** One document: the directive it forwards (null for a root of the export) and its tasks, log order. */
+    /** One document: the directive it forwards (null for a root of the export). */
     public static final class Doc {
         final String id;
         String parent;
-        final List<String> tasks = new ArrayList<>();
 
         Doc(String id) {
             this.id = id;
@@ -31,10 +30,6 @@ public final class Outline {
         /** The directive this one forwards, when the export holds it. */
         public String parent() {
             return parent;
-        }
-
-        public List<String> tasks() {
-            return tasks;
         }
     }
 
@@ -53,11 +48,7 @@ public final class Outline {
                 }
             }
         } else if ("Task".equals(event.aggregateType())) {
-            String directive = event.aggregateId().substring(0, Math.max(0, event.aggregateId().indexOf('/')));
-            Doc doc = docs.computeIfAbsent(directive, Doc::new);
-            if (!doc.tasks.contains(event.aggregateId())) {
-                doc.tasks.add(event.aggregateId());
-            }
+            docs.computeIfAbsent(Selection.documentOf(event), Doc::new);
         }
     }
 

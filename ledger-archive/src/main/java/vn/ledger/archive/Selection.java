@@ -18,7 +18,7 @@ import java.util.Set;
  * Decides, commit by commit in log order, which commits an export holds. A commit is one leaf of the tree, so it is
  * taken whole; the aggregates the export is about are {@link #member members}, the others in a taken commit ride along.
  */
-abstract class Selection {
+abstract class Selection implements AutoCloseable {
 
     private static final ObjectMapper JSON = CanonicalJson.mapper();
 
@@ -33,19 +33,45 @@ abstract class Selection {
         return new InRange(t.from(), t.to(), null);
     }
 
-    /** Reads what the selection must know before the export pass (the body's aggregates); may read nothing. */
-    void prepare(CommitLog log, long to) {
+    /**
+     * Reads what the selection must know before the export pass (the body's aggregates, kept in an on-disk set in
+     * {@code tempDir}); may read nothing.
+     */
+    void prepare(CommitLog log, long to, java.nio.file.Path tempDir) throws IOException {
+    }
+
+    /** Deletes what {@link #prepare} kept on disk. */
+    @Override
+    public void close() throws IOException {
     }
 
     /** Whether the commit belongs in the export; called once per commit, in log order. */
     abstract boolean take(StoredCommit commit);
 
-    /** Whether the event's aggregate is one the export is about (its events are counted and must be contiguous). */
+    /**
+     * Whether, in a taken commit, the event's aggregate is one the export is about (its events are counted and must
+     * be contiguous).
+     */
     abstract boolean member(StoredEvent event);
 
     /** Where the export pass may start (a time range need not read the log before its start to select). */
     long firstPosition(CommitLog log) {
         return 1;
+    }
+
+    /**
+     * The document an event is filed under: a directive's own id, the directive a task's id starts with (a task is
+     * {@code directiveId/code}, a delegated one {@code parentTaskId.n}); null for other aggregates.
+     */
+    static String documentOf(StoredEvent event) {
+        if ("Directive".equals(event.aggregateType())) {
+            return event.aggregateId();
+        }
+        if ("Task".equals(event.aggregateType())) {
+            int slash = event.aggregateId().indexOf('/');
+            return slash < 0 ? event.aggregateId() : event.aggregateId().substring(0, slash);
+        }
+        return null;
     }
 
     static boolean is(StoredEvent event, String simpleType) {
@@ -61,41 +87,40 @@ abstract class Selection {
         }
     }
 
-    /** A directive, then every directive citing a member directive, their tasks and the tasks delegated from them. */
+    /**
+     * A directive, then every directive citing a member directive, their tasks and the tasks delegated from them.
+     * Only directives are remembered: a task belongs to the directive its id starts with, and a delegated task keeps
+     * its parent's directive, so the set grows with the documents, not with the tasks.
+     */
     static final class Cascade extends Selection {
-        private final Set<String> members = new HashSet<>();
+        private final Set<String> directives = new HashSet<>();
 
         Cascade(String root) {
-            members.add(root);
+            directives.add(root);
         }
 
         @Override
         boolean take(StoredCommit commit) {
             boolean take = false;
             for (StoredEvent event : commit.events()) {
-                if (!members.contains(event.aggregateId())) {
-                    if (is(event, "DirectiveIssued")) {
-                        for (JsonNode cited : payload(event).path("implementsDirectives")) {
-                            if (members.contains(cited.path("directiveId").asText())) {
-                                members.add(event.aggregateId());
-                            }
-                        }
-                    } else if (is(event, "TaskAssigned")) {
-                        JsonNode p = payload(event);
-                        if (members.contains(p.path("directiveId").asText())
-                                || members.contains(p.path("parentTaskId").asText())) {
-                            members.add(event.aggregateId());
+                if ("Directive".equals(event.aggregateType()) && !directives.contains(event.aggregateId())
+                        && is(event, "DirectiveIssued")) {
+                    for (JsonNode cited : payload(event).path("implementsDirectives")) {
+                        if (directives.contains(cited.path("directiveId").asText())) {
+                            directives.add(event.aggregateId());
+                            break;
                         }
                     }
                 }
-                take |= members.contains(event.aggregateId());
+                take |= member(event);
             }
             return take;
         }
 
         @Override
         boolean member(StoredEvent event) {
-            return members.contains(event.aggregateId());
+            String doc = documentOf(event);
+            return doc != null && directives.contains(doc);
         }
     }
 
@@ -107,7 +132,7 @@ abstract class Selection {
         private final Instant from;
         private final Instant to;
         private final String body;
-        private final Set<String> aggregates = new HashSet<>();
+        private vn.ledger.archive.spill.DiskMap aggregates;
 
         InRange(Instant from, Instant to, String body) {
             this.from = from;
@@ -121,21 +146,30 @@ abstract class Selection {
         }
 
         @Override
-        void prepare(CommitLog log, long last) {
+        void prepare(CommitLog log, long last, java.nio.file.Path tempDir) throws IOException {
             if (body == null) {
                 return;
             }
+            aggregates = vn.ledger.archive.spill.DiskMap.open(tempDir, "body-aggregates", 1);
             long first = firstPosition(log);
             if (first > last) {
                 return;
             }
+            var set = aggregates.map();
             log.read(first, last, commit -> {
                 for (StoredEvent event : commit.events()) {
                     if (inRange(event) && concernsBody(event)) {
-                        aggregates.add(event.aggregateId());
+                        set.put(event.aggregateId(), "");
                     }
                 }
             }, gap -> { });
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (aggregates != null) {
+                aggregates.close();
+            }
         }
 
         private boolean inRange(StoredEvent event) {
@@ -162,16 +196,17 @@ abstract class Selection {
         @Override
         boolean take(StoredCommit commit) {
             for (StoredEvent event : commit.events()) {
-                if (member(event)) {
+                if (inRange(event) && member(event)) {
                     return true;
                 }
             }
             return false;
         }
 
+        /** Every aggregate of a taken commit for a time range; the body's aggregates for a body's records. */
         @Override
         boolean member(StoredEvent event) {
-            return inRange(event) && (body == null || aggregates.contains(event.aggregateId()));
+            return body == null || aggregates.map().containsKey(event.aggregateId());
         }
     }
 }

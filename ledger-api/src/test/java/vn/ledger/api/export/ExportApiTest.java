@@ -91,9 +91,16 @@ class ExportApiTest extends ApiTestSupport {
         Bundles b = Bundles.read(cascadeBundle());
         byte[] pdf = b.files.get(b.name("data/report/report-001.pdf"));
         String text;
+        List<String> fonts = new java.util.ArrayList<>();
         try (var doc = Loader.loadPDF(pdf)) {
             text = new PDFTextStripper().getText(doc);
+            var resources = doc.getPage(0).getResources();
+            for (var name : resources.getFontNames()) {
+                var font = resources.getFont(name);
+                fonts.add(font.getName() + (font.isEmbedded() ? " embedded" : " not embedded"));
+            }
         }
+        assertThat(fonts).isNotEmpty().allMatch(f -> f.contains("DejaVuSans") && f.endsWith(" embedded"));
         text = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
 
         assertThat(text).contains("Số: 22-TB/CQTTBCĐ", "Số: 569-CV/TU", "Số: 506-CV/ĐU", "THÔNG BÁO",

@@ -1,6 +1,7 @@
 package vn.ledger.archive.records;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.ledger.core.directive.DirectiveCorrected;
 import vn.ledger.core.directive.DirectiveIssued;
@@ -21,7 +22,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -42,9 +42,14 @@ public final class Facts {
         this.bodyNames = bodyNames;
     }
 
-    /** Reads the histories of a document and its tasks together. */
-    public void prefetch(java.util.Collection<String> aggregateIds) {
-        histories.prefetch(aggregateIds);
+    /** Reads the history of a document, and its tasks' when {@code withTasks}, together. */
+    public void prefetch(String documentId, boolean withTasks) {
+        histories.prefetch(documentId, withTasks);
+    }
+
+    /** The prefetched document's tasks, in the order the log first shows them. */
+    public List<String> tasks() {
+        return histories.tasks();
     }
 
     /** One recorded step: what, who (name, position, body), when recorded, the business date it states. */
@@ -152,44 +157,71 @@ public final class Facts {
         return out;
     }
 
+    /**
+     * The step's actor and business date, read by streaming over the payload's top-level fields (no tree of it is
+     * built): the actor's name, position and body, and the first field named like a date ({@code ...On}) that is one.
+     */
     private Happening happening(StoredEvent e, Object event) {
-        JsonNode payload = tree(e);
-        JsonNode actor = payload.path("actor");
+        String who = null;
+        String position = null;
+        String body = null;
         LocalDate business = null;
-        for (Iterator<Map.Entry<String, JsonNode>> it = payload.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = it.next();
-            if (f.getKey().endsWith("On") && f.getValue().isTextual()) {
-                try {
-                    business = LocalDate.parse(f.getValue().asText());
-                    break;
-                } catch (RuntimeException notADate) {
-                    // a field named like a date that is not one: no business date from it
+        try (JsonParser p = JSON.getFactory().createParser(e.payloadJson())) {
+            if (p.nextToken() == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken value = p.nextToken();
+                    if ("actor".equals(field) && value == JsonToken.START_OBJECT) {
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String name = p.currentName();
+                            JsonToken v = p.nextToken();
+                            String text = v == JsonToken.VALUE_NULL || v.isStructStart() ? null : p.getText();
+                            if (v.isStructStart()) {
+                                p.skipChildren();
+                            }
+                            switch (name) {
+                                case "fullName" -> who = text;
+                                case "position" -> position = text;
+                                case "bodyCode" -> body = text;
+                                default -> { }
+                            }
+                        }
+                    } else if (business == null && field.endsWith("On") && value == JsonToken.VALUE_STRING) {
+                        try {
+                            business = LocalDate.parse(p.getText());
+                        } catch (RuntimeException notADate) {
+                            // a field named like a date that is not one: no business date from it
+                        }
+                    } else if (value.isStructStart()) {
+                        p.skipChildren();
+                    }
                 }
             }
-        }
-        String type = e.payloadType().substring(e.payloadType().lastIndexOf('.') + 1);
-        return new Happening(type, text(actor, "fullName"), text(actor, "position"), text(actor, "bodyCode"),
-                e.timestamp(), business, Labels.detail(event));
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static JsonNode tree(StoredEvent e) {
-        try {
-            return JSON.readTree(e.payloadJson());
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+        String type = e.payloadType().substring(e.payloadType().lastIndexOf('.') + 1);
+        return new Happening(type, who, position, body, e.timestamp(), business, Labels.detail(event));
     }
 
+    /** Event classes by stored type name, looked up once each (null: a type this version does not know). */
+    private static final Map<String, java.util.Optional<Class<?>>> TYPES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static Object decode(StoredEvent e) {
-        try {
-            return JSON.readValue(e.payloadJson(), Class.forName(e.payloadType()));
-        } catch (ClassNotFoundException | IOException unknown) {
+        Class<?> type = TYPES.computeIfAbsent(e.payloadType(), name -> {
+            try {
+                return java.util.Optional.of(Class.forName(name));
+            } catch (ClassNotFoundException unknown) {
+                return java.util.Optional.empty();
+            }
+        }).orElse(null);
+        if (type == null) {
             return null; // an event type this version does not know: shown by its name, never guessed at
+        }
+        try {
+            return JSON.readValue(e.payloadJson(), type);
+        } catch (IOException unreadable) {
+            return null;
         }
     }
 }

@@ -1,63 +1,66 @@
 package vn.ledger.archive.records;
 
+import vn.ledger.archive.spill.EventSpill;
+import vn.ledger.archive.spill.SpilledEvent;
 import vn.ledger.eventstore.CommitLog;
-import vn.ledger.eventstore.StoredCommit;
 import vn.ledger.eventstore.StoredEvent;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.TreeSet;
 
 /**
- * Aggregates' stored histories for the report and the metadata. The export pass noted at which positions each
- * exported aggregate has events, so the histories of a document and its tasks are read together by position, one
- * round trip per window of commits instead of two per aggregate; an aggregate the pass did not note (a document
- * issued before a time range) is read from its stream.
+ * Aggregates' stored histories for the report and the metadata, one document at a time. The export pass filed the
+ * events of every aggregate it is about under their document in a sorted spill on disk, so a document's history and
+ * its tasks' are read back together from one place in a local file, not from the store; an aggregate the export does
+ * not hold (a document issued before a time range) is read from its stream.
  */
 public final class Histories {
 
     private final CommitLog log;
-    private final Function<String, long[]> positions;
-    private final Map<Long, StoredCommit> loaded = new HashMap<>();
+    private final EventSpill spill;
+    private final Map<String, List<StoredEvent>> loaded = new HashMap<>();
+    private final List<String> tasks = new ArrayList<>();
 
-    /** @param positions per aggregate, the positions of its commits in the export, ascending (null: not seen) */
-    public Histories(CommitLog log, Function<String, long[]> positions) {
+    public Histories(CommitLog log, EventSpill spill) {
         this.log = log;
-        this.positions = positions;
+        this.spill = spill;
     }
 
-    /** Reads the commits of these aggregates at once; what was read before is dropped. */
-    public void prefetch(Collection<String> aggregateIds) {
+    /** Reads a document's events, and its tasks' when {@code withTasks}; what was read before is dropped. */
+    public void prefetch(String documentId, boolean withTasks) {
         loaded.clear();
-        TreeSet<Long> wanted = new TreeSet<>();
-        for (String id : aggregateIds) {
-            long[] at = positions.apply(id);
-            if (at != null) {
-                for (long p : at) {
-                    wanted.add(p);
-                }
+        tasks.clear();
+        List<SpilledEvent> events;
+        try {
+            events = spill.document(documentId, withTasks ? null : documentId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Long> firstPosition = new LinkedHashMap<>();
+        for (SpilledEvent e : events) {
+            if (!e.aggregateId().equals(documentId)) {
+                firstPosition.merge(e.aggregateId(), e.position(), Math::min);
+            }
+            if (e.payloadJson() != null) {
+                loaded.computeIfAbsent(e.aggregateId(), k -> new ArrayList<>()).add(e.toStoredEvent());
             }
         }
-        loaded.putAll(log.at(wanted));
+        firstPosition.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey())).forEach(t -> tasks.add(t.getKey()));
+    }
+
+    /** The loaded document's tasks the export holds events of, in the order the log first shows them. */
+    public List<String> tasks() {
+        return tasks;
     }
 
     public List<StoredEvent> of(String aggregateId) {
-        long[] at = positions.apply(aggregateId);
-        if (at == null || !loaded.keySet().containsAll(java.util.Arrays.stream(at).boxed().toList())) {
-            return log.history(aggregateId);
-        }
-        List<StoredEvent> out = new ArrayList<>();
-        for (long p : at) {
-            for (StoredEvent e : loaded.get(p).events()) {
-                if (e.aggregateId().equals(aggregateId)) {
-                    out.add(e);
-                }
-            }
-        }
-        return out;
+        List<StoredEvent> events = loaded.get(aggregateId);
+        return events != null ? events : log.history(aggregateId);
     }
 }

@@ -52,7 +52,7 @@ public final class Records {
             json.setCodec(JSON);
             for (var doc : docs) {
                 done.accept(++n);
-                facts.prefetch(List.of(doc.id()));
+                facts.prefetch(doc.id(), false);
                 Facts.Document d = facts.document(doc.id());
                 if (d == null) {
                     continue; // a directive whose issue the ledger does not hold (events of it only)

@@ -35,7 +35,8 @@ public final class CascadeReport {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
             .withZone(Deadline.LEGAL_ZONE);
-    static final int PAGES_PER_VOLUME = 300;
+    /** A volume's pages are in memory until it is saved: a few MB at this size; each volume embeds its own subsets. */
+    static final int PAGES_PER_VOLUME = 1000;
 
     private final Facts facts;
     private final Clock clock;
@@ -65,9 +66,7 @@ public final class CascadeReport {
             for (Outline.Doc ref : docs) {
                 done.accept(++n);
                 pdf.breakVolumeIfFull();
-                List<String> ids = new ArrayList<>(ref.tasks());
-                ids.add(ref.id());
-                facts.prefetch(ids);
+                facts.prefetch(ref.id(), true);
                 Facts.Document doc = facts.document(ref.id());
                 if (doc == null) {
                     pdf.text("Văn bản " + ref.id() + ": sổ cái không lưu việc ban hành; chỉ có các sự kiện sau.",
@@ -75,7 +74,7 @@ public final class CascadeReport {
                 } else {
                     header(pdf, doc);
                 }
-                for (String taskId : ref.tasks()) {
+                for (String taskId : facts.tasks()) {
                     Facts.Task task = facts.task(taskId);
                     if (task != null) {
                         task(pdf, task, today);

@@ -1,32 +1,35 @@
 package vn.ledger.archive.report;
 
-import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import vn.ledger.archive.bag.BagWriter;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
  * A4 pages of wrapped text in DejaVu Sans (embedded, subset), written into the bag as numbered volumes of at most
  * {@code pagesPerVolume} pages so that a report of any length is never whole in memory. Every string is
  * NFC-normalised before it is measured or shown: decomposed Vietnamese accents would otherwise render as wrong letters.
+ * A page's content stream is composed here from each character's glyph code, found once per character (see
+ * {@link Face}), and handed to PDFBox whole when the page is done: PDFBox's own {@code showText} encoded every string
+ * character by character into a stream written a byte at a time, a third of the report's time.
  */
 final class PdfPages implements AutoCloseable {
 
     private static final float MARGIN = 56;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
-    private static final byte[] REGULAR = font("DejaVuSans.ttf");
-    private static final byte[] BOLD = font("DejaVuSans-Bold.ttf");
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     enum Align { LEFT, CENTER, RIGHT }
 
@@ -35,12 +38,19 @@ final class PdfPages implements AutoCloseable {
     private final int pagesPerVolume;
     private final List<String> footer;
     private PDDocument doc;
-    private PDType0Font regular;
-    private PDType0Font bold;
-    private PDPageContentStream page;
+    private Style regular;
+    private Style bold;
+    private PDResources resources;
+    private PDPage page;
+    private final StringBuilder content = new StringBuilder(1 << 14);
+    private final char[] hex = new char[4];
     private float y;
     private int volumes;
     private int pagesInVolume;
+
+    /** A style's font in the current volume, its resource name, and which characters the volume's subset holds. */
+    private record Style(Face face, PDType0Font font, COSName name, BitSet inSubset) {
+    }
 
     PdfPages(BagWriter bag, String prefix, int pagesPerVolume, List<String> footer) {
         this.bag = bag;
@@ -65,31 +75,27 @@ final class PdfPages implements AutoCloseable {
             return;
         }
         ensurePage();
-        PDType0Font font = strong ? bold : regular;
-        String clean = printable(Normalizer.normalize(s, Normalizer.Form.NFC), font);
-        for (String line : wrap(clean, font, size, WIDTH - indent)) {
+        Style style = strong ? bold : regular;
+        String clean = printable(Normalizer.normalize(s, Normalizer.Form.NFC), style);
+        for (String line : wrap(clean, style, size, WIDTH - indent)) {
             if (y - size * 1.35f < MARGIN) {
                 newPage();
             }
             y -= size * 1.35f;
-            float w = width(line, font, size);
+            float w = width(line, style, size);
             float x = MARGIN + indent + switch (align) {
                 case LEFT -> 0;
                 case CENTER -> (WIDTH - indent - w) / 2;
                 case RIGHT -> WIDTH - indent - w;
             };
-            page.beginText();
-            page.setFont(font, size);
-            page.newLineAtOffset(x, y);
-            page.showText(line);
-            page.endText();
+            show(style, size, x, y, line);
         }
     }
 
     /** Two texts side by side, each centred in its half (the header of an official document). */
     void columns(List<String> left, List<String> right, boolean strong, float size) throws IOException {
         ensurePage();
-        PDType0Font font = strong ? bold : regular;
+        Style style = strong ? bold : regular;
         float half = WIDTH / 2;
         int rows = Math.max(left.size(), right.size());
         for (int i = 0; i < rows; i++) {
@@ -97,24 +103,20 @@ final class PdfPages implements AutoCloseable {
                 newPage();
             }
             y -= size * 1.35f;
-            cell(i < left.size() ? left.get(i) : null, font, size, MARGIN, half);
-            cell(i < right.size() ? right.get(i) : null, font, size, MARGIN + half, half);
+            cell(i < left.size() ? left.get(i) : null, style, size, MARGIN, half);
+            cell(i < right.size() ? right.get(i) : null, style, size, MARGIN + half, half);
         }
     }
 
-    private void cell(String s, PDType0Font font, float size, float x0, float width) throws IOException {
+    private void cell(String s, Style style, float size, float x0, float width) throws IOException {
         if (s == null || s.isBlank()) {
             return;
         }
-        String clean = printable(Normalizer.normalize(s, Normalizer.Form.NFC), font);
-        while (clean.length() > 1 && width(clean, font, size) > width) {
+        String clean = printable(Normalizer.normalize(s, Normalizer.Form.NFC), style);
+        while (clean.length() > 1 && width(clean, style, size) > width) {
             clean = clean.substring(0, clean.length() - 2) + "…";
         }
-        page.beginText();
-        page.setFont(font, size);
-        page.newLineAtOffset(x0 + (width - width(clean, font, size)) / 2, y);
-        page.showText(clean);
-        page.endText();
+        show(style, size, x0 + (width - width(clean, style, size)) / 2, y, clean);
     }
 
     void gap(float points) throws IOException {
@@ -125,11 +127,56 @@ final class PdfPages implements AutoCloseable {
         }
     }
 
+    /** One line of text at (x, y): {@code BT /F size Tf x y Td <codes> Tj ET}. */
+    private void show(Style style, float size, float x, float y, String text) throws IOException {
+        content.append("BT /").append(style.name().getName()).append(' ');
+        number(size);
+        content.append(" Tf ");
+        number(x);
+        content.append(' ');
+        number(y);
+        content.append(" Td <");
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            int code = style.face().code(cp, style.font());
+            if (code < 0) {
+                continue; // printable() replaced what the font lacks; nothing else gets here
+            }
+            if (!style.inSubset().get(cp)) {
+                style.inSubset().set(cp);
+                style.font().addToSubset(cp);
+            }
+            hex[0] = HEX[code >> 12 & 0xf];
+            hex[1] = HEX[code >> 8 & 0xf];
+            hex[2] = HEX[code >> 4 & 0xf];
+            hex[3] = HEX[code & 0xf];
+            content.append(hex, 0, 4);
+        }
+        content.append("> Tj ET\n");
+    }
+
+    /** A coordinate to two decimals, without a formatter. */
+    private void number(float v) {
+        long hundredths = Math.round(v * 100.0);
+        if (hundredths < 0) {
+            content.append('-');
+            hundredths = -hundredths;
+        }
+        content.append(hundredths / 100).append('.');
+        long cents = hundredths % 100;
+        content.append((char) ('0' + cents / 10)).append((char) ('0' + cents % 10));
+    }
+
     private void ensurePage() throws IOException {
         if (doc == null) {
-            doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
-            regular = PDType0Font.load(doc, withoutSubstitutions(REGULAR), true);
-            bold = PDType0Font.load(doc, withoutSubstitutions(BOLD), true);
+            // in memory: a volume is a bounded number of pages, written and closed when full
+            doc = new PDDocument();
+            resources = new PDResources();
+            PDType0Font r = Face.REGULAR.load(doc);
+            PDType0Font b = Face.BOLD.load(doc);
+            regular = new Style(Face.REGULAR, r, resources.add(r), new BitSet());
+            bold = new Style(Face.BOLD, b, resources.add(b), new BitSet());
             pagesInVolume = 0;
             page = null;
         }
@@ -140,29 +187,43 @@ final class PdfPages implements AutoCloseable {
 
     private void newPage() throws IOException {
         if (page != null) {
-            page.close();
+            finishPage();
         }
-        PDPage p = new PDPage(PDRectangle.A4);
-        doc.addPage(p);
+        page = new PDPage(PDRectangle.A4);
+        page.setResources(resources);
+        doc.addPage(page);
         pagesInVolume++;
-        page = new PDPageContentStream(doc, p);
         float fy = MARGIN / 2;
         for (String f : footer) {
-            page.beginText();
-            page.setFont(regular, 7);
-            page.newLineAtOffset(MARGIN, fy);
-            page.showText(printable(Normalizer.normalize(f + " — tập " + (volumes + 1) + ", trang " + pagesInVolume,
-                    Normalizer.Form.NFC), regular));
-            page.endText();
+            show(regular, 7, MARGIN, fy, printable(Normalizer.normalize(f + " — tập " + (volumes + 1) + ", trang "
+                    + pagesInVolume, Normalizer.Form.NFC), regular));
             fy -= 9;
         }
         y = PDRectangle.A4.getHeight() - MARGIN;
     }
 
+    /** Hands the page's content to PDFBox in one write, compressed. */
+    private void finishPage() throws IOException {
+        PDStream stream = new PDStream(doc);
+        try (OutputStream out = stream.createOutputStream(COSName.FLATE_DECODE)) {
+            out.write(content.toString().getBytes(StandardCharsets.US_ASCII));
+        }
+        page.setContents(stream);
+        content.setLength(0);
+    }
+
     private void saveVolume() throws IOException {
-        page.close();
+        finishPage();
         page = null;
         volumes++;
+        for (Style style : List.of(regular, bold)) {
+            // the fonts are embedded as subsets of the characters shown; PDFBox does this on save only for fonts set
+            // through its own content stream, so here it is asked for
+            if (style.inSubset().isEmpty()) {
+                style.font().addToSubset(' ');
+            }
+            style.font().subset();
+        }
         try (OutputStream out = bag.payload(String.format("%s-%03d.pdf", prefix, volumes))) {
             doc.save(out);
         }
@@ -178,14 +239,14 @@ final class PdfPages implements AutoCloseable {
     }
 
     /** Greedy wrapping with a running width, so a line costs one measure per word; a word too long is cut. */
-    private static List<String> wrap(String text, PDType0Font font, float size, float width) throws IOException {
+    private List<String> wrap(String text, Style style, float size, float width) throws IOException {
         List<String> lines = new ArrayList<>();
-        float space = width(" ", font, size);
+        float space = width(" ", style, size);
         for (String paragraph : text.split("\n")) {
             StringBuilder line = new StringBuilder();
             float used = 0;
             for (String word : paragraph.split(" ")) {
-                float w = width(word, font, size);
+                float w = width(word, style, size);
                 if (line.length() > 0 && used + space + w <= width) {
                     line.append(' ').append(word);
                     used += space + w;
@@ -197,12 +258,12 @@ final class PdfPages implements AutoCloseable {
                 }
                 while (w > width && word.length() > 1) {
                     int cut = word.length() - 1;
-                    while (cut > 1 && width(word.substring(0, cut), font, size) > width) {
+                    while (cut > 1 && width(word.substring(0, cut), style, size) > width) {
                         cut--;
                     }
                     lines.add(word.substring(0, cut));
                     word = word.substring(cut);
-                    w = width(word, font, size);
+                    w = width(word, style, size);
                 }
                 line.append(word);
                 used = w;
@@ -212,72 +273,34 @@ final class PdfPages implements AutoCloseable {
         return lines;
     }
 
-    /** PDFBox shows text without kerning, so a string's width is the sum of its characters': measured once each. */
-    private static final java.util.Map<PDType0Font, java.util.Map<Integer, Float>> WIDTHS =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
-    private static float width(String s, PDType0Font font, float size) throws IOException {
-        java.util.Map<Integer, Float> widths = WIDTHS.computeIfAbsent(font, f -> new java.util.HashMap<>());
+    private static float width(String s, Style style, float size) throws IOException {
         float total = 0;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
-            Float w = widths.get(cp);
-            if (w == null) {
-                w = font.getStringWidth(new String(Character.toChars(cp)));
-                widths.put(cp, w);
-            }
-            total += w;
+            total += style.face().width(cp, style.font());
             i += Character.charCount(cp);
         }
         return total / 1000 * size;
     }
 
-    /** Drops control characters and replaces what the font has no glyph for, so one odd character never fails. */
-    private static String printable(String s, PDType0Font font) {
-        StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            if (cp == '\n' || cp >= 0x20 && cp != 0x7f) {
-                out.appendCodePoint(cp == '\t' ? ' ' : cp);
-            }
-        });
-        String result = out.toString();
-        try {
-            font.encode(result);
-            return result;
-        } catch (IOException | IllegalArgumentException missingGlyph) {
-            StringBuilder safe = new StringBuilder();
-            result.codePoints().forEach(cp -> {
-                String one = new String(Character.toChars(cp));
-                try {
-                    font.encode(one);
-                    safe.append(one);
-                } catch (IOException | IllegalArgumentException e) {
-                    safe.append('?');
-                }
-            });
-            return safe.toString();
-        }
-    }
-
     /**
-     * The font without its glyph substitutions: NFC text needs none (every Vietnamese letter is one precomposed
-     * glyph), and PDFBox's substitution pass, run on every string shown, was most of a long report's time.
+     * Drops control characters and replaces what the font has no glyph for with '?', so one odd character never
+     * fails; a string needing neither is returned as it is.
      */
-    private static org.apache.fontbox.ttf.TrueTypeFont withoutSubstitutions(byte[] bytes) throws IOException {
-        org.apache.fontbox.ttf.TrueTypeFont ttf = new org.apache.fontbox.ttf.TTFParser()
-                .parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(bytes));
-        ttf.setEnableGsub(false);
-        return ttf;
-    }
-
-    private static byte[] font(String name) {
-        try (InputStream in = PdfPages.class.getResourceAsStream("/fonts/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("font " + name + " missing from the classpath");
+    private static String printable(String s, Style style) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int keep = cp == '\t' ? ' ' : cp == '\n' ? cp : cp < 0x20 || cp == 0x7f ? -1
+                    : style.face().code(cp, style.font()) >= 0 ? cp : '?';
+            if (keep != cp && out == null) {
+                out = new StringBuilder(s.length()).append(s, 0, i);
             }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (out != null && keep >= 0) {
+                out.appendCodePoint(keep);
+            }
+            i += Character.charCount(cp);
         }
+        return out == null ? s : out.toString();
     }
 }

@@ -67,6 +67,21 @@ public final class ProofTree implements SubtreeHashes, AutoCloseable {
         return out;
     }
 
+    /** The incomplete ranges ending at the tree's size, by start: O(log n) of them, each asked for by many proofs. */
+    private final java.util.Map<Long, byte[]> rightEdge = new java.util.HashMap<>();
+
+    @Override
+    public byte[] remembered(long from, long to) {
+        return to == size ? rightEdge.get(from) : null;
+    }
+
+    @Override
+    public void remember(long from, long to, byte[] hash) {
+        if (to == size) {
+            rightEdge.put(from, hash);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         for (FileChannel c : channels) {

@@ -62,8 +62,14 @@ public final class ExportBenchmark {
             }
             cascade.dropCommits();
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx" + exportHeap, "-XX:+UseG1GC", "-Dfile.encoding=UTF-8", "-cp",
-                    System.getProperty("java.class.path"), ExportRun.class.getName(), dir.toString(), root));
+                    .toString(), "-Xmx" + exportHeap, "-XX:+UseG1GC", "-Dfile.encoding=UTF-8"));
+            for (String extra : System.getProperty("bench.exportJvmArgs", "").trim().split("\\s+")) {
+                if (!extra.isEmpty()) {
+                    command.add(extra);
+                }
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ExportRun.class.getName(),
+                    dir.toString(), root));
             System.out.println("export JVM: java -Xmx" + exportHeap + " ... " + ExportRun.class.getSimpleName());
             Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),

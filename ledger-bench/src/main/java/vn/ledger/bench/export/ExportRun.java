@@ -56,6 +56,7 @@ public final class ExportRun {
             System.gc();
             resetPeaks();
             HeapSampler sampler = new HeapSampler();
+            LiveHeap live = new LiveHeap();
             sampler.start();
             long t0 = System.nanoTime();
             java.util.Map<String, Long> phases = new java.util.LinkedHashMap<>();
@@ -63,11 +64,19 @@ public final class ExportRun {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(bundle), 1 << 16)) {
                 summary = exporter.export(new ExportScope.Cascade(root),
                         new Exporter.Requester("bench", "Benchmark", "Lưu trữ viên", "VPTW"), "bench", out,
-                        p -> phases.putIfAbsent(p.phase(), System.nanoTime()));
+                        p -> {
+                            live.at(p);
+                            phases.putIfAbsent(p.phase(), System.nanoTime() - live.nanos);
+                        });
             }
-            double exportSeconds = (System.nanoTime() - t0) / 1e9;
+            double exportSeconds = (System.nanoTime() - t0 - live.nanos) / 1e9;
             sampler.interrupt();
             sampler.join();
+            long left;
+            try (var files = Files.walk(dir.resolve("tmp"))) {
+                left = files.filter(Files::isRegularFile).count();
+            }
+            System.out.println("temporary files the export left behind: " + left);
             long liveAfterGc = sampler.live;
             double[] raw2 = rawRead(db.getCollection("events"), head);
             long t1 = System.nanoTime();
@@ -89,9 +98,20 @@ public final class ExportRun {
             System.out.printf(Locale.ROOT, "  of which the pass over the log (hash every commit, write the lines): %.1f s "
                     + "-> %,.0f events/s, ratio to raw %.2f; the PDF report: %.1f s%n", logPass,
                     summary.events() / logPass, summary.events() / logPass / rawRate, reportSeconds);
-            System.out.printf(Locale.ROOT, "export heap: peak in use %,d MB (sampled every 50 ms), peak live after a "
-                    + "collection %,d MB, limit %,d MB (the embedded server's included)%n", sampler.peak >> 20,
+            StringBuilder steps = new StringBuilder();
+            List<java.util.Map.Entry<String, Long>> marks = new ArrayList<>(phases.entrySet());
+            for (int i = 0; i + 1 < marks.size(); i++) {
+                steps.append(i == 0 ? "" : ", ").append(marks.get(i).getKey()).append(String.format(Locale.ROOT,
+                        " %.1f s", (marks.get(i + 1).getValue() - marks.get(i).getValue()) / 1e9));
+            }
+            System.out.println("  phases: " + steps);
+            System.out.printf(Locale.ROOT, "export heap: peak in use %,d MB (sampled every 50 ms), peak old generation "
+                    + "after a collection %,d MB, limit %,d MB (the embedded server's included)%n", sampler.peak >> 20,
                     liveAfterGc >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf(Locale.ROOT, "export live heap (full collection at each phase and every 5%% of progress, "
+                    + "%d times, %.1f s left out of the export's time): peak %,d MB at \"%s\"; by phase %s%n",
+                    live.count, live.nanos / 1e9, live.peak >> 20, live.peakAt, live.byPhase());
+            System.out.println("  the live heap's largest classes at that peak:\n" + live.histogram);
             System.out.printf(Locale.ROOT, "bundle: %,d bytes (%.1f MB, %.0f bytes an event)%n", Files.size(bundle),
                     Files.size(bundle) / 1e6, (double) Files.size(bundle) / summary.events());
             System.out.printf(Locale.ROOT, "offline verification: %s, %,d events in %.1f s -> %,.0f events/s; ratio "
@@ -136,6 +156,60 @@ public final class ExportRun {
             }
         }
         return max;
+    }
+
+    /**
+     * The live heap measured by a full collection when the export enters a phase and at every 5% of its progress: a
+     * flat export shows the same peak at any scale. The collections' time is kept apart.
+     */
+    private static final class LiveHeap {
+        long nanos;
+        int count;
+        long peak;
+        String peakAt = "";
+        private final java.util.Map<String, Long> phases = new java.util.LinkedHashMap<>();
+        private String phase;
+        private double nextPercent;
+
+        void at(vn.ledger.archive.ExportProgress p) {
+            if (p.phase().equals(phase) && p.percent() < nextPercent) {
+                return;
+            }
+            long t = System.nanoTime();
+            phase = p.phase();
+            nextPercent = Math.floor(p.percent() / 5) * 5 + 5;
+            System.gc();
+            long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            count++;
+            phases.merge(phase, used, Math::max);
+            if (used > peak) {
+                peak = used;
+                peakAt = phase + " " + p.percent() + "%";
+                histogram = histogram();
+            }
+            nanos += System.nanoTime() - t;
+        }
+
+        String histogram = "";
+
+        /** The classes holding most of the live heap, as {@code jcmd GC.class_histogram} prints them. */
+        private static String histogram() {
+            try {
+                Object out = ManagementFactory.getPlatformMBeanServer().invoke(
+                        new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                        "gcClassHistogram", new Object[]{new String[0]}, new String[]{String[].class.getName()});
+                return String.join("\n", out.toString().lines().limit(14).toList());
+            } catch (Exception e) {
+                return "no histogram: " + e;
+            }
+        }
+
+        String byPhase() {
+            StringBuilder s = new StringBuilder();
+            phases.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append(' ').append(v >> 20)
+                    .append(" MB"));
+            return s.toString();
+        }
     }
 
     /** Samples the heap in use while the export runs. */

@@ -31,8 +31,14 @@ public final class MerkleTree {
         if (Long.bitCount(size) == 1 && from % size == 0) {
             return hashes.hash(Long.numberOfTrailingZeros(size), from / size);
         }
+        byte[] known = hashes.remembered(from, to);
+        if (known != null) {
+            return known;
+        }
         long k = largestPowerOfTwoBelow(size);
-        return Hashes.node(range(from, from + k, hashes), range(from + k, to, hashes));
+        byte[] hash = Hashes.node(range(from, from + k, hashes), range(from + k, to, hashes));
+        hashes.remember(from, to, hash);
+        return hash;
     }
 
     /** The audit path of leaf {@code index} in the tree of {@code size} leaves (RFC 6962 §2.1.1 {@code PATH}). */

@@ -10,4 +10,17 @@ package vn.ledger.core.proof;
 public interface SubtreeHashes {
 
     byte[] hash(int level, long index);
+
+    /**
+     * The hash of leaves [from, to) when it is not a complete subtree and this store remembers it (a store serving
+     * many proofs of one tree keeps its incomplete right edge, which every proof of a leaf left of it needs); null
+     * when it must be computed.
+     */
+    default byte[] remembered(long from, long to) {
+        return null;
+    }
+
+    /** Offers the computed hash of the incomplete range [from, to) for {@link #remembered}. */
+    default void remember(long from, long to, byte[] hash) {
+    }
 }

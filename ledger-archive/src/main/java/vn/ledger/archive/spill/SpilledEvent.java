@@ -1,0 +1,114 @@
+package vn.ledger.archive.spill;
+
+import vn.ledger.eventstore.StoredEvent;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Comparator;
+
+/**
+ * One exported event of an aggregate the export is about, as the tallies and the report need it, filed under its
+ * document ({@code docKey}: the directive itself, or the directive a task's id starts with; empty for other
+ * aggregates). Sorted by document, aggregate, sequence, so a document's histories lie together on disk.
+ */
+public record SpilledEvent(String docKey, String aggregateId, long sequence, long position, String aggregateType,
+                           String payloadType, String payloadRevision, Instant timestamp, String payloadJson) {
+
+    /** Document, then aggregate, then sequence. */
+    public static final Comparator<SpilledEvent> ORDER = Comparator.comparing(SpilledEvent::docKey)
+            .thenComparing(SpilledEvent::aggregateId).thenComparingLong(SpilledEvent::sequence);
+
+    /** The event filed under its document; the payload is kept only when {@code withPayload}. */
+    public static SpilledEvent of(String docKey, StoredEvent e, boolean withPayload) {
+        return new SpilledEvent(docKey, e.aggregateId(), e.sequenceNumber(), e.commitPosition(), e.aggregateType(),
+                e.payloadType(), e.payloadRevision(), e.timestamp(), withPayload ? e.payloadJson() : null);
+    }
+
+    /** As the report's histories read it (no event id or metadata: the report shows neither). */
+    public StoredEvent toStoredEvent() {
+        return new StoredEvent(position, 0, null, aggregateType, aggregateId, sequence, timestamp, payloadType,
+                payloadRevision, payloadJson, null);
+    }
+
+    /** A rough count of the heap the record holds, for the size of a sorted run. */
+    long heapBytes() {
+        return 160 + 2L * (docKey.length() + aggregateId.length() + length(aggregateType) + length(payloadType)
+                + length(payloadRevision) + length(payloadJson));
+    }
+
+    void write(DataOutput out) throws IOException {
+        string(out, docKey);
+        string(out, aggregateId);
+        out.writeLong(sequence);
+        out.writeLong(position);
+        string(out, aggregateType);
+        string(out, payloadType);
+        string(out, payloadRevision);
+        out.writeLong(timestamp.getEpochSecond());
+        out.writeInt(timestamp.getNano());
+        string(out, payloadJson);
+    }
+
+    static SpilledEvent read(DataInput in) throws IOException {
+        return readUnless(in, null);
+    }
+
+    /**
+     * Reads one record; when {@code onlyAggregate} is given and the record is of another aggregate, its payload is
+     * skipped, not decoded (null).
+     */
+    static SpilledEvent readUnless(DataInput in, String onlyAggregate) throws IOException {
+        String docKey = string(in);
+        String aggregateId = string(in);
+        long sequence = in.readLong();
+        long position = in.readLong();
+        String aggregateType = string(in);
+        String payloadType = string(in);
+        String revision = string(in);
+        Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
+        String payload;
+        if (onlyAggregate != null && !onlyAggregate.equals(aggregateId)) {
+            int n = in.readInt();
+            for (int left = Math.max(0, n); left > 0; ) {
+                int skipped = in.skipBytes(left);
+                if (skipped <= 0) {
+                    in.readByte(); // skipBytes may stop short of a buffer's end; one byte read moves on or fails at EOF
+                    skipped = 1;
+                }
+                left -= skipped;
+            }
+            payload = null;
+        } else {
+            payload = string(in);
+        }
+        return new SpilledEvent(docKey, aggregateId, sequence, position, aggregateType, payloadType, revision, at,
+                payload);
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
+    }
+
+    private static void string(DataOutput out, String s) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String string(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[n];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
