@@ -121,6 +121,24 @@ class GroupsOfBodiesApiTest extends ApiTestSupport {
     }
 
     @Test
+    void a_configured_list_cooperates_its_bodies_joining_the_cooperating_bodies_once() throws Exception {
+        Map<String, Object> task = Map.of("code", "1", "work", "Rà soát danh mục", "leadBodies", List.of("BKHCN"),
+                "cooperatingBodies", List.of("BQP"), "cooperatingGroups", List.of(Map.of("kind", "NAMED",
+                        "of", "bo-phoi-hop-ii1", "wording", "các Bộ: Quốc phòng, Công an, Công Thương, ...")),
+                "deadline", "trong tháng 5/2026", "product", "Danh mục");
+        Response issued = post("tuc", "/api/directives", notice(ALL_PROVINCES, task));
+        assertThat(issued.status()).as(issued.raw()).isEqualTo(201);
+        String id = issued.text("id");
+        assertThat(texts(issued.body().get("taskIds"))).containsExactly(id + "/1");
+
+        JsonNode assigned = get(INSPECTOR, "/api/tasks/" + id + "/1/history").body().at("/events/0/payload");
+        assertThat(texts(assigned.get("cooperatingBodies")))
+                .containsExactly("BQP", "BCA", "BCT", "BNNMT", "BYT", "BXD", "BGDDT", "BTC");
+        assertThat(assigned.at("/cooperatingGroups/0/group/of").asText()).isEqualTo("bo-phoi-hop-ii1");
+        assertThat(texts(assigned.at("/cooperatingGroups/0/members"))).hasSize(8);
+    }
+
+    @Test
     void a_group_that_cannot_be_read_or_has_no_member_is_refused_naming_the_field_and_the_rule() throws Exception {
         Response noKind = post("tuc", "/api/directives", notice(Map.of("wording", PROVINCES), null));
         assertProblem(noKind, 400, "validation.failed");
