@@ -37,6 +37,7 @@ import vn.ledger.core.group.BodyRoster;
 import vn.ledger.core.group.GroupedTasks;
 import vn.ledger.core.shared.Actor;
 import vn.ledger.core.shared.BodyDirectory;
+import vn.ledger.core.shared.BusinessCalendar;
 import vn.ledger.core.shared.DomainRuleViolation;
 import vn.ledger.core.shared.TaskSpec;
 
@@ -174,8 +175,9 @@ public class DirectiveController {
             + "one TaskAssigned per member, ids directiveId/code@BODY)")
     public CommandResult assign(@PathVariable String id, @Valid @RequestBody TaskRequests.Spec req) {
         String taskId = id + "/" + req.code();
-        // the directive knows only the codes it was issued with; a task added later lives in its own stream
-        if (historyService.exists(taskId)) {
+        // the directive knows only the codes it was issued with; a task added later lives in its own stream (a
+        // group's tasks, code@BODY, in one each: the written code is taken when any of them exists)
+        if (historyService.exists(taskId) || groupTaskExists(id, req)) {
             commands.answerIfStoredUnderCurrentKey(taskId);
             throw new DomainRuleViolation("code", "task.code.taken", "This directive already has a task " + req.code());
         }
@@ -183,6 +185,17 @@ public class DirectiveController {
         List<String> taskIds = created == null || created.isEmpty() ? List.of(taskId) : created;
         return new CommandResult(taskIds.get(0), taskIds, null, null, Paths.taskHistory(taskIds.get(0)))
                 .on(req.assignedOn());
+    }
+
+    /** For a group lead, whether a member's task of this code exists (only the directive's issuer can tell). */
+    private boolean groupTaskExists(String directiveId, TaskRequests.Spec req) {
+        if (req.leadGroups() == null || req.leadGroups().isEmpty()) {
+            return false;
+        }
+        TaskSpec spec = req.toSpec();
+        String writer = current.actor().bodyCode();
+        return GroupedTasks.plan("task", spec, writer, roster, bodies, BusinessCalendar.orToday(req.assignedOn()))
+                .stream().anyMatch(p -> historyService.exists(directiveId + "/" + p.code()));
     }
 
     @GetMapping("/{id}/history")

@@ -69,7 +69,8 @@ public class Directive {
     }
 
     @CommandHandler
-    public Directive(IssueDirective cmd, BodyDirectory bodies, DirectiveCatalog catalog, BodyRoster roster) {
+    public Directive(IssueDirective cmd, BodyDirectory bodies, DirectiveCatalog catalog, BodyRoster allBodies) {
+        BodyRoster roster = BodyRoster.readOnce(allBodies);
         Text.require("directiveId", "directive.id.required", cmd.directiveId());
         Text.require("issuingBodyCode", "directive.issuing-body.required", cmd.issuingBodyCode());
         if (!cmd.issuingBodyCode().equals(Actor.require(cmd.actor()).bodyCode())) {
@@ -249,8 +250,8 @@ public class Directive {
         List<String> codes = new ArrayList<>(taskCodes);
         codes.add(cmd.task().code());
         List<String> created = new ArrayList<>();
-        for (GroupedTasks.Planned task : IssueRules.plan("task", cmd.task(), issuingBodyCode, roster, bodies, on,
-                codes)) {
+        for (GroupedTasks.Planned task : IssueRules.plan("task", cmd.task(), issuingBodyCode,
+                BodyRoster.readOnce(roster), bodies, on, codes)) {
             createTask(directiveId, task, deadline, links, issuingBodyCode, on, cmd.actor());
             created.add(directiveId + "/" + task.code());
         }

@@ -22,6 +22,7 @@ final class IssueRules {
     private IssueRules() {
     }
 
+    /** Each citation resolved to one known directive, other than the citing one. */
     static List<Citation> resolve(List<Citation> written, String selfId, DirectiveCatalog catalog) {
         List<Citation> resolved = new ArrayList<>();
         for (int i = 0; i < written.size(); i++) {
@@ -42,15 +43,16 @@ final class IssueRules {
         return resolved;
     }
 
+    /** The groups of one list of recipients, with their members on the date of issue. */
     static List<GroupMembers> recipientGroups(String field, List<BodyGroup> groups, String issuer,
-                                                      BodyRoster roster, LocalDate on) {
+                                              BodyRoster roster, LocalDate on) {
         return BodyGroups.expandAll(field, groups.stream().map(g -> BodyGroups.underWriterWhenUnsaid(g, issuer))
                 .toList(), roster, on);
     }
 
     /** The tasks of one assignment; a member's own code may not be a code the directive already has. */
     static List<GroupedTasks.Planned> plan(String at, TaskSpec spec, String writer, BodyRoster roster,
-                                                   BodyDirectory bodies, LocalDate on, List<String> codes) {
+                                           BodyDirectory bodies, LocalDate on, List<String> codes) {
         List<GroupedTasks.Planned> tasks = GroupedTasks.plan(at, spec, writer, roster, bodies, on);
         for (GroupedTasks.Planned task : tasks) {
             if (!task.code().equals(spec.code())) {

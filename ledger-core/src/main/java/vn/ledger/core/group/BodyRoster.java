@@ -19,4 +19,27 @@ public interface BodyRoster {
     default Optional<List<String>> namedList(String listId) {
         return Optional.empty();
     }
+
+    /**
+     * This roster with its bodies read at most once: one command expands all its groups from the same reading
+     * (the same members for the recipients and the tasks), and pays for it once.
+     */
+    static BodyRoster readOnce(BodyRoster roster) {
+        return new BodyRoster() {
+            private List<RosterEntry> bodies;
+
+            @Override
+            public List<RosterEntry> bodies() {
+                if (bodies == null) {
+                    bodies = List.copyOf(roster.bodies());
+                }
+                return bodies;
+            }
+
+            @Override
+            public Optional<List<String>> namedList(String listId) {
+                return roster.namedList(listId);
+            }
+        };
+    }
 }
