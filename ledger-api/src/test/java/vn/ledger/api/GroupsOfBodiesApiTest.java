@@ -117,7 +117,8 @@ class GroupsOfBodiesApiTest extends ApiTestSupport {
                         "wording", "Các chi, đảng bộ trực thuộc")),
                 "deadline", "trong tháng 6/2026", "product", "Báo cáo", "assignedOn", "10/4/2026"));
         assertThat(added.status()).as(added.raw()).isEqualTo(201);
-        assertThat(texts(added.body().get("taskIds"))).containsExactly(id + "/2@" + unit1, id + "/2@" + unit2);
+        assertThat(texts(added.body().get("taskIds")))
+                .containsExactlyInAnyOrder(id + "/2@" + unit1, id + "/2@" + unit2);
 
         Response again = post("tuc", "/api/directives/" + id + "/tasks", Map.of("code", "2", "work", "Lần nữa",
                 "leadGroups", List.of(Map.of("kind", "DIRECTLY_UNDER", "of", province, "wording", "trực thuộc"))));

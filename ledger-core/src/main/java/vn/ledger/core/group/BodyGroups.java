@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 /**
  * Expands a group as written into its member bodies on a given day: the bodies registered by then and not closed
- * or merged by then. A pure function of the roster and the day, so that the events can record the members once
+ * or merged by then, in the order of their codes (a configured list: in its own order), whatever order the roster gives. A pure function of the roster and the day, so that the events can record the members once
  * and nothing has to be worked out again when they are read.
  */
 public final class BodyGroups {
@@ -96,7 +96,7 @@ public final class BodyGroups {
                 }
                 yield bodies.values().stream()
                         .filter(b -> group.of().equals(b.parentCode()) && b.existsOn(on))
-                        .map(RosterEntry::code).toList();
+                        .map(RosterEntry::code).sorted().toList();
             }
             case NAMED -> roster.namedList(group.of())
                     .orElseThrow(() -> new DomainRuleViolation(field + ".of", LIST_UNKNOWN,
@@ -115,6 +115,6 @@ public final class BodyGroups {
 
     private static List<String> atLevel(Map<String, RosterEntry> bodies, BodyLevel level, LocalDate on) {
         return bodies.values().stream().filter(b -> b.level() == level && b.existsOn(on))
-                .map(RosterEntry::code).toList();
+                .map(RosterEntry::code).sorted().toList();
     }
 }

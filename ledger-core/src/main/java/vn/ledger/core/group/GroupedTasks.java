@@ -57,8 +57,10 @@ public final class GroupedTasks {
                 spec.cooperatingGroups(), writer, roster, on), bodies);
         List<String> cooperatingBodies = BodyGroups.union(spec.cooperatingBodies(), cooperating);
         if (leads.isEmpty()) {
-            return List.of(new Planned(spec.code(), with(spec, spec.code(), spec.leadBodies(), cooperatingBodies),
-                    List.of(), cooperating));
+            // a lead that also belongs to a cooperating group leads; it does not cooperate with itself
+            List<String> others = cooperatingBodies.stream().filter(b -> !spec.leadBodies().contains(b)).toList();
+            return List.of(new Planned(spec.code(), with(spec, spec.code(), spec.leadBodies(), others), List.of(),
+                    cooperating));
         }
         List<Planned> out = new ArrayList<>();
         for (String lead : BodyGroups.union(spec.leadBodies(), leads)) {

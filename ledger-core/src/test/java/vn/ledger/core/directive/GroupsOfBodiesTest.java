@@ -37,7 +37,8 @@ class GroupsOfBodiesTest {
     private static final BodyGroup PROVINCES = BodyGroup.allProvinces("Các tỉnh ủy, thành ủy");
     private static final BodyGroup MINISTRIES = BodyGroup.allMinistries("các bộ, cơ quan ngang bộ");
     private static final List<String> ALL_PROVINCES = List.of(TU_DIENBIEN, LAICHAU);
-    private static final List<String> ALL_MINISTRIES = List.of(BKHCN, BTC, BGDDT, BCA);
+    /** In the order of their codes. */
+    private static final List<String> ALL_MINISTRIES = List.of(BCA, BGDDT, BKHCN, BTC);
 
     private AggregateTestFixture<Directive> fixture;
 
@@ -118,8 +119,8 @@ class GroupsOfBodiesTest {
                 .expectEventsMatching(exactly(
                         event(DirectiveIssued.class, e -> assertThat(e.tasks().get(0).leadGroups())
                                 .containsExactly(MINISTRIES)),
-                        member("App.1", BTC), member("App.1", BKHCN), member("App.1", BGDDT),
-                        member("App.1", BCA)));
+                        member("App.1", BTC), member("App.1", BCA), member("App.1", BGDDT),
+                        member("App.1", BKHCN)));
     }
 
     private static org.hamcrest.Matcher<Object> member(String code, String body) {
@@ -149,7 +150,7 @@ class GroupsOfBodiesTest {
                         event(TaskAssigned.class, t -> {
                             assertThat(t.code()).isEqualTo("II.1");
                             assertThat(t.leadBodies()).containsExactly(BKHCN);
-                            assertThat(t.cooperatingBodies()).containsExactly(BTC, BKHCN, BGDDT, BCA);
+                            assertThat(t.cooperatingBodies()).containsExactly(BTC, BCA, BGDDT);
                             assertThat(t.cooperatingGroups())
                                     .containsExactly(new GroupMembers(MINISTRIES, ALL_MINISTRIES));
                         })));

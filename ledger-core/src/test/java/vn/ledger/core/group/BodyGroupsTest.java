@@ -48,7 +48,7 @@ class BodyGroupsTest {
         GroupMembers provinces = expand(PROVINCES).get(0);
 
         assertThat(provinces.group()).isEqualTo(PROVINCES);
-        assertThat(provinces.members()).containsExactly("TU-DIENBIEN", "TU-LAICHAU", "TU-HANOI");
+        assertThat(provinces.members()).containsExactly("TU-DIENBIEN", "TU-HANOI", "TU-LAICHAU");
     }
 
     @Test
@@ -62,13 +62,15 @@ class BodyGroupsTest {
     void the_day_after_a_new_province_is_registered_it_belongs() {
         List<GroupMembers> later = BodyGroups.expandAll("g", List.of(PROVINCES), roster, LocalDate.of(2026, 3, 21));
 
-        assertThat(later.get(0).members()).containsExactly("TU-DIENBIEN", "TU-LAICHAU", "TU-HANOI", "TU-MOI");
+        assertThat(later.get(0).members()).containsExactly("TU-DIENBIEN", "TU-HANOI", "TU-LAICHAU", "TU-MOI");
     }
 
     @Test
     void every_ministry_is_the_bodies_of_ministry_level() {
         assertThat(expand(BodyGroup.allMinistries("các bộ, cơ quan ngang bộ")).get(0).members())
                 .containsExactly("BKHCN", "BTC");
+        assertThat(expand(BodyGroup.named("ban-chi-dao", "Ban Chỉ đạo")).get(0).members())
+                .as("a configured list keeps its own order").containsExactly("BKHCN", "TU-HANOI");
     }
 
     @Test
@@ -105,6 +107,14 @@ class BodyGroupsTest {
     void a_group_plus_a_body_also_named_explicitly_lists_that_body_once() {
         assertThat(BodyGroups.union(List.of("TU-HANOI", "BKHCN"), expand(PROVINCES)))
                 .containsExactly("TU-HANOI", "BKHCN", "TU-DIENBIEN", "TU-LAICHAU");
+    }
+
+    @Test
+    void members_come_in_the_order_of_their_codes_whatever_the_order_of_the_roster() {
+        InMemoryBodyDirectory reversed = new InMemoryBodyDirectory()
+                .add("TU-B", null, PROVINCE, LONG_AGO).add("TU-A", null, PROVINCE, LONG_AGO);
+        assertThat(BodyGroups.expandAll("g", List.of(PROVINCES), reversed, ISSUED).get(0).members())
+                .containsExactly("TU-A", "TU-B");
     }
 
     @Test
