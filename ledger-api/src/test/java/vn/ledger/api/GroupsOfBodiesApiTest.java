@@ -47,7 +47,9 @@ class GroupsOfBodiesApiTest extends ApiTestSupport {
         String p1 = body("GP", null, "PROVINCE");
         String p2 = body("GP", null, "PROVINCE");
         String gone = body("GP", null, "PROVINCE");
-        assertThat(post(ADMIN, "/api/bodies/" + gone + "/close", Map.of("reason", "Sáp nhập", "effectiveDate", "5/4/2026")).status()).isEqualTo(200);
+        Response closed = post(ADMIN, "/api/bodies/" + gone + "/close",
+                Map.of("reason", "Sáp nhập", "effectiveDate", "5/4/2026"));
+        assertThat(closed.status()).as(closed.raw()).isEqualTo(200);
 
         Response issued = post("tuc", "/api/directives", notice(ALL_PROVINCES, provincesLead()));
         assertThat(issued.status()).as(issued.raw()).isEqualTo(201);

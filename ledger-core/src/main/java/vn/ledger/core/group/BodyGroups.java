@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
 
 /**
  * Expands a group as written into its member bodies on a given day: the bodies registered by then and not closed
- * or merged by then, in the order of their codes (a configured list: in its own order), whatever order the roster gives. A pure function of the roster and the day, so that the events can record the members once
- * and nothing has to be worked out again when they are read.
+ * or merged by then, in the order of their codes (a configured list: in its own order), whatever order the roster
+ * gives. A pure function of the roster and the day, so that the events can record the members once and nothing has
+ * to be worked out again when they are read.
  */
 public final class BodyGroups {
 

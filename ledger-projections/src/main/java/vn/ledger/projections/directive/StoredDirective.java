@@ -59,8 +59,8 @@ public record StoredDirective(String id, long seq, boolean issued, String symbol
      * {@code implements}, {@code status}, {@code taskIds}, {@code taskIdsAt}, {@code recipients} or
      * {@code recipientBuckets} and {@code recipientRanks}, {@code recall}, {@code replacement}, {@code replaces},
      * {@code replacesAt}, {@code corrections}, {@code aliases}, {@code implementedBy}, {@code implementedByCount},
-     * {@code linkBuckets}, {@code recipientGroups} (when it names a group), {@code updatedAt}. Directive layout 2 stored the same names in the order its events came,
-     * with absent values as null: it reads the same.
+     * {@code linkBuckets}, {@code recipientGroups} (when it names a group), {@code updatedAt}. Directive layout 2
+     * stored the same names in the order its events came, with absent values as null: it reads the same.
      */
     public static final StoredForm<StoredDirective> FORM = StoredForm.document(StoredDirectiveForm::write,
             StoredDirectiveForm::read, null);
