@@ -9,10 +9,12 @@ import org.springframework.stereotype.Component;
 import vn.ledger.api.config.AxonConfiguration;
 import vn.ledger.core.body.BodyClosed;
 import vn.ledger.core.body.BodyEvent;
+import vn.ledger.core.body.BodyLevel;
 import vn.ledger.core.body.BodyMerged;
 import vn.ledger.core.body.BodyRegistered;
 import vn.ledger.core.shared.BodyDirectory;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +32,17 @@ import java.util.concurrent.ConcurrentHashMap;
 @ProcessingGroup(AxonConfiguration.BODY_DIRECTORY_GROUP)
 public class BodyDirectoryIndex implements BodyDirectory {
 
-    /** What the write side needs to know of a body. */
-    public record Entry(String code, String parentCode, boolean active) {
+    /**
+     * What the write side needs to know of a body.
+     *
+     * @param registeredOn business date of its registration; closedOn from which it is closed or merged, or null
+     */
+    public record Entry(String code, String parentCode, boolean active, BodyLevel level, LocalDate registeredOn,
+                        LocalDate closedOn) {
+
+        Entry closed(LocalDate on) {
+            return new Entry(code, parentCode, false, level, registeredOn, on);
+        }
     }
 
     private static final int MAX_DEPTH = 64;
@@ -95,31 +106,43 @@ public class BodyDirectoryIndex implements BodyDirectory {
 
     private static Entry apply(Entry entry, BodyEvent event) {
         if (event instanceof BodyRegistered r) {
-            return new Entry(r.code(), r.parentCode(), true);
+            return registered(r);
         }
-        if (entry != null && (event instanceof BodyClosed || event instanceof BodyMerged)) {
-            return new Entry(entry.code(), entry.parentCode(), false);
+        if (entry != null && event instanceof BodyClosed c) {
+            return entry.closed(c.effectiveDate());
+        }
+        if (entry != null && event instanceof BodyMerged m) {
+            return entry.closed(m.effectiveDate());
         }
         return entry;
     }
 
+    /** The codes of every body this index holds (those it was told of, or looked up, since it started). */
+    Set<String> knownCodes() {
+        return Set.copyOf(entries.keySet());
+    }
+
+    private static Entry registered(BodyRegistered r) {
+        return new Entry(r.code(), r.parentCode(), true, r.level(), r.effectiveDate(), null);
+    }
+
     @EventHandler
     void on(BodyRegistered event) {
-        entries.put(event.code(), new Entry(event.code(), event.parentCode(), true));
+        entries.put(event.code(), registered(event));
     }
 
     @EventHandler
     void on(BodyClosed event) {
-        close(event.code());
+        close(event.code(), event.effectiveDate());
     }
 
     @EventHandler
     void on(BodyMerged event) {
-        close(event.code());
+        close(event.code(), event.effectiveDate());
     }
 
-    private void close(String code) {
+    private void close(String code, LocalDate on) {
         // absent: the next lookup reads the stream, which holds the closing event by now
-        entries.computeIfPresent(code, (k, e) -> new Entry(e.code(), e.parentCode(), false));
+        entries.computeIfPresent(code, (k, e) -> e.closed(on));
     }
 }

@@ -7,8 +7,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.ledger.api.input.SingleLine;
 import vn.ledger.core.body.BodyLevel;
+import vn.ledger.core.shared.BodyGroup;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /** Request bodies of the body operations. Dates: ISO (2026-03-20) or as officials write them (20/3/2026). */
 public final class BodyRequests {
@@ -35,5 +37,30 @@ public final class BodyRequests {
     }
 
     public record Merge(@NotBlank @Pattern(regexp = CODE) String intoCode, LocalDate effectiveDate) {
+    }
+
+    /** A list id of {@code ledger.groups.<id>}, or a body code. */
+    public static final String GROUP_OF = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    /**
+     * A group of bodies as written, expanded to its members on the date of the act (registered by then, not
+     * closed or merged). Each member receives, or leads its own task, and is counted on its own.
+     */
+    public record Group(
+            @NotNull @Schema(description = "ALL_PROVINCES, ALL_MINISTRIES, DIRECTLY_UNDER (the body `of`, or the "
+                    + "writing body when left out), NAMED (the list `of` configured as ledger.groups.<id>)",
+                    example = "ALL_PROVINCES") BodyGroup.Kind kind,
+            @Pattern(regexp = GROUP_OF) @Schema(description = "body code (DIRECTLY_UNDER) or list id (NAMED); "
+                    + "left out for the others") String of,
+            @NotBlank @SingleLine @Size(max = 500) @Schema(description = "the group as written in the document",
+                    example = "Các tỉnh ủy, thành ủy") String wording) {
+
+        public BodyGroup toGroup() {
+            return new BodyGroup(kind, of, wording);
+        }
+
+        public static List<BodyGroup> all(List<Group> groups) {
+            return groups == null ? List.of() : groups.stream().map(Group::toGroup).toList();
+        }
     }
 }

@@ -26,6 +26,7 @@ import vn.ledger.core.directive.Signer;
 import vn.ledger.core.directive.SigningCapacity;
 import vn.ledger.core.shared.Actor;
 import vn.ledger.core.shared.BodyDirectory;
+import vn.ledger.core.shared.BodyGroup;
 import vn.ledger.core.shared.DomainRuleViolation;
 import vn.ledger.core.shared.Person;
 import vn.ledger.core.shared.TaskSpec;
@@ -36,7 +37,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -215,15 +215,15 @@ public class DemoDataLoader implements ApplicationRunner {
                         null, MINISTRIES, List.of(), "chậm nhất trước ngày 05/4/2026",
                         "Bản đăng ký gửi Văn phòng Trung ương Đảng - Cơ quan Thường trực Ban Chỉ đạo và Bộ Khoa học "
                                 + "và Công nghệ"));
-        List<String> forAction = new ArrayList<>(MINISTRIES);
-        forAction.add("TU-DIENBIEN");
+        // its distribution list names the provinces as a group, "Các tỉnh uỷ, thành uỷ": in the demo, Điện Biên
         step("issue:A", A, new IssueDirective(A, "22-TB/CQTTBCĐ", DirectiveKind.THONG_BAO, "CQTT-BCDTW",
                 new Signer("Phạm Gia Túc", "Chánh Văn phòng kiêm Phó Trưởng Ban Thường trực", SigningCapacity.NONE),
                 LocalDate.of(2026, 3, 20),
                 "Thông báo kết luận của đồng chí Tổng Bí thư Tô Lâm, Trưởng Ban Chỉ đạo Trung ương về phát triển "
                         + "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tại Phiên họp chuyên đề về Công nghệ "
                         + "chiến lược của Thường trực Ban Chỉ đạo (ngày 18/3/2026)",
-                forAction, List.of("VPTW"), List.of(), orientations, List.of(), tasks, actor("tuc")));
+                MINISTRIES, List.of("VPTW"), List.of(), orientations, List.of(), tasks, null,
+                List.of(BodyGroup.allProvinces("Các tỉnh uỷ, thành uỷ")), List.of(), List.of(), actor("tuc")));
         // the same document is cited as 22-TB/VPTW (569-CV/TU's subject, 506-CV/ĐU) and printed as
         // 22-TB/CQTTCĐ in its own appendix
         step("alias:A:VPTW", A, new RegisterSymbolAlias(A, "22-TB/VPTW", actor("tuc")));

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.ledger.api.body.BodyRequests;
 import vn.ledger.api.history.CommandResult;
 import vn.ledger.api.history.HistoryController;
 import vn.ledger.api.history.HistoryResponse;
@@ -34,10 +35,15 @@ import vn.ledger.core.directive.RecallDirective;
 import vn.ledger.core.directive.RegisterSymbolAlias;
 import vn.ledger.core.directive.ReplaceDirective;
 import vn.ledger.core.directive.Signer;
+import vn.ledger.core.group.BodyRoster;
+import vn.ledger.core.group.GroupedTasks;
 import vn.ledger.core.shared.Actor;
+import vn.ledger.core.shared.BodyDirectory;
+import vn.ledger.core.shared.BusinessCalendar;
 import vn.ledger.core.shared.DomainRuleViolation;
 import vn.ledger.core.shared.TaskSpec;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -53,12 +59,17 @@ public class DirectiveController {
     private final HistoryController history;
     private final HistoryService historyService;
 
+    private final BodyDirectory bodies;
+    private final BodyRoster roster;
+
     public DirectiveController(CommandDispatcher commands, CurrentActor current, HistoryController history,
-                               HistoryService historyService) {
+                               HistoryService historyService, BodyDirectory bodies, BodyRoster roster) {
         this.commands = commands;
         this.current = current;
         this.history = history;
         this.historyService = historyService;
+        this.bodies = bodies;
+        this.roster = roster;
     }
 
     @PostMapping
@@ -89,8 +100,10 @@ public class DirectiveController {
         try {
             commands.send(new IssueDirective(id, req.symbol(), req.kind(), issuingBody, signer, req.issuedOn(),
                     req.subject(), req.recipientsForAction(), req.recipientsForInformation(),
-                    req.recipientsForReport(), req.orientations(), citations, tasks, req.replacesDirectiveId(), actor),
-                    id);
+                    req.recipientsForReport(), req.orientations(), citations, tasks, req.replacesDirectiveId(),
+                    BodyRequests.Group.all(req.recipientGroupsForAction()),
+                    BodyRequests.Group.all(req.recipientGroupsForInformation()),
+                    BodyRequests.Group.all(req.recipientGroupsForReport()), actor), id);
         } catch (RuntimeException e) {
             // lost a race for a new caller-chosen id: the store's unique key refused the second stream; say which
             // rule, not a bare conflict
@@ -108,7 +121,12 @@ public class DirectiveController {
             commands.send(new ReplaceDirective(req.replacesDirectiveId(), id, "Thay thế bởi " + req.symbol(),
                     req.issuedOn(), actor), req.replacesDirectiveId(), key == null ? null : key + "#replaces");
         }
-        List<String> taskIds = tasks.stream().map(t -> id + "/" + t.code()).toList();
+        List<String> taskIds = new ArrayList<>();
+        for (TaskSpec task : tasks) {
+            // a group's tasks, one per member: the same expansion the directive just made, from the same roster
+            GroupedTasks.plan("tasks", task, issuingBody, roster, bodies, req.issuedOn())
+                    .forEach(p -> taskIds.add(id + "/" + p.code()));
+        }
         return new CommandResult(id, taskIds, null, null, Paths.directiveHistory(id)).on(req.issuedOn());
     }
 
@@ -155,16 +173,31 @@ public class DirectiveController {
 
     @PostMapping("/{id}/tasks")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add a task to an issued directive (AssignTask → TaskAssigned)")
+    @Operation(summary = "Add a task to an issued directive (AssignTask → TaskAssigned; for a group of lead bodies "
+            + "one TaskAssigned per member, ids directiveId/code@BODY)")
     public CommandResult assign(@PathVariable String id, @Valid @RequestBody TaskRequests.Spec req) {
         String taskId = id + "/" + req.code();
-        // the directive knows only the codes it was issued with; a task added later lives in its own stream
-        if (historyService.exists(taskId)) {
+        // the directive knows only the codes it was issued with; a task added later lives in its own stream (a
+        // group's tasks, code@BODY, in one each: the written code is taken when any of them exists)
+        if (historyService.exists(taskId) || groupTaskExists(id, req)) {
             commands.answerIfStoredUnderCurrentKey(taskId);
             throw new DomainRuleViolation("code", "task.code.taken", "This directive already has a task " + req.code());
         }
-        commands.send(new AssignTask(id, req.toSpec(), req.assignedOn(), current.actor()), id);
-        return new CommandResult(taskId, List.of(taskId), null, null, Paths.taskHistory(taskId)).on(req.assignedOn());
+        List<String> created = commands.send(new AssignTask(id, req.toSpec(), req.assignedOn(), current.actor()), id);
+        List<String> taskIds = created == null || created.isEmpty() ? List.of(taskId) : created;
+        return new CommandResult(taskIds.get(0), taskIds, null, null, Paths.taskHistory(taskIds.get(0)))
+                .on(req.assignedOn());
+    }
+
+    /** For a group lead, whether a member's task of this code exists (only the directive's issuer can tell). */
+    private boolean groupTaskExists(String directiveId, TaskRequests.Spec req) {
+        if (req.leadGroups() == null || req.leadGroups().isEmpty()) {
+            return false;
+        }
+        TaskSpec spec = req.toSpec();
+        String writer = current.actor().bodyCode();
+        return GroupedTasks.plan("task", spec, writer, roster, bodies, BusinessCalendar.orToday(req.assignedOn()))
+                .stream().anyMatch(p -> historyService.exists(directiveId + "/" + p.code()));
     }
 
     @GetMapping("/{id}/history")

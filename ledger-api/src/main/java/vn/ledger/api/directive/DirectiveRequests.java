@@ -50,6 +50,11 @@ public final class DirectiveRequests {
             List<@NotBlank @Pattern(regexp = BodyRequests.CODE) String> recipientsForInformation,
             @Schema(description = "recipients \"for report\" (b/c)")
             List<@NotBlank @Pattern(regexp = BodyRequests.CODE) String> recipientsForReport,
+            @Schema(description = "groups of recipients as written (\"Các tỉnh ủy, thành ủy\"), each expanded to "
+                    + "its members on the date of issue; a body also named in recipientsForAction is listed once")
+            List<BodyRequests.@NotNull @Valid Group> recipientGroupsForAction,
+            List<BodyRequests.@NotNull @Valid Group> recipientGroupsForInformation,
+            List<BodyRequests.@NotNull @Valid Group> recipientGroupsForReport,
             @Schema(description = "guidance without deadline or product; kept apart from tasks")
             List<@NotBlank @Size(max = 10000) String> orientations,
             @Schema(description = "the directives this one implements, each as cited")

@@ -22,8 +22,11 @@ import java.util.List;
 /** Request bodies of the task operations. */
 public final class TaskRequests {
 
-    /** Task codes as numbered in the document ("II.1", "App.1", "3"); no '/', '#', '?' or spaces. */
-    public static final String CODE = "[^/#?\\s\\\\%]{1,32}";
+    /**
+     * Task codes as numbered in the document ("II.1", "App.1", "3"); no '/', '#', '?', '%', '@' or spaces ('@'
+     * joins the code and the body in the codes of a group's tasks, "II.6@BKHCN").
+     */
+    public static final String CODE = "[^/#?@\\s\\\\%]{1,32}";
     public static final String SHA256 = "[0-9a-f]{64}";
 
     private TaskRequests() {
@@ -56,11 +59,17 @@ public final class TaskRequests {
                     + "the cited directive (\"II.1\", resolved through implementsDirectives) or a task id "
                     + "(directiveId/code). Its deadline may not be later than theirs (task.deadline.after-parent)",
                     example = "[\"II.1\"]")
-            List<@NotBlank @Size(max = 200) String> implementsTasks) {
+            List<@NotBlank @Size(max = 200) String> implementsTasks,
+            @Schema(description = "groups of lead bodies as written (\"các bộ, cơ quan ngang bộ\"): each member "
+                    + "body, and each body of leadBodies, gets a task of its own, id directiveId/code@BODY")
+            List<BodyRequests.@NotNull @Valid Group> leadGroups,
+            @Schema(description = "groups of cooperating bodies as written; their members join cooperatingBodies")
+            List<BodyRequests.@NotNull @Valid Group> cooperatingGroups) {
 
         public TaskSpec toSpec() {
             return new TaskSpec(code, work, responsible == null ? null : responsible.toPerson(), leadBodies,
-                    cooperatingBodies, deadline, product, implementsTasks);
+                    cooperatingBodies, deadline, product, implementsTasks, BodyRequests.Group.all(leadGroups),
+                    BodyRequests.Group.all(cooperatingGroups));
         }
     }
 

@@ -5,6 +5,9 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.serialization.Revision;
+import vn.ledger.core.group.BodyGroups;
+import vn.ledger.core.group.BodyRoster;
+import vn.ledger.core.group.GroupedTasks;
 import vn.ledger.core.shared.Actor;
 import vn.ledger.core.shared.BodyDirectory;
 import vn.ledger.core.shared.BusinessCalendar;
@@ -12,6 +15,7 @@ import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.shared.DirectiveCatalog;
 import vn.ledger.core.shared.DirectiveStatus;
 import vn.ledger.core.shared.DomainRuleViolation;
+import vn.ledger.core.shared.GroupMembers;
 import vn.ledger.core.shared.ImplementationLinks;
 import vn.ledger.core.shared.TaskLink;
 import vn.ledger.core.shared.TaskSpec;
@@ -65,7 +69,8 @@ public class Directive {
     }
 
     @CommandHandler
-    public Directive(IssueDirective cmd, BodyDirectory bodies, DirectiveCatalog catalog) {
+    public Directive(IssueDirective cmd, BodyDirectory bodies, DirectiveCatalog catalog, BodyRoster allBodies) {
+        BodyRoster roster = BodyRoster.readOnce(allBodies);
         Text.require("directiveId", "directive.id.required", cmd.directiveId());
         Text.require("issuingBodyCode", "directive.issuing-body.required", cmd.issuingBodyCode());
         if (!cmd.issuingBodyCode().equals(Actor.require(cmd.actor()).bodyCode())) {
@@ -90,20 +95,29 @@ public class Directive {
         TaskSpecRules.requireKnownBodies("recipientsForAction", cmd.recipientsForAction(), bodies);
         TaskSpecRules.requireKnownBodies("recipientsForInformation", cmd.recipientsForInformation(), bodies);
         TaskSpecRules.requireKnownBodies("recipientsForReport", cmd.recipientsForReport(), bodies);
-        List<Citation> citations = resolve(cmd.implementsDirectives(), cmd.directiveId(), catalog);
+        String issuer = cmd.issuingBodyCode();
+        List<GroupMembers> forAction = IssueRules.recipientGroups("recipientGroupsForAction",
+                cmd.recipientGroupsForAction(), issuer, roster, cmd.issuedOn());
+        List<GroupMembers> forInformation = IssueRules.recipientGroups("recipientGroupsForInformation",
+                cmd.recipientGroupsForInformation(), issuer, roster, cmd.issuedOn());
+        List<GroupMembers> forReport = IssueRules.recipientGroups("recipientGroupsForReport",
+                cmd.recipientGroupsForReport(), issuer, roster, cmd.issuedOn());
+        List<Citation> citations = IssueRules.resolve(cmd.implementsDirectives(), cmd.directiveId(), catalog);
 
         List<String> citedIds = citations.stream().map(Citation::directiveId).toList();
         List<String> codes = new ArrayList<>();
         List<Deadline> deadlines = new ArrayList<>();
         List<List<TaskLink>> links = new ArrayList<>();
+        List<List<GroupedTasks.Planned>> planned = new ArrayList<>();
         for (int i = 0; i < cmd.tasks().size(); i++) {
             TaskSpec spec = cmd.tasks().get(i);
             String at = "tasks[" + i + "]";
             Deadline deadline = TaskSpecRules.validate(at, spec, bodies);
             deadlines.add(deadline);
-            requireNewCode(at + ".code", spec.code(), codes);
+            IssueRules.requireNewCode(at + ".code", spec.code(), codes);
             codes.add(spec.code());
-            links.add(ImplementationLinks.resolve(at, spec, deadline, citedIds, catalog));
+            links.add(ImplementationLinks.resolve(at, spec, deadline, citedIds, catalog, issuer));
+            planned.add(IssueRules.plan(at, spec, issuer, roster, bodies, cmd.issuedOn(), codes));
         }
 
         String id = cmd.directiveId();
@@ -122,12 +136,16 @@ public class Directive {
         // In a constructor Axon defers apply() until the aggregate exists; andThen keeps DirectiveIssued ahead of
         // the TaskAssigned events in the stream, so readers meet the authority before the tasks it empowers.
         apply(new DirectiveIssued(id, symbol, cmd.kind(), cmd.issuingBodyCode(), cmd.signer(),
-                cmd.issuedOn(), cmd.subject(), cmd.recipientsForAction(), cmd.recipientsForInformation(),
-                cmd.recipientsForReport(), cmd.orientations(), citations, cmd.tasks(), cmd.actor()))
+                cmd.issuedOn(), cmd.subject(), BodyGroups.union(cmd.recipientsForAction(), forAction),
+                BodyGroups.union(cmd.recipientsForInformation(), forInformation),
+                BodyGroups.union(cmd.recipientsForReport(), forReport), cmd.orientations(), citations, cmd.tasks(),
+                forAction, forInformation, forReport, cmd.actor()))
                 .andThen(() -> {
                     for (int i = 0; i < cmd.tasks().size(); i++) {
-                        createTask(id, cmd.tasks().get(i), deadlines.get(i), links.get(i), cmd.issuingBodyCode(),
-                                cmd.issuedOn(), cmd.actor());
+                        for (GroupedTasks.Planned task : planned.get(i)) {
+                            createTask(id, task, deadlines.get(i), links.get(i), cmd.issuingBodyCode(),
+                                    cmd.issuedOn(), cmd.actor());
+                        }
                     }
                 });
     }
@@ -216,18 +234,28 @@ public class Directive {
         apply(new DirectiveAliasRegistered(directiveId, alias, BusinessCalendar.today(), cmd.actor()));
     }
 
+    /** @return the ids of the tasks created: one, or one per lead body of a group */
     @CommandHandler
-    public void handle(AssignTask cmd, BodyDirectory bodies, DirectiveCatalog catalog) {
+    public List<String> handle(AssignTask cmd, BodyDirectory bodies, DirectiveCatalog catalog, BodyRoster roster) {
         requireActive();
         requireIssuingBody(cmd.actor());
         Deadline deadline = TaskSpecRules.validate("task", cmd.task(), bodies);
         // Only the codes issued with the directive are known here (a later TaskAssigned belongs to the task's
         // own stream); a clash with a task added later is stopped by the event store, which refuses a second
         // stream with the same id.
-        requireNewCode("task.code", cmd.task().code(), taskCodes);
+        IssueRules.requireNewCode("task.code", cmd.task().code(), taskCodes);
         LocalDate on = BusinessCalendar.actedOn("assignedOn", cmd.assignedOn(), issuedOn, ISSUE);
-        List<TaskLink> links = ImplementationLinks.resolve("task", cmd.task(), deadline, cited, catalog);
-        createTask(directiveId, cmd.task(), deadline, links, issuingBodyCode, on, cmd.actor());
+        List<TaskLink> links = ImplementationLinks.resolve("task", cmd.task(), deadline, cited, catalog,
+                issuingBodyCode);
+        List<String> codes = new ArrayList<>(taskCodes);
+        codes.add(cmd.task().code());
+        List<String> created = new ArrayList<>();
+        for (GroupedTasks.Planned task : IssueRules.plan("task", cmd.task(), issuingBodyCode,
+                BodyRoster.readOnce(roster), bodies, on, codes)) {
+            createTask(directiveId, task, deadline, links, issuingBodyCode, on, cmd.actor());
+            created.add(directiveId + "/" + task.code());
+        }
+        return List.copyOf(created);
     }
 
     @EventSourcingHandler
@@ -282,43 +310,17 @@ public class Directive {
     }
 
     /** Spawns the Task aggregate in the current unit of work, so it commits or rolls back with the directive. */
-    private static void createTask(String directiveId, TaskSpec spec, Deadline deadline, List<TaskLink> links,
-                                   String assigner, LocalDate assignedOn, Actor actor) {
-        String taskId = directiveId + "/" + spec.code();
+    private static void createTask(String directiveId, GroupedTasks.Planned task, Deadline deadline,
+                                   List<TaskLink> links, String assigner, LocalDate assignedOn, Actor actor) {
+        String taskId = directiveId + "/" + task.code();
         try {
-            AggregateLifecycle.createNew(Task.class, () -> new Task(taskId, directiveId, null, spec.code(), spec,
-                    deadline, assigner, assignedOn, links, actor));
+            AggregateLifecycle.createNew(Task.class, () -> new Task(taskId, directiveId, null, task.code(),
+                    task.spec(), deadline, assigner, assignedOn, links, task.leadGroups(), task.cooperatingGroups(),
+                    actor));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("Could not create task " + taskId, e);
-        }
-    }
-
-    private static List<Citation> resolve(List<Citation> written, String selfId, DirectiveCatalog catalog) {
-        List<Citation> resolved = new ArrayList<>();
-        for (int i = 0; i < written.size(); i++) {
-            Citation c = written.get(i);
-            String field = "implementsDirectives[" + i + "]";
-            String id = c.directiveId();
-            if (Text.isBlank(id)) {
-                id = Text.isBlank(c.asWritten()) ? null : catalog.resolveSymbol(c.asWritten().strip()).orElse(null);
-            } else if (catalog.statusOf(id) == DirectiveStatus.UNKNOWN) {
-                id = null;
-            }
-            if (id == null || id.equals(selfId)) {
-                throw new DomainRuleViolation(field, "citation.unresolved", "The cited document '" + c.asWritten()
-                        + "' is unknown or ambiguous; record it first or register the symbol as an alias");
-            }
-            resolved.add(new Citation(c.asWritten(), id));
-        }
-        return resolved;
-    }
-
-    private static void requireNewCode(String field, String code, List<String> taken) {
-        Text.require(field, "task.code.required", code);
-        if (taken.contains(code)) {
-            throw new DomainRuleViolation(field, "task.code.taken", "This directive already has a task " + code);
         }
     }
 

@@ -1,6 +1,7 @@
 package vn.ledger.core.directive;
 
 import vn.ledger.core.shared.Actor;
+import vn.ledger.core.shared.BodyGroup;
 import vn.ledger.core.shared.TaskSpec;
 import vn.ledger.core.shared.Text;
 
@@ -14,12 +15,16 @@ import java.util.List;
  * @param replacesDirectiveId a directive of the same issuer this one supersedes under the same number and symbol;
  *                            null for none. Only that directive's number may be reused; the replacement itself
  *                            is recorded on the replaced directive by {@link ReplaceDirective}.
+ * @param recipientGroupsForAction groups of recipients as written ("Các tỉnh ủy, thành ủy"), expanded to their
+ *                                 members on the date of issue; likewise ...ForInformation and ...ForReport
  */
 public record IssueDirective(String directiveId, String symbol, DirectiveKind kind, String issuingBodyCode,
                              Signer signer, LocalDate issuedOn, String subject, List<String> recipientsForAction,
                              List<String> recipientsForInformation, List<String> recipientsForReport,
                              List<String> orientations, List<Citation> implementsDirectives, List<TaskSpec> tasks,
-                             String replacesDirectiveId, Actor actor) implements DirectiveCommand {
+                             String replacesDirectiveId, List<BodyGroup> recipientGroupsForAction,
+                             List<BodyGroup> recipientGroupsForInformation, List<BodyGroup> recipientGroupsForReport,
+                             Actor actor) implements DirectiveCommand {
 
     public IssueDirective {
         recipientsForAction = Text.listOf(recipientsForAction);
@@ -28,6 +33,20 @@ public record IssueDirective(String directiveId, String symbol, DirectiveKind ki
         orientations = Text.listOf(orientations);
         implementsDirectives = Text.listOf(implementsDirectives);
         tasks = Text.listOf(tasks);
+        recipientGroupsForAction = Text.listOf(recipientGroupsForAction);
+        recipientGroupsForInformation = Text.listOf(recipientGroupsForInformation);
+        recipientGroupsForReport = Text.listOf(recipientGroupsForReport);
+    }
+
+    /** A document whose recipients are named one by one. */
+    public IssueDirective(String directiveId, String symbol, DirectiveKind kind, String issuingBodyCode, Signer signer,
+                          LocalDate issuedOn, String subject, List<String> recipientsForAction,
+                          List<String> recipientsForInformation, List<String> recipientsForReport,
+                          List<String> orientations, List<Citation> implementsDirectives, List<TaskSpec> tasks,
+                          String replacesDirectiveId, Actor actor) {
+        this(directiveId, symbol, kind, issuingBodyCode, signer, issuedOn, subject, recipientsForAction,
+                recipientsForInformation, recipientsForReport, orientations, implementsDirectives, tasks,
+                replacesDirectiveId, List.of(), List.of(), List.of(), actor);
     }
 
     /** A document that replaces none. */

@@ -30,6 +30,15 @@ public final class ImplementationLinks {
      */
     public static List<TaskLink> resolve(String prefix, TaskSpec spec, Deadline deadline, List<String> cited,
                                          DirectiveCatalog catalog) {
+        return resolve(prefix, spec, deadline, cited, catalog, null);
+    }
+
+    /**
+     * @param implementer the body that issues the implementing directive: a printed code ("II.1") of a task that
+     *                    a group led, one task per member ("II.1@TU-DIENBIEN"), names that body's own task
+     */
+    public static List<TaskLink> resolve(String prefix, TaskSpec spec, Deadline deadline, List<String> cited,
+                                         DirectiveCatalog catalog, String implementer) {
         List<TaskLink> links = new ArrayList<>();
         for (int i = 0; i < spec.implementsTasks().size(); i++) {
             String field = prefix + ".implementsTasks[" + i + "]";
@@ -37,7 +46,7 @@ public final class ImplementationLinks {
             if (Text.isBlank(written)) {
                 throw new DomainRuleViolation(field, UNRESOLVED, "Name the task implemented, e.g. II.1");
             }
-            LinkedTask parent = find(field, written.strip(), cited, catalog);
+            LinkedTask parent = find(field, written.strip(), cited, catalog, implementer);
             if (deadline.laterThan(parent.deadline())) {
                 throw new DomainRuleViolation(prefix + ".deadline", AFTER_PARENT, "The deadline "
                         + deadline.dueDate() + " is later than " + parent.deadline().dueDate() + ", the deadline of "
@@ -50,7 +59,8 @@ public final class ImplementationLinks {
         return List.copyOf(links);
     }
 
-    private static LinkedTask find(String field, String written, List<String> cited, DirectiveCatalog catalog) {
+    private static LinkedTask find(String field, String written, List<String> cited, DirectiveCatalog catalog,
+                                   String implementer) {
         if (written.contains("/")) {
             LinkedTask task = catalog.task(written).orElseThrow(() -> new DomainRuleViolation(field, UNRESOLVED,
                     "No task " + written + " is known"));
@@ -63,6 +73,9 @@ public final class ImplementationLinks {
         List<LinkedTask> found = new ArrayList<>();
         for (String directiveId : cited) {
             Optional<LinkedTask> task = catalog.task(directiveId + "/" + written);
+            if (task.isEmpty() && implementer != null) {
+                task = catalog.task(directiveId + "/" + written + "@" + implementer);
+            }
             task.ifPresent(found::add);
         }
         if (found.isEmpty()) {

@@ -16,19 +16,38 @@ import java.util.List;
  * @param implementsTasks   the tasks of the cited directives this one makes concrete, as written: a task id
  *                          ("&lt;directiveId&gt;/II.1") or the code printed in the cited directive ("II.1"); empty
  *                          when the assignment names none. See {@link ImplementationLinks}.
+ * @param leadGroups        groups of bodies that lead, as written ("các bộ, cơ quan ngang bộ"): each member body
+ *                          gets a task of its own (code "II.6@BODY"), since each acts and is counted on its own
+ * @param cooperatingGroups groups of bodies that cooperate, as written; their members join the cooperating bodies
  */
 public record TaskSpec(String code, String work, Person responsible, List<String> leadBodies,
-                       List<String> cooperatingBodies, String deadline, String product, List<String> implementsTasks) {
+                       List<String> cooperatingBodies, String deadline, String product, List<String> implementsTasks,
+                       List<BodyGroup> leadGroups, List<BodyGroup> cooperatingGroups) {
 
     public TaskSpec {
         leadBodies = Text.listOf(leadBodies);
         cooperatingBodies = Text.listOf(cooperatingBodies);
         implementsTasks = Text.listOf(implementsTasks);
+        leadGroups = Text.listOf(leadGroups);
+        cooperatingGroups = Text.listOf(cooperatingGroups);
+    }
+
+    /** An assignment that names no group of bodies. */
+    public TaskSpec(String code, String work, Person responsible, List<String> leadBodies,
+                    List<String> cooperatingBodies, String deadline, String product, List<String> implementsTasks) {
+        this(code, work, responsible, leadBodies, cooperatingBodies, deadline, product, implementsTasks, List.of(),
+                List.of());
+    }
+
+    /** True when a group of bodies is named among the leads or the cooperating bodies. */
+    public boolean namesGroups() {
+        return !leadGroups.isEmpty() || !cooperatingGroups.isEmpty();
     }
 
     /** An assignment that names no task it implements. */
     public TaskSpec(String code, String work, Person responsible, List<String> leadBodies,
                     List<String> cooperatingBodies, String deadline, String product) {
-        this(code, work, responsible, leadBodies, cooperatingBodies, deadline, product, List.of());
+        this(code, work, responsible, leadBodies, cooperatingBodies, deadline, product, List.of(), List.of(),
+                List.of());
     }
 }

@@ -34,6 +34,12 @@ final class DelegationRules {
             throw new DomainRuleViolation("spec.implementsTasks", "task.link.delegated",
                     "A delegated task implements its parent " + parentId + "; it names no other");
         }
+        // A delegation creates one child task; a group would need one per member (name the bodies instead).
+        if (spec != null && spec.namesGroups()) {
+            throw new DomainRuleViolation(spec.leadGroups().isEmpty() ? "spec.cooperatingGroups" : "spec.leadGroups",
+                    "task.delegate.group", "A delegation names its bodies one by one; a group of bodies may lead "
+                            + "or cooperate on the tasks of a directive");
+        }
         Deadline childDeadline = TaskSpecRules.validate("spec", spec, bodies);
         // A body can only pass work to itself or to bodies under it: that is the extent of its authority.
         requireSubordinates("spec.leadBodies", spec.leadBodies(), delegator, bodies);

@@ -7,12 +7,14 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import vn.ledger.core.shared.Actor;
 import vn.ledger.core.shared.Attachment;
 import vn.ledger.core.shared.BodyDirectory;
+import vn.ledger.core.shared.BodyGroup;
 import vn.ledger.core.shared.BusinessCalendar;
 import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.shared.DeadlineParser;
 import vn.ledger.core.shared.DirectiveCatalog;
 import vn.ledger.core.shared.DirectiveStatus;
 import vn.ledger.core.shared.DomainRuleViolation;
+import vn.ledger.core.shared.GroupMembers;
 import vn.ledger.core.shared.SixClear;
 import vn.ledger.core.shared.TaskLink;
 import vn.ledger.core.shared.TaskSpec;
@@ -77,9 +79,18 @@ public class Task {
     /** @param implementsTasks the tasks of cited directives it makes concrete, resolved by the directive */
     public Task(String taskId, String directiveId, String parentTaskId, String code, TaskSpec spec, Deadline deadline,
                 String assignerBodyCode, LocalDate assignedOn, List<TaskLink> implementsTasks, Actor actor) {
+        this(taskId, directiveId, parentTaskId, code, spec, deadline, assignerBodyCode, assignedOn, implementsTasks,
+                List.of(), List.of(), actor);
+    }
+
+    /** @param leadGroups the groups its lead was named through; cooperatingGroups with their members */
+    public Task(String taskId, String directiveId, String parentTaskId, String code, TaskSpec spec, Deadline deadline,
+                String assignerBodyCode, LocalDate assignedOn, List<TaskLink> implementsTasks,
+                List<BodyGroup> leadGroups, List<GroupMembers> cooperatingGroups, Actor actor) {
         apply(new TaskAssigned(taskId, directiveId, parentTaskId, code, spec.work(), spec.responsible(),
                 spec.leadBodies(), spec.cooperatingBodies(), deadline, spec.product(), assignerBodyCode,
-                SixClear.missing(spec, deadline, assignerBodyCode, directiveId), assignedOn, implementsTasks, actor));
+                SixClear.missing(spec, deadline, assignerBodyCode, directiveId), assignedOn, implementsTasks,
+                leadGroups, cooperatingGroups, actor));
     }
 
     @CommandHandler

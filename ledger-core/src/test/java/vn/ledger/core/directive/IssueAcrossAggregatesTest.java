@@ -18,6 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.ledger.core.body.Body;
 import vn.ledger.core.fixtures.InMemoryBodyDirectory;
+import vn.ledger.core.group.BodyRoster;
 import vn.ledger.core.fixtures.InMemoryDirectiveCatalog;
 import vn.ledger.core.shared.BodyDirectory;
 import vn.ledger.core.shared.DirectiveCatalog;
@@ -65,6 +66,7 @@ class IssueAcrossAggregatesTest {
                 .configureAggregate(Directive.class)
                 .configureAggregate(Task.class)
                 .registerComponent(BodyDirectory.class, c -> InMemoryBodyDirectory.seeds())
+                .registerComponent(BodyRoster.class, c -> InMemoryBodyDirectory.seeds())
                 .registerComponent(DirectiveCatalog.class, c -> catalog)
                 .buildConfiguration();
         axon.start();

@@ -123,6 +123,35 @@ class SerialisationTest {
     }
 
     @Test
+    void events_stored_before_groups_of_bodies_read_as_naming_no_group() throws Exception {
+        BodyGroup provinces = BodyGroup.allProvinces("Các tỉnh ủy, thành ủy");
+        TaskSpec grouped = new TaskSpec("II.6", "Tháo gỡ", null, List.of(), List.of(), "trong tháng 6/2026", "Kết quả",
+                List.of(), List.of(provinces), List.of());
+        DirectiveIssued withGroups = new DirectiveIssued("d", "22-TB/CQTTBCĐ", DirectiveKind.THONG_BAO, "CQTT-BCD",
+                SIGNER, D, "V/v", List.of("TU-A", "TU-B"), List.of(), List.of(), List.of(), List.of(),
+                List.of(grouped), List.of(new GroupMembers(provinces, List.of("TU-A", "TU-B"))), List.of(), List.of(),
+                A);
+        assertThat(JSON.readValue(JSON.writeValueAsString(withGroups), DirectiveIssued.class)).isEqualTo(withGroups);
+
+        ObjectNode old = (ObjectNode) JSON.valueToTree(withGroups);
+        old.remove(List.of("recipientGroupsForAction", "recipientGroupsForInformation", "recipientGroupsForReport"));
+        ObjectNode oldSpec = (ObjectNode) old.withArray("tasks").get(0);
+        oldSpec.remove(List.of("leadGroups", "cooperatingGroups"));
+        DirectiveIssued read = JSON.treeToValue(old, DirectiveIssued.class);
+        assertThat(read.recipientGroupsForAction()).isEmpty();
+        assertThat(read.recipientsForAction()).containsExactly("TU-A", "TU-B");
+        assertThat(read.tasks().get(0).leadGroups()).isEmpty();
+
+        TaskAssigned task = new TaskAssigned("t", "d", null, "II.1", "Rà soát", null, List.of("X"), List.of(), DL,
+                "Danh mục", "CQTT-BCD", List.of(Ro.NGUOI), D, List.of(), List.of(provinces),
+                List.of(new GroupMembers(provinces, List.of("X"))), A);
+        ObjectNode oldTask = (ObjectNode) JSON.valueToTree(task);
+        oldTask.remove(List.of("leadGroups", "cooperatingGroups"));
+        assertThat(JSON.treeToValue(oldTask, TaskAssigned.class).leadGroups()).isEmpty();
+        assertThat(JSON.treeToValue(oldTask, TaskAssigned.class).cooperatingGroups()).isEmpty();
+    }
+
+    @Test
     void a_missing_list_in_a_posted_command_reads_as_empty() throws Exception {
         ReassignTask cmd = JSON.readValue("{\"taskId\":\"t\",\"newLeadBodies\":[\"X\"],\"reason\":\"r\"}", ReassignTask.class);
         assertThat(cmd.newCooperatingBodies()).isEmpty();

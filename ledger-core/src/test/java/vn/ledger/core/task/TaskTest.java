@@ -12,6 +12,7 @@ import vn.ledger.core.fixtures.InMemoryDirectiveCatalog;
 import vn.ledger.core.fixtures.InMemoryBodyDirectory;
 import vn.ledger.core.shared.Actor;
 import vn.ledger.core.shared.Attachment;
+import vn.ledger.core.shared.BodyGroup;
 import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.shared.DeadlineParser;
 import vn.ledger.core.shared.DirectiveStatus;
@@ -582,6 +583,15 @@ class TaskTest {
             given(ASSIGNED).when(new DelegateTask(T, T + ".1", cooperatingOutsider, MOST))
                     .expectException(refused("task.delegate.not-subordinate", "spec.cooperatingBodies[0]"))
                     .expectNoEvents();
+        }
+
+        @Test
+        void a_delegation_names_its_bodies_one_by_one_never_a_group() {
+            TaskSpec toGroup = new TaskSpec(null, "Triển khai", null, List.of(), List.of(), "ngày 20/4/2026",
+                    "Sản phẩm", List.of(), List.of(BodyGroup.directlyUnder(BKHCN, "các đơn vị trực thuộc")),
+                    List.of());
+            given(ASSIGNED).when(new DelegateTask(T, T + ".1", toGroup, MOST))
+                    .expectException(refused("task.delegate.group", "spec.leadGroups")).expectNoEvents();
         }
 
         @Test

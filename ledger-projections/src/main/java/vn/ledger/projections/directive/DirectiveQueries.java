@@ -93,7 +93,8 @@ public final class DirectiveQueries {
                 .map(ImplementerLinks.Implementer::view).toList();
         return new DirectiveView(d.id(), d.symbol(), Docs.enumOf(DirectiveKind.class, d.kind()), d.issuer(),
                 d.signer(), localDate(d.issuedOn()), d.subject(), d.aliases(), d.corrections(),
-                List.copyOf(recipients), d.recipientCount(), d.receivedCount(), d.orientations(), List.copyOf(lines),
+                List.copyOf(recipients), d.recipientCount(), d.receivedCount(), d.recipientGroups(), d.orientations(),
+                List.copyOf(lines),
                 counts, d.implementsDirectives(), implementers, d.implementedByCount(), d.status(), d.recall(),
                 d.replacement(), d.replaces(), d.issuedBy(), d.issuedAt(), TimelinessRule.VERSION, d.seq());
     }

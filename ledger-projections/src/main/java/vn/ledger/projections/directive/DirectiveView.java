@@ -4,8 +4,10 @@ import org.bson.Document;
 import vn.ledger.core.directive.DirectiveKind;
 import vn.ledger.core.directive.Signer;
 import vn.ledger.core.shared.Actor;
+import vn.ledger.core.shared.BodyGroup;
 import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.shared.DirectiveStatus;
+import vn.ledger.core.shared.GroupMembers;
 import vn.ledger.core.shared.Ro;
 import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.StoredForm;
@@ -43,7 +45,7 @@ import static vn.ledger.projections.store.SharedValues.toActor;
 public record DirectiveView(String directiveId, String symbol, DirectiveKind kind, String issuingBodyCode,
                             Signer signer, LocalDate issuedOn, String subject, List<Alias> aliases,
                             List<Correction> corrections, List<Recipient> recipients, long recipientCount,
-                            long receivedCount, List<String> orientations, List<TaskLine> tasks,
+                            long receivedCount, List<RecipientGroup> recipientGroups, List<String> orientations, List<TaskLine> tasks,
                             Map<Timeliness, Integer> taskCounts, List<CitationLink> implementsDirectives,
                             List<ImplementerLink> implementedBy, long implementedByCount, DirectiveStatus status, Recall recall,
                             Replacement replacement, List<String> replaces, Actor issuedBy, Instant recordedAt,
@@ -85,6 +87,39 @@ public record DirectiveView(String directiveId, String symbol, DirectiveKind kin
 
         public boolean received() {
             return receivedOn != null;
+        }
+    }
+
+    /**
+     * A group of recipients as written ("Các tỉnh ủy, thành ủy") beside the bodies it meant on the date of issue
+     * (each of which is also among the recipients, once). A sub-document, absent values left out: {@code role},
+     * {@code kind}, {@code of}, {@code wording}, {@code memberCount}, {@code members}.
+     *
+     * @param members the member bodies when there are at most {@value RecipientBuckets#BUCKET} (a longer list is
+     *                read from the recipients or the directive's history, so that a receipt does not rewrite it)
+     */
+    public record RecipientGroup(DirectiveProjection.Role role, BodyGroup.Kind kind, String of, String wording,
+                                 int memberCount, List<String> members) {
+
+        public static final StoredForm<RecipientGroup> FORM = StoredForm.document(g -> {
+            Document d = appendPresent(new Document(), "role", Docs.name(g.role()));
+            appendPresent(d, "kind", Docs.name(g.kind()));
+            appendPresent(d, "of", g.of());
+            appendPresent(d, "wording", g.wording());
+            d.append("memberCount", g.memberCount());
+            return g.members().isEmpty() ? d : d.append("members", g.members());
+        }, d -> new RecipientGroup(Docs.enumOf(DirectiveProjection.Role.class, d.get("role")),
+                Docs.enumOf(BodyGroup.Kind.class, d.get("kind")), d.getString("of"), d.getString("wording"),
+                (int) Docs.num(d, "memberCount", 0), Docs.strings(d, "members")), null);
+
+        public RecipientGroup {
+            members = members == null ? List.of() : List.copyOf(members);
+        }
+
+        static RecipientGroup of(DirectiveProjection.Role role, GroupMembers g) {
+            List<String> members = g.members().size() <= RecipientBuckets.BUCKET ? g.members() : List.of();
+            return new RecipientGroup(role, g.group().kind(), g.group().of(), g.group().wording(), g.members().size(),
+                    members);
         }
     }
 

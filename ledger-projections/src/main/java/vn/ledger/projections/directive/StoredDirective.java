@@ -11,6 +11,7 @@ import vn.ledger.core.directive.Signer;
 import vn.ledger.core.directive.SigningCapacity;
 import vn.ledger.core.shared.Actor;
 import vn.ledger.core.shared.DirectiveStatus;
+import vn.ledger.projections.directive.DirectiveProjection.Role;
 import vn.ledger.projections.directive.ImplementerLinks.Implementer;
 import vn.ledger.projections.store.Docs;
 import vn.ledger.projections.store.LogOrder;
@@ -48,7 +49,7 @@ public record StoredDirective(String id, long seq, boolean issued, String symbol
                               DirectiveView.Replacement replacement, List<String> replaces, List<String> replacesAt,
                               List<DirectiveView.Correction> corrections, List<DirectiveView.Alias> aliases,
                               List<Implementer> implementedBy, long implementedByCount, int linkBuckets,
-                              Instant updatedAt) {
+                              List<DirectiveView.RecipientGroup> recipientGroups, Instant updatedAt) {
 
     /**
      * A document with named fields, always in this order, absent values (and empty lists, zero counts of a stub)
@@ -58,8 +59,8 @@ public record StoredDirective(String id, long seq, boolean issued, String symbol
      * {@code implements}, {@code status}, {@code taskIds}, {@code taskIdsAt}, {@code recipients} or
      * {@code recipientBuckets} and {@code recipientRanks}, {@code recall}, {@code replacement}, {@code replaces},
      * {@code replacesAt}, {@code corrections}, {@code aliases}, {@code implementedBy}, {@code implementedByCount},
-     * {@code linkBuckets}, {@code updatedAt}. Directive layout 2 stored the same names in the order its events came,
-     * with absent values as null: it reads the same.
+     * {@code linkBuckets}, {@code recipientGroups} (when it names a group), {@code updatedAt}. Directive layout 2
+     * stored the same names in the order its events came, with absent values as null: it reads the same.
      */
     public static final StoredForm<StoredDirective> FORM = StoredForm.document(StoredDirectiveForm::write,
             StoredDirectiveForm::read, null);
@@ -83,13 +84,14 @@ public record StoredDirective(String id, long seq, boolean issued, String symbol
         corrections = List.copyOf(corrections);
         aliases = List.copyOf(aliases);
         implementedBy = List.copyOf(implementedBy);
+        recipientGroups = List.copyOf(recipientGroups);
     }
 
     /** A directive known only because something links to it. */
     public static StoredDirective stub(String id) {
         return new StoredDirective(id, -1, false, null, null, null, null, null, null, null, null, 0, 0, List.of(),
                 List.of(), null, List.of(), List.of(), List.of(), 0, 0, null, null, List.of(), List.of(), List.of(),
-                List.of(), List.of(), 0, 0, null);
+                List.of(), List.of(), 0, 0, List.of(), null);
     }
 
     /** True when the event of sequence number {@code seq} of its own stream was taken in already. */
@@ -125,11 +127,20 @@ public record StoredDirective(String id, long seq, boolean issued, String symbol
         d.recipientCount = listed.stream().map(DirectiveView.Recipient::bodyCode).distinct().count();
         d.receivedCount = 0;
         d.orientations = List.copyOf(e.orientations());
+        List<DirectiveView.RecipientGroup> groups = new ArrayList<>();
+        e.recipientGroupsForAction().forEach(g -> groups.add(DirectiveView.RecipientGroup.of(Role.ACTION, g)));
+        e.recipientGroupsForInformation().forEach(g -> groups.add(DirectiveView.RecipientGroup.of(Role.INFORMATION,
+                g)));
+        e.recipientGroupsForReport().forEach(g -> groups.add(DirectiveView.RecipientGroup.of(Role.REPORT, g)));
+        d.recipientGroups = groups;
         d.implementsDirectives = cites;
         d.status = DirectiveStatus.ACTIVE;
         List<String> ids = new ArrayList<>(taskIds);
         List<String> keys = new ArrayList<>(taskIdsAt);
         for (int i = 0; i < e.tasks().size(); i++) {
+            if (!e.tasks().get(i).leadGroups().isEmpty()) {
+                continue; // one task per member of the group, "code@BODY": each arrives by its TaskAssigned
+            }
             LogOrder.add(ids, keys, e.directiveId() + "/" + e.tasks().get(i).code(), LogOrder.key(key, i));
         }
         d.taskIds = ids;

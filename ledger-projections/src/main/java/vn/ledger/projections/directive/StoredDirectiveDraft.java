@@ -39,6 +39,7 @@ final class StoredDirectiveDraft {
     List<Implementer> implementedBy;
     long implementedByCount;
     int linkBuckets;
+    List<DirectiveView.RecipientGroup> recipientGroups;
 
     StoredDirectiveDraft(StoredDirective s) {
         id = s.id();
@@ -70,12 +71,13 @@ final class StoredDirectiveDraft {
         implementedBy = s.implementedBy();
         implementedByCount = s.implementedByCount();
         linkBuckets = s.linkBuckets();
+        recipientGroups = s.recipientGroups();
     }
 
     StoredDirective done(long seq, Instant updatedAt) {
         return new StoredDirective(id, seq, issued, symbol, kind, issuer, signer, issuedOn, subject, issuedBy,
                 issuedAt, recipientCount, receivedCount, orientations, implementsDirectives, status, taskIds,
                 taskIdsAt, recipients, recipientBuckets, recipientRanks, recall, replacement, replaces,
-                replacesAt, corrections, aliases, implementedBy, implementedByCount, linkBuckets, updatedAt);
+                replacesAt, corrections, aliases, implementedBy, implementedByCount, linkBuckets, recipientGroups, updatedAt);
     }
 }

@@ -69,6 +69,9 @@ final class StoredDirectiveForm {
         if (s.linkBuckets() > 0) {
             d.append("linkBuckets", s.linkBuckets());
         }
+        if (!s.recipientGroups().isEmpty()) {
+            d.append("recipientGroups", DirectiveView.RecipientGroup.FORM.writeAll(s.recipientGroups()));
+        }
         return appendPresent(d, "updatedAt", date(s.updatedAt()));
     }
 
@@ -90,6 +93,6 @@ final class StoredDirectiveForm {
                 DirectiveView.Correction.FORM.readAll(d.get("corrections")),
                 DirectiveView.Alias.FORM.readAll(d.get("aliases")), implementers,
                 Docs.num(d, "implementedByCount", implementers.size()), (int) Docs.num(d, "linkBuckets", 0),
-                instant(d.get("updatedAt")));
+                DirectiveView.RecipientGroup.FORM.readAll(d.get("recipientGroups")), instant(d.get("updatedAt")));
     }
 }

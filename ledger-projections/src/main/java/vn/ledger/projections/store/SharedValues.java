@@ -3,6 +3,7 @@ package vn.ledger.projections.store;
 import org.bson.Document;
 import vn.ledger.core.shared.Actor;
 import vn.ledger.core.shared.Attachment;
+import vn.ledger.core.shared.BodyGroup;
 import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.shared.DeadlineKind;
 import vn.ledger.core.shared.Person;
@@ -57,6 +58,14 @@ public final class SharedValues {
     public static final StoredForm<Attachment> ATTACHMENT = StoredForm.document(
             a -> new Document("name", a.name()).append("sha256", a.sha256()),
             d -> new Attachment(d.getString("name"), d.getString("sha256")), null);
+
+    /** A group of bodies as written, a sub-document, absent values left out: {@code kind}, {@code of}, {@code wording}. */
+    public static final StoredForm<BodyGroup> BODY_GROUP = StoredForm.document(g -> {
+        Document d = Docs.appendPresent(new Document(), "kind", Docs.name(g.kind()));
+        Docs.appendPresent(d, "of", g.of());
+        return Docs.appendPresent(d, "wording", g.wording());
+    }, d -> new BodyGroup(Docs.enumOf(BodyGroup.Kind.class, d.get("kind")), d.getString("of"), d.getString("wording")),
+            null);
 
     // ------------------------------------------------------------------ writing
 

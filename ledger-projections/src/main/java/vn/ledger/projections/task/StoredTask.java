@@ -1,6 +1,8 @@
 package vn.ledger.projections.task;
 
 import vn.ledger.core.shared.Actor;
+import vn.ledger.core.shared.BodyGroup;
+import vn.ledger.core.shared.GroupMembers;
 import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.shared.Person;
 import vn.ledger.core.shared.Ro;
@@ -70,10 +72,13 @@ public record StoredTask(String id, long seq, Assignment assignment, List<String
     /** The facts of the assignment that no later event changes. */
     public record Assignment(String directiveId, String parentTaskId, String code, String work, Person responsible,
                              String assigner, String product, List<Ro> missing, LocalDate assignedOn,
-                             Actor assignedBy, Instant assignedAt, Deadline deadlineWritten) {
+                             Actor assignedBy, Instant assignedAt, Deadline deadlineWritten,
+                             List<BodyGroup> leadGroups, List<BodyGroup> cooperatingGroups) {
 
         public Assignment {
             missing = List.copyOf(missing);
+            leadGroups = leadGroups == null ? List.of() : List.copyOf(leadGroups);
+            cooperatingGroups = cooperatingGroups == null ? List.of() : List.copyOf(cooperatingGroups);
         }
     }
 
@@ -113,7 +118,8 @@ public record StoredTask(String id, long seq, Assignment assignment, List<String
     public StoredTask apply(TaskAssigned e, long seq, Instant at) {
         StoredTaskDraft d = new StoredTaskDraft(this);
         d.assignment = new Assignment(e.directiveId(), e.parentTaskId(), e.code(), e.work(), e.responsible(),
-                e.assignerBodyCode(), e.product(), e.missing(), e.assignedOn(), e.actor(), at, e.deadline());
+                e.assignerBodyCode(), e.product(), e.missing(), e.assignedOn(), e.actor(), at, e.deadline(),
+                e.leadGroups(), e.cooperatingGroups().stream().map(GroupMembers::group).toList());
         d.lead = e.leadBodies();
         d.coop = e.cooperatingBodies();
         d.deadline = e.deadline();

@@ -13,6 +13,7 @@ import static vn.ledger.projections.store.Docs.instant;
 import static vn.ledger.projections.store.Docs.iso;
 import static vn.ledger.projections.store.Docs.localDate;
 import static vn.ledger.projections.store.SharedValues.ACTOR;
+import static vn.ledger.projections.store.SharedValues.BODY_GROUP;
 import static vn.ledger.projections.store.SharedValues.DEADLINE;
 import static vn.ledger.projections.store.SharedValues.PERSON;
 
@@ -43,6 +44,12 @@ final class StoredTaskForm {
             appendPresent(d, "assignedBy", ACTOR.write(a.assignedBy()));
             appendPresent(d, "assignedAt", date(a.assignedAt()));
             appendPresent(d, "deadlineWritten", DEADLINE.write(a.deadlineWritten()));
+            if (!a.leadGroups().isEmpty()) {
+                d.append("leadGroups", BODY_GROUP.writeAll(a.leadGroups()));
+            }
+            if (!a.cooperatingGroups().isEmpty()) {
+                d.append("coopGroups", BODY_GROUP.writeAll(a.cooperatingGroups()));
+            }
         }
         appendPresent(d, "deadline", DEADLINE.write(t.deadline()));
         appendPresent(d, "status", Docs.name(t.status()));
@@ -91,7 +98,8 @@ final class StoredTaskForm {
                 d.getString("parentTaskId"), d.getString("code"), d.getString("work"),
                 PERSON.read(d.get("responsible")), d.getString("assigner"), d.getString("product"),
                 Docs.strings(d, "missing").stream().map(Ro::valueOf).toList(), localDate(d.get("assignedOn")),
-                ACTOR.read(d.get("assignedBy")), instant(d.get("assignedAt")), DEADLINE.read(d.get("deadlineWritten")));
+                ACTOR.read(d.get("assignedBy")), instant(d.get("assignedAt")), DEADLINE.read(d.get("deadlineWritten")),
+                BODY_GROUP.readAll(d.get("leadGroups")), BODY_GROUP.readAll(d.get("coopGroups")));
         List<StoredTask.Period> periods = new ArrayList<>();
         for (Document p : Docs.docsView(d, "periods")) {
             periods.add(new StoredTask.Period(p.getString("p"), (int) Docs.num(p, "n", 0), p.getString("first")));

@@ -122,7 +122,7 @@ public final class TaskQueries {
     public static TaskView view(StoredTask t, Instant now) {
         StoredTask.Assignment a = t.assignment();
         return new TaskView(t.id(), a.directiveId(), a.parentTaskId(), a.code(), a.work(), a.responsible(), t.lead(),
-                t.coop(), a.assigner(), a.product(), a.missing(), a.assignedOn(), a.assignedBy(), a.assignedAt(),
+                t.coop(), a.leadGroups(), a.cooperatingGroups(), a.assigner(), a.product(), a.missing(), a.assignedOn(), a.assignedBy(), a.assignedAt(),
                 a.deadlineWritten(), t.deadline(), t.deadlineHistory(), t.acks(),
                 List.copyOf(TaskView.Report.FORM.readAll(t.reports())), t.lastPercent(),
                 List.copyOf(TaskView.Urging.FORM.readAll(t.urgings())), t.extensions(), t.reassignments(),

@@ -2,6 +2,7 @@ package vn.ledger.projections.task;
 
 import org.bson.Document;
 import vn.ledger.core.shared.Actor;
+import vn.ledger.core.shared.BodyGroup;
 import vn.ledger.core.shared.Attachment;
 import vn.ledger.core.shared.Deadline;
 import vn.ledger.core.shared.Person;
@@ -41,6 +42,9 @@ import static vn.ledger.projections.store.SharedValues.toAttachments;
  * A task's state at an instant: all recorded facts, its timeliness under the versioned rule, and for recurring
  * duties the expected and received reports per month.
  *
+ * @param leadGroups        the groups of bodies as written ("các bộ, cơ quan ngang bộ") its lead was named through:
+ *                          a group's assignment is one task per member, this one the member's (code "II.6@BODY")
+ * @param cooperatingGroups the groups of cooperating bodies as written; their members are among cooperatingBodies
  * @param deadlineAsWritten the deadline of the assignment, as written and parsed
  * @param deadlineInForce   the deadline after the granted extensions (equal to the written one without any)
  * @param completion        the standing completion (the last one, unless it was rejected), or null
@@ -51,7 +55,8 @@ import static vn.ledger.projections.store.SharedValues.toAttachments;
  */
 public record TaskView(String taskId, String directiveId, String parentTaskId, String code, String work,
                        Person responsible, List<String> leadBodies, List<String> cooperatingBodies,
-                       String assignerBodyCode, String product, List<Ro> missing, LocalDate assignedOn,
+                       List<BodyGroup> leadGroups, List<BodyGroup> cooperatingGroups, String assignerBodyCode,
+                       String product, List<Ro> missing, LocalDate assignedOn,
                        Actor assignedBy, Instant recordedAt, Deadline deadlineAsWritten, Deadline deadlineInForce,
                        List<DeadlineChange> deadlineHistory, List<Acknowledgement> acknowledgements,
                        List<Report> reports, Integer lastPercent, List<Urging> urgings,

@@ -305,7 +305,7 @@ class DirectiveStateTest {
         links.sort(Comparator.comparing(DirectiveView.ImplementerLink::directiveId));
         return new DirectiveView(v.directiveId(), v.symbol(), v.kind(), v.issuingBodyCode(), v.signer(), v.issuedOn(),
                 v.subject(), v.aliases(), v.corrections(), v.recipients(), v.recipientCount(), v.receivedCount(),
-                v.orientations(), v.tasks(), v.taskCounts(), v.implementsDirectives(), links, v.implementedByCount(),
+                v.recipientGroups(), v.orientations(), v.tasks(), v.taskCounts(), v.implementsDirectives(), links, v.implementedByCount(),
                 v.status(), v.recall(),
                 v.replacement(), v.replaces(), v.issuedBy(), v.recordedAt(), v.ruleVersion(), v.version());
     }

@@ -102,7 +102,7 @@ class StoredDirectiveTest {
         StoredDirective citing = new StoredDirective(B, 0, true, "569-CV/TU", null, null, null, null, null, null,
                 null, 0, 0, List.of(), List.of(new DirectiveView.CitationLink("22-TB/VPTW", A, null)), null,
                 List.of(), List.of(), List.of(), 0, 0, null, null, List.of(), List.of(), List.of(), List.of(),
-                List.of(), 0, 0, null);
+                List.of(), 0, 0, List.of(), null);
 
         assertThat(citing.withCitedSymbol(A, "22-TB/VPTW").implementsDirectives())
                 .containsExactly(new DirectiveView.CitationLink("22-TB/VPTW", A, "22-TB/VPTW"));
