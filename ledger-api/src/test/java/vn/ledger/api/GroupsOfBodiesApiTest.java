@@ -106,6 +106,45 @@ class GroupsOfBodiesApiTest extends ApiTestSupport {
     }
 
     @Test
+    void the_chain_shows_above_each_province_s_task_the_group_it_was_named_through() throws Exception {
+        // given a notice whose task 1 is led by "Các tỉnh ủy, thành ủy", and a task 2 added for one ministry by name
+        Response issued = post("tuc", "/api/directives", notice(ALL_PROVINCES, provincesLead()));
+        assertThat(issued.status()).as(issued.raw()).isEqualTo(201);
+        String id = issued.text("id");
+        int members = issued.body().get("taskIds").size();
+        Response plain = post("tuc", "/api/directives/" + id + "/tasks", Map.of("code", "2", "work", "Hướng dẫn",
+                "leadBodies", List.of("BKHCN"), "deadline", "trong tháng 6/2026", "product", "Văn bản hướng dẫn",
+                "assignedOn", "10/4/2026"));
+        assertThat(plain.status()).as(plain.raw()).isEqualTo(201);
+
+        // when the chain is read, live and on the business day of the notice (replayed from the events)
+        String chain = "/api/directives/" + id + "/chain?depth=1";
+        JsonNode live = eventually(chain, c -> assertThat(c.at("/data/root/rollup/tasks").asLong())
+                .isEqualTo(members + 1)).at("/data/root");
+        JsonNode onDay = eventually(chain + "&onDay=2026-04-10", c -> { }).at("/data/root");
+
+        // then each province's task carries the group as written; the ministry's, named by itself, none
+        for (JsonNode root : List.of(live, onDay)) {
+            List<JsonNode> tasks = list(root.get("children")).stream()
+                    .filter(c -> "TASK".equals(c.get("kind").asText())).toList();
+            assertThat(tasks).hasSize(members + 1);
+            for (JsonNode t : tasks) {
+                if (t.get("label").asText().startsWith("1@")) {
+                    assertThat(t.at("/leadGroups/0/wording").asText()).as(t.toString()).isEqualTo(PROVINCES);
+                    assertThat(t.at("/leadGroups/0/kind").asText()).isEqualTo("ALL_PROVINCES");
+                    assertThat(t.get("leadGroups")).hasSize(1);
+                } else {
+                    assertThat(t.get("label").asText()).isEqualTo("2");
+                    assertThat(t.get("leadGroups")).as(t.toString()).isEmpty();
+                }
+            }
+        }
+        // and a province's own chain, the task at its root, says it too
+        JsonNode own = eventually("/api/tasks/" + id + "/1@TU-DIENBIEN/chain", c -> { }).at("/data/root");
+        assertThat(own.at("/leadGroups/0/wording").asText()).isEqualTo(PROVINCES);
+    }
+
+    @Test
     void a_task_added_for_the_bodies_directly_under_a_body_answers_one_task_per_member() throws Exception {
         String province = body("GQ", null, "PROVINCE");
         String unit1 = body("GU", province, "UNIT");
