@@ -3,10 +3,16 @@ package vn.ledger.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import vn.ledger.api.history.Paths;
+
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
@@ -142,6 +148,54 @@ class GroupsOfBodiesApiTest extends ApiTestSupport {
         // and a province's own chain, the task at its root, says it too
         JsonNode own = eventually("/api/tasks/" + id + "/1@TU-DIENBIEN/chain", c -> { }).at("/data/root");
         assertThat(own.at("/leadGroups/0/wording").asText()).isEqualTo(PROVINCES);
+    }
+
+    @Test
+    void the_task_ids_answered_are_those_the_directive_created_while_provinces_are_being_registered()
+            throws Exception {
+        // given provinces being registered while notices to every province, and tasks for them, are issued
+        ExecutorService registrar = Executors.newSingleThreadExecutor();
+        Future<?> registering = registrar.submit(() -> {
+            for (int i = 0; i < 6; i++) {
+                body("GR", null, "PROVINCE");
+            }
+            return null;
+        });
+        List<Response> issued = new ArrayList<>();
+        List<Response> added = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                Response notice = post("tuc", "/api/directives", notice(ALL_PROVINCES, provincesLead()));
+                issued.add(notice);
+                added.add(post("tuc", "/api/directives/" + notice.text("id") + "/tasks", Map.of("code", "2",
+                        "work", "Sơ kết", "leadGroups", List.of(ALL_PROVINCES), "deadline", "trong tháng 6/2026",
+                        "product", "Báo cáo sơ kết", "assignedOn", "10/4/2026")));
+            }
+            registering.get();
+        } finally {
+            registrar.shutdown();
+        }
+
+        // then each answer names exactly the tasks stored: one per province the directive recorded as a recipient
+        for (int i = 0; i < issued.size(); i++) {
+            Response notice = issued.get(i);
+            assertThat(notice.status()).as(notice.raw()).isEqualTo(201);
+            assertThat(added.get(i).status()).as(added.get(i).raw()).isEqualTo(201);
+            String id = notice.text("id");
+            List<String> members = texts(get(INSPECTOR, "/api/directives/" + id + "/history").body()
+                    .at("/events/0/payload/recipientGroupsForAction/0/members"));
+            List<String> answered = texts(notice.body().get("taskIds"));
+            assertThat(answered).containsExactlyElementsOf(members.stream().map(m -> id + "/1@" + m).toList());
+            List<String> answeredLater = texts(added.get(i).body().get("taskIds"));
+            for (String task : answeredLater) {
+                JsonNode history = get(INSPECTOR, Paths.taskHistory(task)).body();
+                assertThat(history.at("/events/0/type").asText()).as(task).isEqualTo("TaskAssigned");
+            }
+            List<String> all = new ArrayList<>(answered);
+            all.addAll(answeredLater);
+            eventually("/api/directives/" + id + "/state", st -> assertThat(list(st.at("/data/tasks")))
+                    .extracting(t -> t.get("taskId").asText()).containsExactlyInAnyOrderElementsOf(all));
+        }
     }
 
     @Test

@@ -43,7 +43,6 @@ import vn.ledger.core.shared.BusinessCalendar;
 import vn.ledger.core.shared.DomainRuleViolation;
 import vn.ledger.core.shared.TaskSpec;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -97,8 +96,10 @@ public class DirectiveController {
         List<TaskSpec> tasks = req.tasks() == null ? List.of()
                 : req.tasks().stream().map(TaskRequests.Spec::toSpec).toList();
         Signer signer = new Signer(req.signer().name(), req.signer().position(), req.signer().capacity());
+        List<String> taskIds;
         try {
-            commands.send(new IssueDirective(id, req.symbol(), req.kind(), issuingBody, signer, req.issuedOn(),
+            // the ids of the tasks the directive created, as it decided them (a group's members on the issue date)
+            taskIds = commands.send(new IssueDirective(id, req.symbol(), req.kind(), issuingBody, signer, req.issuedOn(),
                     req.subject(), req.recipientsForAction(), req.recipientsForInformation(),
                     req.recipientsForReport(), req.orientations(), citations, tasks, req.replacesDirectiveId(),
                     BodyRequests.Group.all(req.recipientGroupsForAction()),
@@ -121,13 +122,8 @@ public class DirectiveController {
             commands.send(new ReplaceDirective(req.replacesDirectiveId(), id, "Thay thế bởi " + req.symbol(),
                     req.issuedOn(), actor), req.replacesDirectiveId(), key == null ? null : key + "#replaces");
         }
-        List<String> taskIds = new ArrayList<>();
-        for (TaskSpec task : tasks) {
-            // a group's tasks, one per member: the same expansion the directive just made, from the same roster
-            GroupedTasks.plan("tasks", task, issuingBody, roster, bodies, req.issuedOn())
-                    .forEach(p -> taskIds.add(id + "/" + p.code()));
-        }
-        return new CommandResult(id, taskIds, null, null, Paths.directiveHistory(id)).on(req.issuedOn());
+        return new CommandResult(id, List.copyOf(taskIds), null, null, Paths.directiveHistory(id))
+                .on(req.issuedOn());
     }
 
     @PostMapping("/{id}/receipts")
@@ -183,8 +179,8 @@ public class DirectiveController {
             commands.answerIfStoredUnderCurrentKey(taskId);
             throw new DomainRuleViolation("code", "task.code.taken", "This directive already has a task " + req.code());
         }
-        List<String> created = commands.send(new AssignTask(id, req.toSpec(), req.assignedOn(), current.actor()), id);
-        List<String> taskIds = created == null || created.isEmpty() ? List.of(taskId) : created;
+        // the ids of the tasks the directive created, as it decided them (a group's members on the assignment date)
+        List<String> taskIds = commands.send(new AssignTask(id, req.toSpec(), req.assignedOn(), current.actor()), id);
         return new CommandResult(taskIds.get(0), taskIds, null, null, Paths.taskHistory(taskIds.get(0)))
                 .on(req.assignedOn());
     }
