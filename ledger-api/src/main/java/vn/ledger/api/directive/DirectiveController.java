@@ -75,7 +75,9 @@ public class DirectiveController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue a directive (IssueDirective → DirectiveIssued + one TaskAssigned per task, one commit)",
             description = "Citations are resolved by symbol or registered alias; each task's deadline is accepted "
-                    + "as written ('trước ngày 05/4/2026', 'trong tháng 4/2026', 'định kỳ hằng tháng', ISO date).")
+                    + "as written ('trước ngày 05/4/2026', 'trong tháng 4/2026', 'định kỳ hằng tháng', ISO date). "
+                    + "`taskIds` are the tasks the directive created, as it decided them: a task led by a group is "
+                    + "one task per member on the issue date (directiveId/code@BODY).")
     public CommandResult issue(@Valid @RequestBody DirectiveRequests.Issue req) {
         Actor actor = current.actor();
         String id = req.directiveId() != null ? req.directiveId() : UUID.randomUUID().toString();
