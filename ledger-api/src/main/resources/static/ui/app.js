@@ -108,7 +108,9 @@ function nodeElement(n) {
     meta.push(`${named(n.issuer, n.issuerName)} · ${esc(n.date || '')}`);
     if (r.recipients) meta.push(`nhận ${r.received}/${r.recipients} · đã xử lý ${r.acted} · chưa phản hồi ${r.neverAcknowledged}`);
   } else {
-    meta.push(`chủ trì ${namedList(n.leads, n.leadNames)}`);
+    // a group member's task (code@BODY): the group as the document wrote it, above the member's own name
+    const groups = (n.leadGroups || []).map(g => `“${esc(g.wording)}”`).join(', ');
+    meta.push(`chủ trì ${groups ? groups + ': ' : ''}${namedList(n.leads, n.leadNames)}`);
     if (n.due) meta.push(`hạn ${esc(n.due)}`);
     if (n.deadline) meta.push(`“${esc(n.deadline)}”`);
     if (n.completedOn) meta.push(`hoàn thành ${esc(n.completedOn)}`);

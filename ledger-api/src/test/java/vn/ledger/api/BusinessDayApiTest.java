@@ -172,12 +172,39 @@ class BusinessDayApiTest extends ApiTestSupport {
     }
 
     @Test
+    void the_search_on_a_business_day_finds_only_what_had_been_issued_by_then() throws Exception {
+        // given the demo's 506-CV/ĐU, issued on 25/3/2026 (recorded when the application started)
+        String search = "/api/search/directives?q=" + "506-CV";
+
+        // when it is searched for on 24/3 and on 26/3, as known now
+        Response march24 = get(INSPECTOR, search + "&onDay=2026-03-24");
+        Response march26 = get(INSPECTOR, search + "&onDay=26/3/2026");
+
+        // then the day before its issue it is not found, the day after it is; both answers name the axis
+        assertThat(march24.status()).as(march24.raw()).isEqualTo(200);
+        assertThat(march24.text("source")).isEqualTo("events");
+        assertThat(march24.text("onDay")).isEqualTo("2026-03-24");
+        assertThat(march24.body().get("asOf").isNull()).as("as known now").isTrue();
+        assertThat(march24.body().at("/data/hits").findValuesAsText("symbol")).doesNotContain("506-CV/ĐU");
+        assertThat(march26.text("onDay")).isEqualTo("2026-03-26");
+        assertThat(march26.body().at("/data/hits").findValuesAsText("symbol")).contains("506-CV/ĐU");
+        // as the other reads: a day that has not come, or an unreadable one, is refused naming the parameter
+        Response future = get(INSPECTOR, search + "&onDay=2026-04-11");
+        assertProblem(future, 400, "request.on-day.in-future");
+        assertThat(future.field()).isEqualTo("onDay");
+        assertProblem(get(INSPECTOR, search + "&onDay=26-3-2026"), 400, "request.day");
+        assertProblem(get(INSPECTOR, search + "&asOf=2026-01-01&onDay=2026-02-01"), 400,
+                "request.on-day.in-future");
+    }
+
+    @Test
     void every_read_documents_both_axes_in_openapi() throws Exception {
         JsonNode paths = get(null, "/v3/api-docs").body().get("paths");
         for (String path : List.of("/api/directives/{id}/state", "/api/tasks/{directiveId}/{code}/state",
                 "/api/directives/{id}/chain", "/api/tasks/{directiveId}/{code}/chain", "/api/directives/{id}/stalls",
                 "/api/tasks/{directiveId}/{code}/stalls", "/api/directives/{id}/coverage",
-                "/api/tasks/{directiveId}/{code}/coverage", "/api/bodies/{code}/dashboard", "/api/audit")) {
+                "/api/tasks/{directiveId}/{code}/coverage", "/api/bodies/{code}/dashboard", "/api/audit",
+                "/api/search/directives")) {
             JsonNode parameters = paths.get(path).get("get").get("parameters");
             String asOf = null;
             String onDay = null;

@@ -3,10 +3,16 @@ package vn.ledger.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import vn.ledger.api.history.Paths;
+
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
@@ -103,6 +109,93 @@ class GroupsOfBodiesApiTest extends ApiTestSupport {
         JsonNode task = eventually("/api/tasks/" + id + "/1@" + p1 + "/state", t -> { }).get("data");
         assertThat(texts(task.get("leadBodies"))).containsExactly(p1);
         assertThat(task.at("/leadGroups/0/wording").asText()).isEqualTo(PROVINCES);
+    }
+
+    @Test
+    void the_chain_shows_above_each_province_s_task_the_group_it_was_named_through() throws Exception {
+        // given a notice whose task 1 is led by "Các tỉnh ủy, thành ủy", and a task 2 added for one ministry by name
+        Response issued = post("tuc", "/api/directives", notice(ALL_PROVINCES, provincesLead()));
+        assertThat(issued.status()).as(issued.raw()).isEqualTo(201);
+        String id = issued.text("id");
+        int members = issued.body().get("taskIds").size();
+        Response plain = post("tuc", "/api/directives/" + id + "/tasks", Map.of("code", "2", "work", "Hướng dẫn",
+                "leadBodies", List.of("BKHCN"), "deadline", "trong tháng 6/2026", "product", "Văn bản hướng dẫn",
+                "assignedOn", "10/4/2026"));
+        assertThat(plain.status()).as(plain.raw()).isEqualTo(201);
+
+        // when the chain is read, live and on the business day of the notice (replayed from the events)
+        String chain = "/api/directives/" + id + "/chain?depth=1";
+        JsonNode live = eventually(chain, c -> assertThat(c.at("/data/root/rollup/tasks").asLong())
+                .isEqualTo(members + 1)).at("/data/root");
+        JsonNode onDay = eventually(chain + "&onDay=2026-04-10", c -> { }).at("/data/root");
+
+        // then each province's task carries the group as written; the ministry's, named by itself, none
+        for (JsonNode root : List.of(live, onDay)) {
+            List<JsonNode> tasks = list(root.get("children")).stream()
+                    .filter(c -> "TASK".equals(c.get("kind").asText())).toList();
+            assertThat(tasks).hasSize(members + 1);
+            for (JsonNode t : tasks) {
+                if (t.get("label").asText().startsWith("1@")) {
+                    assertThat(t.at("/leadGroups/0/wording").asText()).as(t.toString()).isEqualTo(PROVINCES);
+                    assertThat(t.at("/leadGroups/0/kind").asText()).isEqualTo("ALL_PROVINCES");
+                    assertThat(t.get("leadGroups")).hasSize(1);
+                } else {
+                    assertThat(t.get("label").asText()).isEqualTo("2");
+                    assertThat(t.get("leadGroups")).as(t.toString()).isEmpty();
+                }
+            }
+        }
+        // and a province's own chain, the task at its root, says it too
+        JsonNode own = eventually("/api/tasks/" + id + "/1@TU-DIENBIEN/chain", c -> { }).at("/data/root");
+        assertThat(own.at("/leadGroups/0/wording").asText()).isEqualTo(PROVINCES);
+    }
+
+    @Test
+    void the_task_ids_answered_are_those_the_directive_created_while_provinces_are_being_registered()
+            throws Exception {
+        // given provinces being registered while notices to every province, and tasks for them, are issued
+        ExecutorService registrar = Executors.newSingleThreadExecutor();
+        Future<?> registering = registrar.submit(() -> {
+            for (int i = 0; i < 6; i++) {
+                body("GR", null, "PROVINCE");
+            }
+            return null;
+        });
+        List<Response> issued = new ArrayList<>();
+        List<Response> added = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                Response notice = post("tuc", "/api/directives", notice(ALL_PROVINCES, provincesLead()));
+                issued.add(notice);
+                added.add(post("tuc", "/api/directives/" + notice.text("id") + "/tasks", Map.of("code", "2",
+                        "work", "Sơ kết", "leadGroups", List.of(ALL_PROVINCES), "deadline", "trong tháng 6/2026",
+                        "product", "Báo cáo sơ kết", "assignedOn", "10/4/2026")));
+            }
+            registering.get();
+        } finally {
+            registrar.shutdown();
+        }
+
+        // then each answer names exactly the tasks stored: one per province the directive recorded as a recipient
+        for (int i = 0; i < issued.size(); i++) {
+            Response notice = issued.get(i);
+            assertThat(notice.status()).as(notice.raw()).isEqualTo(201);
+            assertThat(added.get(i).status()).as(added.get(i).raw()).isEqualTo(201);
+            String id = notice.text("id");
+            List<String> members = texts(get(INSPECTOR, "/api/directives/" + id + "/history").body()
+                    .at("/events/0/payload/recipientGroupsForAction/0/members"));
+            List<String> answered = texts(notice.body().get("taskIds"));
+            assertThat(answered).containsExactlyElementsOf(members.stream().map(m -> id + "/1@" + m).toList());
+            List<String> answeredLater = texts(added.get(i).body().get("taskIds"));
+            for (String task : answeredLater) {
+                JsonNode history = get(INSPECTOR, Paths.taskHistory(task)).body();
+                assertThat(history.at("/events/0/type").asText()).as(task).isEqualTo("TaskAssigned");
+            }
+            List<String> all = new ArrayList<>(answered);
+            all.addAll(answeredLater);
+            eventually("/api/directives/" + id + "/state", st -> assertThat(list(st.at("/data/tasks")))
+                    .extracting(t -> t.get("taskId").asText()).containsExactlyInAnyOrderElementsOf(all));
+        }
     }
 
     @Test

@@ -21,6 +21,7 @@ import vn.ledger.projections.chain.ChainProjection;
 import vn.ledger.projections.chain.ChainQueries;
 import vn.ledger.projections.chain.ChainView;
 import vn.ledger.projections.chain.CoverageReport;
+import vn.ledger.projections.chain.GroupLeads;
 import vn.ledger.projections.chain.StallReport;
 
 import java.time.Instant;
@@ -53,7 +54,9 @@ public class ChainController {
     @GetMapping("/api/directives/{id}/chain")
     @Operation(summary = "Implementation chain of a directive: forwarding directives, tasks and delegated tasks, "
             + "with per node the counts per timeliness status, percent done, latest deadline below, \"6 rõ\" gaps, "
-            + "recipients with hop latency (issued → received → acted)")
+            + "recipients with hop latency (issued → received → acted). A task led through a group of bodies "
+            + "(code II.6@BKHCN, one per member) carries `leadGroups`, the group as written ({kind, of, wording}: "
+            + "\"Các tỉnh ủy, thành ủy\"), from the task model, also in a view asOf or onDay.")
     public ReadAnswer<ChainView> directiveChain(
             @PathVariable String id,
             @Parameter(description = DEPTH) @RequestParam(defaultValue = "3") @Min(0) @Max(30) int depth,
@@ -85,11 +88,12 @@ public class ChainController {
         if (axes == null) {
             Instant now = readSide.now();
             return readSide.live(live, now, readSide.chainQueries(live.store()).page(id, offset, size, depth, size, now)
-                    .orElseThrow(() -> notFound.apply(null)));
+                    .map(v -> GroupLeads.annotate(v, live.store())).orElseThrow(() -> notFound.apply(null)));
         }
         AsOfViews views = readSide.asOfViews(live.store());
         return readSide.replayed(views.view(axes, views.chainAggregates(id), List.of(ChainProjection::new),
-                store -> new ChainQueries(store).page(id, offset, size, depth, size, axes.clock())),
+                store -> new ChainQueries(store).page(id, offset, size, depth, size, axes.clock())
+                        .map(v -> GroupLeads.annotate(v, live.store()))),
                 () -> notFound.apply(axes));
     }
 

@@ -43,7 +43,6 @@ import vn.ledger.core.shared.BusinessCalendar;
 import vn.ledger.core.shared.DomainRuleViolation;
 import vn.ledger.core.shared.TaskSpec;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -76,7 +75,9 @@ public class DirectiveController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue a directive (IssueDirective → DirectiveIssued + one TaskAssigned per task, one commit)",
             description = "Citations are resolved by symbol or registered alias; each task's deadline is accepted "
-                    + "as written ('trước ngày 05/4/2026', 'trong tháng 4/2026', 'định kỳ hằng tháng', ISO date).")
+                    + "as written ('trước ngày 05/4/2026', 'trong tháng 4/2026', 'định kỳ hằng tháng', ISO date). "
+                    + "`taskIds` are the tasks the directive created, as it decided them: a task led by a group is "
+                    + "one task per member on the issue date (directiveId/code@BODY).")
     public CommandResult issue(@Valid @RequestBody DirectiveRequests.Issue req) {
         Actor actor = current.actor();
         String id = req.directiveId() != null ? req.directiveId() : UUID.randomUUID().toString();
@@ -97,8 +98,10 @@ public class DirectiveController {
         List<TaskSpec> tasks = req.tasks() == null ? List.of()
                 : req.tasks().stream().map(TaskRequests.Spec::toSpec).toList();
         Signer signer = new Signer(req.signer().name(), req.signer().position(), req.signer().capacity());
+        List<String> taskIds;
         try {
-            commands.send(new IssueDirective(id, req.symbol(), req.kind(), issuingBody, signer, req.issuedOn(),
+            // the ids of the tasks the directive created, as it decided them (a group's members on the issue date)
+            taskIds = commands.send(new IssueDirective(id, req.symbol(), req.kind(), issuingBody, signer, req.issuedOn(),
                     req.subject(), req.recipientsForAction(), req.recipientsForInformation(),
                     req.recipientsForReport(), req.orientations(), citations, tasks, req.replacesDirectiveId(),
                     BodyRequests.Group.all(req.recipientGroupsForAction()),
@@ -121,13 +124,8 @@ public class DirectiveController {
             commands.send(new ReplaceDirective(req.replacesDirectiveId(), id, "Thay thế bởi " + req.symbol(),
                     req.issuedOn(), actor), req.replacesDirectiveId(), key == null ? null : key + "#replaces");
         }
-        List<String> taskIds = new ArrayList<>();
-        for (TaskSpec task : tasks) {
-            // a group's tasks, one per member: the same expansion the directive just made, from the same roster
-            GroupedTasks.plan("tasks", task, issuingBody, roster, bodies, req.issuedOn())
-                    .forEach(p -> taskIds.add(id + "/" + p.code()));
-        }
-        return new CommandResult(id, taskIds, null, null, Paths.directiveHistory(id)).on(req.issuedOn());
+        return new CommandResult(id, List.copyOf(taskIds), null, null, Paths.directiveHistory(id))
+                .on(req.issuedOn());
     }
 
     @PostMapping("/{id}/receipts")
@@ -183,8 +181,8 @@ public class DirectiveController {
             commands.answerIfStoredUnderCurrentKey(taskId);
             throw new DomainRuleViolation("code", "task.code.taken", "This directive already has a task " + req.code());
         }
-        List<String> created = commands.send(new AssignTask(id, req.toSpec(), req.assignedOn(), current.actor()), id);
-        List<String> taskIds = created == null || created.isEmpty() ? List.of(taskId) : created;
+        // the ids of the tasks the directive created, as it decided them (a group's members on the assignment date)
+        List<String> taskIds = commands.send(new AssignTask(id, req.toSpec(), req.assignedOn(), current.actor()), id);
         return new CommandResult(taskIds.get(0), taskIds, null, null, Paths.taskHistory(taskIds.get(0)))
                 .on(req.assignedOn());
     }

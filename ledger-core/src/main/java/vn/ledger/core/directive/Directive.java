@@ -3,7 +3,9 @@ package vn.ledger.core.directive;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import vn.ledger.core.group.BodyGroups;
 import vn.ledger.core.group.BodyRoster;
@@ -68,8 +70,17 @@ public class Directive {
     protected Directive() {
     }
 
+    /**
+     * Issues the directive. A creation handler that is a method rather than a constructor, so that it can answer
+     * what it decided: the ids of the tasks it created (a group lead's expanded to its members on the issue date),
+     * which no caller can work out again safely (a body registered meanwhile would change the expansion).
+     *
+     * @return the ids of the tasks created, in the order of their TaskAssigned events
+     */
     @CommandHandler
-    public Directive(IssueDirective cmd, BodyDirectory bodies, DirectiveCatalog catalog, BodyRoster allBodies) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public List<String> issue(IssueDirective cmd, BodyDirectory bodies, DirectiveCatalog catalog,
+                              BodyRoster allBodies) {
         BodyRoster roster = BodyRoster.readOnce(allBodies);
         Text.require("directiveId", "directive.id.required", cmd.directiveId());
         Text.require("issuingBodyCode", "directive.issuing-body.required", cmd.issuingBodyCode());
@@ -133,8 +144,12 @@ public class Directive {
         if (holder.isPresent()) {
             throw new NumberTaken(symbol, cmd.issuingBodyCode(), cmd.issuedOn().getYear(), holder.get());
         }
-        // In a constructor Axon defers apply() until the aggregate exists; andThen keeps DirectiveIssued ahead of
-        // the TaskAssigned events in the stream, so readers meet the authority before the tasks it empowers.
+        List<String> created = new ArrayList<>();
+        for (List<GroupedTasks.Planned> tasks : planned) {
+            tasks.forEach(t -> created.add(id + "/" + t.code()));
+        }
+        // andThen keeps DirectiveIssued ahead of the TaskAssigned events in the stream, so readers meet the
+        // authority before the tasks it empowers.
         apply(new DirectiveIssued(id, symbol, cmd.kind(), cmd.issuingBodyCode(), cmd.signer(),
                 cmd.issuedOn(), cmd.subject(), BodyGroups.union(cmd.recipientsForAction(), forAction),
                 BodyGroups.union(cmd.recipientsForInformation(), forInformation),
@@ -148,6 +163,7 @@ public class Directive {
                         }
                     }
                 });
+        return List.copyOf(created);
     }
 
     @CommandHandler

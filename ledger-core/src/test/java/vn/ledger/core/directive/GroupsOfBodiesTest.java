@@ -134,6 +134,20 @@ class GroupsOfBodiesTest {
     }
 
     @Test
+    void issuing_answers_the_ids_of_the_tasks_it_created_as_it_expanded_the_groups_on_the_issue_date() {
+        TaskSpec provinces = new TaskSpec("App.1", "Quán triệt", null, List.of(), List.of(),
+                "chậm nhất trước ngày 05/4/2026", "Báo cáo", List.of(), List.of(PROVINCES), List.of());
+        TaskSpec own = new TaskSpec("App.2", "Hướng dẫn", null, List.of(BKHCN), List.of(),
+                "chậm nhất trước ngày 05/4/2026", "Văn bản", List.of(), List.of(), List.of());
+
+        // the provinces of 20/3/2026: not Hà Giang (merged in 2025), not TU-MOI (registered on 25/3)
+        given().when(notice(List.of(), List.of(), provinces, own))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(List.of(NOTICE_22 + "/App.1@" + TU_DIENBIEN,
+                        NOTICE_22 + "/App.1@" + LAICHAU, NOTICE_22 + "/App.2"));
+    }
+
+    @Test
     void a_task_added_later_for_a_group_answers_the_ids_of_the_tasks_it_created() {
         given(new DirectiveIssued(NOTICE_22, "22-TB/CQTTBCĐ", DirectiveKind.THONG_BAO, CQTT, null, MARCH_20, "V/v",
                 ALL_MINISTRIES, List.of(), List.of(), List.of(), List.of(), List.of(), PHAM_GIA_TUC))

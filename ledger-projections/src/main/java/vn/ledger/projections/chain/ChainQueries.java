@@ -190,7 +190,7 @@ public class ChainQueries {
             }
             return new ChainView.ChainNode(d.id, Node.DIRECTIVE, d.exists,
                     depth, d.symbol, d.subject, d.issuer, null, null,
-                    List.of(), List.of(), issuedOn, null, null, d.status, false, null, false, null, null, List.of(),
+                    List.of(), List.of(), List.of(), issuedOn, null, null, d.status, false, null, false, null, null, List.of(),
                     List.of(), alsoImplements(d), recipients, r.view(), childCount, children,
                     nextOffset);
         }
@@ -200,7 +200,7 @@ public class ChainQueries {
         List<String> missing = d.missingNow().stream().map(m -> Ro.valueOf(m).label()).toList();
         return new ChainView.ChainNode(d.id, Node.TASK, d.exists, depth,
                 d.code, d.work, d.assigner, d.directiveId,
-                d.parentTask, List.copyOf(d.leads), List.copyOf(d.cooperating),
+                d.parentTask, List.copyOf(d.leads), List.copyOf(d.cooperating), List.of(),
                 d.assignedOn, d.deadline, st.due(), status.name(),
                 st.stopped() && status == Timeliness.CANCELLED && !st.cancelled(), st.completedOn(),
                 d.accepted, d.lastPercent, d.lastReportedOn, missing, uncovered, List.of(), List.of(), r.view(), childCount, children,

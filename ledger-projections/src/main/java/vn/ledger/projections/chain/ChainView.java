@@ -1,5 +1,7 @@
 package vn.ledger.projections.chain;
 
+import vn.ledger.core.shared.BodyGroup;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,6 +27,9 @@ public record ChainView(ChainNode root, Instant now, int maxDepth, int childPage
      * @param date          issue date, or assignment date
      * @param status        ACTIVE / RECALLED / REPLACED for a directive; the {@code Timeliness} of a task
      * @param stopped       a task whose directive was recalled or replaced before it was done (status CANCELLED)
+     * @param leadGroups    a task led through a group of bodies (code "II.6@BKHCN"): the groups as written
+     *                      ("Các tỉnh ủy, thành ủy") its lead was named through; empty otherwise (see
+     *                      {@link GroupLeads}: from the task model, when the view is answered)
      * @param lastReportedPercent a task's percent in its latest report that gave one (by business date), beside
      *                      the done count of its roll-up (which counts only completed tasks); null when none
      * @param lastReportedOn that report's business date
@@ -35,12 +40,24 @@ public record ChainView(ChainNode root, Instant now, int maxDepth, int childPage
      */
     public record ChainNode(String id, String kind, boolean exists, int depth, String label, String title,
                             String issuer, String directiveId, String parentTaskId, List<String> leads,
-                            List<String> cooperating, LocalDate date, String deadline, LocalDate due,
+                            List<String> cooperating, List<BodyGroup> leadGroups, LocalDate date, String deadline, LocalDate due,
                             String status, boolean stopped, LocalDate completedOn, boolean accepted,
                             Integer lastReportedPercent, LocalDate lastReportedOn,
                             List<String> missing, List<String> uncoveredLeads, List<String> alsoImplements,
                             List<Recipient> recipients, Rollup rollup, int childCount, List<ChainNode> children,
                             Integer nextOffset) {
+
+        public ChainNode {
+            leadGroups = leadGroups == null ? List.of() : List.copyOf(leadGroups);
+        }
+
+        /** The node with its lead groups and children replaced. */
+        ChainNode with(List<BodyGroup> groups, List<ChainNode> shownChildren) {
+            return new ChainNode(id, kind, exists, depth, label, title, issuer, directiveId, parentTaskId, leads,
+                    cooperating, groups, date, deadline, due, status, stopped, completedOn, accepted,
+                    lastReportedPercent, lastReportedOn, missing, uncoveredLeads, alsoImplements, recipients, rollup,
+                    childCount, shownChildren, nextOffset);
+        }
     }
 
     /**
