@@ -15,10 +15,16 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.stream.StreamSupport;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 /**
@@ -118,6 +124,33 @@ public abstract class ApiTestSupport {
     }
 
     /** Number of stored events of an aggregate (0 when none). */
+    /** GET that the tracking processors may not have caught up with yet: retried until {@code check} holds. */
+    protected JsonNode eventually(String user, String path, Consumer<JsonNode> check) {
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            Response r = get(user, path);
+            assertThat(r.status()).as(r.raw()).isEqualTo(200);
+            check.accept(r.body());
+            last.set(r.body());
+        });
+        return last.get();
+    }
+
+    /** {@link #eventually(String, String, Consumer)} as the inspector. */
+    protected JsonNode eventually(String path, Consumer<JsonNode> check) {
+        return eventually(INSPECTOR, path, check);
+    }
+
+    /** The items of a JSON array (none for a missing one). */
+    protected static List<JsonNode> list(JsonNode array) {
+        return array == null ? List.of() : StreamSupport.stream(array.spliterator(), false).toList();
+    }
+
+    /** The items of a JSON array as text (none for a missing one). */
+    protected static List<String> texts(JsonNode array) {
+        return list(array).stream().map(JsonNode::asText).toList();
+    }
+
     protected int eventCount(String aggregateId) throws Exception {
         Response r = get(INSPECTOR, "/api/history/" + aggregateId);
         if (r.status() == 404) {

@@ -16,20 +16,7 @@ import static org.awaitility.Awaitility.await;
 /** Finding things without knowing ids, on the demo: directives listed and filtered, by symbol, bodies as a tree. */
 class FindingApiTest extends ApiTestSupport {
 
-    private JsonNode eventually(String path, Consumer<JsonNode> check) {
-        AtomicReference<JsonNode> last = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            Response r = get(INSPECTOR, path);
-            assertThat(r.status()).as(r.raw()).isEqualTo(200);
-            check.accept(r.body());
-            last.set(r.body());
-        });
-        return last.get();
-    }
 
-    private static List<JsonNode> list(JsonNode array) {
-        return array == null ? List.of() : StreamSupport.stream(array.spliterator(), false).toList();
-    }
 
     /** A day as the API's JSON gives it (ISO). */
     private static java.time.LocalDate day(String shown) {

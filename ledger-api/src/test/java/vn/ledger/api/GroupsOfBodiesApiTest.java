@@ -276,24 +276,8 @@ class GroupsOfBodiesApiTest extends ApiTestSupport {
         return code;
     }
 
-    private JsonNode eventually(String path, Consumer<JsonNode> check) {
-        AtomicReference<JsonNode> last = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            Response r = get(INSPECTOR, path);
-            assertThat(r.status()).as(r.raw()).isEqualTo(200);
-            check.accept(r.body());
-            last.set(r.body());
-        });
-        return last.get();
-    }
 
-    private static List<JsonNode> list(JsonNode array) {
-        return array == null ? List.of() : StreamSupport.stream(array.spliterator(), false).toList();
-    }
 
-    private static List<String> texts(JsonNode array) {
-        return list(array).stream().map(JsonNode::asText).toList();
-    }
 
     private static Map<String, String> statuses(JsonNode directiveNode) {
         Map<String, String> out = new LinkedHashMap<>();

@@ -23,25 +23,8 @@ class NamesAndFindingAsOfApiTest extends ApiTestSupport {
     private static final String BKHCN = "Bộ Khoa học và Công nghệ";
     private static final String BTC = "Bộ Tài chính";
 
-    private JsonNode eventually(String path, Consumer<JsonNode> check) {
-        AtomicReference<JsonNode> last = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            Response r = get(INSPECTOR, path);
-            assertThat(r.status()).as(r.raw()).isEqualTo(200);
-            check.accept(r.body());
-            last.set(r.body());
-        });
-        return last.get();
-    }
 
-    private static List<String> texts(JsonNode array) {
-        return array == null ? List.of() : StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText)
-                .toList();
-    }
 
-    private static List<JsonNode> list(JsonNode array) {
-        return array == null ? List.of() : StreamSupport.stream(array.spliterator(), false).toList();
-    }
 
     private String issue(String symbol) throws Exception {
         Response r = post("tuc", "/api/directives", DirectiveApiTest.directive(symbol));

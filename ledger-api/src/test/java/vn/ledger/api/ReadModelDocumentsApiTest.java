@@ -22,21 +22,7 @@ class ReadModelDocumentsApiTest extends ApiTestSupport {
     private static final String MODELS = "/api/admin/read-models";
     private static final String A = DemoDataLoader.A;
 
-    /** A document the tracking processors may not have written yet: asked again until {@code check} holds. */
-    private JsonNode eventually(String path, Consumer<JsonNode> check) {
-        AtomicReference<JsonNode> last = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            Response r = get(ADMIN, path);
-            assertThat(r.status()).as(r.raw()).isEqualTo(200);
-            check.accept(r.body());
-            last.set(r.body());
-        });
-        return last.get();
-    }
 
-    private static List<String> texts(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
-    }
 
     @Test
     void onlyAdministratorsReadStoredDocuments() throws Exception {
@@ -50,7 +36,7 @@ class ReadModelDocumentsApiTest extends ApiTestSupport {
 
     @Test
     void aTaskDocumentComesWithItsActorsDeadlineAcknowledgementsAndReportsDecoded() throws Exception {
-        JsonNode task = eventually(MODELS + "/task/documents/tasks/" + A + "/II.1",
+        JsonNode task = eventually(ADMIN, MODELS + "/task/documents/tasks/" + A + "/II.1",
                 t -> assertThat(t.at("/decoded/reports")).hasSize(1));
 
         assertThat(task.get("model").asText()).isEqualTo("task");
@@ -70,7 +56,7 @@ class ReadModelDocumentsApiTest extends ApiTestSupport {
 
     @Test
     void aChainNodeComesWithItsTalliesRecipientsAndChildrenDecoded() throws Exception {
-        JsonNode node = eventually(MODELS + "/chain/documents/chain_nodes/" + A,
+        JsonNode node = eventually(ADMIN, MODELS + "/chain/documents/chain_nodes/" + A,
                 n -> assertThat(n.at("/decoded/recipients")).isNotEmpty());
 
         assertThat(node.at("/stored/rollup").isTextual()).isTrue();
@@ -83,7 +69,7 @@ class ReadModelDocumentsApiTest extends ApiTestSupport {
 
     @Test
     void auditBucketsAreListedAndTheirEntriesDecoded() throws Exception {
-        JsonNode page = eventually(MODELS + "/audit/documents/audit?size=2",
+        JsonNode page = eventually(ADMIN, MODELS + "/audit/documents/audit?size=2",
                 p -> assertThat(p.get("ids")).hasSize(2));
         assertThat(page.get("next").asText()).isEqualTo(page.at("/ids/1").asText());
         JsonNode next = get(ADMIN, MODELS + "/audit/documents/audit?size=2&after=" + page.get("next").asText()).body();
@@ -98,7 +84,7 @@ class ReadModelDocumentsApiTest extends ApiTestSupport {
 
     @Test
     void aDashboardAndItsTaskFactsAreShownAsTheRecordsTheirFormsRead() throws Exception {
-        JsonNode dashboard = eventually(MODELS + "/dashboard/documents/dashboard/BKHCN",
+        JsonNode dashboard = eventually(ADMIN, MODELS + "/dashboard/documents/dashboard/BKHCN",
                 d -> assertThat(d.at("/decoded/tree/c").isObject()).isTrue());
 
         assertThat(dashboard.at("/stored/tree").isTextual()).isTrue();
@@ -106,7 +92,7 @@ class ReadModelDocumentsApiTest extends ApiTestSupport {
         assertThat(dashboard.at("/decoded/self/c/assigned").asLong()).isPositive();
         assertThat(texts(dashboard.get("decodedPaths"))).containsExactly("$");
 
-        JsonNode task = eventually(MODELS + "/dashboard/documents/dashboard_tasks/" + A + "/II.1",
+        JsonNode task = eventually(ADMIN, MODELS + "/dashboard/documents/dashboard_tasks/" + A + "/II.1",
                 t -> assertThat(t.at("/decoded/contrib/tally/c").isObject()).isTrue());
         assertThat(task.at("/stored/contrib/tally").isTextual()).isTrue();
         assertThat(texts(task.at("/decoded/leads"))).contains("BKHCN");
@@ -117,7 +103,7 @@ class ReadModelDocumentsApiTest extends ApiTestSupport {
 
     @Test
     void aBodyAndASearchEntryAreShownAsTheRecordsTheirFormsRead() throws Exception {
-        JsonNode body = eventually(MODELS + "/bodies/documents/bodies/BKHCN",
+        JsonNode body = eventually(ADMIN, MODELS + "/bodies/documents/bodies/BKHCN",
                 b -> assertThat(b.at("/decoded/registered").asBoolean()).isTrue());
 
         assertThat(body.at("/decoded/code").asText()).isEqualTo("BKHCN");
@@ -125,7 +111,7 @@ class ReadModelDocumentsApiTest extends ApiTestSupport {
         assertThat(body.at("/decoded/names/0/name").asText()).isNotBlank();
         assertThat(texts(body.get("decodedPaths"))).containsExactly("$");
 
-        JsonNode entry = eventually(MODELS + "/search/documents/search/dir:" + A,
+        JsonNode entry = eventually(ADMIN, MODELS + "/search/documents/search/dir:" + A,
                 e -> assertThat(e.at("/decoded/symbol").asText()).isNotBlank());
         assertThat(entry.at("/decoded/directiveId").asText()).isEqualTo(A);
         assertThat(entry.at("/decoded/tokens")).isNotEmpty();
@@ -133,7 +119,7 @@ class ReadModelDocumentsApiTest extends ApiTestSupport {
 
     @Test
     void aDirectiveIsShownAsTheRecordItsFormReads() throws Exception {
-        JsonNode directive = eventually(MODELS + "/directive/documents/directives/" + A,
+        JsonNode directive = eventually(ADMIN, MODELS + "/directive/documents/directives/" + A,
                 d -> assertThat(d.at("/decoded/issued").asBoolean()).isTrue());
 
         assertThat(directive.at("/stored/issuedBy").asText()).contains("\u001F");

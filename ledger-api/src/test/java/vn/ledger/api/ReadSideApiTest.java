@@ -33,21 +33,7 @@ class ReadSideApiTest extends ApiTestSupport {
     private static final String C = DemoDataLoader.C;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    /** GET that the tracking processors may not have caught up with yet: retried until {@code check} holds. */
-    private JsonNode eventually(String user, String path, java.util.function.Consumer<JsonNode> check) {
-        AtomicReference<JsonNode> last = new AtomicReference<>();
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            Response r = get(user, path);
-            assertThat(r.status()).as(r.raw()).isEqualTo(200);
-            check.accept(r.body());
-            last.set(r.body());
-        });
-        return last.get();
-    }
 
-    private static List<JsonNode> list(JsonNode array) {
-        return array == null ? List.of() : StreamSupport.stream(array.spliterator(), false).toList();
-    }
 
     private static JsonNode child(JsonNode node, String label) {
         return list(node.get("children")).stream().filter(c -> label.equals(c.get("label").asText())).findFirst()
