@@ -165,23 +165,7 @@ final class TrackingReader {
                 recent.lookedPastHead();
             }
             for (Map.Entry<Long, Document> entry : found.entrySet()) {
-                long position = entry.getKey();
-                if (position > index) {
-                    for (long p = index + 1; p < position; p++) {
-                        gaps.add(p);
-                    }
-                    index = position;
-                } else {
-                    gaps.remove(position);
-                }
-                gapFirstSeen.remove(position);
-                GapAwareTrackingToken at = GapAwareTrackingToken.newInstance(index, gaps);
-                List<Document> events = entry.getValue().getList("ev", Document.class);
-                for (int i = 0; i < events.size(); i++) {
-                    // equal tokens for the whole commit (one batch), each telling its event's own place in the log
-                    out.add(new TrackedDomainEventData<>(CommitToken.of(at, position, i),
-                            CommitCodec.toEventData(events.get(i))));
-                }
+                index = take(entry.getKey(), entry.getValue().getList("ev", Document.class), index, gaps, out);
             }
             closeExpiredGaps(gaps);
             boolean filled = 2L * found.tailMap(before, false).size() >= window;
@@ -240,25 +224,34 @@ final class TrackingReader {
         SortedSet<Long> gaps = new TreeSet<>(token.getGaps());
         List<TrackedEventData<?>> out = new ArrayList<>();
         for (Map.Entry<Long, List<Document>> commit : found.entrySet()) {
-            long position = commit.getKey();
-            if (position > index) {
-                for (long p = index + 1; p < position; p++) {
-                    gaps.add(p);
-                }
-                index = position;
-            } else {
-                gaps.remove(position);
-            }
-            gapFirstSeen.remove(position);
-            GapAwareTrackingToken at = GapAwareTrackingToken.newInstance(index, gaps);
-            List<Document> events = commit.getValue();
-            for (int i = 0; i < events.size(); i++) {
-                out.add(new TrackedDomainEventData<>(CommitToken.of(at, position, i),
-                        CommitCodec.toEventData(events.get(i))));
-            }
+            index = take(commit.getKey(), commit.getValue(), index, gaps, out);
         }
         closeExpiredGaps(gaps);
         return new Batch(out, GapAwareTrackingToken.newInstance(index, gaps), window);
+    }
+
+    /**
+     * Takes the commit at {@code position} into {@code out} after a reader at {@code index} with {@code gaps}: the
+     * positions skipped become gaps, a gap it fills is closed. Returns the reader's index after it.
+     */
+    private long take(long position, List<Document> events, long index, SortedSet<Long> gaps,
+                      List<TrackedEventData<?>> out) {
+        if (position > index) {
+            for (long p = index + 1; p < position; p++) {
+                gaps.add(p);
+            }
+            index = position;
+        } else {
+            gaps.remove(position);
+        }
+        gapFirstSeen.remove(position);
+        GapAwareTrackingToken at = GapAwareTrackingToken.newInstance(index, gaps);
+        for (int i = 0; i < events.size(); i++) {
+            // equal tokens for the whole commit (one batch), each telling its event's own place in the log
+            out.add(new TrackedDomainEventData<>(CommitToken.of(at, position, i),
+                    CommitCodec.toEventData(events.get(i))));
+        }
+        return index;
     }
 
     /** Held here (added to {@code found}) or being appended here; false when only the server can tell. */
