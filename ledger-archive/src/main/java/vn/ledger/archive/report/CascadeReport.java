@@ -3,7 +3,7 @@ package vn.ledger.archive.report;
 import vn.ledger.archive.ExportScope;
 import vn.ledger.archive.Exporter;
 import vn.ledger.archive.Outline;
-import vn.ledger.archive.bag.BagWriter;
+import vn.ledger.archive.bag.Payloads;
 import vn.ledger.archive.records.Facts;
 import vn.ledger.archive.records.Labels;
 import vn.ledger.core.directive.DirectiveIssued;
@@ -47,7 +47,7 @@ public final class CascadeReport {
     }
 
     /** Writes the report's volumes into the bag; returns how many. */
-    public int write(BagWriter bag, List<Outline.Doc> docs, ExportScope scope, Exporter.Requester requester,
+    public int write(Payloads bag, List<Outline.Doc> docs, ExportScope scope, Exporter.Requester requester,
                      String exportId, long treeSize, String rootBase64, java.util.function.LongConsumer done)
             throws IOException {
         long n = 0;
