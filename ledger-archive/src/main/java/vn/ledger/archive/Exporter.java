@@ -117,12 +117,17 @@ public final class Exporter {
         try (ProofTree.Builder builder = ProofTree.builder(tempDir);
              EventSpill spill = new EventSpill(tempDir, spillRunBytes);
              DiskMap bodies = DiskMap.open(tempDir, "bodies", 1);
-             BagWriter bag = new BagWriter(out, "ledger-" + scope.slug())) {
+             BagWriter bag = new BagWriter(out, "ledger-" + scope.slug());
+             // the bag is written on a thread of its own, in the order files are handed to it: the events' lines
+             // deflated and digested there as this thread reads the log; then the proofs there while this thread
+             // sorts the spill and spools the aggregates and the metadata; then the report's volumes rendered and
+             // stored there while this thread lays out the next
+             OrderedBag ordered = new OrderedBag(bag, tempDir, VOLUMES_IN_FLIGHT)) {
             Map<String, String> bodyNames = bodies.map(); // on disk: one entry per body of the country
             meter.phase("reading the log");
             try (DataOutputStream leaves = new DataOutputStream(new BufferedOutputStream(
                     Files.newOutputStream(exported), 1 << 16));
-                 OutputStream events = bag.payload("events.jsonl");
+                 OutputStream events = ordered.streamed("events.jsonl");
                  JsonGenerator json = JSON.createGenerator(events, JsonEncoding.UTF8)) {
                 // the tree covers the gap-free prefix only: the read stops at the first missing position
                 ReadAhead.read(commits, 1, head, commit -> {
@@ -159,14 +164,12 @@ public final class Exporter {
                 byte[] root = tree.root(); // once here: the tree remembers hashes as proofs ask, on the bag's thread
                 Checkpoint checkpoint = new Checkpoint(signing.origin(), tree.size(), root);
                 String note = signing.sign(checkpoint).format();
-                bag.payload("checkpoint.txt", note.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                byte[] noteBytes = note.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                ordered.run(b -> b.payload("checkpoint.txt", noteBytes));
                 int aggregates;
                 List<Outline.Doc> docs;
                 int volumes;
-                // from here the bag is written on a thread of its own, in the same order: first the proofs, while
-                // this thread sorts the spill, spools the aggregates and the metadata, then lays out the report,
-                // whose volumes are rendered and stored on the bag's thread as this one lays out the next
-                try (OrderedBag ordered = new OrderedBag(bag, tempDir, VOLUMES_IN_FLIGHT)) {
+                try {
                     meter.phase("writing proofs");
                     ordered.run(b -> writeProofs(b, tree, exported, counts[0]));
                     meter.phase("sorting the spill");
@@ -187,6 +190,8 @@ public final class Exporter {
                             done -> meter.part(70, 100, done, docs.size()));
                     meter.phase("finishing the bag");
                     ordered.finish();
+                } finally {
+                    ordered.close(); // the bag's thread stops before the tree it reads proofs from is closed
                 }
                 Map<String, String> info = new LinkedHashMap<>();
                 info.put("Source-Organization", "Directive Ledger");

@@ -19,11 +19,13 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Writes into a bag on a thread of its own, in the order files are handed to it, so that the export's thread makes
  * the next file meanwhile (on a second core): {@link #run} hands it writing of any kind (the proofs); a file opened
- * here is spooled to a temporary file and copied into the bag, deflated on the bag's thread, once it is closed; a
+ * with {@link #streamed} goes to it in chunks as it is made (the events' lines, deflated and digested there while the
+ * log is read); a file opened with {@link #payload} is spooled to a temporary file and copied into the bag, deflated
+ * on the bag's thread, once it is closed; a
  * stored file (a PDF volume) is rendered on the bag's thread. At most {@code inFlight} stored files wait or render at
  * a time, each holding a volume's pages in the heap: the export's thread waits for one to be written before it hands
  * on another, so the heap holds a bounded number of volumes however long the report. The bag's files, their order
- * and bytes are those of writing them one after the other on one thread.
+ * and contents are those of writing them one after the other on one thread.
  */
 public final class OrderedBag implements Payloads, AutoCloseable {
 
@@ -36,6 +38,9 @@ public final class OrderedBag implements Payloads, AutoCloseable {
     private final BagWriter bag;
     private final Path tempDir;
     private final Semaphore inFlight;
+    private static final int CHUNK = 1 << 18;
+    private static final int CHUNKS_IN_FLIGHT = 8;
+    private final Semaphore chunks = new Semaphore(CHUNKS_IN_FLIGHT);
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "export-bag");
         t.setDaemon(true);
@@ -84,16 +89,78 @@ public final class OrderedBag implements Payloads, AutoCloseable {
         };
     }
 
+    /**
+     * A payload file written into the bag as it is made, in chunks the bag's thread deflates and digests while this
+     * one makes the next; at most {@value #CHUNKS_IN_FLIGHT} chunks of {@value #CHUNK} bytes wait at a time.
+     */
+    public OutputStream streamed(String path) throws IOException {
+        OutputStream[] entry = new OutputStream[1]; // touched on the bag's thread only
+        submit(bag -> entry[0] = bag.payload(path), () -> { });
+        return new OutputStream() {
+            private byte[] buffer = new byte[CHUNK];
+            private int used;
+            private boolean closed;
+
+            @Override
+            public void write(int b) throws IOException {
+                if (used == CHUNK) {
+                    hand();
+                }
+                buffer[used++] = (byte) b;
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                while (len > 0) {
+                    if (used == CHUNK) {
+                        hand();
+                    }
+                    int n = Math.min(len, CHUNK - used);
+                    System.arraycopy(b, off, buffer, used, n);
+                    used += n;
+                    off += n;
+                    len -= n;
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                hand();
+                submit(bag -> entry[0].close(), () -> { });
+            }
+
+            private void hand() throws IOException {
+                if (used == 0) {
+                    return;
+                }
+                byte[] chunk = buffer;
+                int length = used;
+                acquire(chunks, path);
+                submit(bag -> entry[0].write(chunk, 0, length), chunks::release);
+                buffer = new byte[CHUNK];
+                used = 0;
+            }
+        };
+    }
+
     @Override
     public void stored(String path, Render render) throws IOException {
+        acquire(inFlight, path);
+        submit(bag -> bag.stored(path, render), inFlight::release);
+    }
+
+    private void acquire(Semaphore permits, String path) throws IOException {
         check();
         try {
-            inFlight.acquire();
+            permits.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted waiting for the bag to take " + path);
         }
-        submit(bag -> bag.stored(path, render), inFlight::release);
     }
 
     /** Waits until everything handed is in the bag; the caller may then write the bag itself. */
