@@ -31,7 +31,7 @@ public final class OrderedBag implements Payloads, AutoCloseable {
 
     /** Writing done on the bag's thread. */
     @FunctionalInterface
-    public interface Work {
+    public interface Writing {
         void run(BagWriter bag) throws IOException;
     }
 
@@ -56,7 +56,7 @@ public final class OrderedBag implements Payloads, AutoCloseable {
     }
 
     /** Hands writing to the bag's thread, after what was handed before. */
-    public void run(Work work) throws IOException {
+    public void run(Writing work) throws IOException {
         submit(work, () -> { });
     }
 
@@ -147,6 +147,13 @@ public final class OrderedBag implements Payloads, AutoCloseable {
         };
     }
 
+    /** On the bag's thread, in order; waits while {@value #CHUNKS_IN_FLIGHT} such pieces of work wait already. */
+    @Override
+    public void beside(Work work) throws IOException {
+        acquire(chunks, "work beside");
+        submit(bag -> work.run(), chunks::release);
+    }
+
     @Override
     public void stored(String path, Render render) throws IOException {
         acquire(inFlight, path);
@@ -192,7 +199,7 @@ public final class OrderedBag implements Payloads, AutoCloseable {
         }
     }
 
-    private void submit(Work work, Runnable after) throws IOException {
+    private void submit(Writing work, Runnable after) throws IOException {
         check();
         thread.execute(() -> {
             try {

@@ -21,6 +21,20 @@ public interface Payloads {
      */
     void stored(String path, Render render) throws IOException;
 
+    /**
+     * Work for the thread the bag is written on, after what was handed before it (here at once): a PDF page's
+     * compression, say. An implementation on a thread of its own bounds how much such work waits.
+     */
+    default void beside(Work work) throws IOException {
+        work.run();
+    }
+
+    /** Work handed to {@link #beside}. */
+    @FunctionalInterface
+    interface Work {
+        void run() throws IOException;
+    }
+
     /** Makes a file's bytes. */
     @FunctionalInterface
     interface Render {

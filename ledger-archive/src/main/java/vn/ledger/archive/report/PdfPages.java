@@ -1,6 +1,7 @@
 package vn.ledger.archive.report;
 
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -17,6 +18,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.zip.Deflater;
 
 /**
  * A4 pages of wrapped text in DejaVu Sans (embedded, subset), written into the bag as numbered volumes of at most
@@ -24,9 +26,9 @@ import java.util.List;
  * NFC-normalised before it is measured or shown: decomposed Vietnamese accents would otherwise render as wrong letters.
  * A page's content stream is composed here from each character's glyph code, found once per character (see
  * {@link Face}), and handed to PDFBox whole when the page is done: PDFBox's own {@code showText} encoded every string
- * character by character into a stream written a byte at a time, a third of the report's time. A full volume is
- * handed to the bag with its pages' content uncompressed: compressing them, subsetting the fonts and saving the PDF
- * happen where the bag renders it (on its own thread during an export), while the next volume is laid out here.
+ * character by character into a stream written a byte at a time, a third of the report's time. Compressing a page's
+ * content, and a full volume's subsetting of its fonts and saving, happen where the bag is written (on its own
+ * thread during an export) while the next page or volume is laid out here; a volume holds its pages compressed.
  */
 final class PdfPages implements AutoCloseable {
 
@@ -207,10 +209,33 @@ final class PdfPages implements AutoCloseable {
         y = PDRectangle.A4.getHeight() - MARGIN;
     }
 
-    /** Keeps the page's content, whole; it is compressed into the page when the volume is rendered. */
-    private void finishPage() {
-        contents.add(content.toString().getBytes(StandardCharsets.US_ASCII));
+    /**
+     * Hands the page's content to be compressed where the bag is written (on its thread during an export, while
+     * this one lays out the next page); the volume keeps it compressed until it is rendered. The list of a volume's
+     * pages is touched there only.
+     */
+    private void finishPage() throws IOException {
+        byte[] raw = content.toString().getBytes(StandardCharsets.US_ASCII);
         content.setLength(0);
+        List<byte[]> pages = contents;
+        bag.beside(() -> pages.add(deflate(raw)));
+    }
+
+    /** Compressed as PDFBox's FlateFilter compresses a stream (zlib, the default level). */
+    private static byte[] deflate(byte[] raw) {
+        Deflater deflater = new Deflater();
+        try {
+            deflater.setInput(raw);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 4 + 64);
+            byte[] buffer = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
     }
 
     private void saveVolume() throws IOException {
@@ -231,7 +256,7 @@ final class PdfPages implements AutoCloseable {
     }
 
     /**
-     * The volume's PDF: each page's content compressed into it, the fonts subset to the characters shown (PDFBox
+     * The volume's PDF: each page's compressed content set into it, the fonts subset to the characters shown (PDFBox
      * does this on save only for fonts set through its own content stream, so here it is asked for), saved and
      * closed. It touches this volume's objects only, so it may run on another thread than the one laying out the next.
      */
@@ -239,12 +264,13 @@ final class PdfPages implements AutoCloseable {
         try (volume) {
             int i = 0;
             for (PDPage p : volume.getPages()) {
-                PDStream stream = new PDStream(volume);
-                try (OutputStream out = stream.createOutputStream(COSName.FLATE_DECODE)) {
+                COSStream stream = volume.getDocument().createCOSStream();
+                try (OutputStream out = stream.createRawOutputStream()) {
                     out.write(pages.get(i));
                 }
+                stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
                 pages.set(i++, null);
-                p.setContents(stream);
+                p.setContents(new PDStream(stream));
             }
             for (PDType0Font font : fonts) {
                 font.subset();
