@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.ledger.archive.bag.BagWriter;
+import vn.ledger.archive.bag.OrderedBag;
 import vn.ledger.archive.records.Facts;
 import vn.ledger.archive.records.Histories;
 import vn.ledger.archive.records.Records;
@@ -49,7 +50,10 @@ import java.util.function.Consumer;
  * and report are written from their aggregates' histories, one document at a time. The events of the aggregates the
  * export is about are filed under their document in a spill sorted on disk (the per-aggregate counts are written
  * as it is merged, the report reads a document's histories back from it), so the heap holds a window of the log, a
- * sorted run and two ids per document, however many events and aggregates are exported.
+ * sorted run and two ids per document, however many events and aggregates are exported. After the log pass the bag
+ * is written on a thread of its own ({@link OrderedBag}): the proofs there while this thread sorts the spill and
+ * writes the metadata, then the report's volumes, each rendered there while this thread lays out the next; the
+ * bundle's files and their order are the same as written one after the other.
  */
 public final class Exporter {
 
@@ -81,6 +85,9 @@ public final class Exporter {
     /** 8 MB of events a sorted run: a few dozen runs for a national export, merged in one pass. */
     public static final long DEFAULT_SPILL_RUN_BYTES = 8L << 20;
 
+    /** Report volumes handed to the bag's thread and not yet written: one rendering, one waiting. */
+    static final int VOLUMES_IN_FLIGHT = 2;
+
     /** Who asks, for bag-info and the file's creator. */
     public record Requester(String username, String fullName, String position, String bodyCode) {
     }
@@ -110,12 +117,17 @@ public final class Exporter {
         try (ProofTree.Builder builder = ProofTree.builder(tempDir);
              EventSpill spill = new EventSpill(tempDir, spillRunBytes);
              DiskMap bodies = DiskMap.open(tempDir, "bodies", 1);
-             BagWriter bag = new BagWriter(out, "ledger-" + scope.slug())) {
+             BagWriter bag = new BagWriter(out, "ledger-" + scope.slug());
+             // the bag is written on a thread of its own, in the order files are handed to it: the events' lines
+             // deflated and digested there as this thread reads the log; then the proofs there while this thread
+             // sorts the spill and spools the aggregates and the metadata; then the report's volumes rendered and
+             // stored there while this thread lays out the next
+             OrderedBag ordered = new OrderedBag(bag, tempDir, VOLUMES_IN_FLIGHT)) {
             Map<String, String> bodyNames = bodies.map(); // on disk: one entry per body of the country
             meter.phase("reading the log");
             try (DataOutputStream leaves = new DataOutputStream(new BufferedOutputStream(
                     Files.newOutputStream(exported), 1 << 16));
-                 OutputStream events = bag.payload("events.jsonl");
+                 OutputStream events = ordered.streamed("events.jsonl");
                  JsonGenerator json = JSON.createGenerator(events, JsonEncoding.UTF8)) {
                 // the tree covers the gap-free prefix only: the read stops at the first missing position
                 ReadAhead.read(commits, 1, head, commit -> {
@@ -149,28 +161,38 @@ public final class Exporter {
                 });
             }
             try (ProofTree tree = builder.build()) {
-                Checkpoint checkpoint = new Checkpoint(signing.origin(), tree.size(), tree.root());
+                byte[] root = tree.root(); // once here: the tree remembers hashes as proofs ask, on the bag's thread
+                Checkpoint checkpoint = new Checkpoint(signing.origin(), tree.size(), root);
                 String note = signing.sign(checkpoint).format();
-                bag.payload("checkpoint.txt", note.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                meter.phase("writing proofs");
-                writeProofs(bag, tree, exported, counts[0], meter);
-                meter.phase("sorting the spill");
+                byte[] noteBytes = note.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                ordered.run(b -> b.payload("checkpoint.txt", noteBytes));
                 int aggregates;
-                try (OutputStream a = bag.payload("aggregates.jsonl");
-                     JsonGenerator json = JSON.createGenerator(a, JsonEncoding.UTF8)) {
-                    AggregateCounts tallies = new AggregateCounts(json);
-                    spill.sort(tallies::see);
-                    aggregates = tallies.finish();
+                List<Outline.Doc> docs;
+                int volumes;
+                try {
+                    meter.phase("writing proofs");
+                    ordered.run(b -> writeProofs(b, tree, exported, counts[0]));
+                    meter.phase("sorting the spill");
+                    try (OutputStream a = ordered.payload("aggregates.jsonl");
+                         JsonGenerator json = JSON.createGenerator(a, JsonEncoding.UTF8)) {
+                        AggregateCounts tallies = new AggregateCounts(json);
+                        spill.sort(tallies::see);
+                        aggregates = tallies.finish();
+                    }
+                    meter.phase("writing metadata");
+                    docs = outline.inCascadeOrder();
+                    Facts facts = new Facts(new Histories(commits, spill), bodyNames);
+                    new Records(facts, clock).write(ordered, docs, scope, requester, exportId,
+                            done -> meter.part(60, 70, done, docs.size()));
+                    meter.phase("writing the report");
+                    volumes = new CascadeReport(facts, clock).write(ordered, docs, scope, requester, exportId,
+                            tree.size(), Base64.getEncoder().encodeToString(root),
+                            done -> meter.part(70, 100, done, docs.size()));
+                    meter.phase("finishing the bag");
+                    ordered.finish();
+                } finally {
+                    ordered.close(); // the bag's thread stops before the tree it reads proofs from is closed
                 }
-                meter.phase("writing metadata");
-                List<Outline.Doc> docs = outline.inCascadeOrder();
-                Facts facts = new Facts(new Histories(commits, spill), bodyNames);
-                new Records(facts, clock).write(bag, docs, scope, requester, exportId,
-                        done -> meter.part(70, 75, done, docs.size()));
-                meter.phase("writing the report");
-                int volumes = new CascadeReport(facts, clock).write(bag, docs, scope, requester, exportId,
-                        tree.size(), Base64.getEncoder().encodeToString(tree.root()),
-                        done -> meter.part(75, 100, done, docs.size()));
                 Map<String, String> info = new LinkedHashMap<>();
                 info.put("Source-Organization", "Directive Ledger");
                 info.put("Bagging-Date", clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
@@ -179,13 +201,13 @@ public final class Exporter {
                 info.put("Contact-Name", requester.fullName() + " (" + requester.username() + ")");
                 info.put("Ledger-Checkpoint-Origin", signing.origin());
                 info.put("Ledger-Tree-Size", Long.toString(tree.size()));
-                info.put("Ledger-Root-Hash", Base64.getEncoder().encodeToString(tree.root()));
+                info.put("Ledger-Root-Hash", Base64.getEncoder().encodeToString(root));
                 info.put("Ledger-Verifier-Key", signing.verifierKey());
                 info.put("Ledger-Exported-Commits", Long.toString(counts[0]));
                 info.put("Ledger-Exported-Events", Long.toString(counts[1]));
                 bag.finish(info);
                 meter.done();
-                return new Summary(tree.size(), Hashes.hex(tree.root()), counts[0], counts[1], aggregates,
+                return new Summary(tree.size(), Hashes.hex(root), counts[0], counts[1], aggregates,
                         docs.size(), volumes, note, signing.verifierKey());
             }
         } finally {
@@ -193,8 +215,8 @@ public final class Exporter {
         }
     }
 
-    private void writeProofs(BagWriter bag, ProofTree tree, Path exported, long total, Progress meter)
-            throws IOException {
+    /** On the bag's thread: reports no progress (the export's thread does, of the report it lays out meanwhile). */
+    private static void writeProofs(BagWriter bag, ProofTree tree, Path exported, long total) throws IOException {
         try (DataInputStream leaves = new DataInputStream(new BufferedInputStream(Files.newInputStream(exported)));
              OutputStream p = bag.payload("proofs.jsonl");
              JsonGenerator json = JSON.createGenerator(p, JsonEncoding.UTF8)) {
@@ -202,7 +224,6 @@ public final class Exporter {
                 long leaf = leaves.readLong();
                 BundleFormat.writeProof(json, leaf, tree.size(), tree.inclusion(leaf));
                 json.writeRaw('\n');
-                meter.part(60, 70, i + 1, total);
             }
         } catch (EOFException e) {
             throw new IllegalStateException("the list of exported leaves is short", e);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -18,8 +19,9 @@ import java.util.zip.ZipOutputStream;
  * written, so nothing is held in memory but the manifest lines. All files sit under one top directory named after
  * the bag, as zipped bags conventionally do. Payload files first, one at a time; {@link #finish} then writes
  * {@code bagit.txt}, {@code bag-info.txt}, {@code manifest-sha256.txt} and {@code tagmanifest-sha256.txt}.
+ * One thread at a time writes it (an {@link OrderedBag} hands it from the export's thread to its own).
  */
-public final class BagWriter implements AutoCloseable {
+public final class BagWriter implements Payloads, AutoCloseable {
 
     private final ZipOutputStream zip;
     private final String root;
@@ -35,13 +37,23 @@ public final class BagWriter implements AutoCloseable {
         this.root = bagName + "/";
     }
 
-    /** Opens a payload file {@code data/<path>}; close it before opening the next. */
+    @Override
     public OutputStream payload(String path) throws IOException {
-        return open("data/" + path, manifest, true);
+        return open("data/" + path, manifest, true, null);
     }
 
-    public void payload(String path, byte[] content) throws IOException {
-        try (OutputStream out = payload(path)) {
+    /** Renders the file here and stores it uncompressed: its own streams are compressed already. */
+    @Override
+    public void stored(String path, Render render) throws IOException {
+        byte[] content = render.bytes();
+        CRC32 crc = new CRC32();
+        crc.update(content);
+        ZipEntry entry = new ZipEntry(root + "data/" + path);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(content.length);
+        entry.setCompressedSize(content.length);
+        entry.setCrc(crc.getValue());
+        try (OutputStream out = open("data/" + path, manifest, true, entry)) {
             out.write(content);
         }
     }
@@ -57,7 +69,7 @@ public final class BagWriter implements AutoCloseable {
         tag("bag-info.txt", info.toString());
         tag("manifest-sha256.txt", String.join("", manifest));
         StringBuilder tags = new StringBuilder(String.join("", tagManifest));
-        try (OutputStream out = open("tagmanifest-sha256.txt", null, false)) {
+        try (OutputStream out = open("tagmanifest-sha256.txt", null, false, null)) {
             out.write(tags.toString().getBytes(StandardCharsets.UTF_8));
         }
         zip.finish();
@@ -69,7 +81,7 @@ public final class BagWriter implements AutoCloseable {
     }
 
     private void tag(String name, String content) throws IOException {
-        try (OutputStream out = open(name, tagManifest, false)) {
+        try (OutputStream out = open(name, tagManifest, false, null)) {
             out.write(content.getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -78,11 +90,11 @@ public final class BagWriter implements AutoCloseable {
         return value.replace("\r", " ").replace("\n", " ");
     }
 
-    private OutputStream open(String path, List<String> into, boolean payload) throws IOException {
+    private OutputStream open(String path, List<String> into, boolean payload, ZipEntry stored) throws IOException {
         if (entryOpen) {
             throw new IllegalStateException("close the previous file of the bag before opening " + path);
         }
-        zip.putNextEntry(new ZipEntry(root + path));
+        zip.putNextEntry(stored != null ? stored : new ZipEntry(root + path));
         entryOpen = true;
         MessageDigest digest = sha256();
         return new FilterOutputStream(zip) {

@@ -52,6 +52,24 @@ public final class Facts {
         return histories.tasks();
     }
 
+    /** A document and its tasks, as the report lays them out; {@code document} is null when its issue is not held. */
+    public record Dossier(String id, Document document, List<Task> tasks) {
+    }
+
+    /** Reads a document with its tasks, in the order the log first shows them. */
+    public Dossier dossier(String documentId) {
+        prefetch(documentId, true);
+        Document document = document(documentId);
+        List<Task> out = new ArrayList<>();
+        for (String taskId : tasks()) {
+            Task task = task(taskId);
+            if (task != null) {
+                out.add(task);
+            }
+        }
+        return new Dossier(documentId, document, out);
+    }
+
     /** One recorded step: what, who (name, position, body), when recorded, the business date it states. */
     public record Happening(String type, String who, String position, String body, Instant recorded,
                             LocalDate businessDate, String detail) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import vn.ledger.archive.ExportScope;
 import vn.ledger.archive.Exporter;
 import vn.ledger.archive.Outline;
-import vn.ledger.archive.bag.BagWriter;
+import vn.ledger.archive.bag.Payloads;
 import vn.ledger.core.directive.DirectiveIssued;
 import vn.ledger.core.directive.Signer;
 
@@ -40,7 +40,7 @@ public final class Records {
         this.clock = clock;
     }
 
-    public void write(BagWriter bag, List<Outline.Doc> docs, ExportScope scope,
+    public void write(Payloads bag, List<Outline.Doc> docs, ExportScope scope,
                           Exporter.Requester requester, String exportId, java.util.function.LongConsumer done)
             throws IOException {
         long n = 0;

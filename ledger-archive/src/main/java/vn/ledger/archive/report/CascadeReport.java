@@ -3,7 +3,8 @@ package vn.ledger.archive.report;
 import vn.ledger.archive.ExportScope;
 import vn.ledger.archive.Exporter;
 import vn.ledger.archive.Outline;
-import vn.ledger.archive.bag.BagWriter;
+import vn.ledger.archive.bag.Payloads;
+import vn.ledger.archive.records.Dossiers;
 import vn.ledger.archive.records.Facts;
 import vn.ledger.archive.records.Labels;
 import vn.ledger.core.directive.DirectiveIssued;
@@ -37,6 +38,8 @@ public final class CascadeReport {
             .withZone(Deadline.LEGAL_ZONE);
     /** A volume's pages are in memory until it is saved: a few MB at this size; each volume embeds its own subsets. */
     static final int PAGES_PER_VOLUME = 1000;
+    /** Documents whose facts are read ahead of the one laid out (see {@link Dossiers}). */
+    static final int DOSSIERS_AHEAD = 2;
 
     private final Facts facts;
     private final Clock clock;
@@ -47,7 +50,7 @@ public final class CascadeReport {
     }
 
     /** Writes the report's volumes into the bag; returns how many. */
-    public int write(BagWriter bag, List<Outline.Doc> docs, ExportScope scope, Exporter.Requester requester,
+    public int write(Payloads bag, List<Outline.Doc> docs, ExportScope scope, Exporter.Requester requester,
                      String exportId, long treeSize, String rootBase64, java.util.function.LongConsumer done)
             throws IOException {
         long n = 0;
@@ -63,24 +66,22 @@ public final class CascadeReport {
                     + "(sau gia hạn); nội dung gốc của mỗi sự kiện nằm trong data/events.jsonl, kèm bằng chứng.",
                     false, 8, 0, CENTER);
             pdf.gap(12);
-            for (Outline.Doc ref : docs) {
-                done.accept(++n);
-                pdf.breakVolumeIfFull();
-                facts.prefetch(ref.id(), true);
-                Facts.Document doc = facts.document(ref.id());
-                if (doc == null) {
-                    pdf.text("Văn bản " + ref.id() + ": sổ cái không lưu việc ban hành; chỉ có các sự kiện sau.",
-                            true, 10, 0, LEFT);
-                } else {
-                    header(pdf, doc);
-                }
-                for (String taskId : facts.tasks()) {
-                    Facts.Task task = facts.task(taskId);
-                    if (task != null) {
+            try (Dossiers ahead = new Dossiers(facts, docs.stream().map(Outline.Doc::id).toList(), DOSSIERS_AHEAD)) {
+                while (ahead.hasNext()) {
+                    Facts.Dossier dossier = ahead.next();
+                    done.accept(++n);
+                    pdf.breakVolumeIfFull();
+                    if (dossier.document() == null) {
+                        pdf.text("Văn bản " + dossier.id() + ": sổ cái không lưu việc ban hành; chỉ có các sự kiện "
+                                + "sau.", true, 10, 0, LEFT);
+                    } else {
+                        header(pdf, dossier.document());
+                    }
+                    for (Facts.Task task : dossier.tasks()) {
                         task(pdf, task, today);
                     }
+                    pdf.gap(18);
                 }
-                pdf.gap(18);
             }
             return pdf.volumes();
         }

@@ -1,14 +1,16 @@
 package vn.ledger.archive.report;
 
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import vn.ledger.archive.bag.BagWriter;
+import vn.ledger.archive.bag.Payloads;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.zip.Deflater;
 
 /**
  * A4 pages of wrapped text in DejaVu Sans (embedded, subset), written into the bag as numbered volumes of at most
@@ -23,7 +26,9 @@ import java.util.List;
  * NFC-normalised before it is measured or shown: decomposed Vietnamese accents would otherwise render as wrong letters.
  * A page's content stream is composed here from each character's glyph code, found once per character (see
  * {@link Face}), and handed to PDFBox whole when the page is done: PDFBox's own {@code showText} encoded every string
- * character by character into a stream written a byte at a time, a third of the report's time.
+ * character by character into a stream written a byte at a time, a third of the report's time. Compressing a page's
+ * content, and a full volume's subsetting of its fonts and saving, happen where the bag is written (on its own
+ * thread during an export) while the next page or volume is laid out here; a volume holds its pages compressed.
  */
 final class PdfPages implements AutoCloseable {
 
@@ -33,7 +38,7 @@ final class PdfPages implements AutoCloseable {
 
     enum Align { LEFT, CENTER, RIGHT }
 
-    private final BagWriter bag;
+    private final Payloads bag;
     private final String prefix;
     private final int pagesPerVolume;
     private final List<String> footer;
@@ -43,6 +48,7 @@ final class PdfPages implements AutoCloseable {
     private PDResources resources;
     private PDPage page;
     private final StringBuilder content = new StringBuilder(1 << 14);
+    private List<byte[]> contents;
     private final char[] hex = new char[4];
     private float y;
     private int volumes;
@@ -52,7 +58,7 @@ final class PdfPages implements AutoCloseable {
     private record Style(Face face, PDType0Font font, COSName name, BitSet inSubset) {
     }
 
-    PdfPages(BagWriter bag, String prefix, int pagesPerVolume, List<String> footer) {
+    PdfPages(Payloads bag, String prefix, int pagesPerVolume, List<String> footer) {
         this.bag = bag;
         this.prefix = prefix;
         this.pagesPerVolume = pagesPerVolume;
@@ -179,6 +185,7 @@ final class PdfPages implements AutoCloseable {
             bold = new Style(Face.BOLD, b, resources.add(b), new BitSet());
             pagesInVolume = 0;
             page = null;
+            contents = new ArrayList<>(pagesPerVolume + 8);
         }
         if (page == null) {
             newPage();
@@ -202,14 +209,33 @@ final class PdfPages implements AutoCloseable {
         y = PDRectangle.A4.getHeight() - MARGIN;
     }
 
-    /** Hands the page's content to PDFBox in one write, compressed. */
+    /**
+     * Hands the page's content to be compressed where the bag is written (on its thread during an export, while
+     * this one lays out the next page); the volume keeps it compressed until it is rendered. The list of a volume's
+     * pages is touched there only.
+     */
     private void finishPage() throws IOException {
-        PDStream stream = new PDStream(doc);
-        try (OutputStream out = stream.createOutputStream(COSName.FLATE_DECODE)) {
-            out.write(content.toString().getBytes(StandardCharsets.US_ASCII));
-        }
-        page.setContents(stream);
+        byte[] raw = content.toString().getBytes(StandardCharsets.US_ASCII);
         content.setLength(0);
+        List<byte[]> pages = contents;
+        bag.beside(() -> pages.add(deflate(raw)));
+    }
+
+    /** Compressed as PDFBox's FlateFilter compresses a stream (zlib, the default level). */
+    private static byte[] deflate(byte[] raw) {
+        Deflater deflater = new Deflater();
+        try {
+            deflater.setInput(raw);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 4 + 64);
+            byte[] buffer = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
     }
 
     private void saveVolume() throws IOException {
@@ -217,18 +243,42 @@ final class PdfPages implements AutoCloseable {
         page = null;
         volumes++;
         for (Style style : List.of(regular, bold)) {
-            // the fonts are embedded as subsets of the characters shown; PDFBox does this on save only for fonts set
-            // through its own content stream, so here it is asked for
             if (style.inSubset().isEmpty()) {
                 style.font().addToSubset(' ');
             }
-            style.font().subset();
         }
-        try (OutputStream out = bag.payload(String.format("%s-%03d.pdf", prefix, volumes))) {
-            doc.save(out);
-        }
-        doc.close();
+        PDDocument volume = doc;
+        List<byte[]> pages = contents;
+        List<PDType0Font> fonts = List.of(regular.font(), bold.font());
         doc = null;
+        contents = null;
+        bag.stored(String.format("%s-%03d.pdf", prefix, volumes), () -> render(volume, pages, fonts));
+    }
+
+    /**
+     * The volume's PDF: each page's compressed content set into it, the fonts subset to the characters shown (PDFBox
+     * does this on save only for fonts set through its own content stream, so here it is asked for), saved and
+     * closed. It touches this volume's objects only, so it may run on another thread than the one laying out the next.
+     */
+    private static byte[] render(PDDocument volume, List<byte[]> pages, List<PDType0Font> fonts) throws IOException {
+        try (volume) {
+            int i = 0;
+            for (PDPage p : volume.getPages()) {
+                COSStream stream = volume.getDocument().createCOSStream();
+                try (OutputStream out = stream.createRawOutputStream()) {
+                    out.write(pages.get(i));
+                }
+                stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+                pages.set(i++, null);
+                p.setContents(new PDStream(stream));
+            }
+            for (PDType0Font font : fonts) {
+                font.subset();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+            volume.save(out);
+            return out.toByteArray();
+        }
     }
 
     @Override

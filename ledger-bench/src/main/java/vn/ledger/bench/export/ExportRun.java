@@ -178,7 +178,7 @@ public final class ExportRun {
             long t = System.nanoTime();
             phase = p.phase();
             nextPercent = Math.floor(p.percent() / 5) * 5 + 5;
-            System.gc();
+            fullCollection();
             long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             count++;
             phases.merge(phase, used, Math::max);
@@ -191,6 +191,36 @@ public final class ExportRun {
         }
 
         String histogram = "";
+
+        /**
+         * A full collection that did happen: while another of the export's threads is in a native critical section
+         * (deflating, digesting), the JVM may skip the one asked for, and the heap in use would count garbage; so it
+         * is asked again until the old generation's collector has run once more.
+         */
+        private static void fullCollection() {
+            long before = fullCollections();
+            for (int i = 0; i < 50 && fullCollections() == before; i++) {
+                System.gc();
+                if (fullCollections() == before) {
+                    try {
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+
+        private static long fullCollections() {
+            long n = 0;
+            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc.getName().contains("Old") || gc.getName().contains("MarkSweep")) {
+                    n += gc.getCollectionCount();
+                }
+            }
+            return n;
+        }
 
         /** The classes holding most of the live heap, as {@code jcmd GC.class_histogram} prints them. */
         private static String histogram() {
