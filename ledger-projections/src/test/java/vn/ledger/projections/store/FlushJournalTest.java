@@ -3,14 +3,12 @@ package vn.ledger.projections.store;
 import org.bson.Document;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.ledger.projections.fixture.ForwardingReadStore;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,11 +17,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FlushJournalTest {
 
     /** A store that stops (as a killed process does) after a number of single-document writes. */
-    private static final class Dying implements ReadStore {
-        final InMemoryReadStore store = new InMemoryReadStore();
+    private static final class Dying extends ForwardingReadStore {
+        final InMemoryReadStore store;
         int writesLeft;
 
         Dying(int writesLeft) {
+            this(new InMemoryReadStore(), writesLeft);
+        }
+
+        private Dying(InMemoryReadStore store, int writesLeft) {
+            super(store);
+            this.store = store;
             this.writesLeft = writesLeft;
         }
 
@@ -31,16 +35,6 @@ class FlushJournalTest {
             if (writesLeft-- <= 0) {
                 throw new IllegalStateException("killed");
             }
-        }
-
-        @Override
-        public Optional<Document> find(String collection, String id) {
-            return store.find(collection, id);
-        }
-
-        @Override
-        public Map<String, Document> findAll(String collection, Collection<String> ids) {
-            return store.findAll(collection, ids);
         }
 
         @Override
@@ -53,16 +47,6 @@ class FlushJournalTest {
         public void delete(String collection, String id) {
             write();
             store.delete(collection, id);
-        }
-
-        @Override
-        public Stream<Document> scan(String collection) {
-            return store.scan(collection);
-        }
-
-        @Override
-        public void drop(String collection) {
-            store.drop(collection);
         }
     }
 
