@@ -49,12 +49,6 @@ class DirectiveDatesAndNumbersTest {
         return fixture.givenCurrentTime(NOW).andGiven(events);
     }
 
-    private static DirectiveIssued issued(IssueDirective c) {
-        return new DirectiveIssued(c.directiveId(), c.symbol(), c.kind(), c.issuingBodyCode(), c.signer(),
-                c.issuedOn(), c.subject(), c.recipientsForAction(), c.recipientsForInformation(),
-                c.recipientsForReport(), c.orientations(), c.implementsDirectives(), c.tasks(), c.actor());
-    }
-
     /** Notice 22 as issued on 20/3/2026, without tasks. */
     static final DirectiveIssued ISSUED_20_MARCH = issued(notice22(List.of()));
 

@@ -52,13 +52,6 @@ class DirectiveTest {
         return fixture.givenCurrentTime(NOW).andGiven(events);
     }
 
-    /** The event a successful IssueDirective records (citations already resolved in the command). */
-    private static DirectiveIssued issued(IssueDirective c) {
-        return new DirectiveIssued(c.directiveId(), c.symbol(), c.kind(), c.issuingBodyCode(), c.signer(),
-                c.issuedOn(), c.subject(), c.recipientsForAction(), c.recipientsForInformation(),
-                c.recipientsForReport(), c.orientations(), c.implementsDirectives(), c.tasks(), c.actor());
-    }
-
     private static final DirectiveIssued NOTICE_22_ISSUED = issued(notice22(List.of(II_1)));
 
     private static IssueDirective notice22With(TaskSpec... tasks) {
