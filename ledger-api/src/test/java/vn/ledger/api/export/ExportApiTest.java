@@ -82,6 +82,11 @@ class ExportApiTest extends ApiTestSupport {
         assertThat(fields.get("Priority").get("known").asBoolean()).isFalse();
         assertThat(fields.get("Priority").get("unknownBecause").asText()).isNotBlank();
         assertThat(fields.get("PageAmount").get("known").asBoolean()).isFalse();
+        // names and labels as Phụ lục VI, Phần II, Mục I gives them (the organ's id is a part of the FileCode there)
+        assertThat(fields.get("FileCode.OrganId").get("label").asText())
+                .isEqualTo("Mã định danh của cơ quan, tổ chức lập danh mục hồ sơ");
+        assertThat(fields.get("Priority").get("label").asText()).isEqualTo("Mức độ khẩn, độ mật");
+        assertThat(fields.get("SignerInfo.Position").get("label").asText()).isEqualTo("Chức vụ của người ký văn bản");
         JsonNode file = json.readTree(b.text("data/metadata/file.json"));
         assertThat(file.toString()).contains("\"DocTotal\"", "\"Maintenance\"", "\"Rights\"", "\"FileCode\"");
     }
