@@ -170,8 +170,8 @@ public final class Exporter {
                 List<Outline.Doc> docs;
                 int volumes;
                 try {
-                    meter.phase("writing proofs");
-                    ordered.run(b -> writeProofs(b, tree, exported, counts[0]));
+                    meter.proofs(counts[0]);
+                    ordered.run(b -> writeProofs(b, tree, exported, counts[0], meter::proved));
                     meter.phase("sorting the spill");
                     try (OutputStream a = ordered.payload("aggregates.jsonl");
                          JsonGenerator json = JSON.createGenerator(a, JsonEncoding.UTF8)) {
@@ -215,8 +215,9 @@ public final class Exporter {
         }
     }
 
-    /** On the bag's thread: reports no progress (the export's thread does, of the report it lays out meanwhile). */
-    private static void writeProofs(BagWriter bag, ProofTree tree, Path exported, long total) throws IOException {
+    /** On the bag's thread, telling {@code proved} how many are written (the later phases run meanwhile). */
+    private static void writeProofs(BagWriter bag, ProofTree tree, Path exported, long total,
+                                    java.util.function.LongConsumer proved) throws IOException {
         try (DataInputStream leaves = new DataInputStream(new BufferedInputStream(Files.newInputStream(exported)));
              OutputStream p = bag.payload("proofs.jsonl");
              JsonGenerator json = JSON.createGenerator(p, JsonEncoding.UTF8)) {
@@ -224,6 +225,7 @@ public final class Exporter {
                 long leaf = leaves.readLong();
                 BundleFormat.writeProof(json, leaf, tree.size(), tree.inclusion(leaf));
                 json.writeRaw('\n');
+                proved.accept(i + 1);
             }
         } catch (EOFException e) {
             throw new IllegalStateException("the list of exported leaves is short", e);
@@ -244,7 +246,10 @@ public final class Exporter {
         return CommitLeaf.commit(commit.position(), events);
     }
 
-    /** Reports and logs progress: at most every {@code logEvery} in the log, at every 1,000 commits to the caller. */
+    /**
+     * Reports and logs progress: at most every {@code logEvery} in the log, at every 1,000 commits or proofs to the
+     * caller. The proofs are counted on the bag's thread, the rest on the export's: a report is made under a lock.
+     */
     private final class Progress {
         private final Consumer<ExportProgress> listener;
         private final long total;
@@ -252,8 +257,11 @@ public final class Exporter {
         private long lastLog = start;
         private long read;
         private long exported;
-        private double partPercent = -1;
-        private String phase = "starting";
+        private volatile double partPercent = -1;
+        private volatile String phase = "starting";
+        private volatile boolean proofsStarted;
+        private volatile long proofsTotal;
+        private volatile long proofsWritten;
 
         Progress(Consumer<ExportProgress> listener, long total) {
             this.listener = listener;
@@ -265,11 +273,26 @@ public final class Exporter {
             publish(true);
         }
 
-        /** Progress inside a later phase, as a share of the whole: the log read is 60%, the rest after it. */
+        /** Progress inside a later phase, as a share of the whole (60..100): the log read is 55%, the proofs 5%. */
         void part(double from, double to, long done, long of) {
             partPercent = from + (to - from) * (of == 0 ? 1 : (double) done / of);
             if (done % 50 == 0 || done == of) {
                 publish(false);
+            }
+        }
+
+        /** The proofs phase begins, on the bag's thread, while this one goes on with the later phases. */
+        void proofs(long total) {
+            proofsTotal = total;
+            proofsStarted = true;
+            phase("writing proofs");
+        }
+
+        /** On the bag's thread. */
+        void proved(long written) {
+            proofsWritten = written;
+            if (written % 1000 == 0 || written == proofsTotal) {
+                publish(written == proofsTotal);
             }
         }
 
@@ -287,10 +310,11 @@ public final class Exporter {
             publish(true);
         }
 
-        private void publish(boolean force) {
+        private synchronized void publish(boolean force) {
             long commitsRead = read;
             long now = System.nanoTime();
-            ExportProgress p = ExportProgress.of(phase, commitsRead, total, exported, start, now, partPercent);
+            ExportProgress p = ExportProgress.of(phase, commitsRead, total, exported, proofsStarted, proofsWritten,
+                    proofsTotal, start, now, partPercent);
             listener.accept(p);
             if (force || now - lastLog >= logEvery.toNanos()) {
                 lastLog = now;
