@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ledger.api.problem.BadRequest;
+import vn.ledger.api.problem.Gone;
 import vn.ledger.api.problem.NotFound;
 import vn.ledger.api.readside.Instants;
 import vn.ledger.api.security.CurrentActor;
@@ -23,13 +24,17 @@ import vn.ledger.archive.Exporter;
 import vn.ledger.core.shared.Actor;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Archival export (INSPECTOR, ARCHIVIST): start one (202 and the job's address), follow its progress, download the
- * bundle, and the public key that verifies it.
+ * Archival export (INSPECTOR, ARCHIVIST; either sees and downloads every export, as the log's readers they are):
+ * start one (202 and the job's address), follow its progress, download the bundle, list the latest, and the public
+ * key that verifies a bundle. Jobs are kept in the store ({@link ExportJobStore}): they outlive a restart.
  */
 @RestController
 @RequestMapping("/api/exports")
@@ -57,9 +62,16 @@ public class ExportController {
     @Operation(summary = "start an export; 202 with the job, Location: the job")
     public ResponseEntity<Map<String, Object>> start(@RequestBody ExportRequest request) {
         Actor actor = current.actor();
-        ExportJobs.Job job = jobs.start(scope(request),
+        ExportScope scope = scope(request);
+        ExportJob job = jobs.start(scope, request.kind().trim().toLowerCase(java.util.Locale.ROOT),
                 new Exporter.Requester(actor.username(), actor.fullName(), actor.position(), actor.bodyCode()));
         return ResponseEntity.accepted().location(URI.create("/api/exports/" + job.id())).body(view(job));
+    }
+
+    @GetMapping
+    @Operation(summary = "the latest exports, newest first (at most 100), each as GET /api/exports/{id} shows it")
+    public List<Map<String, Object>> recent() {
+        return jobs.recent(100).stream().map(ExportController::view).toList();
     }
 
     @GetMapping("/{id}")
@@ -69,10 +81,21 @@ public class ExportController {
     }
 
     @GetMapping("/{id}/bundle")
-    @Operation(summary = "the finished bundle (application/zip)")
+    @Operation(summary = "the finished bundle (application/zip); 410 once the retention deleted it")
     public ResponseEntity<Resource> bundle(@PathVariable String id) {
-        var file = jobs.bundle(id).orElseThrow(() -> jobs.find(id).isPresent()
-                ? new NotFound("export.not-ready", "id", "export " + id + " has no bundle (yet)") : notFound(id));
+        ExportJob job = jobs.find(id).orElseThrow(() -> notFound(id));
+        if (job.state() == ExportJob.State.EXPIRED) {
+            throw new Gone("export.expired", "id", "export " + id + ": " + job.reason());
+        }
+        if (job.state() != ExportJob.State.DONE) {
+            throw new NotFound("export.not-ready", "id", "export " + id + " has no bundle (it is "
+                    + job.state() + ")");
+        }
+        Path file = jobs.file(job);
+        if (!Files.isRegularFile(file)) {
+            throw new NotFound("export.bundle-missing", "id", "export " + id + " was done, but its bundle "
+                    + job.bundle().fileName() + " is not in the export directory (ledger.export.dir)");
+        }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger-export-" + id + ".zip\"")
@@ -128,13 +151,27 @@ public class ExportController {
         return value;
     }
 
-    private static Map<String, Object> view(ExportJobs.Job job) {
+    private static Map<String, Object> view(ExportJob job) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", job.id());
-        out.put("scope", job.scope().describe());
-        out.put("requestedBy", job.requestedBy());
-        out.put("requestedAt", job.requestedAt().toString());
+        out.put("kind", job.kind());
+        out.put("scope", job.scope());
+        out.put("requestedBy", job.requester() == null ? null : job.requester().username());
+        if (job.requester() != null) {
+            Map<String, Object> who = new LinkedHashMap<>();
+            who.put("username", job.requester().username());
+            who.put("fullName", job.requester().fullName());
+            who.put("position", job.requester().position());
+            who.put("bodyCode", job.requester().bodyCode());
+            out.put("requester", who);
+        }
+        out.put("requestedAt", text(job.requestedAt()));
+        out.put("startedAt", text(job.startedAt()));
+        out.put("finishedAt", text(job.finishedAt()));
         out.put("state", job.state());
+        if (job.reason() != null) {
+            out.put("reason", job.reason());
+        }
         if (job.progress() != null) {
             var p = job.progress();
             Map<String, Object> progress = new LinkedHashMap<>();
@@ -143,17 +180,30 @@ public class ExportController {
             progress.put("commitsRead", p.commitsRead());
             progress.put("commitsTotal", p.commitsTotal());
             progress.put("eventsExported", p.eventsExported());
+            progress.put("proofsWritten", p.proofsWritten());
+            progress.put("proofsTotal", p.proofsTotal());
             progress.put("commitsPerSecond", p.commitsPerSecond());
             progress.put("etaSeconds", p.eta() == null ? null : p.eta().toSeconds());
             out.put("progress", progress);
         }
         if (job.summary() != null) {
             out.put("summary", job.summary());
-            out.put("bundle", "/api/exports/" + job.id() + "/bundle");
         }
-        if (job.error() != null) {
-            out.put("error", job.error());
+        if (job.bundle() != null) {
+            if (job.state() == ExportJob.State.DONE) {
+                out.put("bundle", "/api/exports/" + job.id() + "/bundle");
+            }
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("fileName", job.bundle().fileName());
+            file.put("size", job.bundle().size());
+            file.put("sha256", job.bundle().sha256());
+            file.put("deletedAt", text(job.bundle().deletedAt()));
+            out.put("bundleFile", file);
         }
         return out;
+    }
+
+    private static String text(Instant i) {
+        return i == null ? null : i.toString();
     }
 }

@@ -11,8 +11,11 @@ import java.time.Duration;
  * @param dir                  bundles and their scratch files; empty: {@code <data-dir>/exports} (a temporary
  *                             directory when the embedded server runs in memory)
  * @param progressLogInterval  how often a running export logs its progress
+ * @param retention            a bundle is deleted this long after its export was done (the job stays, EXPIRED);
+ *                             zero: bundles are kept until deleted by hand
  */
 @ConfigurationProperties("ledger.export")
 public record ExportProperties(@DefaultValue("") String dir,
-                               @DefaultValue("PT5S") Duration progressLogInterval) {
+                               @DefaultValue("PT5S") Duration progressLogInterval,
+                               @DefaultValue("PT0S") Duration retention) {
 }

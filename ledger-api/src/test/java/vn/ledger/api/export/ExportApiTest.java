@@ -241,9 +241,17 @@ class ExportApiTest extends ApiTestSupport {
             job = get(user, location).body();
         }
         assertThat(job.at("/progress/percent").asDouble()).isEqualTo(100.0);
+        // the proofs phase reported its own progress: one proof per exported commit, all written
+        assertThat(job.at("/progress/proofsWritten").asLong()).isEqualTo(job.at("/progress/proofsTotal").asLong())
+                .isEqualTo(job.at("/summary/commits").asLong());
         Path file = Files.createTempFile("ledger-export-test-", ".zip");
         file.toFile().deleteOnExit();
-        Files.write(file, raw(user, job.get("bundle").asText()));
+        byte[] bundle = raw(user, job.get("bundle").asText());
+        Files.write(file, bundle);
+        // the job names its bundle's file, size and digest, for whoever fetches it later
+        assertThat(job.at("/bundleFile/size").asLong()).isEqualTo(bundle.length);
+        assertThat(job.at("/bundleFile/sha256").asText()).isEqualTo(vn.ledger.core.proof.Hashes.hex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(bundle)));
         return file;
     }
 
