@@ -33,6 +33,7 @@ class ExportApiTest extends ApiTestSupport {
 
     private static final String ARCHIVIST = "archivist";
     private static Path cascade;
+    private String lastJob;
     private static NoteVerifier key;
 
     @TempDir
@@ -40,6 +41,8 @@ class ExportApiTest extends ApiTestSupport {
 
     @org.springframework.beans.factory.annotation.Autowired
     vn.ledger.eventstore.proof.Checkpoints checkpoints;
+    @org.springframework.beans.factory.annotation.Autowired
+    ExportJobs jobs;
 
     @Test
     void theCascadeBundleIsWholeAndVerifiesWithThePublishedKey() throws Exception {
@@ -203,6 +206,21 @@ class ExportApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aDoneExportWhoseFileIsNoLongerThereSaysSoInsteadOfServingNothing() throws Exception {
+        // given a done export whose bundle file was taken out of the export directory
+        export(Map.of("kind", "range", "from", "2026-03-20", "to", "2026-03-20"), ARCHIVIST);
+        ExportJob job = jobs.find(lastJob).orElseThrow();
+        Files.delete(jobs.file(job));
+
+        // when it is asked for
+        Response missing = get(ARCHIVIST, "/api/exports/" + job.id() + "/bundle");
+
+        // then the job is still DONE, and the download names what is missing
+        assertThat(get(ARCHIVIST, "/api/exports/" + job.id()).text("state")).isEqualTo("DONE");
+        assertProblem(missing, 404, "export.bundle-missing");
+    }
+
+    @Test
     void onlyInspectorsAndArchivistsMayExport() throws Exception {
         Response officer = post("most.officer", "/api/exports", Map.of("kind", "cascade", "directiveId",
                 DemoDataLoader.A));
@@ -230,6 +248,7 @@ class ExportApiTest extends ApiTestSupport {
         }
         Response started = post(user, "/api/exports", request);
         assertThat(started.status()).as(started.raw()).isEqualTo(202);
+        lastJob = started.text("id");
         String location = started.header("Location");
         assertThat(location).isEqualTo("/api/exports/" + started.text("id"));
         JsonNode job = started.body();
