@@ -16,6 +16,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -135,14 +136,18 @@ public final class HttpThroughputBenchmark {
                 LevelResult h = null, r = null;
                 double lag = 0;
                 long cpuNanos = 0, rawCpuNanos = 0;
+                Map<String, Long> threadCpu = new HashMap<>();
                 for (int round = 0; round < rounds; round++) {
                     Recording recording = jfr == null ? null : startRecording();
                     long cpu0 = processCpuNanos();
+                    ThreadCpu threads0 = ThreadCpu.now();
                     LevelResult hr = runHttp(workload, port, directive, next, seconds / rounds);
                     // the read models' processors catch up before the raw turn, so it does not share the machine
                     // with the application's leftover work
                     lag += Workload.awaitReadModels(setUp, 120);
+                    ThreadCpu.now().addSince(threads0, threadCpu);
                     cpuNanos += processCpuNanos() - cpu0;
+                    threadCpu.merge(CpuProfile.threadGroup("client-"), hr.clientCpuNanos(), Long::sum);
                     if (recording != null) {
                         Path file = Path.of(jfr + "-c" + clients + "-t" + (round + 1) + ".jfr");
                         recording.dump(file);
@@ -166,6 +171,7 @@ public final class HttpThroughputBenchmark {
                                 + "(%.1f s of CPU; the benchmark's clients included); over the raw turns: %.2f ms per "
                                 + "insert (%.1f s)%n", cpuNanos / 1e6 / Math.max(1, h.ok()), cpuNanos / 1e9,
                         rawCpuNanos / 1e6 / Math.max(1, r.ok()), rawCpuNanos / 1e9);
+                printCpuByThread(threadCpu, cpuNanos, h.ok());
                 printCommandsPerHttpCommand(countsBefore, embedded.commandCounts(), h.ok());
                 EmbeddedMongo.CommitCounts commitsAfter = embedded.commitCounts();
                 System.out.printf(Locale.ROOT, "    per HTTP command: %.2f write commands waited for a file commit, "
@@ -209,6 +215,24 @@ public final class HttpThroughputBenchmark {
         }
         return LoadRunner.run(clients, seconds,
                 (client, n) -> connections[client].post(workload.command(directive, clients, client, next[client]++)));
+    }
+
+    /** CPU ms per command by thread group, largest first; the rest of the JVM's is its collector's and compilers'. */
+    private static void printCpuByThread(Map<String, Long> byGroup, long processNanos, long commands) {
+        List<Map.Entry<String, Long>> rows = new ArrayList<>(byGroup.entrySet());
+        rows.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        StringBuilder line = new StringBuilder("    CPU ms per command by thread:");
+        long threads = 0;
+        for (Map.Entry<String, Long> row : rows) {
+            threads += row.getValue();
+            if (row.getValue() / 1e6 / Math.max(1, commands) >= 0.005) {
+                line.append(String.format(Locale.ROOT, " %s %.2f,", row.getKey(),
+                        row.getValue() / 1e6 / Math.max(1, commands)));
+            }
+        }
+        line.append(String.format(Locale.ROOT, " the rest (collector, compilers, threads that ended) %.2f",
+                (processNanos - threads) / 1e6 / Math.max(1, commands)));
+        System.out.println(line);
     }
 
     /**
