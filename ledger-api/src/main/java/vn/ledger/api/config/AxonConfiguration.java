@@ -42,6 +42,7 @@ import java.util.concurrent.ScheduledExecutorService;
 public class AxonConfiguration {
 
     public static final int SNAPSHOT_THRESHOLD = 50;
+    private static final CachedCommandTargetResolver TARGET_RESOLVER = new CachedCommandTargetResolver();
     private static final Logger log = LoggerFactory.getLogger(AxonConfiguration.class);
     /** Subscribing processor groups: their handlers run in the command's unit of work, right after the append. */
     public static final String BODY_DIRECTORY_GROUP = "body-directory";
@@ -65,6 +66,8 @@ public class AxonConfiguration {
         AggregateCache cache = new AggregateCache(cacheSize);
         return AggregateConfigurer.defaultConfiguration(type)
                 .configureCache(c -> cache)
+                // Axon's annotation resolver, its reflection done once per command class
+                .configureCommandTargetResolver(c -> TARGET_RESOLVER)
                 .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                         // built on first use, once the configuration (with Spring's parameter resolvers) is complete
                         (aggregateType, aggregateId) -> snapshotter.schedule(c, aggregateType, aggregateId),

@@ -9,10 +9,14 @@ import vn.ledger.bench.Machine;
 import vn.ledger.bench.TempDirs;
 import vn.ledger.eventstore.EmbeddedMongo;
 
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +39,13 @@ import java.util.Map;
  * Properties: {@code bench.clients} (levels, "1,8,32"), {@code bench.seconds} (per level and side, 20),
  * {@code bench.rounds} (turns the two sides take within a level, 4),
  * {@code bench.warmup} (seconds of unmeasured HTTP load with 8 clients first, 15),
- * {@code bench.idempotencyKeys} (send an Idempotency-Key with every command, false).
+ * {@code bench.idempotencyKeys} (send an Idempotency-Key with every command, false),
+ * {@code bench.appArgs} (extra arguments of the application, space separated, e.g. {@code --some.setting=false};
+ * none by default), {@code bench.jfr} (a path prefix: each level's HTTP turns, with the read models' catch-up after them, are recorded
+ * with the JDK's flight recorder, profile settings, into {@code <prefix>-c<clients>-t<turn>.jfr}; none by default).
+ * The JVM's CPU time over a level's HTTP turns and catch-ups is printed per command; it includes the benchmark's
+ * own HTTP clients, which run in this JVM (a recording tells their share: threads {@code client-*} and
+ * {@code HttpClient-*}).
  */
 public final class HttpThroughputBenchmark {
 
@@ -49,11 +59,12 @@ public final class HttpThroughputBenchmark {
         double warmup = Double.parseDouble(System.getProperty("bench.warmup", "15"));
         boolean keys = Boolean.getBoolean("bench.idempotencyKeys");
         int rounds = Integer.getInteger("bench.rounds", 4);
+        String jfr = System.getProperty("bench.jfr", "").trim();
         Path appDir = TempDirs.create("ledger-http-app");
         Path rawDir = TempDirs.create("ledger-http-raw");
         int status = 1;
         try {
-            run(levels, seconds, rounds, warmup, keys, appDir, rawDir);
+            run(levels, seconds, rounds, warmup, keys, jfr.isEmpty() ? null : jfr, appDir, rawDir);
             status = 0;
         } catch (Exception | Error e) {
             e.printStackTrace();
@@ -65,8 +76,8 @@ public final class HttpThroughputBenchmark {
         System.exit(status);
     }
 
-    private static void run(int[] levels, double seconds, int rounds, double warmup, boolean keys, Path appDir,
-                            Path rawDir)
+    private static void run(int[] levels, double seconds, int rounds, double warmup, boolean keys, String jfr,
+                            Path appDir, Path rawDir)
             throws Exception {
         int warmupClients = 8;
         int units = Math.max(warmupClients, Arrays.stream(levels).max().orElse(1));
@@ -74,9 +85,17 @@ public final class HttpThroughputBenchmark {
                 "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 "--logging.level.vn.ledger.bench=INFO"));
         properties.addAll(Workload.userProperties(units));
+        // extra application arguments, to compare a setting with and without it in back-to-back runs
+        for (String arg : System.getProperty("bench.appArgs", "").trim().split("\\s+")) {
+            if (!arg.isEmpty()) {
+                properties.add(arg);
+            }
+        }
         System.out.printf("bench: HTTP commands on the application (embedded server, file %s/ledger.mv), levels %s, "
-                + "%.0f s each side in %d turns, warm-up %.0f s; Idempotency-Key %s; load average %s on %d cores%n",
+                + "%.0f s each side in %d turns, warm-up %.0f s; Idempotency-Key %s; application arguments %s; load "
+                + "average %s on %d cores%n",
                 appDir, Arrays.toString(levels), seconds, rounds, warmup, keys ? "on every command" : "not sent",
+                System.getProperty("bench.appArgs", "").isBlank() ? "none extra" : System.getProperty("bench.appArgs"),
                 Machine.loadAverage(), Runtime.getRuntime().availableProcessors());
         long startedAt = System.nanoTime();
         ConfigurableApplicationContext app = new SpringApplicationBuilder(LedgerApplication.class)
@@ -116,12 +135,28 @@ public final class HttpThroughputBenchmark {
                 long[] next = new long[clients];
                 LevelResult h = null, r = null;
                 double lag = 0;
+                long cpuNanos = 0, rawCpuNanos = 0;
+                Map<String, Long> threadCpu = new HashMap<>();
                 for (int round = 0; round < rounds; round++) {
+                    Recording recording = jfr == null ? null : startRecording();
+                    long cpu0 = processCpuNanos();
+                    ThreadCpu threads0 = ThreadCpu.now();
                     LevelResult hr = runHttp(workload, port, directive, next, seconds / rounds);
                     // the read models' processors catch up before the raw turn, so it does not share the machine
                     // with the application's leftover work
                     lag += Workload.awaitReadModels(setUp, 120);
+                    ThreadCpu.now().addSince(threads0, threadCpu);
+                    cpuNanos += processCpuNanos() - cpu0;
+                    threadCpu.merge(CpuProfile.threadGroup("client-"), hr.clientCpuNanos(), Long::sum);
+                    if (recording != null) {
+                        Path file = Path.of(jfr + "-c" + clients + "-t" + (round + 1) + ".jfr");
+                        recording.dump(file);
+                        recording.close();
+                        System.out.println("    flight recording of the turn: " + file.toAbsolutePath());
+                    }
+                    long rawCpu0 = processCpuNanos();
                     LevelResult rr = LoadRunner.run(clients, seconds / rounds, b::insert);
+                    rawCpuNanos += processCpuNanos() - rawCpu0;
                     h = h == null ? hr : h.plus(hr);
                     r = r == null ? rr : r.plus(rr);
                 }
@@ -132,6 +167,11 @@ public final class HttpThroughputBenchmark {
                                 + "(load average %s)%n", clients, h.rate(), h.percentileMillis(50),
                         h.percentileMillis(95), h.errors(), h.errorsByStatus(), lag, r.rate(), h.rate() / r.rate(),
                         Machine.loadAverage());
+                System.out.printf(Locale.ROOT, "    JVM CPU time over the HTTP turns and catch-ups: %.2f ms per command "
+                                + "(%.1f s of CPU; the benchmark's clients included); over the raw turns: %.2f ms per "
+                                + "insert (%.1f s)%n", cpuNanos / 1e6 / Math.max(1, h.ok()), cpuNanos / 1e9,
+                        rawCpuNanos / 1e6 / Math.max(1, r.ok()), rawCpuNanos / 1e9);
+                printCpuByThread(threadCpu, cpuNanos, h.ok());
                 printCommandsPerHttpCommand(countsBefore, embedded.commandCounts(), h.ok());
                 EmbeddedMongo.CommitCounts commitsAfter = embedded.commitCounts();
                 System.out.printf(Locale.ROOT, "    per HTTP command: %.2f write commands waited for a file commit, "
@@ -154,6 +194,17 @@ public final class HttpThroughputBenchmark {
         printResults(http, raw, events, liveFileBytes, closedFileBytes, heapUsed, rawBytes, baseline.inserted());
     }
 
+    private static Recording startRecording() throws java.io.IOException, java.text.ParseException {
+        Recording recording = new Recording(Configuration.getConfiguration("profile"));
+        recording.start();
+        return recording;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     /** One turn of HTTP load; {@code next} holds each client's next command and is moved on. */
     private static LevelResult runHttp(Workload workload, int port, String directive, long[] next, double seconds)
             throws InterruptedException {
@@ -164,6 +215,24 @@ public final class HttpThroughputBenchmark {
         }
         return LoadRunner.run(clients, seconds,
                 (client, n) -> connections[client].post(workload.command(directive, clients, client, next[client]++)));
+    }
+
+    /** CPU ms per command by thread group, largest first; the rest of the JVM's is its collector's and compilers'. */
+    private static void printCpuByThread(Map<String, Long> byGroup, long processNanos, long commands) {
+        List<Map.Entry<String, Long>> rows = new ArrayList<>(byGroup.entrySet());
+        rows.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        StringBuilder line = new StringBuilder("    CPU ms per command by thread:");
+        long threads = 0;
+        for (Map.Entry<String, Long> row : rows) {
+            threads += row.getValue();
+            if (row.getValue() / 1e6 / Math.max(1, commands) >= 0.005) {
+                line.append(String.format(Locale.ROOT, " %s %.2f,", row.getKey(),
+                        row.getValue() / 1e6 / Math.max(1, commands)));
+            }
+        }
+        line.append(String.format(Locale.ROOT, " the rest (collector, compilers, threads that ended) %.2f",
+                (processNanos - threads) / 1e6 / Math.max(1, commands)));
+        System.out.println(line);
     }
 
     /**

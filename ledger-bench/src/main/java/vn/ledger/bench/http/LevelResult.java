@@ -6,15 +6,16 @@ import java.util.TreeMap;
 
 /**
  * What one load level did: commands answered 2xx per second over the level's wall time, the latency of every
- * command sent (answered well or not), and the others counted by status.
+ * command sent (answered well or not), the others counted by status, and the CPU time of the client threads.
  */
 record LevelResult(int clients, long ok, long errors, double seconds, long[] latenciesNanos,
-                   Map<String, Long> errorsByStatus) {
+                   Map<String, Long> errorsByStatus, long clientCpuNanos) {
 
     static LevelResult of(int clients, double seconds, Iterable<ClientLog> logs) {
-        long ok = 0, errors = 0;
+        long ok = 0, errors = 0, cpu = 0;
         int n = 0;
         for (ClientLog log : logs) {
+            cpu += log.cpuNanos;
             ok += log.ok;
             errors += log.errors();
             n += log.count;
@@ -28,7 +29,7 @@ record LevelResult(int clients, long ok, long errors, double seconds, long[] lat
             log.errorsByStatus.forEach((k, v) -> byStatus.merge(k, v, Long::sum));
         }
         Arrays.sort(all);
-        return new LevelResult(clients, ok, errors, seconds, all, byStatus);
+        return new LevelResult(clients, ok, errors, seconds, all, byStatus, cpu);
     }
 
     /** Both parts of a level measured in turns, as one: their commands, times and latencies added. */
@@ -38,7 +39,8 @@ record LevelResult(int clients, long ok, long errors, double seconds, long[] lat
         Arrays.sort(all);
         Map<String, Long> byStatus = new TreeMap<>(errorsByStatus);
         other.errorsByStatus.forEach((k, v) -> byStatus.merge(k, v, Long::sum));
-        return new LevelResult(clients, ok + other.ok, errors + other.errors, seconds + other.seconds, all, byStatus);
+        return new LevelResult(clients, ok + other.ok, errors + other.errors, seconds + other.seconds, all, byStatus,
+                clientCpuNanos + other.clientCpuNanos);
     }
 
     double rate() {
@@ -58,6 +60,8 @@ record LevelResult(int clients, long ok, long errors, double seconds, long[] lat
         long[] latencies = new long[4096];
         int count;
         long ok;
+        /** CPU time of the client's thread, over its whole life (one turn). */
+        long cpuNanos;
         final Map<String, Long> errorsByStatus = new TreeMap<>();
 
         void record(long nanos, String errorOrNull) {

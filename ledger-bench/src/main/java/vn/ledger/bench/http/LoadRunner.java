@@ -1,5 +1,6 @@
 package vn.ledger.bench.http;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -47,6 +48,8 @@ final class LoadRunner {
                     failure.compareAndSet(null, e);
                 }
                 finished[client] = System.nanoTime();
+                // the thread ends with the turn: its CPU is counted here, not by a snapshot of live threads
+                log.cpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             }, "client-" + c);
             threads.add(t);
             t.start();
