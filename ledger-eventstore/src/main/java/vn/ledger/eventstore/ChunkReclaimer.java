@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Keeps the embedded server's file proportionate to its live data while the service runs.
@@ -31,6 +32,9 @@ import java.util.List;
  *       wholly live (H2 rewrites neither), a part at a time ({@link LivePageMover}).</li>
  * </ol>
  *
+ * <p>How often steps run is {@link ReclaimPace}'s decision ({@link #pace()}), from the file's bytes against its live
+ * pages. Pages are compressed (LZF), which shrinks both the live pages and every commit's chunk.
+ *
  * <p>Retention time is 0 and no old versions are kept ({@link #open}); readers are protected by pinning the version
  * they read for the length of each command instead ({@link MVStore#registerVersionUsage()}), as H2's own engine does.
  */
@@ -47,6 +51,7 @@ final class ChunkReclaimer {
     private final Store file;
     private final int targetFill;
     private final MVMap<String, Long> heartbeat;
+    private final ReclaimPace pace;
     private long lastChunkBytes = Long.MAX_VALUE;
     private boolean settled;
     private int fruitless;
@@ -56,6 +61,7 @@ final class ChunkReclaimer {
         this.file = file;
         this.targetFill = targetFill;
         this.heartbeat = store.openMap("ledger.maintenance");
+        this.pace = ReclaimPace.forFill(targetFill);
     }
 
     /**
@@ -75,7 +81,8 @@ final class ChunkReclaimer {
         }
         Store file = new Store();
         file.open(path.toString(), false, (char[]) null);
-        MVStore store = new MVStore.Builder().autoCommitDisabled().adoptFileStore(file).open();
+        // pages compressed (LZF, H2's fast level): each page is flagged, so a file written without still reads
+        MVStore store = new MVStore.Builder().autoCommitDisabled().compress().adoptFileStore(file).open();
         store.setRetentionTime(0);
         store.setVersionsToKeep(0);
         return new ChunkReclaimer(store, file, targetFill);
@@ -128,13 +135,9 @@ final class ChunkReclaimer {
         }
     }
 
-    /**
-     * How long the committer's role is left to commits after a step, in multiples of the step's time: three while the
-     * chunks are at least three quarters of the target fill, down to a half when they are below half of it.
-     */
-    double restFactor() {
-        int fill = file.getChunksFillRate();
-        return fill >= targetFill * 3 / 4 ? 3 : fill >= targetFill / 2 ? 1 : 0.5;
+    /** How hard to reclaim now ({@link ReclaimPace}): the file's bytes against its live pages, and the chunks' fill. */
+    ReclaimPace.Decision pace() {
+        return pace.decide(file.size(), file.liveBytes(), file.getChunksFillRate(), targetFill);
     }
 
     /** True when the last step found nothing it could reclaim; a write commit makes steps worthwhile again. */
@@ -165,8 +168,10 @@ final class ChunkReclaimer {
     }
 
     String describe() {
-        return "chunks " + file.chunkCount() + ", " + file.getChunksFillRate() + "% live, file " + file.getFillRate()
-                + "% used, " + file.size() + " bytes, " + (writtenBytes() >> 20) + " MB written since it was opened";
+        long live = file.liveBytes();
+        return String.format(Locale.ROOT, "chunks %d, %d%% live, file %d%% used, %.2f x its live pages (%,d bytes), "
+                        + "%,d bytes, %d MB written since it was opened", file.chunkCount(), file.getChunksFillRate(),
+                file.getFillRate(), (double) file.size() / Math.max(1, live), live, file.size(), writtenBytes() >> 20);
     }
 
     /**
@@ -178,6 +183,15 @@ final class ChunkReclaimer {
 
         Store() {
             super(new HashMap<>());
+        }
+
+        /** Bytes of the live pages of all chunks (their maximum lengths). */
+        long liveBytes() {
+            long sum = 0;
+            for (Chunk<?> c : chunks()) {
+                sum += c.maxLenLive;
+            }
+            return sum;
         }
 
         long chunkBytes() {

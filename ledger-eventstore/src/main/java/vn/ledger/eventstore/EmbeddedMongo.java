@@ -63,8 +63,9 @@ public final class EmbeddedMongo implements AutoCloseable {
     /**
      * A server persisting in {@code dataDirectory/ledger.mv}; survives restarts on the same directory. A write
      * command is acknowledged only once a commit covering it is on the file; concurrent write commands share
-     * commits ({@link GroupCommit}). The file is kept within about {@code 100 / 80}² of the live data
-     * ({@link ChunkReclaimer}, target fill {@value ChunkReclaimer#DEFAULT_TARGET_FILL}%).
+     * commits ({@link GroupCommit}). Pages are compressed, and the file is kept within about {@code 100 / 80}² of its
+     * live pages ({@link ChunkReclaimer}, target fill {@value ChunkReclaimer#DEFAULT_TARGET_FILL}%), reclaiming harder
+     * the further it is above ({@link ReclaimPace}).
      */
     public static EmbeddedMongo persistent(Path dataDirectory) {
         return persistent(dataDirectory, ChunkReclaimer.DEFAULT_TARGET_FILL);
@@ -243,9 +244,9 @@ public final class EmbeddedMongo implements AutoCloseable {
     /**
      * Every {@value #INTERVAL_MS} ms: commits what writes that did not wait for the journal left uncommitted, and runs
      * {@link ChunkReclaimer#step()} in the committer's role while there is something to reclaim, leaving the commit
-     * path three quarters of the time, or less while the file is far from its target
-     * ({@link ChunkReclaimer#restFactor()}: under sustained writes a fixed quarter left the file at 5 to 6 times the
-     * live BSON).
+     * path three quarters of the time, less while the file is far from its target, and none once it is far above
+     * its live pages ({@link ReclaimPace}: under sustained writes a fixed quarter left the file at 5 to 6 times the
+     * live BSON, a ration by fill alone at 4).
      */
     private static final class Maintenance {
         static final long INTERVAL_MS = 100;
@@ -274,6 +275,7 @@ public final class EmbeddedMongo implements AutoCloseable {
                     commits.maintain(() -> { }); // false while a commit runs: the next tick looks again
                 }
                 long now = System.nanoTime();
+                long tickStart = now;
                 if (now - restUntil < 0) {
                     return;
                 }
@@ -283,10 +285,18 @@ public final class EmbeddedMongo implements AutoCloseable {
                 } else if (reclaimer.settled()) {
                     return;
                 }
-                if (commits.maintain(reclaimer::step)) {
+                ReclaimPace.Decision pace = reclaimer.pace();
+                // under pressure steps follow each other within the tick, each waiting for the committer's role
+                while (commits.maintain(reclaimer::step, pace.waitForCommitter())) {
                     commitsSeen = commits.commits();
                     long took = System.nanoTime() - now;
-                    restUntil = System.nanoTime() + (long) (reclaimer.restFactor() * took);
+                    pace = reclaimer.pace();
+                    restUntil = System.nanoTime() + (long) (pace.restFactor() * took);
+                    if (pace.restFactor() > 0 || reclaimer.settled()
+                            || System.nanoTime() - tickStart > TimeUnit.MILLISECONDS.toNanos(INTERVAL_MS)) {
+                        break;
+                    }
+                    now = System.nanoTime();
                 }
             } catch (RuntimeException e) {
                 log.warn("embedded store maintenance failed: {}", e.toString(), e);

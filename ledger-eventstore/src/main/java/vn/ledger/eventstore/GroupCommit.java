@@ -69,8 +69,19 @@ final class GroupCommit {
      * then left for a later call).
      */
     boolean maintain(Runnable step) {
+        return maintain(step, false);
+    }
+
+    /**
+     * As {@link #maintain(Runnable)}; with {@code wait}, waits for a running commit to end instead of returning false
+     * (writers arriving meanwhile are covered by the commit after the step, or by the next).
+     */
+    boolean maintain(Runnable step, boolean wait) {
         lock.lock();
         try {
+            while (wait && committing && failure == null) {
+                finished.awaitUninterruptibly();
+            }
             if (committing || failure != null) {
                 return false;
             }

@@ -53,7 +53,13 @@ class LivePageMoverTest {
         reopened.store().close();
     }
 
+    /** 1,000 letters drawn from a seed of {@code i}: pages are compressed, so a repeated letter would shrink away */
     private static String value(int i) {
-        return i + ":" + "v".repeat(1_000);
+        java.util.Random random = new java.util.Random(i);
+        char[] letters = new char[1_000];
+        for (int k = 0; k < letters.length; k++) {
+            letters[k] = (char) ('a' + random.nextInt(26));
+        }
+        return i + ":" + new String(letters);
     }
 }

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The persistent embedded store's file against its live documents during sustained writes and after them: 8 client
  * threads (or {@code bench.clients} if one number) each, for {@code bench.seconds}, insert a commit-like document
- * (~1 KB, two secondary indexes), rewrite whole a read-model bucket document that grows to 64 items before the next
+ * (~1 KB, two secondary indexes; its 700-character report one letter repeated, or with {@code -Dbench.payload=random}
+ * random letters, which page compression cannot shrink), rewrite whole a read-model bucket document that grows to 64 items before the next
  * bucket starts (the shape of the bucketed read models), and update a small token document. The live BSON is counted
  * as written (checked by a scan at the end). Prints the file / live ratio every few seconds, its peak and mean while
  * writing, and after the writes stop (1, 5 and 15 s), with the write rate.
@@ -41,12 +42,14 @@ public final class EmbeddedDiskSustainedBenchmark {
 
     private static final DocumentCodec CODEC = new DocumentCodec();
     private static final int BUCKET_ITEMS = 64;
+    private static boolean randomPayload;
 
     private EmbeddedDiskSustainedBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int seconds = Integer.getInteger("bench.seconds", 60);
+        randomPayload = "random".equals(System.getProperty("bench.payload"));
         String clientsProperty = System.getProperty("bench.clients", "8");
         int clients = clientsProperty.matches("\\d+") ? Integer.parseInt(clientsProperty) : 8;
         Path dir = TempDirs.create("ledger-disksustained");
@@ -120,8 +123,8 @@ public final class EmbeddedDiskSustainedBenchmark {
                 }
                 if (System.nanoTime() >= nextPrint) {
                     nextPrint += 5_000_000_000L;
-                    System.out.printf(Locale.ROOT, "%8.1f %,10d %,14d %,14d %7.2f%n", (System.nanoTime() - t0) / 1e9,
-                            ops.get(), Files.size(file), live.bytes(), ratio);
+                    System.out.printf(Locale.ROOT, "%8.1f %,10d %,14d %,14d %7.2f  %s%n", (System.nanoTime() - t0) / 1e9,
+                            ops.get(), Files.size(file), live.bytes(), ratio, store.storeState());
                 }
             }
             writing.set(false);
@@ -160,8 +163,20 @@ public final class EmbeddedDiskSustainedBenchmark {
         return new Document("_id", "evt-" + position).append("aggregateIdentifier", aggregate)
                 .append("sequenceNumber", sequence).append("position", position).append("type", "TaskReported")
                 .append("timestamp", "2025-10-30T08:00:00Z").append("payloadType", "vn.ledger.core.TaskReported")
-                .append("payload", "{\"report\":\"" + "r".repeat(700) + position + "\"}")
+                .append("payload", "{\"report\":\"" + report() + position + "\"}")
                 .append("metaData", "{\"actor\":\"most.officer\"}");
+    }
+
+    private static String report() {
+        if (!randomPayload) {
+            return "r".repeat(700);
+        }
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        char[] letters = new char[700];
+        for (int i = 0; i < letters.length; i++) {
+            letters[i] = (char) ('a' + random.nextInt(26));
+        }
+        return new String(letters);
     }
 
     /** BSON bytes of the live documents, as the clients wrote them. */
