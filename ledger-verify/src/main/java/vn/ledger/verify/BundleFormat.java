@@ -36,13 +36,26 @@ public final class BundleFormat {
 
     /** Writes the commit as one JSON object (no newline). */
     public static void writeCommit(JsonGenerator json, CommitLeaf leaf, byte[] leafHash) throws IOException {
+        writeCommit(json, leaf, leafHash, null);
+    }
+
+    /**
+     * The same, each event's payload given already encoded in UTF-8 ({@code payloadsUtf8[i]} for event i; null: all
+     * encoded here): written as the string it encodes, escaped as the generator escapes a string, byte for byte. A
+     * payload with a character beyond the basic plane (or a lone surrogate) is written from its string: the generator
+     * escapes those as {@code \}{@code uD83D...} there, not in bytes.
+     */
+    public static void writeCommit(JsonGenerator json, CommitLeaf leaf, byte[] leafHash, byte[][] payloadsUtf8)
+            throws IOException {
         json.writeStartObject();
         json.writeNumberField("leaf", leaf.leafIndex());
         json.writeStringField("hash", Hashes.hex(leafHash));
         json.writeNumberField("position", leaf.position());
         json.writeBooleanField("tombstone", leaf.tombstone());
         json.writeArrayFieldStart("events");
-        for (LeafEvent e : leaf.events()) {
+        List<LeafEvent> events = leaf.events();
+        for (int i = 0; i < events.size(); i++) {
+            LeafEvent e = events.get(i);
             json.writeStartObject();
             json.writeStringField("eventId", e.eventId());
             json.writeStringField("aggregateType", e.aggregateType());
@@ -51,12 +64,39 @@ public final class BundleFormat {
             json.writeStringField("payloadType", e.payloadType());
             json.writeStringField("payloadRevision", e.payloadRevision());
             json.writeStringField("timestamp", e.timestamp());
-            json.writeStringField("payload", e.payload());
+            if (payloadsUtf8 != null && payloadsUtf8[i] != null && noSurrogates(payloadsUtf8[i], e.payload())) {
+                json.writeFieldName("payload");
+                json.writeUTF8String(payloadsUtf8[i], 0, payloadsUtf8[i].length);
+            } else {
+                json.writeStringField("payload", e.payload());
+            }
             json.writeStringField("metadata", e.metadata());
             json.writeEndObject();
         }
         json.writeEndArray();
         json.writeEndObject();
+    }
+
+    /**
+     * Whether the text holds no surrogate: its UTF-8 has no four-byte sequence and no '?' (what a lone surrogate is
+     * encoded as); a text with a '?' is looked at whole.
+     */
+    private static boolean noSurrogates(byte[] utf8, String text) {
+        boolean question = false;
+        for (byte b : utf8) {
+            if ((b & 0xF0) == 0xF0) {
+                return false;
+            }
+            question |= b == '?';
+        }
+        if (question) {
+            for (int i = 0; i < text.length(); i++) {
+                if (Character.isSurrogate(text.charAt(i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The commit a line holds, as the leaf hash covers it (the line's own leaf index and hash are not trusted). */
