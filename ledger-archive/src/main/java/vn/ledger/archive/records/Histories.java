@@ -31,13 +31,16 @@ public final class Histories {
         this.spill = spill;
     }
 
-    /** Reads a document's events, and its tasks' when {@code withTasks}; what was read before is dropped. */
+    /**
+     * Reads a document's events, and its tasks' when {@code withTasks} (without, its tasks are not listed either: the
+     * read stops where they start); what was read before is dropped.
+     */
     public void prefetch(String documentId, boolean withTasks) {
         loaded.clear();
         tasks.clear();
         List<SpilledEvent> events;
         try {
-            events = spill.document(documentId, withTasks ? null : documentId);
+            events = withTasks ? spill.document(documentId, null) : spill.aggregate(documentId, documentId);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
