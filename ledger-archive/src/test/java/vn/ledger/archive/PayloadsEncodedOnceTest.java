@@ -48,10 +48,36 @@ class PayloadsEncodedOnceTest {
         // then the hash and the line are those of encoding each payload where it is used
         assertThat(leaf.leafHash(utf8)).isEqualTo(leaf.leafHash());
         assertThat(line(leaf, utf8)).isEqualTo(line(leaf, null));
+        // and, without characters beyond the basic plane (which a UTF-8 generator escapes and a writer does not),
+        // the line is the one a generator writing every string through its characters writes
+        StoredCommit plain = new StoredCommit(7, AT, false, List.of(events.get(0), events.get(1), events.get(4)));
+        CommitLeaf plainLeaf = Exporter.leafOf(plain);
+        assertThat(line(plainLeaf, Exporter.utf8Payloads(plain))).isEqualTo(lineThroughAWriter(plainLeaf));
+        // and a proof's line is the one a generator writing strings writes
+        List<byte[]> path = List.of(leaf.leafHash(), new byte[32], Exporter.leafOf(commit).leafHash());
+        ByteArrayOutputStream proof = new ByteArrayOutputStream();
+        try (JsonGenerator json = new JsonFactory().createGenerator(proof, JsonEncoding.UTF8)) {
+            BundleFormat.writeProof(json, 6, 9, path);
+        }
+        java.io.StringWriter reference = new java.io.StringWriter();
+        try (JsonGenerator json = new JsonFactory().createGenerator(reference)) {
+            BundleFormat.writeProof(json, 6, 9, path);
+        }
+        assertThat(proof.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(reference.toString())
+                .contains(vn.ledger.core.proof.Hashes.hex(leaf.leafHash()));
         // and a tombstone has neither payloads nor events
         StoredCommit tombstone = new StoredCommit(8, AT, true, List.of());
         CommitLeaf dead = Exporter.leafOf(tombstone);
         assertThat(dead.leafHash(Exporter.utf8Payloads(tombstone))).isEqualTo(dead.leafHash());
+    }
+
+    /** The line as a generator writing characters writes it: every string through its characters. */
+    private static String lineThroughAWriter(CommitLeaf leaf) throws IOException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+            BundleFormat.writeCommit(json, leaf, leaf.leafHash(), null);
+        }
+        return out.toString();
     }
 
     private static String line(CommitLeaf leaf, byte[][] utf8) throws IOException {

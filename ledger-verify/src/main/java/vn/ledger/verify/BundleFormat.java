@@ -1,6 +1,7 @@
 package vn.ledger.verify;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import vn.ledger.core.proof.CommitLeaf;
 import vn.ledger.core.proof.Hashes;
@@ -49,7 +50,8 @@ public final class BundleFormat {
             throws IOException {
         json.writeStartObject();
         json.writeNumberField("leaf", leaf.leafIndex());
-        json.writeStringField("hash", Hashes.hex(leafHash));
+        json.writeFieldName("hash");
+        writeHex(json, leafHash);
         json.writeNumberField("position", leaf.position());
         json.writeBooleanField("tombstone", leaf.tombstone());
         json.writeArrayFieldStart("events");
@@ -64,7 +66,8 @@ public final class BundleFormat {
             json.writeStringField("payloadType", e.payloadType());
             json.writeStringField("payloadRevision", e.payloadRevision());
             json.writeStringField("timestamp", e.timestamp());
-            if (payloadsUtf8 != null && payloadsUtf8[i] != null && noSurrogates(payloadsUtf8[i], e.payload())) {
+            if (payloadsUtf8 != null && payloadsUtf8[i] != null && json instanceof UTF8JsonGenerator
+                    && noSurrogates(payloadsUtf8[i], e.payload())) {
                 json.writeFieldName("payload");
                 json.writeUTF8String(payloadsUtf8[i], 0, payloadsUtf8[i].length);
             } else {
@@ -120,10 +123,29 @@ public final class BundleFormat {
         json.writeNumberField("treeSize", treeSize);
         json.writeArrayFieldStart("path");
         for (byte[] h : path) {
-            json.writeString(Hashes.hex(h));
+            writeHex(json, h);
         }
         json.writeEndArray();
         json.writeEndObject();
+    }
+
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * A hash as a string of lowercase hex, as {@link Hashes#hex} writes it; into a UTF-8 generator as its bytes (hex
+     * needs no escaping), not through a string.
+     */
+    private static void writeHex(JsonGenerator json, byte[] hash) throws IOException {
+        if (!(json instanceof UTF8JsonGenerator)) {
+            json.writeString(Hashes.hex(hash));
+            return;
+        }
+        byte[] hex = new byte[hash.length * 2];
+        for (int i = 0; i < hash.length; i++) {
+            hex[2 * i] = HEX_DIGITS[hash[i] >> 4 & 0xf];
+            hex[2 * i + 1] = HEX_DIGITS[hash[i] & 0xf];
+        }
+        json.writeRawUTF8String(hex, 0, hex.length);
     }
 
     public static List<byte[]> readPath(JsonNode line) {
