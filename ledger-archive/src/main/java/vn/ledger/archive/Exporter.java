@@ -254,7 +254,7 @@ public final class Exporter {
         List<LeafEvent> events = new ArrayList<>(commit.events().size());
         for (StoredEvent e : commit.events()) {
             events.add(new LeafEvent(e.eventId(), e.aggregateType(), e.aggregateId(), e.sequenceNumber(),
-                    e.payloadType(), e.payloadRevision(), e.timestamp().toString(), e.payloadJson(),
+                    e.payloadType(), e.payloadRevision(), Timestamps.iso(e.timestamp()), e.payloadJson(),
                     e.metaDataJson()));
         }
         return CommitLeaf.commit(commit.position(), events);
