@@ -13,12 +13,11 @@ import vn.ledger.archive.bag.Payloads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.Deflater;
 
 /**
@@ -34,6 +33,8 @@ import java.util.zip.Deflater;
 final class PdfPages implements AutoCloseable {
 
     private static final float MARGIN = 56;
+    /** Texts whose lines are kept: a few hundred kilobytes. */
+    private static final int LAID_OUT = 2048;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
     enum Align { LEFT, CENTER, RIGHT }
@@ -52,6 +53,18 @@ final class PdfPages implements AutoCloseable {
     private float y;
     private int volumes;
     private int pagesInVolume;
+
+    /** How a text was asked to be laid out; its lines depend on nothing else (widths are the same in every volume). */
+    private record Layout(String text, boolean strong, float size, float indent) {
+    }
+
+    /** Texts laid out lately, with their lines: a report repeats bodies, deadlines, statuses from task to task. */
+    private final Map<Layout, List<String>> laidOut = new LinkedHashMap<>(LAID_OUT * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Layout, List<String>> eldest) {
+            return size() > LAID_OUT;
+        }
+    };
 
     /** A style's font in the current volume, its resource name, and which characters the volume's subset holds. */
     record Style(Face face, PDType0Font font, COSName name, BitSet inSubset) {
@@ -81,16 +94,21 @@ final class PdfPages implements AutoCloseable {
         }
         ensurePage();
         Style style = strong ? bold : regular;
-        String clean = clean(s, style);
-        for (String line : wrap(clean, style, size, WIDTH - indent)) {
+        Layout key = new Layout(s, strong, size, indent);
+        List<String> lines = laidOut.get(key);
+        if (lines == null) {
+            lines = Lines.wrap(Lines.clean(s, style), style, size, WIDTH - indent);
+            laidOut.put(key, lines);
+        }
+        for (String line : lines) {
             if (y - size * 1.35f < MARGIN) {
                 newPage();
             }
             y -= size * 1.35f;
             float x = MARGIN + indent + switch (align) {
                 case LEFT -> 0;
-                case CENTER -> (WIDTH - indent - width(line, style, size)) / 2;
-                case RIGHT -> WIDTH - indent - width(line, style, size);
+                case CENTER -> (WIDTH - indent - Lines.width(line, style, size)) / 2;
+                case RIGHT -> WIDTH - indent - Lines.width(line, style, size);
             };
             show(style, size, x, y, line);
         }
@@ -116,11 +134,11 @@ final class PdfPages implements AutoCloseable {
         if (s == null || s.isBlank()) {
             return;
         }
-        String clean = clean(s, style);
-        while (clean.length() > 1 && width(clean, style, size) > width) {
+        String clean = Lines.clean(s, style);
+        while (clean.length() > 1 && Lines.width(clean, style, size) > width) {
             clean = clean.substring(0, clean.length() - 2) + "…";
         }
-        show(style, size, x0 + (width - width(clean, style, size)) / 2, y, clean);
+        show(style, size, x0 + (width - Lines.width(clean, style, size)) / 2, y, clean);
     }
 
     void gap(float points) throws IOException {
@@ -188,7 +206,8 @@ final class PdfPages implements AutoCloseable {
         pagesInVolume++;
         float fy = MARGIN / 2;
         for (String f : footer) {
-            show(regular, 7, MARGIN, fy, clean(f + " — tập " + (volumes + 1) + ", trang " + pagesInVolume, regular));
+            show(regular, 7, MARGIN, fy, Lines.clean(f + " — tập " + (volumes + 1) + ", trang " + pagesInVolume,
+                    regular));
             fy -= 9;
         }
         y = PDRectangle.A4.getHeight() - MARGIN;
@@ -269,193 +288,6 @@ final class PdfPages implements AutoCloseable {
     public void close() throws IOException {
         if (doc != null) {
             saveVolume();
-        }
-    }
-
-    /**
-     * Greedy wrapping with a running width, so a line costs one measure per word; a word too long is cut. The words
-     * are measured where they lie in the text, not split out of it: a line is the text from its first word to its
-     * last, as the words joined by single spaces would be.
-     */
-    static List<String> wrap(String text, Style style, float size, float width) throws IOException {
-        List<String> lines = new ArrayList<>(2);
-        if (text.indexOf('\n') < 0) {
-            wrapParagraph(text, style, size, width, lines);
-        } else {
-            for (String paragraph : text.split("\n")) {
-                wrapParagraph(paragraph, style, size, width, lines);
-            }
-        }
-        return lines;
-    }
-
-    /** One paragraph's lines, as splitting it on spaces (trailing empty words dropped) and joining them greedily. */
-    private static void wrapParagraph(String p, Style style, float size, float width, List<String> lines)
-            throws IOException {
-        float space = width(" ", style, size);
-        int end = p.length();
-        while (end > 0 && p.charAt(end - 1) == ' ') {
-            end--;
-        }
-        int lineStart = 0;
-        int lineEnd = 0; // the line is p[lineStart, lineEnd); empty when they are equal
-        float used = 0;
-        for (int i = 0; i <= end; ) {
-            int j = p.indexOf(' ', i);
-            if (j < 0 || j > end) {
-                j = end;
-            }
-            float w = width(p, i, j, style, size);
-            if (lineEnd > lineStart && used + space + w <= width) {
-                lineEnd = j;
-                used += space + w;
-            } else {
-                if (lineEnd > lineStart) {
-                    lines.add(p.substring(lineStart, lineEnd));
-                }
-                int from = i;
-                if (w > width && j - i > 1) {
-                    String word = p.substring(i, j);
-                    while (w > width && word.length() > 1) {
-                        int cut = word.length() - 1;
-                        while (cut > 1 && width(word.substring(0, cut), style, size) > width) {
-                            cut--;
-                        }
-                        lines.add(word.substring(0, cut));
-                        word = word.substring(cut);
-                        w = width(word, style, size);
-                    }
-                    from = j - word.length();
-                }
-                lineStart = from;
-                lineEnd = j;
-                used = w;
-            }
-            if (j == end) {
-                break;
-            }
-            i = j + 1;
-        }
-        lines.add(p.substring(lineStart, lineEnd));
-    }
-
-    static float width(String s, Style style, float size) throws IOException {
-        return width(s, 0, s.length(), style, size);
-    }
-
-    /** The width of {@code s[from, to)}, its characters' widths added in order. */
-    private static float width(String s, int from, int to, Style style, float size) throws IOException {
-        Face face = style.face();
-        PDType0Font font = style.font();
-        float total = 0;
-        for (int i = from; i < to; ) {
-            char c = s.charAt(i);
-            int cp = Character.isSurrogate(c) ? s.codePointAt(i) : c;
-            total += face.width(cp, font);
-            i += Character.charCount(cp);
-        }
-        return total / 1000 * size;
-    }
-
-    /**
-     * The text as shown: NFC-normalised, then {@link #printable}. Most strings are already both (every character
-     * one the font has, none that NFC could change or compose with what precedes it): those are returned as they are
-     * after one look at each character, without the normaliser's copy.
-     */
-    static String clean(String s, Face face, PDType0Font font) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f || !Nfc.stable(c) || face.code(c, font) < 0) {
-                return printable(Normalizer.normalize(s, Normalizer.Form.NFC), face, font);
-            }
-        }
-        return s;
-    }
-
-    private static String clean(String s, Style style) {
-        return clean(s, style.face(), style.font());
-    }
-
-    /**
-     * Drops control characters and replaces what the font has no glyph for with '?', so one odd character never
-     * fails; a string needing neither is returned as it is.
-     */
-    static String printable(String s, Face face, PDType0Font font) {
-        StringBuilder out = null;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            int keep = cp == '\t' ? ' ' : cp == '\n' ? cp : cp < 0x20 || cp == 0x7f ? -1
-                    : face.code(cp, font) >= 0 ? cp : '?';
-            if (keep != cp && out == null) {
-                out = new StringBuilder(s.length()).append(s, 0, i);
-            }
-            if (out != null && keep >= 0) {
-                out.appendCodePoint(keep);
-            }
-            i += Character.charCount(cp);
-        }
-        return out == null ? s : out.toString();
-    }
-
-    /** A page's content stream as it is composed: ASCII bytes, appended without a string between. */
-    static final class Content {
-        private static final byte[] HEX_DIGITS = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
-        private byte[] buf = new byte[1 << 15];
-        private int size;
-
-        Content ascii(String s) {
-            int n = s.length();
-            room(n);
-            for (int i = 0; i < n; i++) {
-                buf[size++] = (byte) s.charAt(i);
-            }
-            return this;
-        }
-
-        /** A glyph code as four hex digits. */
-        void hex4(int code) {
-            room(4);
-            buf[size++] = HEX_DIGITS[code >> 12 & 0xf];
-            buf[size++] = HEX_DIGITS[code >> 8 & 0xf];
-            buf[size++] = HEX_DIGITS[code >> 4 & 0xf];
-            buf[size++] = HEX_DIGITS[code & 0xf];
-        }
-
-        /** A coordinate to two decimals, without a formatter. */
-        void number(float v) {
-            long hundredths = Math.round(v * 100.0);
-            room(24);
-            if (hundredths < 0) {
-                buf[size++] = '-';
-                hundredths = -hundredths;
-            }
-            long whole = hundredths / 100;
-            int digits = 1;
-            for (long w = whole; w >= 10; w /= 10) {
-                digits++;
-            }
-            for (int d = digits - 1; d >= 0; d--) {
-                buf[size + d] = (byte) ('0' + whole % 10);
-                whole /= 10;
-            }
-            size += digits;
-            buf[size++] = '.';
-            long cents = hundredths % 100;
-            buf[size++] = (byte) ('0' + cents / 10);
-            buf[size++] = (byte) ('0' + cents % 10);
-        }
-
-        /** The stream so far; the buffer starts empty again. */
-        byte[] take() {
-            byte[] out = Arrays.copyOf(buf, size);
-            size = 0;
-            return out;
-        }
-
-        private void room(int n) {
-            if (size + n > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
-            }
         }
     }
 }

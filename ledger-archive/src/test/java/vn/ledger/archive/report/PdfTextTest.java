@@ -72,7 +72,7 @@ class PdfTextTest {
                             : new float[] {483.28f, 459.28f};
                     for (float width : widths) {
                         // when it is wrapped, then the lines are those of the earlier way
-                        assertThat(PdfPages.wrap(text, style, size, width)).as("%s at %s in %s", text, size, width)
+                        assertThat(Lines.wrap(text, style, size, width)).as("%s at %s in %s", text, size, width)
                                 .isEqualTo(splitAndJoin(text, style, size, width));
                     }
                 }
@@ -87,10 +87,10 @@ class PdfTextTest {
         assertThat(nfd).isNotEqualTo(nfc);
 
         // a decomposed text is composed; a composed one is returned as it is, not copied
-        assertThat(PdfPages.clean(nfd, Face.REGULAR, regular.font())).isEqualTo(nfc);
-        assertThat(PdfPages.clean(nfc, Face.REGULAR, regular.font())).isSameAs(nfc);
+        assertThat(Lines.clean(nfd, Face.REGULAR, regular.font())).isEqualTo(nfc);
+        assertThat(Lines.clean(nfc, Face.REGULAR, regular.font())).isSameAs(nfc);
         // and a control character is dropped, a tab made a space, a character the font lacks shown as '?'
-        assertThat(PdfPages.clean("a\tb\u0007c\u4E2D", Face.REGULAR, regular.font())).isEqualTo("a bc?");
+        assertThat(Lines.clean("a\tb\u0007c\u4E2D", Face.REGULAR, regular.font())).isEqualTo("a bc?");
     }
 
     @Test
@@ -123,12 +123,12 @@ class PdfTextTest {
     private static List<String> splitAndJoin(String text, PdfPages.Style style, float size, float width)
             throws IOException {
         List<String> lines = new ArrayList<>();
-        float space = PdfPages.width(" ", style, size);
+        float space = Lines.width(" ", style, size);
         for (String paragraph : text.split("\n")) {
             StringBuilder line = new StringBuilder();
             float used = 0;
             for (String word : paragraph.split(" ")) {
-                float w = PdfPages.width(word, style, size);
+                float w = Lines.width(word, style, size);
                 if (line.length() > 0 && used + space + w <= width) {
                     line.append(' ').append(word);
                     used += space + w;
@@ -140,12 +140,12 @@ class PdfTextTest {
                 }
                 while (w > width && word.length() > 1) {
                     int cut = word.length() - 1;
-                    while (cut > 1 && PdfPages.width(word.substring(0, cut), style, size) > width) {
+                    while (cut > 1 && Lines.width(word.substring(0, cut), style, size) > width) {
                         cut--;
                     }
                     lines.add(word.substring(0, cut));
                     word = word.substring(cut);
-                    w = PdfPages.width(word, style, size);
+                    w = Lines.width(word, style, size);
                 }
                 line.append(word);
                 used = w;
