@@ -141,18 +141,18 @@ public final class CascadeReport {
         pdf.gap(4);
         pdf.text("Nhiệm vụ " + a.code() + (a.parentTaskId() != null ? " (giao tiếp từ " + a.parentTaskId() + ")" : "")
                 + ": " + a.work(), true, 9, 6, LEFT);
-        pdf.text("Chủ trì: " + join(facts.bodyNames(t.leadBodies())) + (t.cooperatingBodies().isEmpty() ? ""
+        pdf.repeatedText("Chủ trì: " + join(facts.bodyNames(t.leadBodies())) + (t.cooperatingBodies().isEmpty() ? ""
                 : "; phối hợp: " + join(facts.bodyNames(t.cooperatingBodies()))), false, 8, 18, LEFT);
         Deadline d = t.deadline();
-        pdf.text("Thời hạn (như văn bản ghi): " + (d == null || d.wording() == null || d.wording().isBlank()
+        pdf.repeatedText("Thời hạn (như văn bản ghi): " + (d == null || d.wording() == null || d.wording().isBlank()
                 ? "không ghi" : "\"" + d.wording() + "\"") + (d != null && d.dueDate() != null
                 ? " — tính đến hết ngày " + Days.day(d.dueDate()) : ""), false, 8, 18, LEFT);
-        pdf.text("Người chịu trách nhiệm: " + (a.responsible() == null ? "không ghi" : a.responsible().name()
+        pdf.repeatedText("Người chịu trách nhiệm: " + (a.responsible() == null ? "không ghi" : a.responsible().name()
                 + (a.responsible().position() == null ? "" : ", " + a.responsible().position()))
                 + "; sản phẩm: " + (a.product() == null ? "không ghi" : a.product()), false, 8, 18, LEFT);
-        pdf.text(a.missing().isEmpty() ? "Đủ \"6 rõ\"." : "Thiếu: " + a.missing().stream().map(Ro::label)
+        pdf.repeatedText(a.missing().isEmpty() ? "Đủ \"6 rõ\"." : "Thiếu: " + a.missing().stream().map(Ro::label)
                 .collect(Collectors.joining(", ")) + ".", false, 8, 18, LEFT);
-        pdf.text("Trạng thái: " + t.status() + "; tiến độ: " + timeliness(t, today), true, 8, 18, LEFT);
+        pdf.repeatedText("Trạng thái: " + t.status() + "; tiến độ: " + timeliness(t, today), true, 8, 18, LEFT);
         for (Facts.Happening h : t.happenings()) {
             pdf.text(line(h), false, 8, 24, LEFT);
         }

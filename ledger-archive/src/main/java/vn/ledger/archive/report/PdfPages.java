@@ -15,7 +15,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
@@ -58,13 +58,11 @@ final class PdfPages implements AutoCloseable {
     private record Layout(String text, boolean strong, float size, float indent) {
     }
 
-    /** Texts laid out lately, with their lines: a report repeats bodies, deadlines, statuses from task to task. */
-    private final Map<Layout, List<String>> laidOut = new LinkedHashMap<>(LAID_OUT * 2, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Layout, List<String>> eldest) {
-            return size() > LAID_OUT;
-        }
-    };
+    /**
+     * Repeated texts laid out, with their lines (see {@link #repeatedText}); emptied when full, so it holds at most a
+     * few hundred kilobytes.
+     */
+    private final Map<Layout, List<String>> laidOut = new HashMap<>();
 
     /** A style's font in the current volume, its resource name, and which characters the volume's subset holds. */
     record Style(Face face, PDType0Font font, COSName name, BitSet inSubset) {
@@ -92,14 +90,35 @@ final class PdfPages implements AutoCloseable {
         if (s == null || s.isBlank()) {
             return;
         }
-        ensurePage();
+        ensurePage(); // a volume's fonts are loaded with its first page
         Style style = strong ? bold : regular;
+        show(Lines.wrap(Lines.clean(s, style), style, size, WIDTH - indent), strong, size, indent, align);
+    }
+
+    /**
+     * A text that recurs in the report (a task's bodies, deadline, person, status: the same from task to task): laid
+     * out once and its lines kept, the next time only looked up. Shown as {@link #text} shows it.
+     */
+    void repeatedText(String s, boolean strong, float size, float indent, Align align) throws IOException {
+        if (s == null || s.isBlank()) {
+            return;
+        }
+        ensurePage();
         Layout key = new Layout(s, strong, size, indent);
         List<String> lines = laidOut.get(key);
         if (lines == null) {
+            Style style = strong ? bold : regular;
             lines = Lines.wrap(Lines.clean(s, style), style, size, WIDTH - indent);
+            if (laidOut.size() >= LAID_OUT) {
+                laidOut.clear();
+            }
             laidOut.put(key, lines);
         }
+        show(lines, strong, size, indent, align);
+    }
+
+    private void show(List<String> lines, boolean strong, float size, float indent, Align align) throws IOException {
+        Style style = strong ? bold : regular;
         for (String line : lines) {
             if (y - size * 1.35f < MARGIN) {
                 newPage();
