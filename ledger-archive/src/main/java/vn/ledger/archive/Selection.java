@@ -144,6 +144,34 @@ abstract class Selection implements AutoCloseable {
         return ids;
     }
 
+    /**
+     * Two top-level fields of the payload as {@code payload(event).path(name).asText()} gives them, read by streaming;
+     * a value other than a string or absent (a number, null, an object) is read from the tree.
+     */
+    static String[] texts(StoredEvent event, String first, String second) {
+        String[] out = {"", ""};
+        try (JsonParser p = JSON.getFactory().createParser(event.payloadJson())) {
+            if (p.nextToken() == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    int which = name.equals(first) ? 0 : name.equals(second) ? 1 : -1;
+                    JsonToken value = p.nextToken();
+                    if (which < 0) {
+                        p.skipChildren();
+                    } else if (value == JsonToken.VALUE_STRING) {
+                        out[which] = p.getText();
+                    } else {
+                        JsonNode tree = payload(event);
+                        return new String[] {tree.path(first).asText(), tree.path(second).asText()};
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable payload of event " + event.eventId(), e);
+        }
+        return out;
+    }
+
     private static List<String> citedInTree(StoredEvent event) {
         List<String> ids = new ArrayList<>();
         for (JsonNode cited : payload(event).path("implementsDirectives")) {

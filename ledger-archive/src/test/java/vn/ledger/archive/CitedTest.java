@@ -37,4 +37,17 @@ class CitedTest {
             assertThat(Selection.cited(issued)).as(payload).isEqualTo(inTree);
         }
     }
+
+    @Test
+    void aBodysCodeAndNameAreThoseTheTreeOfThePayloadGives() {
+        for (String payload : List.of("{\"code\":\"BKHCN\",\"level\":\"MINISTRY\",\"name\":\"Bộ Khoa học và Công nghệ\","
+                + "\"parent\":{\"code\":\"CP\"}}", "{\"name\":\"Không mã\"}", "{\"code\":7,\"name\":\"Số\"}",
+                "{\"code\":\"X\",\"name\":null}", "{\"code\":\"X\",\"name\":[\"a\"]}", "[]")) {
+            StoredEvent registered = new StoredEvent(3, 0, "e", "Body", "BKHCN", 1, Instant.EPOCH,
+                    "vn.ledger.core.body.BodyRegistered", null, payload, "{}");
+            JsonNode tree = Selection.payload(registered);
+            assertThat(Selection.texts(registered, "code", "name")).as(payload)
+                    .containsExactly(tree.path("code").asText(), tree.path("name").asText());
+        }
+    }
 }

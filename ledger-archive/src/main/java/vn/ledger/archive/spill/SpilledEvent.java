@@ -29,8 +29,13 @@ public record SpilledEvent(String docKey, String aggregateId, long sequence, lon
     }
 
     /** Document, then aggregate, then sequence. */
-    public static final Comparator<SpilledEvent> ORDER = Comparator.comparing(SpilledEvent::docKey)
-            .thenComparing(SpilledEvent::aggregateId).thenComparingLong(SpilledEvent::sequence);
+    public static final Comparator<SpilledEvent> ORDER = (a, b) -> {
+        int c = a.docKey.compareTo(b.docKey);
+        if (c == 0) {
+            c = a.aggregateId.compareTo(b.aggregateId);
+        }
+        return c != 0 ? c : Long.compare(a.sequence, b.sequence);
+    };
 
     /** The event filed under its document; the payload is kept only when {@code withPayload}. */
     public static SpilledEvent of(String docKey, StoredEvent e, boolean withPayload) {
