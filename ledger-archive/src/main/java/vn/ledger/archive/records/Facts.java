@@ -1,5 +1,6 @@
 package vn.ledger.archive.records;
 
+import vn.ledger.archive.spill.SpilledEvent;
 import vn.ledger.core.directive.DirectiveCorrected;
 import vn.ledger.core.directive.DirectiveIssued;
 import vn.ledger.core.shared.Deadline;
@@ -11,7 +12,6 @@ import vn.ledger.core.task.TaskAssigned;
 import vn.ledger.core.task.TaskCancelled;
 import vn.ledger.core.task.TaskCompleted;
 import vn.ledger.core.task.TaskReassigned;
-import vn.ledger.archive.spill.SpilledEvent;
 
 import java.time.Instant;
 import java.time.LocalDate;
