@@ -1,6 +1,5 @@
 package vn.ledger.archive;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import vn.ledger.eventstore.StoredEvent;
 
 import java.util.Map;
@@ -13,11 +12,11 @@ final class BodyNames {
 
     static void see(StoredEvent event, Map<String, String> names) {
         if (Selection.is(event, "BodyRegistered")) {
-            JsonNode p = Selection.payload(event);
-            names.put(p.path("code").asText(), p.path("name").asText());
+            String[] v = Selection.texts(event, "code", "name");
+            names.put(v[0], v[1]);
         } else if (Selection.is(event, "BodyRenamed")) {
-            JsonNode p = Selection.payload(event);
-            names.put(p.path("code").asText(), p.path("newName").asText());
+            String[] v = Selection.texts(event, "code", "newName");
+            names.put(v[0], v[1]);
         }
     }
 }

@@ -136,23 +136,28 @@ public final class Exporter {
                             BodyNames.see(event, bodyNames);
                         }
                     }
+                    // each payload encoded once, for the hash, the line and the spill
+                    byte[][] payloads = utf8Payloads(commit);
                     CommitLeaf leaf = leafOf(commit);
-                    byte[] hash = leaf.leafHash();
+                    byte[] hash = leaf.leafHash(payloads);
                     builder.add(hash);
                     if (selection.take(commit)) {
                         try {
-                            BundleFormat.writeCommit(json, leaf, hash);
+                            BundleFormat.writeCommit(json, leaf, hash, payloads);
                             json.writeRaw('\n');
                             leaves.writeLong(leaf.leafIndex());
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
                         counts[0]++;
-                        for (StoredEvent event : commit.events()) {
+                        List<StoredEvent> inCommit = commit.events();
+                        for (int i = 0; i < inCommit.size(); i++) {
+                            StoredEvent event = inCommit.get(i);
                             counts[1]++;
                             if (selection.member(event)) {
                                 String doc = Selection.documentOf(event);
-                                spill.add(SpilledEvent.of(doc == null ? "" : doc, event, doc != null));
+                                spill.add(SpilledEvent.of(doc == null ? "" : doc, event,
+                                        doc != null ? payloads[i] : null));
                                 outline.see(event);
                             }
                         }
@@ -232,6 +237,17 @@ public final class Exporter {
         }
     }
 
+    /** Each event's payload in UTF-8 (null where it has none), in the commit's order. */
+    static byte[][] utf8Payloads(StoredCommit commit) {
+        List<StoredEvent> events = commit.events();
+        byte[][] out = new byte[events.size()][];
+        for (int i = 0; i < out.length; i++) {
+            String payload = events.get(i).payloadJson();
+            out[i] = payload == null ? null : payload.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return out;
+    }
+
     /** The commit as the leaf hash covers it: its position and each event's stored fields. */
     public static CommitLeaf leafOf(StoredCommit commit) {
         if (commit.tombstone()) {
@@ -240,7 +256,7 @@ public final class Exporter {
         List<LeafEvent> events = new ArrayList<>(commit.events().size());
         for (StoredEvent e : commit.events()) {
             events.add(new LeafEvent(e.eventId(), e.aggregateType(), e.aggregateId(), e.sequenceNumber(),
-                    e.payloadType(), e.payloadRevision(), e.timestamp().toString(), e.payloadJson(),
+                    e.payloadType(), e.payloadRevision(), Timestamps.iso(e.timestamp()), e.payloadJson(),
                     e.metaDataJson()));
         }
         return CommitLeaf.commit(commit.position(), events);

@@ -39,8 +39,7 @@ public final class Outline {
         if ("Directive".equals(event.aggregateType())) {
             Doc doc = docs.computeIfAbsent(event.aggregateId(), Doc::new);
             if (Selection.is(event, "DirectiveIssued") && doc.parent == null) {
-                for (var cited : Selection.payload(event).path("implementsDirectives")) {
-                    String id = cited.path("directiveId").asText();
+                for (String id : Selection.cited(event)) {
                     if (docs.containsKey(id) && !id.equals(doc.id)) {
                         doc.parent = id;
                         break;

@@ -1,5 +1,7 @@
 package vn.ledger.archive;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.ledger.eventstore.CanonicalJson;
@@ -10,7 +12,9 @@ import vn.ledger.eventstore.StoredEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Iterator;
 import java.util.Set;
 
@@ -88,6 +92,95 @@ abstract class Selection implements AutoCloseable {
     }
 
     /**
+     * The ids of the directives a DirectiveIssued implements, as {@code payload(event).path("implementsDirectives")}
+     * lists them ({@code path("directiveId").asText()} of each), read by streaming over the payload; a payload unlike
+     * the application's (ids not strings, the list not an array) is read as that tree.
+     */
+    static List<String> cited(StoredEvent event) {
+        List<String> ids = new ArrayList<>(2);
+        try (JsonParser p = JSON.getFactory().createParser(event.payloadJson())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return citedInTree(event);
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                boolean list = "implementsDirectives".equals(p.currentName());
+                JsonToken value = p.nextToken();
+                if (!list) {
+                    p.skipChildren();
+                    continue;
+                }
+                ids.clear(); // the last of a repeated field, as the tree keeps it
+                if (value == JsonToken.START_OBJECT) {
+                    return citedInTree(event);
+                }
+                if (value != JsonToken.START_ARRAY) {
+                    continue;
+                }
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    if (p.currentToken() != JsonToken.START_OBJECT) {
+                        p.skipChildren();
+                        ids.add("");
+                        continue;
+                    }
+                    String id = "";
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        boolean named = "directiveId".equals(p.currentName());
+                        JsonToken v = p.nextToken();
+                        if (named && v != JsonToken.VALUE_STRING) {
+                            return citedInTree(event);
+                        }
+                        if (named) {
+                            id = p.getText();
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    ids.add(id);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable payload of event " + event.eventId(), e);
+        }
+        return ids;
+    }
+
+    /**
+     * Two top-level fields of the payload as {@code payload(event).path(name).asText()} gives them, read by streaming;
+     * a value other than a string or absent (a number, null, an object) is read from the tree.
+     */
+    static String[] texts(StoredEvent event, String first, String second) {
+        String[] out = {"", ""};
+        try (JsonParser p = JSON.getFactory().createParser(event.payloadJson())) {
+            if (p.nextToken() == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    int which = name.equals(first) ? 0 : name.equals(second) ? 1 : -1;
+                    JsonToken value = p.nextToken();
+                    if (which < 0) {
+                        p.skipChildren();
+                    } else if (value == JsonToken.VALUE_STRING) {
+                        out[which] = p.getText();
+                    } else {
+                        JsonNode tree = payload(event);
+                        return new String[] {tree.path(first).asText(), tree.path(second).asText()};
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable payload of event " + event.eventId(), e);
+        }
+        return out;
+    }
+
+    private static List<String> citedInTree(StoredEvent event) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode cited : payload(event).path("implementsDirectives")) {
+            ids.add(cited.path("directiveId").asText());
+        }
+        return ids;
+    }
+
+    /**
      * A directive, then every directive citing a member directive, their tasks and the tasks delegated from them.
      * Only directives are remembered: a task belongs to the directive its id starts with, and a delegated task keeps
      * its parent's directive, so the set grows with the documents, not with the tasks.
@@ -105,8 +198,8 @@ abstract class Selection implements AutoCloseable {
             for (StoredEvent event : commit.events()) {
                 if ("Directive".equals(event.aggregateType()) && !directives.contains(event.aggregateId())
                         && is(event, "DirectiveIssued")) {
-                    for (JsonNode cited : payload(event).path("implementsDirectives")) {
-                        if (directives.contains(cited.path("directiveId").asText())) {
+                    for (String cited : cited(event)) {
+                        if (directives.contains(cited)) {
                             directives.add(event.aggregateId());
                             break;
                         }

@@ -1,8 +1,6 @@
 package vn.ledger.archive.records;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import vn.ledger.archive.spill.SpilledEvent;
 import vn.ledger.core.directive.DirectiveCorrected;
 import vn.ledger.core.directive.DirectiveIssued;
 import vn.ledger.core.shared.Deadline;
@@ -14,11 +12,7 @@ import vn.ledger.core.task.TaskAssigned;
 import vn.ledger.core.task.TaskCancelled;
 import vn.ledger.core.task.TaskCompleted;
 import vn.ledger.core.task.TaskReassigned;
-import vn.ledger.eventstore.CanonicalJson;
-import vn.ledger.eventstore.StoredEvent;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,11 +21,9 @@ import java.util.Map;
 
 /**
  * What the report and the metadata say of a document and of a task, read from their aggregates' stored histories
- * (one aggregate at a time) and the bodies' names from theirs.
+ * (one aggregate at a time, each event read once: see {@link Steps}) and the bodies' names from theirs.
  */
 public final class Facts {
-
-    private static final ObjectMapper JSON = CanonicalJson.mapper();
 
     private final Histories histories;
     private final Map<String, String> bodyNames;
@@ -95,8 +87,9 @@ public final class Facts {
         String ended = null;
         List<String> aliases = new ArrayList<>();
         List<Happening> happenings = new ArrayList<>();
-        for (StoredEvent e : histories.of(directiveId)) {
-            Object event = decode(e);
+        for (SpilledEvent e : histories.of(directiveId)) {
+            Steps.Step step = Steps.read(e);
+            Object event = step.event();
             if (event instanceof DirectiveIssued i) {
                 issued = i;
                 symbol = i.symbol();
@@ -114,7 +107,7 @@ public final class Facts {
             } else if (event instanceof vn.ledger.core.directive.DirectiveReplaced r) {
                 ended = "Đã được thay thế (" + r.reason() + ")";
             }
-            happenings.add(happening(e, event));
+            happenings.add(step.happening());
         }
         return issued == null ? null : new Document(directiveId, issued, symbol, subject, aliases, happenings, ended);
     }
@@ -127,8 +120,9 @@ public final class Facts {
         String status = "Đã giao";
         LocalDate doneOn = null;
         List<Happening> happenings = new ArrayList<>();
-        for (StoredEvent e : histories.of(taskId)) {
-            Object event = decode(e);
+        for (SpilledEvent e : histories.of(taskId)) {
+            Steps.Step step = Steps.read(e);
+            Object event = step.event();
             if (event instanceof TaskAssigned a) {
                 assigned = a;
                 lead = a.leadBodies();
@@ -156,7 +150,7 @@ public final class Facts {
             } else if (event instanceof vn.ledger.core.task.TaskDelegated) {
                 status = status.equals("Đã giao") || status.equals("Đã tiếp nhận") ? "Đã giao tiếp cấp dưới" : status;
             }
-            happenings.add(happening(e, event));
+            happenings.add(step.happening());
         }
         return assigned == null ? null
                 : new Task(taskId, assigned, lead, coop, deadline, status, doneOn, happenings);
@@ -173,73 +167,5 @@ public final class Facts {
             out.add(bodyName(code));
         }
         return out;
-    }
-
-    /**
-     * The step's actor and business date, read by streaming over the payload's top-level fields (no tree of it is
-     * built): the actor's name, position and body, and the first field named like a date ({@code ...On}) that is one.
-     */
-    private Happening happening(StoredEvent e, Object event) {
-        String who = null;
-        String position = null;
-        String body = null;
-        LocalDate business = null;
-        try (JsonParser p = JSON.getFactory().createParser(e.payloadJson())) {
-            if (p.nextToken() == JsonToken.START_OBJECT) {
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = p.currentName();
-                    JsonToken value = p.nextToken();
-                    if ("actor".equals(field) && value == JsonToken.START_OBJECT) {
-                        while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            String name = p.currentName();
-                            JsonToken v = p.nextToken();
-                            String text = v == JsonToken.VALUE_NULL || v.isStructStart() ? null : p.getText();
-                            if (v.isStructStart()) {
-                                p.skipChildren();
-                            }
-                            switch (name) {
-                                case "fullName" -> who = text;
-                                case "position" -> position = text;
-                                case "bodyCode" -> body = text;
-                                default -> { }
-                            }
-                        }
-                    } else if (business == null && field.endsWith("On") && value == JsonToken.VALUE_STRING) {
-                        try {
-                            business = LocalDate.parse(p.getText());
-                        } catch (RuntimeException notADate) {
-                            // a field named like a date that is not one: no business date from it
-                        }
-                    } else if (value.isStructStart()) {
-                        p.skipChildren();
-                    }
-                }
-            }
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        String type = e.payloadType().substring(e.payloadType().lastIndexOf('.') + 1);
-        return new Happening(type, who, position, body, e.timestamp(), business, Labels.detail(event));
-    }
-
-    /** Event classes by stored type name, looked up once each (null: a type this version does not know). */
-    private static final Map<String, java.util.Optional<Class<?>>> TYPES = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static Object decode(StoredEvent e) {
-        Class<?> type = TYPES.computeIfAbsent(e.payloadType(), name -> {
-            try {
-                return java.util.Optional.of(Class.forName(name));
-            } catch (ClassNotFoundException unknown) {
-                return java.util.Optional.empty();
-            }
-        }).orElse(null);
-        if (type == null) {
-            return null; // an event type this version does not know: shown by its name, never guessed at
-        }
-        try {
-            return JSON.readValue(e.payloadJson(), type);
-        } catch (IOException unreadable) {
-            return null;
-        }
     }
 }

@@ -23,7 +23,7 @@ public final class Histories {
 
     private final CommitLog log;
     private final EventSpill spill;
-    private final Map<String, List<StoredEvent>> loaded = new HashMap<>();
+    private final Map<String, List<SpilledEvent>> loaded = new HashMap<>();
     private final List<String> tasks = new ArrayList<>();
 
     public Histories(CommitLog log, EventSpill spill) {
@@ -31,13 +31,16 @@ public final class Histories {
         this.spill = spill;
     }
 
-    /** Reads a document's events, and its tasks' when {@code withTasks}; what was read before is dropped. */
+    /**
+     * Reads a document's events, and its tasks' when {@code withTasks} (without, its tasks are not listed either: the
+     * read stops where they start); what was read before is dropped.
+     */
     public void prefetch(String documentId, boolean withTasks) {
         loaded.clear();
         tasks.clear();
         List<SpilledEvent> events;
         try {
-            events = spill.document(documentId, withTasks ? null : documentId);
+            events = withTasks ? spill.document(documentId, null) : spill.aggregate(documentId, documentId);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,8 +49,8 @@ public final class Histories {
             if (!e.aggregateId().equals(documentId)) {
                 firstPosition.merge(e.aggregateId(), e.position(), Math::min);
             }
-            if (e.payloadJson() != null) {
-                loaded.computeIfAbsent(e.aggregateId(), k -> new ArrayList<>()).add(e.toStoredEvent());
+            if (e.payload() != null) {
+                loaded.computeIfAbsent(e.aggregateId(), k -> new ArrayList<>()).add(e);
             }
         }
         firstPosition.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue()
@@ -59,8 +62,16 @@ public final class Histories {
         return tasks;
     }
 
-    public List<StoredEvent> of(String aggregateId) {
-        List<StoredEvent> events = loaded.get(aggregateId);
-        return events != null ? events : log.history(aggregateId);
+    /** An aggregate's events, payloads included: from the spill when loaded, else from its stream. */
+    public List<SpilledEvent> of(String aggregateId) {
+        List<SpilledEvent> events = loaded.get(aggregateId);
+        if (events != null) {
+            return events;
+        }
+        List<SpilledEvent> read = new ArrayList<>();
+        for (StoredEvent e : log.history(aggregateId)) {
+            read.add(SpilledEvent.of("", e, true));
+        }
+        return read;
     }
 }

@@ -15,7 +15,6 @@ import vn.ledger.core.shared.Ro;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +32,6 @@ import static vn.ledger.archive.report.PdfPages.Align.RIGHT;
  */
 public final class CascadeReport {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
-            .withZone(Deadline.LEGAL_ZONE);
     /** A volume's pages are in memory until it is saved: a few MB at this size; each volume embeds its own subsets. */
     static final int PAGES_PER_VOLUME = 1000;
     /** Documents whose facts are read ahead of the one laid out (see {@link Dossiers}). */
@@ -61,8 +57,8 @@ public final class CascadeReport {
             pdf.text("BÁO CÁO XUẤT HỒ SƠ TỪ SỔ CÁI CHỈ ĐẠO", true, 14, 0, CENTER);
             pdf.text(scope.describe(), false, 10, 0, CENTER);
             pdf.text("Người xuất: " + requester.fullName() + " (" + requester.position() + ", "
-                    + requester.bodyCode() + "), ngày " + DAY.format(today), false, 10, 0, CENTER);
-            pdf.text("Tiến độ tính tại ngày " + DAY.format(today) + " theo giờ Việt Nam: ngày hoàn thành so với hạn "
+                    + requester.bodyCode() + "), ngày " + Days.day(today), false, 10, 0, CENTER);
+            pdf.text("Tiến độ tính tại ngày " + Days.day(today) + " theo giờ Việt Nam: ngày hoàn thành so với hạn "
                     + "(sau gia hạn); nội dung gốc của mỗi sự kiện nằm trong data/events.jsonl, kèm bằng chứng.",
                     false, 8, 0, CENTER);
             pdf.gap(12);
@@ -145,18 +141,18 @@ public final class CascadeReport {
         pdf.gap(4);
         pdf.text("Nhiệm vụ " + a.code() + (a.parentTaskId() != null ? " (giao tiếp từ " + a.parentTaskId() + ")" : "")
                 + ": " + a.work(), true, 9, 6, LEFT);
-        pdf.text("Chủ trì: " + join(facts.bodyNames(t.leadBodies())) + (t.cooperatingBodies().isEmpty() ? ""
+        pdf.repeatedText("Chủ trì: " + join(facts.bodyNames(t.leadBodies())) + (t.cooperatingBodies().isEmpty() ? ""
                 : "; phối hợp: " + join(facts.bodyNames(t.cooperatingBodies()))), false, 8, 18, LEFT);
         Deadline d = t.deadline();
-        pdf.text("Thời hạn (như văn bản ghi): " + (d == null || d.wording() == null || d.wording().isBlank()
+        pdf.repeatedText("Thời hạn (như văn bản ghi): " + (d == null || d.wording() == null || d.wording().isBlank()
                 ? "không ghi" : "\"" + d.wording() + "\"") + (d != null && d.dueDate() != null
-                ? " — tính đến hết ngày " + DAY.format(d.dueDate()) : ""), false, 8, 18, LEFT);
-        pdf.text("Người chịu trách nhiệm: " + (a.responsible() == null ? "không ghi" : a.responsible().name()
+                ? " — tính đến hết ngày " + Days.day(d.dueDate()) : ""), false, 8, 18, LEFT);
+        pdf.repeatedText("Người chịu trách nhiệm: " + (a.responsible() == null ? "không ghi" : a.responsible().name()
                 + (a.responsible().position() == null ? "" : ", " + a.responsible().position()))
                 + "; sản phẩm: " + (a.product() == null ? "không ghi" : a.product()), false, 8, 18, LEFT);
-        pdf.text(a.missing().isEmpty() ? "Đủ \"6 rõ\"." : "Thiếu: " + a.missing().stream().map(Ro::label)
+        pdf.repeatedText(a.missing().isEmpty() ? "Đủ \"6 rõ\"." : "Thiếu: " + a.missing().stream().map(Ro::label)
                 .collect(Collectors.joining(", ")) + ".", false, 8, 18, LEFT);
-        pdf.text("Trạng thái: " + t.status() + "; tiến độ: " + timeliness(t, today), true, 8, 18, LEFT);
+        pdf.repeatedText("Trạng thái: " + t.status() + "; tiến độ: " + timeliness(t, today), true, 8, 18, LEFT);
         for (Facts.Happening h : t.happenings()) {
             pdf.text(line(h), false, 8, 24, LEFT);
         }
@@ -169,7 +165,7 @@ public final class CascadeReport {
         LocalDate due = t.deadline() == null ? null : t.deadline().dueDate();
         if (t.doneOn() != null) {
             if (due == null) {
-                return "hoàn thành ngày " + DAY.format(t.doneOn()) + " (không có hạn)";
+                return "hoàn thành ngày " + Days.day(t.doneOn()) + " (không có hạn)";
             }
             long late = ChronoUnit.DAYS.between(due, t.doneOn());
             return late <= 0 ? "hoàn thành đúng hạn" : "hoàn thành quá hạn " + late + " ngày";
@@ -183,7 +179,7 @@ public final class CascadeReport {
 
     private static String line(Facts.Happening h) {
         StringBuilder s = new StringBuilder("- ");
-        s.append(h.businessDate() == null ? "(không ghi ngày)" : DAY.format(h.businessDate())).append(" ")
+        s.append(h.businessDate() == null ? "(không ghi ngày)" : Days.day(h.businessDate())).append(" ")
                 .append(Labels.event(h.type()));
         if (h.who() != null) {
             s.append(" — ").append(h.who());
@@ -198,7 +194,7 @@ public final class CascadeReport {
                 s.append(" (").append(String.join(", ", where)).append(")");
             }
         }
-        s.append("; ghi nhận ").append(RECORDED.format(h.recorded())).append(" (giờ VN)");
+        s.append("; ghi nhận ").append(Days.recorded(h.recorded())).append(" (giờ VN)");
         if (h.detail() != null && !h.detail().isBlank()) {
             s.append(": ").append(h.detail());
         }

@@ -13,11 +13,11 @@ import vn.ledger.archive.bag.Payloads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.Deflater;
 
 /**
@@ -33,8 +33,9 @@ import java.util.zip.Deflater;
 final class PdfPages implements AutoCloseable {
 
     private static final float MARGIN = 56;
+    /** Texts whose lines are kept: a few hundred kilobytes. */
+    private static final int LAID_OUT = 2048;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     enum Align { LEFT, CENTER, RIGHT }
 
@@ -47,15 +48,24 @@ final class PdfPages implements AutoCloseable {
     private Style bold;
     private PDResources resources;
     private PDPage page;
-    private final StringBuilder content = new StringBuilder(1 << 14);
+    private final Content content = new Content();
     private List<byte[]> contents;
-    private final char[] hex = new char[4];
     private float y;
     private int volumes;
     private int pagesInVolume;
 
+    /** How a text was asked to be laid out; its lines depend on nothing else (widths are the same in every volume). */
+    private record Layout(String text, boolean strong, float size, float indent) {
+    }
+
+    /**
+     * Repeated texts laid out, with their lines (see {@link #repeatedText}); emptied when full, so it holds at most a
+     * few hundred kilobytes.
+     */
+    private final Map<Layout, List<String>> laidOut = new HashMap<>();
+
     /** A style's font in the current volume, its resource name, and which characters the volume's subset holds. */
-    private record Style(Face face, PDType0Font font, COSName name, BitSet inSubset) {
+    record Style(Face face, PDType0Font font, COSName name, BitSet inSubset) {
     }
 
     PdfPages(Payloads bag, String prefix, int pagesPerVolume, List<String> footer) {
@@ -80,19 +90,44 @@ final class PdfPages implements AutoCloseable {
         if (s == null || s.isBlank()) {
             return;
         }
-        ensurePage();
+        ensurePage(); // a volume's fonts are loaded with its first page
         Style style = strong ? bold : regular;
-        String clean = printable(Normalizer.normalize(s, Normalizer.Form.NFC), style);
-        for (String line : wrap(clean, style, size, WIDTH - indent)) {
+        show(Lines.wrap(Lines.clean(s, style), style, size, WIDTH - indent), strong, size, indent, align);
+    }
+
+    /**
+     * A text that recurs in the report (a task's bodies, deadline, person, status: the same from task to task): laid
+     * out once and its lines kept, the next time only looked up. Shown as {@link #text} shows it.
+     */
+    void repeatedText(String s, boolean strong, float size, float indent, Align align) throws IOException {
+        if (s == null || s.isBlank()) {
+            return;
+        }
+        ensurePage();
+        Layout key = new Layout(s, strong, size, indent);
+        List<String> lines = laidOut.get(key);
+        if (lines == null) {
+            Style style = strong ? bold : regular;
+            lines = Lines.wrap(Lines.clean(s, style), style, size, WIDTH - indent);
+            if (laidOut.size() >= LAID_OUT) {
+                laidOut.clear();
+            }
+            laidOut.put(key, lines);
+        }
+        show(lines, strong, size, indent, align);
+    }
+
+    private void show(List<String> lines, boolean strong, float size, float indent, Align align) throws IOException {
+        Style style = strong ? bold : regular;
+        for (String line : lines) {
             if (y - size * 1.35f < MARGIN) {
                 newPage();
             }
             y -= size * 1.35f;
-            float w = width(line, style, size);
             float x = MARGIN + indent + switch (align) {
                 case LEFT -> 0;
-                case CENTER -> (WIDTH - indent - w) / 2;
-                case RIGHT -> WIDTH - indent - w;
+                case CENTER -> (WIDTH - indent - Lines.width(line, style, size)) / 2;
+                case RIGHT -> WIDTH - indent - Lines.width(line, style, size);
             };
             show(style, size, x, y, line);
         }
@@ -118,11 +153,11 @@ final class PdfPages implements AutoCloseable {
         if (s == null || s.isBlank()) {
             return;
         }
-        String clean = printable(Normalizer.normalize(s, Normalizer.Form.NFC), style);
-        while (clean.length() > 1 && width(clean, style, size) > width) {
+        String clean = Lines.clean(s, style);
+        while (clean.length() > 1 && Lines.width(clean, style, size) > width) {
             clean = clean.substring(0, clean.length() - 2) + "…";
         }
-        show(style, size, x0 + (width - width(clean, style, size)) / 2, y, clean);
+        show(style, size, x0 + (width - Lines.width(clean, style, size)) / 2, y, clean);
     }
 
     void gap(float points) throws IOException {
@@ -135,43 +170,31 @@ final class PdfPages implements AutoCloseable {
 
     /** One line of text at (x, y): {@code BT /F size Tf x y Td <codes> Tj ET}. */
     private void show(Style style, float size, float x, float y, String text) throws IOException {
-        content.append("BT /").append(style.name().getName()).append(' ');
-        number(size);
-        content.append(" Tf ");
-        number(x);
-        content.append(' ');
-        number(y);
-        content.append(" Td <");
+        content.ascii("BT /").ascii(style.name().getName()).ascii(" ");
+        content.number(size);
+        content.ascii(" Tf ");
+        content.number(x);
+        content.ascii(" ");
+        content.number(y);
+        content.ascii(" Td <");
+        Face face = style.face();
+        PDType0Font font = style.font();
+        BitSet inSubset = style.inSubset();
         for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
+            char c = text.charAt(i);
+            int cp = Character.isSurrogate(c) ? text.codePointAt(i) : c;
             i += Character.charCount(cp);
-            int code = style.face().code(cp, style.font());
+            int code = face.code(cp, font);
             if (code < 0) {
                 continue; // printable() replaced what the font lacks; nothing else gets here
             }
-            if (!style.inSubset().get(cp)) {
-                style.inSubset().set(cp);
-                style.font().addToSubset(cp);
+            if (!inSubset.get(cp)) {
+                inSubset.set(cp);
+                font.addToSubset(cp);
             }
-            hex[0] = HEX[code >> 12 & 0xf];
-            hex[1] = HEX[code >> 8 & 0xf];
-            hex[2] = HEX[code >> 4 & 0xf];
-            hex[3] = HEX[code & 0xf];
-            content.append(hex, 0, 4);
+            content.hex4(code);
         }
-        content.append("> Tj ET\n");
-    }
-
-    /** A coordinate to two decimals, without a formatter. */
-    private void number(float v) {
-        long hundredths = Math.round(v * 100.0);
-        if (hundredths < 0) {
-            content.append('-');
-            hundredths = -hundredths;
-        }
-        content.append(hundredths / 100).append('.');
-        long cents = hundredths % 100;
-        content.append((char) ('0' + cents / 10)).append((char) ('0' + cents % 10));
+        content.ascii("> Tj ET\n");
     }
 
     private void ensurePage() throws IOException {
@@ -202,8 +225,8 @@ final class PdfPages implements AutoCloseable {
         pagesInVolume++;
         float fy = MARGIN / 2;
         for (String f : footer) {
-            show(regular, 7, MARGIN, fy, printable(Normalizer.normalize(f + " — tập " + (volumes + 1) + ", trang "
-                    + pagesInVolume, Normalizer.Form.NFC), regular));
+            show(regular, 7, MARGIN, fy, Lines.clean(f + " — tập " + (volumes + 1) + ", trang " + pagesInVolume,
+                    regular));
             fy -= 9;
         }
         y = PDRectangle.A4.getHeight() - MARGIN;
@@ -215,8 +238,7 @@ final class PdfPages implements AutoCloseable {
      * pages is touched there only.
      */
     private void finishPage() throws IOException {
-        byte[] raw = content.toString().getBytes(StandardCharsets.US_ASCII);
-        content.setLength(0);
+        byte[] raw = content.take();
         List<byte[]> pages = contents;
         bag.beside(() -> pages.add(deflate(raw)));
     }
@@ -286,71 +308,5 @@ final class PdfPages implements AutoCloseable {
         if (doc != null) {
             saveVolume();
         }
-    }
-
-    /** Greedy wrapping with a running width, so a line costs one measure per word; a word too long is cut. */
-    private List<String> wrap(String text, Style style, float size, float width) throws IOException {
-        List<String> lines = new ArrayList<>();
-        float space = width(" ", style, size);
-        for (String paragraph : text.split("\n")) {
-            StringBuilder line = new StringBuilder();
-            float used = 0;
-            for (String word : paragraph.split(" ")) {
-                float w = width(word, style, size);
-                if (line.length() > 0 && used + space + w <= width) {
-                    line.append(' ').append(word);
-                    used += space + w;
-                    continue;
-                }
-                if (line.length() > 0) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                while (w > width && word.length() > 1) {
-                    int cut = word.length() - 1;
-                    while (cut > 1 && width(word.substring(0, cut), style, size) > width) {
-                        cut--;
-                    }
-                    lines.add(word.substring(0, cut));
-                    word = word.substring(cut);
-                    w = width(word, style, size);
-                }
-                line.append(word);
-                used = w;
-            }
-            lines.add(line.toString());
-        }
-        return lines;
-    }
-
-    private static float width(String s, Style style, float size) throws IOException {
-        float total = 0;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            total += style.face().width(cp, style.font());
-            i += Character.charCount(cp);
-        }
-        return total / 1000 * size;
-    }
-
-    /**
-     * Drops control characters and replaces what the font has no glyph for with '?', so one odd character never
-     * fails; a string needing neither is returned as it is.
-     */
-    private static String printable(String s, Style style) {
-        StringBuilder out = null;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            int keep = cp == '\t' ? ' ' : cp == '\n' ? cp : cp < 0x20 || cp == 0x7f ? -1
-                    : style.face().code(cp, style.font()) >= 0 ? cp : '?';
-            if (keep != cp && out == null) {
-                out = new StringBuilder(s.length()).append(s, 0, i);
-            }
-            if (out != null && keep >= 0) {
-                out.appendCodePoint(keep);
-            }
-            i += Character.charCount(cp);
-        }
-        return out == null ? s : out.toString();
     }
 }

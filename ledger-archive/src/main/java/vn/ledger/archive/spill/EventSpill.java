@@ -119,6 +119,36 @@ public final class EventSpill implements AutoCloseable {
         }
     }
 
+    /**
+     * The events of one aggregate filed under a document, in order, read no further than it: aggregates lie sorted
+     * under their document, and a directive's own id sorts before its tasks' ({@code id/...}), so the metadata's
+     * read of a document stops before its tasks. Empty when none were spilled.
+     */
+    public List<SpilledEvent> aggregate(String docKey, String aggregateId) throws IOException {
+        Long at = offsets.get(docKey);
+        List<SpilledEvent> out = new ArrayList<>();
+        if (at == null) {
+            return out;
+        }
+        reader.position(at);
+        DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(reader), BUFFER));
+        while (true) {
+            SpilledEvent e;
+            try {
+                e = SpilledEvent.readUnless(in, aggregateId);
+            } catch (EOFException end) {
+                return out;
+            }
+            int past = e.aggregateId().compareTo(aggregateId);
+            if (!e.docKey().equals(docKey) || past > 0) {
+                return out;
+            }
+            if (past == 0) {
+                out.add(e);
+            }
+        }
+    }
+
     private void writeRun() throws IOException {
         if (buffer.isEmpty()) {
             return;

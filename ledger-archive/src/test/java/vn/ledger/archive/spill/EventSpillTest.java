@@ -54,6 +54,12 @@ class EventSpillTest {
             assertThat(spill.document("D3", "D3")).hasSize(120)
                     .allMatch(e -> e.aggregateId().equals("D3") ? e.payloadJson() != null : e.payloadJson() == null);
             assertThat(spill.document("D9", null)).isEmpty();
+            // and one aggregate reads back alone, with its payloads, the read stopping after it
+            assertThat(spill.aggregate("D3", "D3")).hasSize(40).extracting(SpilledEvent::sequence).isSorted();
+            assertThat(spill.aggregate("D1", "D1/II.1")).hasSize(40)
+                    .allMatch(e -> e.aggregateId().equals("D1/II.1") && "{}".equals(e.payloadJson()));
+            assertThat(spill.aggregate("D1", "D1/II.0")).isEmpty();
+            assertThat(spill.aggregate("D9", "D9")).isEmpty();
         }
         // and its files are gone
         try (var left = Files.list(temp)) {

@@ -57,12 +57,21 @@ public record CommitLeaf(long position, boolean tombstone, List<LeafEvent> event
     }
 
     public byte[] bytes() {
+        return bytes(null);
+    }
+
+    /**
+     * The same bytes, each event's payload given already encoded in UTF-8 ({@code payloadsUtf8[i]} for event i, null
+     * where it is to be encoded here): an exporter encodes each payload once for the hash, the line and its spill.
+     */
+    public byte[] bytes(byte[][] payloadsUtf8) {
         Out out = new Out();
         out.write(VERSION);
         out.write(tombstone ? TOMBSTONE : COMMIT);
         out.int64(position);
         out.int32(events.size());
-        for (LeafEvent e : events) {
+        for (int i = 0; i < events.size(); i++) {
+            LeafEvent e = events.get(i);
             out.str(e.eventId());
             out.str(e.aggregateType());
             out.str(e.aggregateId());
@@ -70,7 +79,12 @@ public record CommitLeaf(long position, boolean tombstone, List<LeafEvent> event
             out.str(e.payloadType());
             out.str(e.payloadRevision());
             out.str(e.timestamp());
-            out.str(e.payload());
+            if (payloadsUtf8 != null && payloadsUtf8[i] != null) {
+                out.int32(payloadsUtf8[i].length);
+                out.write(payloadsUtf8[i], 0, payloadsUtf8[i].length);
+            } else {
+                out.str(e.payload());
+            }
             out.str(e.metadata());
         }
         return out.toByteArray();
@@ -79,6 +93,11 @@ public record CommitLeaf(long position, boolean tombstone, List<LeafEvent> event
     /** {@code H(0x00 ‖ bytes())}. */
     public byte[] leafHash() {
         return Hashes.leaf(bytes());
+    }
+
+    /** {@link #leafHash()}, the payloads given already encoded (see {@link #bytes(byte[][])}). */
+    public byte[] leafHash(byte[][] payloadsUtf8) {
+        return Hashes.leaf(bytes(payloadsUtf8));
     }
 
     private static final class Out extends ByteArrayOutputStream {
