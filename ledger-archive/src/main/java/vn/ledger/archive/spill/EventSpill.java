@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The exported events of the aggregates an export is about, sorted on disk by document, aggregate and sequence
@@ -98,6 +99,22 @@ public final class EventSpill implements AutoCloseable {
      * {@code withPayload}'s carry their payload (null: all do). Empty when none were spilled.
      */
     public List<SpilledEvent> document(String docKey, String withPayload) throws IOException {
+        return read(docKey, withPayload, e -> true, e -> false);
+    }
+
+    /**
+     * The events of one aggregate filed under a document, in order, read no further than it: aggregates lie sorted
+     * under their document, and a directive's own id sorts before its tasks' ({@code id/...}), so the metadata's
+     * read of a document stops before its tasks. Empty when none were spilled.
+     */
+    public List<SpilledEvent> aggregate(String docKey, String aggregateId) throws IOException {
+        return read(docKey, aggregateId, e -> e.aggregateId().equals(aggregateId),
+                e -> e.aggregateId().compareTo(aggregateId) > 0);
+    }
+
+    /** The events filed under a document from its start, those {@code keep} accepts, until one is {@code past}. */
+    private List<SpilledEvent> read(String docKey, String withPayload, Predicate<SpilledEvent> keep,
+                                    Predicate<SpilledEvent> past) throws IOException {
         Long at = offsets.get(docKey);
         List<SpilledEvent> out = new ArrayList<>();
         if (at == null) {
@@ -112,38 +129,10 @@ public final class EventSpill implements AutoCloseable {
             } catch (EOFException end) {
                 return out;
             }
-            if (!e.docKey().equals(docKey)) {
+            if (!e.docKey().equals(docKey) || past.test(e)) {
                 return out;
             }
-            out.add(e);
-        }
-    }
-
-    /**
-     * The events of one aggregate filed under a document, in order, read no further than it: aggregates lie sorted
-     * under their document, and a directive's own id sorts before its tasks' ({@code id/...}), so the metadata's
-     * read of a document stops before its tasks. Empty when none were spilled.
-     */
-    public List<SpilledEvent> aggregate(String docKey, String aggregateId) throws IOException {
-        Long at = offsets.get(docKey);
-        List<SpilledEvent> out = new ArrayList<>();
-        if (at == null) {
-            return out;
-        }
-        reader.position(at);
-        DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(reader), BUFFER));
-        while (true) {
-            SpilledEvent e;
-            try {
-                e = SpilledEvent.readUnless(in, aggregateId);
-            } catch (EOFException end) {
-                return out;
-            }
-            int past = e.aggregateId().compareTo(aggregateId);
-            if (!e.docKey().equals(docKey) || past > 0) {
-                return out;
-            }
-            if (past == 0) {
+            if (keep.test(e)) {
                 out.add(e);
             }
         }
