@@ -5,18 +5,22 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.ledger.archive.spill.SpilledEvent;
+import vn.ledger.core.body.BodyEvent;
 import vn.ledger.core.directive.DirectiveAliasRegistered;
 import vn.ledger.core.directive.DirectiveCorrected;
+import vn.ledger.core.directive.DirectiveEvent;
 import vn.ledger.core.directive.DirectiveField;
 import vn.ledger.core.directive.DirectiveReceived;
 import vn.ledger.core.directive.DirectiveRecalled;
 import vn.ledger.core.directive.DirectiveReplaced;
+import vn.ledger.core.event.BusinessDates;
 import vn.ledger.core.shared.Actor;
 import vn.ledger.core.task.CompletionAccepted;
 import vn.ledger.core.task.CompletionRejected;
 import vn.ledger.core.task.ProgressReported;
 import vn.ledger.core.task.TaskAcknowledged;
 import vn.ledger.core.task.TaskCancelled;
+import vn.ledger.core.task.TaskEvent;
 import vn.ledger.core.task.TaskCompleted;
 import vn.ledger.core.task.TaskUrged;
 import vn.ledger.eventstore.CanonicalJson;
@@ -57,9 +61,8 @@ final class Steps {
         Function<Fields, Object> build = STREAMED.get(e.payloadType());
         if (build != null) {
             try {
-                Fields f = Fields.read(e.payload());
-                Object event = build.apply(f);
-                return new Step(event, happening(e, event, f.who, f.position, f.body, f.business));
+                Object event = build.apply(Fields.read(e.payload()));
+                return new Step(event, happening(e, event));
             } catch (Unexpected | IOException odd) {
                 // read as databind reads it, whatever that makes of it
             }
@@ -67,22 +70,46 @@ final class Steps {
         return databound(e);
     }
 
-    /** Decoded by databind, the step's actor and business date streamed from the payload (the earlier way). */
+    /** Decoded by databind (the earlier way). */
     static Step databound(SpilledEvent e) {
         Object event = decode(e);
-        Fields f;
+        return new Step(event, event != null ? happening(e, event) : undecoded(e));
+    }
+
+    /** The step of a decoded event: its actor, and its business date as {@link BusinessDates} gives every read. */
+    private static Facts.Happening happening(SpilledEvent e, Object event) {
+        Actor actor = actorOf(event);
+        return happening(e, event, actor == null ? null : actor.fullName(), actor == null ? null : actor.position(),
+                actor == null ? null : actor.bodyCode(), BusinessDates.carried(event).orElse(null));
+    }
+
+    /**
+     * The step of an event this version cannot decode (an unknown type, an unreadable payload): its actor and the
+     * first top-level field named like a date ({@code ...On}) that is one, streamed from the payload.
+     */
+    private static Facts.Happening undecoded(SpilledEvent e) {
         try {
-            f = Fields.happeningOnly(e.payload());
+            Fields f = Fields.happeningOnly(e.payload());
+            return happening(e, null, f.who, f.position, f.body, f.business);
         } catch (IOException ex) {
             throw new java.io.UncheckedIOException(ex);
         }
-        return new Step(event, happening(e, event, f.who, f.position, f.body, f.business));
     }
 
     private static Facts.Happening happening(SpilledEvent e, Object event, String who, String position, String body,
                                              LocalDate business) {
         String type = e.payloadType().substring(e.payloadType().lastIndexOf('.') + 1);
         return new Facts.Happening(type, who, position, body, e.timestamp(), business, Labels.detail(event));
+    }
+
+    private static Actor actorOf(Object event) {
+        if (event instanceof TaskEvent t) {
+            return t.actor();
+        }
+        if (event instanceof DirectiveEvent d) {
+            return d.actor();
+        }
+        return event instanceof BodyEvent b ? b.actor() : null;
     }
 
     /** The frequent steps, each built from its fields as databind would build it (lists of attachments left empty). */
